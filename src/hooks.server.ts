@@ -1,0 +1,45 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import * as auth from '$lib/server/auth/session';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { localeOf } from '$lib/server/locale';
+
+/** Validates the session cookie and sets locals.user / locals.session; nothing else. */
+const handleAuth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(auth.SESSION_COOKIE);
+	if (!token) {
+		event.locals.user = null;
+		event.locals.session = null;
+		return resolve(event);
+	}
+	const { session, user } = auth.validateSessionToken(token);
+	if (session) setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+	else deleteSessionCookie(event.cookies);
+	event.locals.user = user;
+	event.locals.session = session;
+	return resolve(event);
+};
+
+/** The page's language attribute follows the chosen interface language. */
+const handleLang: Handle = async ({ event, resolve }) => {
+	const lang = localeOf(event.cookies);
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+};
+
+/** Security headers every page gets. */
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'SAMEORIGIN');
+	return response;
+};
+
+export const handle = sequence(handleHeaders, handleAuth, handleLang);
+
+/** A crash shows a friendly page with a reference; the details stay in the server log. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const reference = crypto.randomUUID().slice(0, 8).toUpperCase();
+	if (status >= 500) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: status >= 500 ? 'server' : message, reference };
+};

@@ -1,0 +1,166 @@
+/**
+ * The jury's advisory ballot (DESIGN.md §8): every member ranks any subset of a class's finalists,
+ * ties allowed, and the Schulze method orders them.
+ *
+ * Conventions of `schulze`:
+ * - `pairwise` and `strongest` hold every ordered pair of candidates; the diagonal is present and 0,
+ *   so a page can render a full matrix without checking for missing keys.
+ * - Names in a ballot that are not candidates are ignored; the server refuses such ballots first
+ *   with `validateBallot`. A candidate listed twice in one ballot counts at its best tier.
+ * - Duplicate candidate ids are collapsed, keeping the first occurrence.
+ * - Every ballot counts; keeping one ballot per voter is the caller's job.
+ */
+
+export interface Ballot {
+	voterId: string;
+	/** Tiers, best first; candidates in one tier are tied. */
+	ranking: string[][];
+	/** The voter's conflicts: pairs involving these are not counted for this voter. */
+	excluded?: string[];
+}
+
+export interface SchulzeResult {
+	/** Tiers, winners first; within a tier, the input candidate order. */
+	order: string[][];
+	/** d[a][b]: voters preferring a to b. */
+	pairwise: Record<string, Record<string, number>>;
+	/** p[a][b]: strength of the strongest path from a to b. */
+	strongest: Record<string, Record<string, number>>;
+}
+
+type Matrix = Record<string, Record<string, number>>;
+
+export function schulze(candidates: string[], ballots: Ballot[]): SchulzeResult {
+	const ids = [...new Set(candidates)];
+	const pairwise = countPairwise(ids, ballots);
+	const strongest = widestPaths(ids, pairwise);
+	return { order: orderTiers(ids, strongest), pairwise, strongest };
+}
+
+function emptyMatrix(ids: string[]): Matrix {
+	return Object.fromEntries(ids.map((a) => [a, Object.fromEntries(ids.map((b) => [b, 0]))]));
+}
+
+function countPairwise(ids: string[], ballots: Ballot[]): Matrix {
+	const d = emptyMatrix(ids);
+	const known = new Set(ids);
+	for (const ballot of ballots) {
+		const rank = tierIndex(ballot.ranking, known);
+		const excluded = new Set(ballot.excluded ?? []);
+		const counted = ids.filter((id) => !excluded.has(id));
+		for (const a of counted) {
+			for (const b of counted) {
+				if (rank(a) < rank(b)) d[a][b] += 1;
+			}
+		}
+	}
+	return d;
+}
+
+/** Each candidate's tier in one ballot; left-out candidates share a tier below every ranked one. */
+function tierIndex(ranking: string[][], known: Set<string>): (id: string) => number {
+	const tiers = new Map<string, number>();
+	ranking.forEach((tier, index) => {
+		for (const id of tier) if (known.has(id) && !tiers.has(id)) tiers.set(id, index);
+	});
+	return (id) => tiers.get(id) ?? ranking.length;
+}
+
+/**
+ * Floyd–Warshall widest paths. A direct link a→b is as strong as the number of voters preferring
+ * a to b (winning votes) when that beats the reverse count, else it does not exist (0).
+ */
+function widestPaths(ids: string[], d: Matrix): Matrix {
+	const p = emptyMatrix(ids);
+	for (const a of ids) {
+		for (const b of ids) {
+			if (a !== b && d[a][b] > d[b][a]) p[a][b] = d[a][b];
+		}
+	}
+	for (const via of ids) {
+		for (const a of ids) {
+			if (a === via) continue;
+			for (const b of ids) {
+				if (b === a || b === via) continue;
+				p[a][b] = Math.max(p[a][b], Math.min(p[a][via], p[via][b]));
+			}
+		}
+	}
+	return p;
+}
+
+/**
+ * Tiers by the Schulze relation (a beats b iff p[a][b] > p[b][a]): each tier is the set of remaining
+ * candidates that no remaining candidate beats. The relation is transitive (Schulze 2011, §4.1), so
+ * that set is never empty; the fallback only guards against an endless loop.
+ */
+function orderTiers(ids: string[], p: Matrix): string[][] {
+	const order: string[][] = [];
+	let remaining = ids;
+	while (remaining.length > 0) {
+		const unbeaten = remaining.filter((b) => !remaining.some((a) => p[a][b] > p[b][a]));
+		const tier = unbeaten.length > 0 ? unbeaten : remaining;
+		order.push(tier);
+		remaining = remaining.filter((id) => !tier.includes(id));
+	}
+	return order;
+}
+
+export type BallotErrorCode =
+	| 'malformed'
+	| 'empty'
+	| 'unknown-candidate'
+	| 'duplicate-candidate'
+	| 'conflicted-candidate';
+
+export interface BallotError {
+	code: BallotErrorCode;
+	/** The offending candidate, for the codes that concern one. */
+	candidate?: string;
+}
+
+export type BallotCheck = { ok: true; ranking: string[][] } | { ok: false; errors: BallotError[] };
+
+/**
+ * Checks a ballot as submitted (parsed from a form, so typed `unknown`) before anything is written:
+ * an array of tiers of candidate ids, at least one candidate, every id a finalist of the class, none
+ * twice, none the voter is conflicted on. Each offending id is reported once. On success returns the
+ * ranking with empty tiers dropped, which is what should be stored.
+ */
+export function validateBallot(
+	ranking: unknown,
+	finalistIds: readonly string[],
+	excluded: readonly string[] = []
+): BallotCheck {
+	if (!isTierList(ranking)) return { ok: false, errors: [{ code: 'malformed' }] };
+
+	const finalists = new Set(finalistIds);
+	const conflicted = new Set(excluded);
+	const seen = new Set<string>();
+	const reported = new Set<string>();
+	const errors: BallotError[] = [];
+	const report = (code: BallotErrorCode, candidate: string) => {
+		const key = `${code}\u0000${candidate}`;
+		if (reported.has(key)) return;
+		reported.add(key);
+		errors.push({ code, candidate });
+	};
+
+	for (const id of ranking.flat()) {
+		if (!finalists.has(id)) report('unknown-candidate', id);
+		else if (conflicted.has(id)) report('conflicted-candidate', id);
+		if (seen.has(id)) report('duplicate-candidate', id);
+		seen.add(id);
+	}
+	if (seen.size === 0) errors.push({ code: 'empty' });
+
+	if (errors.length > 0) return { ok: false, errors };
+	return { ok: true, ranking: ranking.filter((tier) => tier.length > 0) };
+}
+
+function isTierList(value: unknown): value is string[][] {
+	return (
+		Array.isArray(value) &&
+		value.every((tier) => Array.isArray(tier) && tier.every((id) => typeof id === 'string' && id !== ''))
+	);
+}

@@ -1,0 +1,224 @@
+/**
+ * Eligibility rules E1–E8 (DESIGN.md §3), each with a status and a reason in plain Swedish for the
+ * award office. E1–E7 decide whether an entry may be assessed; E8 only decides whether it may
+ * receive the award. A rule is `unknown` when the data it needs is missing or invalid; the reason
+ * then says what is missing. Unknown does not by itself make an entry inadmissible (only a fail
+ * does), but it does block the award under E8: the jury needs proof that there is no deficit.
+ */
+import { compareIsoDays, formatDaySv, isIsoDay } from './dates';
+
+export type RuleId = 'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'E7' | 'E8';
+export type RuleStatus = 'pass' | 'fail' | 'unknown';
+
+export interface EligibilityUnit {
+	managerHasBudgetAndStaffResponsibility: boolean | null;
+	hasBusinessPlanWithGoals: boolean | null;
+	/** Headcount including the manager. */
+	staffCount: number | null;
+	/** Run by a contractor or privately (entreprenad, enskilt driven), as opposed to the city or its companies. */
+	privatelyRun: boolean | null;
+	/** Share of the unit's places filled by Stockholm residents, 0–100. */
+	stockholmSharePercent: number | null;
+	/** Years in which the unit received the award (honourable mentions do not count); null when not known. */
+	winYears: number[] | null;
+	/** Last year's financial result; negative is a deficit. */
+	lastYearResult: number | null;
+	/** This year's forecast result; negative is a deficit. */
+	forecastResult: number | null;
+}
+
+export interface EligibilityInput {
+	cycleYear: number;
+	/** ISO days ('YYYY-MM-DD'), Stockholm calendar days; see `stockholmDay` in dates.ts. */
+	accountDeadline: string | null;
+	/** When null, the rules' standing date, 30 June of the cycle year, applies. */
+	minutesDeadline: string | null;
+	unit: EligibilityUnit;
+	accountReceivedDate: string | null;
+	minutesReceivedDate: string | null;
+	/** Today in Stockholm. With it, a document still missing after its deadline fails instead of staying unknown. */
+	today?: string | null;
+}
+
+export interface RuleResult {
+	rule: RuleId;
+	status: RuleStatus;
+	reason: string;
+	blocks: 'assessment' | 'award';
+}
+
+export interface Eligibility {
+	rules: RuleResult[];
+	/** No rule E1–E7 fails. */
+	admissible: boolean;
+	/** E8 does not pass: a deficit, or no proof that there is none. */
+	awardBlocked: boolean;
+}
+
+/** Short Swedish names of the rules, for table headings. */
+export const RULE_LABELS: Record<RuleId, string> = {
+	E1: 'Chef med budget- och personalansvar',
+	E2: 'Verksamhetsplan med mål',
+	E3: 'Minst fem medarbetare',
+	E4: 'Skriftlig redovisning i tid',
+	E5: 'Nämndprotokoll i tid',
+	E6: 'Minst 51 % stockholmare (privat driven enhet)',
+	E7: 'Tre år sedan senaste vinst',
+	E8: 'Inget underskott (krävs för utmärkelsen)'
+};
+
+export const MIN_STAFF = 5;
+export const MIN_STOCKHOLM_SHARE_PERCENT = 51;
+/** A unit that won in year W may enter again from W + 3 (won 2021 → may enter 2024). */
+export const YEARS_BEFORE_REENTRY = 3;
+
+type Verdict = Pick<RuleResult, 'status' | 'reason'>;
+
+const pass = (reason: string): Verdict => ({ status: 'pass', reason });
+const fail = (reason: string): Verdict => ({ status: 'fail', reason });
+const unknown = (reason: string): Verdict => ({ status: 'unknown', reason });
+
+export function checkEligibility(input: EligibilityInput): Eligibility {
+	const { unit } = input;
+	const verdicts: [RuleId, Verdict][] = [
+		['E1', checkYesNo(unit.managerHasBudgetAndStaffResponsibility, 'en chef med budget- och personalansvar')],
+		['E2', checkYesNo(unit.hasBusinessPlanWithGoals, 'en verksamhetsplan med mål')],
+		['E3', checkStaff(unit.staffCount)],
+		['E4', checkAccount(input)],
+		['E5', checkMinutes(input)],
+		['E6', checkStockholmShare(unit.privatelyRun, unit.stockholmSharePercent)],
+		['E7', checkReentry(input.cycleYear, unit.winYears)],
+		['E8', checkDeficit(unit.lastYearResult, unit.forecastResult)]
+	];
+	const rules = verdicts.map(([rule, verdict]): RuleResult => ({
+		rule,
+		...verdict,
+		blocks: rule === 'E8' ? 'award' : 'assessment'
+	}));
+	return {
+		rules,
+		admissible: rules.every((r) => r.blocks !== 'assessment' || r.status !== 'fail'),
+		awardBlocked: rules.some((r) => r.blocks === 'award' && r.status !== 'pass')
+	};
+}
+
+function checkYesNo(value: boolean | null, what: string): Verdict {
+	if (value === null) return unknown(`Uppgift saknas om enheten har ${what}.`);
+	return value ? pass(`Enheten har ${what}.`) : fail(`Enheten saknar ${what}.`);
+}
+
+function checkStaff(count: number | null): Verdict {
+	if (count === null) return unknown('Uppgift saknas om antalet medarbetare.');
+	if (!Number.isInteger(count) || count < 0) {
+		return unknown(`Antalet medarbetare (${formatNumber(count)}) är inget giltigt antal.`);
+	}
+	const text = `Enheten har ${count} medarbetare inklusive chefen; minst ${MIN_STAFF} krävs.`;
+	return count >= MIN_STAFF ? pass(text) : fail(text);
+}
+
+function checkAccount(input: EligibilityInput): Verdict {
+	if (input.accountDeadline === null) {
+		return unknown('Omgången saknar sista dag för den skriftliga redovisningen.');
+	}
+	return checkArrival('Den skriftliga redovisningen', input.accountDeadline, input.accountReceivedDate, input.today);
+}
+
+function checkMinutes(input: EligibilityInput): Verdict {
+	const verdict = checkArrival(
+		'Nämndprotokollet',
+		input.minutesDeadline ?? `${input.cycleYear}-06-30`,
+		input.minutesReceivedDate,
+		input.today
+	);
+	if (input.minutesDeadline !== null) return verdict;
+	return { ...verdict, reason: `${verdict.reason} Omgången har inget eget datum, så reglernas 30 juni gäller.` };
+}
+
+/** On time when received on or before the deadline day; compared as calendar days. */
+function checkArrival(what: string, deadline: string, received: string | null, today?: string | null): Verdict {
+	if (!isIsoDay(deadline)) {
+		return unknown(`Omgångens sista dag för ${lower(what)} (${deadline}) är inget giltigt datum.`);
+	}
+	const due = formatDaySv(deadline);
+	if (received === null) {
+		if (today && isIsoDay(today) && compareIsoDays(today, deadline) > 0) {
+			return fail(`${what} har inte kommit in; sista dag var ${due}.`);
+		}
+		return unknown(`${what} har inte kommit in ännu; sista dag är ${due}.`);
+	}
+	if (!isIsoDay(received)) {
+		return unknown(`Mottagningsdatumet för ${lower(what)} (${received}) är inget giltigt datum.`);
+	}
+	const came = formatDaySv(received);
+	return compareIsoDays(received, deadline) <= 0
+		? pass(`${what} kom in ${came}, i tid (sista dag ${due}).`)
+		: fail(`${what} kom in ${came}, efter sista dag ${due}.`);
+}
+
+/** "At least 51 %" exactly: 50.5 % fails, nothing is rounded. */
+function checkStockholmShare(privatelyRun: boolean | null, share: number | null): Verdict {
+	if (privatelyRun === null) {
+		return unknown('Uppgift saknas om enheten drivs privat (entreprenad eller enskilt driven).');
+	}
+	if (!privatelyRun) return pass('Gäller inte: enheten drivs inte privat.');
+	if (share === null) {
+		return unknown('Enheten drivs privat, men uppgift saknas om hur stor andel av platserna stockholmare har.');
+	}
+	if (!Number.isFinite(share) || share < 0 || share > 100) {
+		return unknown(`Andelen platser för stockholmare (${formatNumber(share)} %) är ingen giltig procentsats.`);
+	}
+	const minimum = MIN_STOCKHOLM_SHARE_PERCENT;
+	const text = `Enheten drivs privat och stockholmare har ${formatNumber(share)} % av platserna; minst ${minimum} % krävs.`;
+	return share >= MIN_STOCKHOLM_SHARE_PERCENT ? pass(text) : fail(text);
+}
+
+/**
+ * Only wins before the cycle year count: a win in the cycle year itself is this entry's own outcome
+ * (or a data error), and a later year cannot bar an earlier entry.
+ */
+function checkReentry(cycleYear: number, winYears: number[] | null): Verdict {
+	if (winYears === null) return unknown('Uppgift saknas om enheten har vunnit utmärkelsen tidigare.');
+	const earlier = winYears.filter((year) => Number.isInteger(year) && year < cycleYear);
+	if (earlier.length === 0) return pass(`Enheten har inte vunnit utmärkelsen före ${cycleYear}.`);
+	const latest = Math.max(...earlier);
+	const allowedFrom = latest + YEARS_BEFORE_REENTRY;
+	return cycleYear >= allowedFrom
+		? pass(`Enheten vann senast ${latest} och får tävla igen från ${allowedFrom}.`)
+		: fail(`Enheten vann ${latest} och får tävla igen tidigast ${allowedFrom}.`);
+}
+
+/** A known deficit fails even when the other figure is missing; a result of exactly 0 is no deficit. */
+function checkDeficit(lastYear: number | null, forecast: number | null): Verdict {
+	const figures = [
+		{ name: 'förra årets resultat', value: lastYear },
+		{ name: 'årets prognos', value: forecast }
+	];
+	const deficits = figures.filter((f) => isNumber(f.value) && f.value < 0).map((f) => f.name);
+	if (deficits.length > 0) {
+		const shows = deficits.length > 1 ? 'visar båda underskott' : 'visar underskott';
+		return fail(`${capitalise(deficits.join(' och '))} ${shows}; enheten får delta men inte tilldelas utmärkelsen.`);
+	}
+	const missing = figures.filter((f) => !isNumber(f.value)).map((f) => f.name);
+	if (missing.length > 0) {
+		const proof = 'utmärkelsen kan inte tilldelas förrän det är visat att enheten inte har underskott';
+		return unknown(`Uppgift saknas om ${missing.join(' och ')}; ${proof}.`);
+	}
+	return pass('Varken förra årets resultat eller årets prognos visar underskott.');
+}
+
+function isNumber(value: number | null): value is number {
+	return value !== null && Number.isFinite(value);
+}
+
+/** Swedish decimal comma: 50.5 → '50,5'. */
+function formatNumber(value: number): string {
+	return String(value).replace('.', ',');
+}
+
+function lower(text: string): string {
+	return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}

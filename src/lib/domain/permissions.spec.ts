@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { areasOf, may, mayEnterArea, rolesIn, type EntryFacts, type Viewer } from './permissions';
+
+const CYCLE = 7;
+const viewer = (over: Partial<Viewer> = {}): Viewer => ({
+	userId: 1,
+	isAdmin: false,
+	cycleRoles: [],
+	leadCycleIds: [],
+	unitIds: [],
+	...over
+});
+const entry = (over: Partial<EntryFacts> = {}): EntryFacts => ({
+	cycleId: CYCLE,
+	phase: 'assessment',
+	unitId: 50,
+	onTeam: false,
+	isLead: false,
+	conflicted: false,
+	isFinalist: false,
+	ownSubmitted: false,
+	reportReleased: false,
+	...over
+});
+const admin = viewer({ isAdmin: true });
+const examiner = viewer({ cycleRoles: [{ cycleId: CYCLE, role: 'examiner' }] });
+const lead = viewer({ cycleRoles: [{ cycleId: CYCLE, role: 'examiner' }], leadCycleIds: [CYCLE] });
+const juror = viewer({ cycleRoles: [{ cycleId: CYCLE, role: 'juror' }] });
+const chair = viewer({ cycleRoles: [{ cycleId: CYCLE, role: 'chair' }] });
+const contact = viewer({ unitIds: [50] });
+
+describe('roles and areas', () => {
+	it('gives each role its own area and nothing else', () => {
+		expect(areasOf(admin, CYCLE)).toEqual(['admin']);
+		expect(areasOf(examiner, CYCLE)).toEqual(['examiner']);
+		expect(areasOf(lead, CYCLE)).toEqual(['examiner']);
+		expect(areasOf(juror, CYCLE)).toEqual(['jury']);
+		expect(areasOf(chair, CYCLE)).toEqual(['jury']);
+		expect(areasOf(contact, CYCLE)).toEqual(['unit']);
+	});
+
+	it('counts cycle roles only in their own cycle', () => {
+		expect(mayEnterArea(examiner, 'examiner', CYCLE + 1)).toBe(false);
+		expect(mayEnterArea(juror, 'jury', null)).toBe(false);
+		expect(rolesIn(examiner, CYCLE + 1)).toEqual([]);
+	});
+
+	it('names a lead as lead, not also as examiner, and a chair not also as juror', () => {
+		expect(rolesIn(lead, CYCLE)).toEqual(['lead']);
+		expect(rolesIn(viewer({ cycleRoles: [{ cycleId: CYCLE, role: 'juror' }, { cycleId: CYCLE, role: 'chair' }] }), CYCLE)).toEqual(['chair']);
+	});
+
+	it('lets a person with several roles into each of their areas', () => {
+		const both = viewer({ isAdmin: true, unitIds: [3], cycleRoles: [{ cycleId: CYCLE, role: 'juror' }] });
+		expect(areasOf(both, CYCLE)).toEqual(['admin', 'jury', 'unit']);
+	});
+});
+
+describe('may', () => {
+	it('only the admin runs the cycle and releases feedback', () => {
+		for (const v of [examiner, lead, juror, chair, contact]) {
+			expect(may(v, 'cycle.manage', entry())).toBe(false);
+			expect(may(v, 'feedback.release', entry())).toBe(false);
+		}
+		expect(may(admin, 'cycle.manage', entry())).toBe(true);
+	});
+
+	it('reads an account: own team, finalists for the jury, own unit', () => {
+		expect(may(examiner, 'entry.readAccount', entry())).toBe(false);
+		expect(may(examiner, 'entry.readAccount', entry({ onTeam: true }))).toBe(true);
+		expect(may(juror, 'entry.readAccount', entry())).toBe(false);
+		expect(may(juror, 'entry.readAccount', entry({ isFinalist: true }))).toBe(true);
+		expect(may(contact, 'entry.readAccount', entry())).toBe(true);
+		expect(may(contact, 'entry.readAccount', entry({ unitId: 51 }))).toBe(false);
+	});
+
+	it('a conflict of interest bars everyone but the admin', () => {
+		const conflicted = entry({ onTeam: true, isLead: true, isFinalist: true, conflicted: true });
+		for (const v of [examiner, lead, juror, chair]) {
+			expect(may(v, 'entry.readAccount', conflicted)).toBe(false);
+			expect(may(v, 'ballot.cast', { ...conflicted, phase: 'jury' })).toBe(false);
+		}
+		expect(may(admin, 'entry.readAccount', conflicted)).toBe(true);
+	});
+
+	it('independence: teammates’ assessments only after one’s own is submitted', () => {
+		expect(may(examiner, 'assessment.readTeam', entry({ onTeam: true }))).toBe(false);
+		expect(may(examiner, 'assessment.readTeam', entry({ onTeam: true, ownSubmitted: true }))).toBe(true);
+		expect(may(lead, 'assessment.readTeam', entry({ onTeam: true, isLead: true }))).toBe(true);
+		expect(may(admin, 'assessment.readTeam', entry())).toBe(true);
+	});
+
+	it('writing an assessment needs the team and the assessment or consensus phase', () => {
+		expect(may(examiner, 'assessment.write', entry({ onTeam: true }))).toBe(true);
+		expect(may(examiner, 'assessment.write', entry({ onTeam: true, phase: 'jury' }))).toBe(false);
+		expect(may(admin, 'assessment.write', entry())).toBe(false);
+	});
+
+	it('consensus is the lead’s', () => {
+		expect(may(lead, 'consensus.write', entry({ onTeam: true, isLead: true, phase: 'consensus' }))).toBe(true);
+		expect(may(examiner, 'consensus.write', entry({ onTeam: true, phase: 'consensus' }))).toBe(false);
+	});
+
+	it('the ranking opens to the jury from the jury phase', () => {
+		expect(may(juror, 'ranking.view', entry({ phase: 'consensus' }))).toBe(false);
+		expect(may(juror, 'ranking.view', entry({ phase: 'jury' }))).toBe(true);
+		expect(may(chair, 'ranking.view', entry({ phase: 'decided' }))).toBe(true);
+		expect(may(examiner, 'ranking.view', entry({ phase: 'jury' }))).toBe(false);
+		expect(may(admin, 'ranking.view', entry({ phase: 'assessment' }))).toBe(true);
+	});
+
+	it('jurors vote on finalists, only the chair records decisions', () => {
+		const finalist = entry({ phase: 'jury', isFinalist: true });
+		expect(may(juror, 'ballot.cast', finalist)).toBe(true);
+		expect(may(juror, 'ballot.cast', { ...finalist, isFinalist: false })).toBe(false);
+		expect(may(juror, 'decision.record', finalist)).toBe(false);
+		expect(may(chair, 'decision.record', finalist)).toBe(true);
+		expect(may(chair, 'decision.record', { ...finalist, phase: 'decided' })).toBe(false);
+		expect(may(admin, 'decision.record', finalist)).toBe(false);
+	});
+
+	it('a unit reads its feedback only once released', () => {
+		expect(may(contact, 'feedback.read', entry())).toBe(false);
+		expect(may(contact, 'feedback.read', entry({ reportReleased: true }))).toBe(true);
+		expect(may(contact, 'feedback.read', entry({ unitId: 51, reportReleased: true }))).toBe(false);
+	});
+});

@@ -1,0 +1,120 @@
+/**
+ * Who may do what (DESIGN.md §10), as pure functions over facts the server has already loaded.
+ * Server guards call these on every load and action; the navigation uses the same answers, so a
+ * link is never shown for a place the server would refuse.
+ */
+import { phaseAtLeast, type Phase } from './phases';
+
+export type CycleRole = 'examiner' | 'juror' | 'chair';
+export type Role = 'admin' | 'examiner' | 'lead' | 'juror' | 'chair' | 'unit';
+export type Area = 'admin' | 'examiner' | 'jury' | 'unit';
+
+export interface Viewer {
+	userId: number;
+	isAdmin: boolean;
+	/** Roles held in cycles, e.g. examiner in 2026. */
+	cycleRoles: { cycleId: number; role: CycleRole }[];
+	/** Cycles in which the person leads at least one team. */
+	leadCycleIds: number[];
+	/** Units for which the person is a contact. */
+	unitIds: number[];
+}
+
+/** Facts about one entry, seen from one viewer. */
+export interface EntryFacts {
+	cycleId: number;
+	phase: Phase;
+	unitId: number;
+	/** The viewer is a member of the entry's team. */
+	onTeam: boolean;
+	/** The viewer leads the entry's team. */
+	isLead: boolean;
+	/** Same organisation or a declared conflict. */
+	conflicted: boolean;
+	isFinalist: boolean;
+	/** The viewer has submitted their own assessment of the entry. */
+	ownSubmitted: boolean;
+	reportReleased: boolean;
+}
+
+export type Action =
+	| 'cycle.manage'
+	| 'entry.readAccount'
+	| 'assessment.write'
+	| 'assessment.readTeam'
+	| 'consensus.write'
+	| 'feedback.draft'
+	| 'ranking.view'
+	| 'ballot.cast'
+	| 'decision.record'
+	| 'feedback.release'
+	| 'feedback.read';
+
+export function hasCycleRole(viewer: Viewer, cycleId: number, role: CycleRole): boolean {
+	return viewer.cycleRoles.some((r) => r.cycleId === cycleId && r.role === role);
+}
+
+/** The roles a person holds in a cycle, in the order their home sections are shown. */
+export function rolesIn(viewer: Viewer, cycleId: number | null): Role[] {
+	const roles: Role[] = [];
+	if (viewer.isAdmin) roles.push('admin');
+	if (cycleId !== null) {
+		if (viewer.leadCycleIds.includes(cycleId)) roles.push('lead');
+		else if (hasCycleRole(viewer, cycleId, 'examiner')) roles.push('examiner');
+		if (hasCycleRole(viewer, cycleId, 'chair')) roles.push('chair');
+		else if (hasCycleRole(viewer, cycleId, 'juror')) roles.push('juror');
+	}
+	if (viewer.unitIds.length > 0) roles.push('unit');
+	return roles;
+}
+
+const AREA_ROLES: Record<Area, Role[]> = {
+	admin: ['admin'],
+	examiner: ['examiner', 'lead'],
+	jury: ['juror', 'chair'],
+	unit: ['unit']
+};
+
+export function areasOf(viewer: Viewer, cycleId: number | null): Area[] {
+	const roles = rolesIn(viewer, cycleId);
+	return (Object.keys(AREA_ROLES) as Area[]).filter((area) =>
+		AREA_ROLES[area].some((r) => roles.includes(r))
+	);
+}
+
+export function mayEnterArea(viewer: Viewer, area: Area, cycleId: number | null): boolean {
+	return areasOf(viewer, cycleId).includes(area);
+}
+
+/** Whether the viewer may take an action on an entry (or, for cycle-wide actions, in its cycle). */
+export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean {
+	const { cycleId, phase } = entry;
+	const juryMember = hasCycleRole(viewer, cycleId, 'juror') || hasCycleRole(viewer, cycleId, 'chair');
+	const isChair = hasCycleRole(viewer, cycleId, 'chair');
+	const ownUnit = viewer.unitIds.includes(entry.unitId);
+	// A conflict of interest bars everyone but the admin from the entry, whatever else holds.
+	if (entry.conflicted && !viewer.isAdmin) return false;
+	switch (action) {
+		case 'cycle.manage':
+		case 'feedback.release':
+			return viewer.isAdmin;
+		case 'entry.readAccount':
+			return viewer.isAdmin || entry.onTeam || (juryMember && entry.isFinalist) || ownUnit;
+		case 'assessment.write':
+			return entry.onTeam && (phase === 'assessment' || phase === 'consensus');
+		case 'assessment.readTeam':
+			return viewer.isAdmin || entry.isLead || (entry.onTeam && entry.ownSubmitted);
+		case 'consensus.write':
+			return entry.isLead && (phase === 'assessment' || phase === 'consensus');
+		case 'feedback.draft':
+			return entry.isLead && phaseAtLeast(phase, 'consensus') && phase !== 'archived';
+		case 'ranking.view':
+			return viewer.isAdmin || (juryMember && phaseAtLeast(phase, 'jury'));
+		case 'ballot.cast':
+			return juryMember && phase === 'jury' && entry.isFinalist;
+		case 'decision.record':
+			return isChair && phase === 'jury';
+		case 'feedback.read':
+			return viewer.isAdmin || entry.onTeam || juryMember || (ownUnit && entry.reportReleased);
+	}
+}

@@ -1,0 +1,28 @@
+/** The phases of an award cycle, forward only (DESIGN.md §2). */
+export const PHASES = [
+	'preparation',
+	'registration',
+	'assessment',
+	'consensus',
+	'jury',
+	'decided',
+	'feedback',
+	'archived'
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export function phaseIndex(phase: Phase): number {
+	return PHASES.indexOf(phase);
+}
+
+export function phaseAtLeast(phase: Phase, reference: Phase): boolean {
+	return phaseIndex(phase) >= phaseIndex(reference);
+}
+
+export function nextPhase(phase: Phase): Phase | null {
+	return PHASES[phaseIndex(phase) + 1] ?? null;
+}
+
+export function isPhase(value: string): value is Phase {
+	return (PHASES as readonly string[]).includes(value);
+}

@@ -1,0 +1,168 @@
+import type { Messages } from './sv';
+
+/** English, second language: typed against the Swedish catalogue so no key can be missing. */
+export const en: Messages = {
+	app: {
+		name: 'Utmärkelse',
+		long: 'City of Stockholm Quality Award',
+		skipToContent: 'Skip to content'
+	},
+	nav: {
+		label: 'Main menu',
+		home: 'Home',
+		admin: 'Administration',
+		examiner: 'My assessments',
+		jury: 'Jury',
+		unit: 'My unit',
+		account: 'My account',
+		signOut: 'Sign out',
+		signedInAs: (name) => `Signed in as ${name}`,
+		language: 'På svenska',
+		languageLabel: 'Switch language to Swedish'
+	},
+	roles: {
+		admin: 'Administrator (award office)',
+		examiner: 'Examiner',
+		lead: 'Lead examiner',
+		juror: 'Jury member',
+		chair: 'Jury chair',
+		unit: 'Unit contact'
+	},
+	phases: {
+		preparation: 'Preparation',
+		registration: 'Registration',
+		assessment: 'Individual assessment',
+		consensus: 'Consensus and site visit',
+		jury: 'Jury work',
+		decided: 'Decided',
+		feedback: 'Feedback',
+		archived: 'Archived'
+	},
+	login: {
+		title: 'Sign in',
+		intro: 'Sign in with your e-mail address and password.',
+		email: 'E-mail address',
+		password: 'Password',
+		submit: 'Sign in',
+		wrong: 'Wrong e-mail address or password. Check them and try again.',
+		missing: 'Enter both e-mail address and password.',
+		throttled: (minutes) =>
+			`Too many failed sign-ins. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again.`
+	},
+	account: {
+		title: 'My account',
+		changePassword: 'Change password',
+		current: 'Current password',
+		next: 'New password',
+		repeat: 'Repeat new password',
+		hint: (min) => `At least ${min} characters. Changing your password signs you out everywhere else.`,
+		submit: 'Change password',
+		changed: 'Your password is changed. You are signed out everywhere else.',
+		wrongCurrent: 'The current password is not right.',
+		tooShort: (min) => `The new password must have at least ${min} characters.`,
+		tooLong: 'The new password may have at most 200 characters.',
+		mismatch: 'The two new passwords differ.'
+	},
+	home: {
+		title: 'Home',
+		greeting: (name) => `Welcome, ${name}`,
+		cycle: (name, phase) => `${name} – phase: ${phase}`,
+		noCycle: 'There is no award cycle yet.',
+		noRole: 'You have no role in this year’s cycle. Contact the award office if that is wrong.',
+		yourRoles: 'Your roles',
+		nextStep: 'What to do now',
+		open: 'Open'
+	},
+	admin: {
+		title: 'Administration',
+		overview: 'Cycle overview',
+		entries: 'Entries',
+		admitted: 'Admitted to assessment',
+		examiners: 'Examiners',
+		jury: 'Jury',
+		assessments: 'Submitted assessments',
+		consensus: 'Consensus done',
+		dates: 'Dates',
+		accountDeadline: 'Written account deadline',
+		minutesDeadline: 'Board minutes deadline',
+		assessmentDue: 'Individual assessments due',
+		consensusDue: 'Consensus due',
+		juryMeeting: 'Jury meeting',
+		ceremony: 'Ceremony',
+		feedbackDate: 'Feedback',
+		next: {
+			preparation: 'Set up classes, the assessment model, examiners and the jury. Then open registration.',
+			registration: 'Register entries, receive written accounts and board minutes, check eligibility.',
+			assessment: 'Follow the examiners’ assessments and remind those who are late.',
+			consensus: 'Follow the teams’ consensus work and site visits.',
+			jury: 'Support the jury; the ranking per class is ready.',
+			decided: 'The decisions are made. Prepare the feedback reports.',
+			feedback: 'Review and release the feedback reports.',
+			archived: 'The cycle is archived.'
+		}
+	},
+	examiner: {
+		title: 'My assessments',
+		intro: 'The entries your team assesses.',
+		team: 'Team',
+		lead: 'lead',
+		entry: 'Entry',
+		class: 'Class',
+		status: 'Status',
+		none: 'You have no assigned entries yet. You will get them when the award office publishes the teams.',
+		statuses: { none: 'Not started', draft: 'Draft', submitted: 'Submitted' },
+		due: (date) => `Assessments are due ${date}.`,
+		next: {
+			waiting: 'Wait for the teams to be published. You can already declare conflicts of interest.',
+			assess: (n) => `Assess ${n} ${n === 1 ? 'entry' : 'entries'} not yet submitted.`,
+			consensus: 'Your assessments are submitted. Prepare the consensus with your team.',
+			done: 'No assessments left this year. Thank you!'
+		}
+	},
+	jury: {
+		title: 'Jury',
+		intro: 'The jury compares the candidates in each class and decides the winners.',
+		members: 'Jury members',
+		chair: 'chair',
+		classes: 'Classes',
+		finalists: (n) => `${n} ${n === 1 ? 'finalist' : 'finalists'}`,
+		entries: (n) => `${n} ${n === 1 ? 'entry' : 'entries'}`,
+		next: {
+			before: 'Jury work starts when consensus is done. The ranking is shown from the jury phase on.',
+			jury: 'Read the finalists’ summaries, rank the finalists of each class and prepare the decision.',
+			after: 'The decisions are made.'
+		}
+	},
+	unit: {
+		title: 'My unit',
+		entry: 'Entry',
+		noEntry: 'The unit has no entry this year.',
+		class: 'Class',
+		reports: 'Feedback reports',
+		noReports: 'No feedback report is released yet. You will get an e-mail when it is ready.',
+		next: {
+			waiting: 'Your entry is being assessed. You get the feedback report after the jury’s decision and the ceremony.',
+			released: 'Read your feedback report.'
+		}
+	},
+	errors: {
+		notFoundTitle: 'Page not found',
+		notFound: 'The page you are looking for does not exist, or you have no access to it. Check the address.',
+		forbiddenTitle: 'Not allowed',
+		forbidden: 'You are signed in, but your role does not give access to this page. Contact the award office if you need it.',
+		serverTitle: 'Something went wrong',
+		server: 'An unexpected error occurred. Nothing you had saved is lost. Try again in a moment.',
+		reference: (ref) => `Quote reference ${ref} if you contact support.`,
+		badRequestTitle: 'Bad request',
+		badForm: 'The form could not be read. Reload the page and try again.',
+		tooLarge: 'What you sent is too large.',
+		backHome: 'To the home page'
+	},
+	common: {
+		save: 'Save',
+		cancel: 'Cancel',
+		yes: 'Yes',
+		no: 'No',
+		none: '–'
+	}
+};

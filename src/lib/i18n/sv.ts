@@ -1,0 +1,169 @@
+/** The Swedish catalogue: the source of every text a user sees. `en.ts` must match its shape. */
+export const sv = {
+	app: {
+		name: 'Utmärkelse',
+		long: 'Stockholms stads kvalitetsutmärkelse',
+		skipToContent: 'Hoppa till innehållet'
+	},
+	nav: {
+		label: 'Huvudmeny',
+		home: 'Start',
+		admin: 'Administration',
+		examiner: 'Mina bedömningar',
+		jury: 'Jury',
+		unit: 'Min enhet',
+		account: 'Mitt konto',
+		signOut: 'Logga ut',
+		signedInAs: (name: string) => `Inloggad som ${name}`,
+		language: 'In English',
+		languageLabel: 'Byt språk till engelska'
+	},
+	roles: {
+		admin: 'Administratör (kvalitetssamordnare)',
+		examiner: 'Examinator',
+		lead: 'Utvärderingsledare',
+		juror: 'Jurymedlem',
+		chair: 'Juryns ordförande',
+		unit: 'Kontaktperson för enhet'
+	},
+	phases: {
+		preparation: 'Förberedelse',
+		registration: 'Anmälan',
+		assessment: 'Individuell bedömning',
+		consensus: 'Konsensus och platsbesök',
+		jury: 'Juryarbete',
+		decided: 'Beslut fattade',
+		feedback: 'Återkoppling',
+		archived: 'Arkiverad'
+	},
+	login: {
+		title: 'Logga in',
+		intro: 'Logga in med din e-postadress och ditt lösenord.',
+		email: 'E-postadress',
+		password: 'Lösenord',
+		submit: 'Logga in',
+		wrong: 'Fel e-postadress eller lösenord. Kontrollera och försök igen.',
+		missing: 'Fyll i både e-postadress och lösenord.',
+		throttled: (minutes: number) =>
+			`För många misslyckade inloggningar. Vänta ${minutes} ${minutes === 1 ? 'minut' : 'minuter'} och försök igen.`
+	},
+	account: {
+		title: 'Mitt konto',
+		changePassword: 'Byt lösenord',
+		current: 'Nuvarande lösenord',
+		next: 'Nytt lösenord',
+		repeat: 'Upprepa nytt lösenord',
+		hint: (min: number) => `Minst ${min} tecken. När du byter lösenord loggas du ut på alla andra enheter.`,
+		submit: 'Byt lösenord',
+		changed: 'Lösenordet är bytt. Du är utloggad på alla andra enheter.',
+		wrongCurrent: 'Nuvarande lösenord stämmer inte.',
+		tooShort: (min: number) => `Det nya lösenordet måste ha minst ${min} tecken.`,
+		tooLong: 'Det nya lösenordet får ha högst 200 tecken.',
+		mismatch: 'De två nya lösenorden är inte lika.'
+	},
+	home: {
+		title: 'Start',
+		greeting: (name: string) => `Välkommen, ${name}`,
+		cycle: (name: string, phase: string) => `${name} – fas: ${phase}`,
+		noCycle: 'Det finns ingen omgång ännu.',
+		noRole: 'Du har ingen roll i årets omgång. Kontakta kvalitetssamordnaren om det är fel.',
+		yourRoles: 'Dina roller',
+		nextStep: 'Att göra nu',
+		open: 'Öppna'
+	},
+	admin: {
+		title: 'Administration',
+		overview: 'Översikt för omgången',
+		entries: 'Tävlingsbidrag',
+		admitted: 'Godkända för bedömning',
+		examiners: 'Examinatorer',
+		jury: 'Jury',
+		assessments: 'Inlämnade bedömningar',
+		consensus: 'Klar konsensus',
+		dates: 'Datum',
+		accountDeadline: 'Sista dag för skriftlig redovisning',
+		minutesDeadline: 'Sista dag för nämndprotokoll',
+		assessmentDue: 'Individuella bedömningar klara',
+		consensusDue: 'Konsensus klar',
+		juryMeeting: 'Jurymöte',
+		ceremony: 'Prisutdelning',
+		feedbackDate: 'Återkoppling',
+		next: {
+			preparation: 'Lägg upp tävlingsklasser, bedömningsmodell, examinatorer och jury. Öppna sedan anmälan.',
+			registration: 'Registrera bidrag, ta emot skriftliga redovisningar och nämndprotokoll och pröva behörigheten.',
+			assessment: 'Följ examinatorernas bedömningar och påminn den som ligger efter.',
+			consensus: 'Följ lagens konsensusarbete och platsbesök.',
+			jury: 'Stöd juryn; rangordningen per klass är klar.',
+			decided: 'Besluten är fattade. Förbered återkopplingsrapporterna.',
+			feedback: 'Granska och skicka ut återkopplingsrapporterna.',
+			archived: 'Omgången är arkiverad.'
+		}
+	},
+	examiner: {
+		title: 'Mina bedömningar',
+		intro: 'Bidragen som ditt examinatorslag bedömer.',
+		team: 'Examinatorslag',
+		lead: 'utvärderingsledare',
+		entry: 'Bidrag',
+		class: 'Tävlingsklass',
+		status: 'Status',
+		none: 'Du har inga tilldelade bidrag ännu. Du får dem när kvalitetssamordnaren har publicerat lagen.',
+		statuses: { none: 'Inte påbörjad', draft: 'Utkast', submitted: 'Inlämnad' },
+		due: (date: string) => `Bedömningarna ska vara klara ${date}.`,
+		next: {
+			waiting: 'Vänta på att lagen publiceras. Du kan redan nu anmäla jäv.',
+			assess: (n: number) => `Bedöm ${n} ${n === 1 ? 'bidrag' : 'bidrag'} som inte är inlämnade.`,
+			consensus: 'Dina bedömningar är inlämnade. Förbered konsensus med ditt lag.',
+			done: 'Inga bedömningar kvar att göra i år. Tack!'
+		}
+	},
+	jury: {
+		title: 'Jury',
+		intro: 'Juryn jämför kandidaterna i varje tävlingsklass och beslutar om pristagare.',
+		members: 'Juryns ledamöter',
+		chair: 'ordförande',
+		classes: 'Tävlingsklasser',
+		finalists: (n: number) => `${n} ${n === 1 ? 'finalist' : 'finalister'}`,
+		entries: (n: number) => `${n} bidrag`,
+		next: {
+			before: 'Juryarbetet börjar när konsensus är klar. Rangordningen visas från juryfasen.',
+			jury: 'Läs finalisternas sammanfattningar, rangordna finalisterna i varje klass och förbered beslutet.',
+			after: 'Besluten är fattade.'
+		}
+	},
+	unit: {
+		title: 'Min enhet',
+		entry: 'Tävlingsbidrag',
+		noEntry: 'Enheten har inget tävlingsbidrag i år.',
+		class: 'Tävlingsklass',
+		reports: 'Återkopplingsrapporter',
+		noReports: 'Ingen återkopplingsrapport är publicerad ännu. Du får e-post när den är klar.',
+		next: {
+			waiting: 'Bidraget bedöms. Du får återkopplingsrapporten när juryn har beslutat och priset är utdelat.',
+			released: 'Läs er återkopplingsrapport.'
+		}
+	},
+	errors: {
+		notFoundTitle: 'Sidan finns inte',
+		notFound: 'Sidan du söker finns inte, eller så har du inte tillgång till den. Kontrollera adressen.',
+		forbiddenTitle: 'Du har inte behörighet',
+		forbidden:
+			'Du är inloggad men din roll ger inte tillgång till den här sidan. Kontakta kvalitetssamordnaren om du behöver den.',
+		serverTitle: 'Något gick fel',
+		server: 'Ett oväntat fel inträffade. Inget av det du redan sparat har gått förlorat. Försök igen om en stund.',
+		reference: (ref: string) => `Ange referensen ${ref} om du kontaktar support.`,
+		badRequestTitle: 'Felaktig begäran',
+		badForm: 'Formuläret kunde inte läsas. Ladda om sidan och försök igen.',
+		tooLarge: 'Det du skickade är för stort.',
+		backHome: 'Till startsidan'
+	},
+	common: {
+		save: 'Spara',
+		cancel: 'Avbryt',
+		yes: 'Ja',
+		no: 'Nej',
+		none: '–'
+	}
+};
+
+export type Messages = typeof sv;

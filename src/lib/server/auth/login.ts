@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import * as table from '../db/schema';
+import { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './password';
+import { minutesBlocked, recordFailure, throttleKeys } from './throttle';
+import { invalidateUserSessions } from './session';
+
+export type SignInResult =
+	| { ok: true; userId: number }
+	| { ok: false; reason: 'missing' | 'wrong' }
+	| { ok: false; reason: 'throttled'; minutes: number };
+
+// Verifying against a real hash for unknown accounts keeps the answer time the same, so the
+// response does not tell which e-mail addresses have accounts.
+let decoyHash: Promise<string> | undefined;
+
+export function normaliseEmail(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+export async function signIn(email: string, password: string, address: string): Promise<SignInResult> {
+	if (!email || !password) return { ok: false, reason: 'missing' };
+	const keys = throttleKeys(email, address);
+	const minutes = minutesBlocked(keys);
+	if (minutes > 0) return { ok: false, reason: 'throttled', minutes };
+	const user = db()
+		.select({ id: table.user.id, passwordHash: table.user.passwordHash })
+		.from(table.user)
+		.where(eq(table.user.email, normaliseEmail(email)))
+		.get();
+	decoyHash ??= hashPassword('decoy-password-for-timing');
+	const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
+	if (!user || !user.passwordHash || !valid) {
+		recordFailure(keys);
+		return { ok: false, reason: 'wrong' };
+	}
+	return { ok: true, userId: user.id };
+}
+
+export type PasswordChangeResult = { ok: true } | { ok: false; field: 'current' | 'next' | 'repeat'; reason: 'wrongCurrent' | 'tooShort' | 'tooLong' | 'mismatch' };
+
+/** Changes a password after checking the current one; every other session of the user ends. */
+export async function changePassword(
+	userId: number,
+	keepSessionId: string,
+	current: string,
+	next: string,
+	repeat: string
+): Promise<PasswordChangeResult> {
+	if (next.length < MIN_PASSWORD_LENGTH) return { ok: false, field: 'next', reason: 'tooShort' };
+	if (next.length > 200) return { ok: false, field: 'next', reason: 'tooLong' };
+	if (next !== repeat) return { ok: false, field: 'repeat', reason: 'mismatch' };
+	const row = db().select({ passwordHash: table.user.passwordHash }).from(table.user).where(eq(table.user.id, userId)).get();
+	if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, current))) {
+		return { ok: false, field: 'current', reason: 'wrongCurrent' };
+	}
+	const passwordHash = await hashPassword(next);
+	db().update(table.user).set({ passwordHash }).where(eq(table.user.id, userId)).run();
+	invalidateUserSessions(userId, keepSessionId);
+	return { ok: true };
+}

@@ -1,0 +1,146 @@
+/** The demo year's people, organisations and units: realistic, invented (except the units named in the seed papers). */
+export const ORGANISATIONS = [
+	{ key: 'soc', name: 'Socialförvaltningen', kind: 'administration', board: 'Socialnämnden' },
+	{ key: 'hl', name: 'Hägersten-Liljeholmens stadsdelsförvaltning', kind: 'district', board: 'Hägersten-Liljeholmens stadsdelsnämnd' },
+	{ key: 'sk', name: 'Skärholmens stadsdelsförvaltning', kind: 'district', board: 'Skärholmens stadsdelsnämnd' },
+	{ key: 'fa', name: 'Farsta stadsdelsförvaltning', kind: 'district', board: 'Farsta stadsdelsnämnd' },
+	{ key: 'ku', name: 'Kungsholmens stadsdelsförvaltning', kind: 'district', board: 'Kungsholmens stadsdelsnämnd' },
+	{ key: 'so', name: 'Södermalms stadsdelsförvaltning', kind: 'district', board: 'Södermalms stadsdelsnämnd' },
+	{ key: 'st', name: 'Spånga-Tensta stadsdelsförvaltning', kind: 'district', board: 'Spånga-Tensta stadsdelsnämnd' },
+	{ key: 'ut', name: 'Utbildningsförvaltningen', kind: 'administration', board: 'Utbildningsnämnden' },
+	{ key: 'al', name: 'Äldreförvaltningen', kind: 'administration', board: 'Äldrenämnden' },
+	{ key: 'sl', name: 'Stadsledningskontoret', kind: 'administration', board: 'Kommunstyrelsen' },
+	{ key: 'sv', name: 'Stockholm Vatten och Avfall AB', kind: 'company', board: 'Styrelsen för Stockholm Vatten och Avfall AB' },
+	{ key: 'pr', name: 'Pysslingen Förskolor och Skolor AB', kind: 'contractor', board: 'Styrelsen för Pysslingen Förskolor och Skolor AB' }
+] as const;
+
+export type OrgKey = (typeof ORGANISATIONS)[number]['key'];
+
+/** Class index: 0 förskola, 1 skola, 2 äldreomsorg, 3 socialtjänst/LSS, 4 andra verksamheter. */
+export interface DemoUnit {
+	name: string;
+	org: OrgKey;
+	staff: number;
+	/** The class it enters in 2026, or null when it does not enter this year. */
+	entersClass: number | null;
+	/** Why an entry is not eligible, to make the eligibility table worth looking at. */
+	trouble?: 'late-account' | 'no-minutes' | 'private-share' | 'recent-win' | 'deficit';
+	privateShare?: number;
+	wins?: number[];
+}
+
+export const UNITS: DemoUnit[] = [
+	{ name: 'Enheten för hemlösa', org: 'soc', staff: 64, entersClass: 3 },
+	{ name: 'Tillfälliga boenden', org: 'soc', staff: 41, entersClass: 3 },
+	{ name: 'Hvilan', org: 'soc', staff: 23, entersClass: 3, trouble: 'late-account' },
+	{ name: 'Ljungbacken', org: 'soc', staff: 19, entersClass: 3, trouble: 'no-minutes' },
+	{ name: 'Hägerstens gruppbostäder', org: 'hl', staff: 38, entersClass: 3 },
+	{ name: 'Resursenheten', org: 'sk', staff: 27, entersClass: 3 },
+	{ name: 'Beställarenheten omsorg om äldre', org: 'sk', staff: 22, entersClass: 2 },
+	{ name: 'Förskoleavdelningens ledningsorganisation', org: 'sk', staff: 12, entersClass: 0 },
+	{ name: 'Förskolan Ekorren', org: 'fa', staff: 18, entersClass: 0 },
+	{ name: 'Förskolan Solstrålen', org: 'pr', staff: 14, entersClass: 0, trouble: 'private-share', privateShare: 48 },
+	{ name: 'Hägerstensåsens skola', org: 'ut', staff: 86, entersClass: 1 },
+	{ name: 'Sjöstadsskolan', org: 'ut', staff: 112, entersClass: 1, trouble: 'deficit' },
+	{ name: 'Hemtjänsten Farsta', org: 'fa', staff: 74, entersClass: 2 },
+	{ name: 'Vård- och omsorgsboendet Trädgården', org: 'al', staff: 58, entersClass: 2, trouble: 'recent-win', wins: [2024] },
+	{ name: 'Kontaktcenter Stockholm', org: 'sl', staff: 95, entersClass: 4, wins: [2019] },
+	{ name: 'Kundservice Stockholm Vatten och Avfall', org: 'sv', staff: 48, entersClass: 4 },
+	{ name: 'Förskolan Humlan', org: 'st', staff: 16, entersClass: null },
+	{ name: 'Tensta träffpunkt', org: 'st', staff: 9, entersClass: null },
+	{ name: 'Kungsholmens hemtjänst', org: 'ku', staff: 61, entersClass: null },
+	{ name: 'Fridhemsplans förskolor', org: 'ku', staff: 33, entersClass: null },
+	{ name: 'Södermalms socialpsykiatri', org: 'so', staff: 44, entersClass: null },
+	{ name: 'Mariatorgets äldreboende', org: 'so', staff: 52, entersClass: null, wins: [2023] },
+	{ name: 'Liljeholmens fritidsgård', org: 'hl', staff: 8, entersClass: null },
+	{ name: 'Aspuddens förskolor', org: 'hl', staff: 29, entersClass: null },
+	{ name: 'Bredängs daglig verksamhet', org: 'sk', staff: 21, entersClass: null },
+	{ name: 'Farsta familjeenhet', org: 'fa', staff: 26, entersClass: null },
+	{ name: 'Rinkeby-Kista gymnasieskola', org: 'ut', staff: 70, entersClass: null },
+	{ name: 'Biståndsenheten äldre Kungsholmen', org: 'ku', staff: 17, entersClass: null },
+	{ name: 'Stadsarkivets läsesal', org: 'sl', staff: 11, entersClass: null },
+	{ name: 'Pysslingen förskolor Västberga', org: 'pr', staff: 15, entersClass: null, privateShare: 92 }
+];
+
+export const EXAMINER_NAMES = [
+	'Anna Lindqvist', 'Björn Sandberg', 'Cecilia Holm', 'David Nyström', 'Elin Bergkvist', 'Fredrik Åberg',
+	'Gunilla Ek', 'Hassan Ali', 'Ingrid Söderberg', 'Johan Lundgren', 'Karin Almqvist', 'Leila Rahimi',
+	'Magnus Hedlund', 'Nina Forsberg', 'Oskar Wallin', 'Petra Sjöberg', 'Rasmus Engström', 'Sara Öberg'
+];
+
+export const JURY = [
+	{ email: 'ordforande@demo.test', name: 'Malin Ekström', title: 'stadsdirektör', role: 'chair' },
+	{ email: 'jury1@demo.test', name: 'Anders Hellström', title: 'ekonomidirektör', role: 'juror' },
+	{ email: 'jury2@demo.test', name: 'Birgitta Norén', title: 'personaldirektör', role: 'juror' },
+	{ email: 'jury3@demo.test', name: 'Carlos Mendes', title: 'förvaltningschef', role: 'juror' },
+	{ email: 'jury4@demo.test', name: 'Dragana Petrović', title: 'kvalitetsstrateg', role: 'juror' }
+] as const;
+
+/** Phrases for plausible comments, by criterion key. */
+export const STRENGTHS: Record<string, string[]> = {
+	dialog: [
+		'Brukarråd träffas varje månad och protokollen visar hur synpunkter lett till ändringar.',
+		'Enheten svarar på alla klagomål inom fem arbetsdagar och följer upp svarstiden.',
+		'Återkopplingen till brukarna sker både muntligt och skriftligt.'
+	],
+	leadership: [
+		'Ledningen bryter ned nämndens mål till tydliga mål för varje arbetslag.',
+		'Chefen följer upp verksamhetsplanen vid återkommande dialogmöten.',
+		'Ledningen är synlig och efterfrågar förbättringsförslag.'
+	],
+	staff: [
+		'Medarbetarna deltar i planeringsdagar där målen för året tas fram.',
+		'Varje medarbetare har en individuell kompetensutvecklingsplan.',
+		'Medarbetarenkätens resultat följs upp i varje arbetslag.'
+	],
+	followup: [
+		'Nyckeltal följs upp varje månad och analyseras tillsammans med medarbetarna.',
+		'Avvikelser sammanställs och analyseras kvartalsvis.',
+		'Enheten använder stadens brukarundersökning som underlag för förbättringar.'
+	],
+	learning: [
+		'Enheten har studiebesökt två jämförbara verksamheter och infört deras arbetssätt.',
+		'Goda exempel delas på stadens kvalitetsmässa.',
+		'Enheten jämför sina resultat med rikets genomsnitt.'
+	],
+	results: [
+		'Brukarnöjdheten har ökat tre år i rad och ligger över stadens snitt.',
+		'Enheten har hållit budget de senaste tre åren.',
+		'Måluppfyllelsen för nämndens mål är hög och stabil.'
+	],
+	equality: [
+		'Resultaten redovisas uppdelade på kön.',
+		'Enheten har genomfört en jämställdhetsanalys av sina insatser.'
+	]
+};
+
+export const IMPROVEMENTS: Record<string, string[]> = {
+	dialog: [
+		'Det framgår inte hur synpunkter från anhöriga tas tillvara.',
+		'Återkopplingen till dem som lämnat synpunkter kan bli mer systematisk.'
+	],
+	leadership: [
+		'Det är oklart hur ledningen utvärderar sitt eget ledarskap.',
+		'Kopplingen mellan mål och aktiviteter kan tydliggöras.'
+	],
+	staff: [
+		'Det saknas uppföljning av om kompetensutvecklingen ger effekt.',
+		'Delaktigheten varierar mellan arbetslagen.'
+	],
+	followup: [
+		'Analysen stannar ofta vid beskrivning; orsakerna till avvikelser framgår sällan.',
+		'Trender över flera år redovisas inte.'
+	],
+	learning: [
+		'Jämförelser med andra verksamheter görs sällan systematiskt.',
+		'Det framgår inte hur lärdomar sprids inom enheten.'
+	],
+	results: [
+		'Resultat för flera viktiga mål saknas eller redovisas bara för ett år.',
+		'Jämförelser med andra saknas för brukarresultaten.'
+	],
+	equality: [
+		'Könsuppdelad statistik analyseras inte.',
+		'Det saknas åtgärder utifrån jämställdhetsanalysen.'
+	]
+};

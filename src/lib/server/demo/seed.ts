@@ -1,0 +1,339 @@
+/**
+ * Seeds the demo award year into an empty database: deterministic (a fixed pseudo-random sequence),
+ * and standing in the phase asked for, with plausible scores, comments and consensus.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DB } from '../db/open';
+import * as table from '../db/schema';
+import { DEFAULT_BAND_TEXTS, DEFAULT_CLASSES, DEFAULT_CRITERIA } from '../../domain/default-model';
+import { phaseAtLeast, type Phase } from '../../domain/phases';
+import { EXAMINER_NAMES, IMPROVEMENTS, JURY, ORGANISATIONS, STRENGTHS, UNITS, type OrgKey } from './data';
+
+export const DEMO_PHASES = ['registration', 'assessment', 'consensus', 'jury', 'feedback'] as const;
+export type DemoPhase = (typeof DEMO_PHASES)[number];
+
+export interface DemoAccount {
+	email: string;
+	name: string;
+	role: string;
+}
+
+/** mulberry32: a tiny, well-known PRNG, so the same seed gives the same demo every time. */
+function prng(seed: number) {
+	let a = seed;
+	return () => {
+		a = (a + 0x6d2b79f5) | 0;
+		let t = Math.imul(a ^ (a >>> 15), 1 | a);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const YEAR = 2026;
+const DATES = {
+	accountDeadline: '2026-05-18',
+	minutesDeadline: '2026-06-30',
+	assessmentDue: '2026-09-18',
+	consensusDue: '2026-10-09',
+	juryMeetingDate: '2026-10-28',
+	ceremonyDate: '2026-11-24',
+	feedbackDate: '2026-12-10'
+};
+
+export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: string }): DemoAccount[] {
+	const phase: Phase = options.phase;
+	const random = prng(2026);
+	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+	const accounts: DemoAccount[] = [];
+
+	return db.transaction((tx) => {
+		const addUser = (email: string, name: string, role: string, isAdmin = false) => {
+			accounts.push({ email, name, role });
+			return tx
+				.insert(table.user)
+				.values({ email, name, isAdmin, passwordHash: options.passwordHash })
+				.returning({ id: table.user.id })
+				.get().id;
+		};
+		addUser('admin@demo.test', 'Lena Kvist', 'administratör', true);
+
+		const orgIds = new Map<OrgKey, number>();
+		const boardIds = new Map<OrgKey, number>();
+		for (const o of ORGANISATIONS) {
+			const orgId = tx.insert(table.organisation).values({ name: o.name, kind: o.kind }).returning().get().id;
+			orgIds.set(o.key, orgId);
+			boardIds.set(o.key, tx.insert(table.board).values({ name: o.board, organisationId: orgId }).returning().get().id);
+		}
+
+		const unitIds: number[] = [];
+		UNITS.forEach((u, i) => {
+			const unitId = tx
+				.insert(table.unit)
+				.values({
+					name: u.name,
+					organisationId: orgIds.get(u.org)!,
+					boardId: boardIds.get(u.org)!,
+					managerName: `${pick(['Eva', 'Per', 'Amira', 'Lars', 'Sofia', 'Mikael', 'Johanna', 'Ali'])} ${pick(['Berg', 'Strand', 'Lund', 'Nilsson', 'Karimi', 'Holmberg', 'Dahl'])}`,
+					managerHasBudgetResponsibility: true,
+					managerHasStaffResponsibility: true,
+					hasBusinessPlan: true,
+					staffCount: u.staff,
+					privatelyRun: u.privateShare !== undefined,
+					stockholmSharePercent: u.privateShare ?? null,
+					lastYearResult: u.trouble === 'deficit' ? -1_250_000 : Math.round(random() * 900_000),
+					forecastResult: u.trouble === 'deficit' ? -400_000 : Math.round(random() * 500_000)
+				})
+				.returning()
+				.get().id;
+			unitIds.push(unitId);
+			for (const year of u.wins ?? []) tx.insert(table.unitWin).values({ unitId, year }).run();
+			tx.insert(table.unitContact)
+				.values({
+					unitId,
+					name: `Kontaktperson ${u.name}`,
+					email: `kontakt${i + 1}@enhet.demo.test`,
+					title: 'Enhetschef',
+					userId: i === 0 ? addUser('enhet1@demo.test', 'Sofia Berg', `kontaktperson för ${u.name}`) : null
+				})
+				.run();
+		});
+
+		// Last year, archived, so a new cycle can copy its model and E7 has history.
+		createCycle(tx, YEAR - 1, 'archived', {});
+		const cycle = createCycle(tx, YEAR, phase, DATES);
+		const classIds = cycle.classIds;
+		const criteria = cycle.criteria;
+
+		// Entries: documents on time, except the ones the demo keeps troubled.
+		const entries: { id: number; unitIdx: number; classIdx: number; orgKey: OrgKey; admitted: boolean; quality: number }[] = [];
+		UNITS.forEach((u, i) => {
+			if (u.entersClass === null) return;
+			const late = u.trouble === 'late-account';
+			const noMinutes = u.trouble === 'no-minutes';
+			const id = tx
+				.insert(table.entry)
+				.values({
+					cycleId: cycle.id,
+					unitId: unitIds[i],
+					classId: classIds[u.entersClass],
+					accountReceivedDate: late ? '2026-05-22' : `2026-05-${String(10 + (i % 8)).padStart(2, '0')}`,
+					accountFileName: `Skriftlig redovisning ${u.name}.pdf`,
+					minutesBoardId: noMinutes ? null : boardIds.get(u.org)!,
+					minutesDnr: noMinutes ? null : `${u.org.toUpperCase()} 1.4.1-${200 + i}/2026`,
+					minutesMeetingDate: noMinutes ? null : '2026-05-26',
+					minutesReceivedDate: noMinutes ? null : '2026-06-12'
+				})
+				.returning()
+				.get().id;
+			const admitted = !u.trouble || u.trouble === 'deficit';
+			entries.push({ id, unitIdx: i, classIdx: u.entersClass, orgKey: u.org, admitted, quality: 35 + random() * 45 });
+		});
+
+		// Jury: the chair and four members.
+		for (const j of JURY) {
+			const userId = addUser(j.email, j.name, j.role === 'chair' ? 'juryns ordförande' : 'jurymedlem');
+			tx.insert(table.cycleRole).values({ cycleId: cycle.id, userId, role: j.role }).run();
+		}
+
+		// Examiners: six teams of three, one lead each; two teams for the largest class.
+		const admitted = entries.filter((e) => e.admitted);
+		const teamsPlan: { classIdx: number; entries: typeof admitted }[] = [];
+		for (let c = 0; c < classIds.length; c++) {
+			const inClass = admitted.filter((e) => e.classIdx === c);
+			for (let k = 0; k < inClass.length; k += 2) teamsPlan.push({ classIdx: c, entries: inClass.slice(k, k + 2) });
+		}
+		const orgKeys = ORGANISATIONS.map((o) => o.key);
+		const examiners: { userId: number; bias: number; team: number; lead: boolean }[] = [];
+		EXAMINER_NAMES.forEach((name, i) => {
+			const teamIdx = Math.floor(i / 3) % teamsPlan.length;
+			const plan = teamsPlan[teamIdx];
+			// A home organisation that owns none of the team's entries: no conflict of interest.
+			let o = (i * 5) % orgKeys.length;
+			while (plan.entries.some((e) => e.orgKey === orgKeys[o])) o = (o + 1) % orgKeys.length;
+			const lead = i % 3 === 0;
+			const userId = addUser(`examinator${i + 1}@demo.test`, name, lead ? 'examinator (utvärderingsledare)' : 'examinator');
+			tx.insert(table.cycleRole).values({ cycleId: cycle.id, userId, role: 'examiner', organisationId: orgIds.get(orgKeys[o])! }).run();
+			const profileId = tx
+				.insert(table.examinerProfile)
+				.values({ cycleId: cycle.id, userId, trainedYear: 2018 + (i % 8), leadCapable: lead, capacity: 2, organisationId: orgIds.get(orgKeys[o])! })
+				.returning()
+				.get().id;
+			const expertise = new Set([plan.classIdx, (plan.classIdx + 1 + (i % 4)) % classIds.length]);
+			for (const c of expertise) tx.insert(table.examinerExpertise).values({ profileId, classId: classIds[c] }).run();
+			examiners.push({ userId, bias: (random() - 0.5) * 16, team: teamIdx, lead });
+		});
+
+		if (phaseAtLeast(phase, 'assessment')) {
+			const now = Date.UTC(YEAR, 7, 20);
+			teamsPlan.forEach((plan, t) => {
+				const teamId = tx
+					.insert(table.team)
+					.values({ cycleId: cycle.id, classId: classIds[plan.classIdx], name: `Lag ${t + 1}`, publishedAt: new Date(now) })
+					.returning()
+					.get().id;
+				const members = examiners.filter((e) => e.team === t);
+				for (const m of members) tx.insert(table.teamMember).values({ teamId, userId: m.userId, isLead: m.lead }).run();
+				for (const e of plan.entries) tx.insert(table.teamEntry).values({ teamId, entryId: e.id }).run();
+
+				for (const e of plan.entries) {
+					const memberScores: number[][] = [];
+					members.forEach((m, k) => {
+						// In the assessment phase the team is midway: one submitted, one draft, one not started.
+						const state = phase === 'assessment' ? (['submitted', 'draft', 'none'] as const)[(k + t) % 3] : 'submitted';
+						if (state === 'none') return;
+						const scores = criteria.map((c, ci) =>
+							state === 'draft' && ci >= 4 ? null : score(e.quality + c.offset + m.bias + (random() - 0.5) * 20)
+						);
+						memberScores.push(scores.filter((s): s is number => s !== null));
+						const assessmentId = tx
+							.insert(table.assessment)
+							.values({
+								entryId: e.id,
+								examinerId: m.userId,
+								status: state,
+								version: 1,
+								updatedAt: new Date(now + 86_400_000 * (3 + k)),
+								submittedAt: state === 'submitted' ? new Date(now + 86_400_000 * (10 + k)) : null
+							})
+							.returning()
+							.get().id;
+						criteria.forEach((c, ci) => {
+							tx.insert(table.assessmentScore)
+								.values({
+									assessmentId,
+									criterionId: c.id,
+									score: scores[ci],
+									strengths: scores[ci] === null ? [] : [pick(STRENGTHS[c.key])],
+									improvements: scores[ci] === null ? [] : [pick(IMPROVEMENTS[c.key])]
+								})
+								.run();
+						});
+					});
+
+					if (!phaseAtLeast(phase, 'consensus')) continue;
+					const done = phase !== 'consensus' || e.id % 2 === 0;
+					const agreed = criteria.map((_, ci) => score(mean(memberScores.map((s) => s[ci]))));
+					const total = agreed.reduce((sum, s, ci) => sum + s * criteria[ci].weight, 0) / 100;
+					const consensusId = tx
+						.insert(table.consensus)
+						.values({
+							entryId: e.id,
+							status: done ? 'done' : 'draft',
+							summary: `${UNITS[e.unitIdx].name} visar ett ${total >= 60 ? 'väl utvecklat' : 'växande'} systematiskt kvalitetsarbete med tydlig koppling till nämndens mål.`,
+							recommendFinalist: done ? total >= 55 : null,
+							updatedBy: members.find((m) => m.lead)!.userId,
+							updatedAt: new Date(now + 86_400_000 * 30)
+						})
+						.returning()
+						.get().id;
+					criteria.forEach((c, ci) => {
+						tx.insert(table.consensusScore)
+							.values({
+								consensusId,
+								criterionId: c.id,
+								score: done || ci < 4 ? agreed[ci] : null,
+								strengths: [STRENGTHS[c.key][0]],
+								improvements: [IMPROVEMENTS[c.key][0]]
+							})
+							.run();
+					});
+					if (done) {
+						tx.insert(table.siteVisit)
+							.values({
+								entryId: e.id,
+								visitDate: `2026-10-0${1 + (e.id % 7)}`,
+								participants: members.map((m) => EXAMINER_NAMES[examiners.indexOf(m)]).join(', '),
+								findings: 'Besöket bekräftade bilden i den skriftliga redovisningen. Medarbetarna beskrev arbetssätten på samma sätt som ledningen.',
+								updatedAt: new Date(now + 86_400_000 * 35)
+							})
+							.run();
+					}
+				}
+			});
+		}
+
+		if (phaseAtLeast(phase, 'decided')) seedDecisions(tx, cycle.id, classIds);
+		tx.insert(table.auditLog).values({ actorId: null, cycleId: cycle.id, action: 'demo.seed', entityType: 'cycle', entityId: String(cycle.id), after: { phase } }).run();
+		return accounts;
+	});
+}
+
+type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+
+function createCycle(tx: Tx, year: number, phase: Phase, dates: Partial<typeof DATES>) {
+	const id = tx
+		.insert(table.cycle)
+		.values({ year, name: `Kvalitetsutmärkelsen ${year}`, phase, ...dates })
+		.returning()
+		.get().id;
+	const classIds = DEFAULT_CLASSES.map(
+		(c, i) => tx.insert(table.awardClass).values({ cycleId: id, ...c, sortOrder: i }).returning().get().id
+	);
+	const criteria = DEFAULT_CRITERIA.map((c, i) => ({
+		...c,
+		offset: [0, 4, -3, -6, -2, 2, -10][i],
+		id: tx
+			.insert(table.criterion)
+			.values({ cycleId: id, ...c, bandTexts: DEFAULT_BAND_TEXTS[c.kind], sortOrder: i })
+			.returning()
+			.get().id
+	}));
+	return { id, classIds, criteria };
+}
+
+/** The jury's closed decisions: the best finalist of each class wins, one class has no award. */
+function seedDecisions(tx: Tx, cycleId: number, classIds: number[]) {
+	const jury = tx
+		.select({ userId: table.cycleRole.userId, role: table.cycleRole.role })
+		.from(table.cycleRole)
+		.where(and(eq(table.cycleRole.cycleId, cycleId), inArray(table.cycleRole.role, ['juror', 'chair'])))
+		.all();
+	const chairId = jury.find((j) => j.role === 'chair')!.userId;
+	const finalists = tx
+		.select({
+			entryId: table.entry.id,
+			classId: table.entry.classId,
+			unitName: table.unit.name,
+			deficit: sql<number>`coalesce(${table.unit.lastYearResult} < 0 or ${table.unit.forecastResult} < 0, 0)`,
+			total: sql<number>`sum(${table.consensusScore.score} * ${table.criterion.weight}) / sum(${table.criterion.weight})`
+		})
+		.from(table.consensus)
+		.innerJoin(table.entry, eq(table.entry.id, table.consensus.entryId))
+		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
+		.innerJoin(table.consensusScore, eq(table.consensusScore.consensusId, table.consensus.id))
+		.innerJoin(table.criterion, eq(table.criterion.id, table.consensusScore.criterionId))
+		.where(and(eq(table.entry.cycleId, cycleId), eq(table.consensus.recommendFinalist, true)))
+		.groupBy(table.entry.id)
+		.all()
+		.sort((a, b) => b.total - a.total || a.entryId - b.entryId);
+	const closedAt = new Date(Date.UTC(2026, 9, 28, 15));
+	classIds.forEach((classId, c) => {
+		const inClass = finalists.filter((f) => f.classId === classId);
+		const winner = inClass.find((f) => !f.deficit);
+		if (c === classIds.length - 1 || !winner) {
+			tx.insert(table.decision)
+				.values({ cycleId, classId, entryId: null, outcome: 'none', citation: 'Juryn fann att ingen kandidat i klassen ännu når nivån för utmärkelsen.', decidedBy: chairId, createdAt: closedAt })
+				.run();
+			return;
+		}
+		tx.insert(table.decision)
+			.values({ cycleId, classId, entryId: winner.entryId, outcome: 'award', citation: `${winner.unitName} får Stockholms stads kvalitetsutmärkelse för ett långsiktigt, systematiskt kvalitetsarbete där brukarnas synpunkter driver förbättringarna och resultaten håller hög nivå över tid.`, decidedBy: chairId, createdAt: closedAt })
+			.run();
+		const runnerUp = inClass.find((f) => f !== winner);
+		if (runnerUp) {
+			tx.insert(table.decision)
+				.values({ cycleId, classId, entryId: runnerUp.entryId, outcome: 'mention', citation: `${runnerUp.unitName} får ett hedersomnämnande för ett engagerat förbättringsarbete med tydlig delaktighet från medarbetarna.`, decidedBy: chairId, createdAt: closedAt })
+				.run();
+		}
+	});
+	tx.insert(table.juryMeeting).values({ cycleId, meetingDate: '2026-10-28', place: 'Stadshuset, Rådssalen', presentUserIds: jury.map((j) => j.userId) }).run();
+	tx.update(table.cycle).set({ decisionsClosedAt: closedAt, decisionsClosedBy: chairId }).where(eq(table.cycle.id, cycleId)).run();
+}
+
+function score(value: number): number {
+	return Math.max(0, Math.min(100, Math.round(value / 5) * 5));
+}
+
+function mean(values: number[]): number {
+	return values.reduce((a, b) => a + b, 0) / values.length;
+}

@@ -1,0 +1,16 @@
+import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { loadViewer } from '$lib/server/auth/viewer';
+import { getCurrentCycle } from '$lib/server/cycles';
+import { rolesIn } from '$lib/domain/permissions';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const cycle = getCurrentCycle();
+	const roles = rolesIn(loadViewer(user.id), cycle?.id ?? null);
+	return {
+		name: user.name,
+		cycle: cycle && { name: cycle.name, phase: cycle.phase },
+		roles
+	};
+};

@@ -1,0 +1,8 @@
+import type { PageServerLoad } from './$types';
+import { requireArea } from '$lib/server/auth/guards';
+import { adminOverview } from '$lib/server/home';
+
+export const load: PageServerLoad = (event) => {
+	const { cycle } = requireArea(event, 'admin');
+	return { cycle, overview: cycle ? adminOverview(cycle) : null };
+};

@@ -1,0 +1,8 @@
+import type { PageServerLoad } from './$types';
+import { requireArea } from '$lib/server/auth/guards';
+import { examinerWork } from '$lib/server/home';
+
+export const load: PageServerLoad = (event) => {
+	const { user, cycle } = requireArea(event, 'examiner');
+	return { cycle, work: cycle ? examinerWork(user.id, cycle) : [] };
+};

@@ -1,0 +1,8 @@
+import type { PageServerLoad } from './$types';
+import { requireArea } from '$lib/server/auth/guards';
+import { unitOverview } from '$lib/server/home';
+
+export const load: PageServerLoad = (event) => {
+	const { user, cycle } = requireArea(event, 'unit');
+	return { cycle, units: unitOverview(user.id, cycle) };
+};

@@ -1,0 +1,41 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as auth from '$lib/server/auth/session';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { signIn } from '$lib/server/auth/login';
+import { loadViewer } from '$lib/server/auth/viewer';
+import { getCurrentCycle } from '$lib/server/cycles';
+import { areasOf } from '$lib/domain/permissions';
+import { readForm, safeReturnPath, text } from '$lib/server/forms';
+import { messagesOf } from '$lib/server/locale';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('redirectTo')));
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await readForm(event);
+		const email = text(form, 'email').slice(0, 320);
+		const password = (form.get('password') as string | null)?.slice(0, 200) ?? '';
+		const m = messagesOf(event.cookies).login;
+		const result = await signIn(email, password, event.getClientAddress());
+		if (!result.ok) {
+			const message =
+				result.reason === 'throttled' ? m.throttled(result.minutes) : result.reason === 'missing' ? m.missing : m.wrong;
+			return fail(result.reason === 'throttled' ? 429 : 400, { email, message });
+		}
+		const token = auth.generateToken();
+		const session = auth.createSession(token, result.userId);
+		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		redirect(303, safeReturnPath(event.url.searchParams.get('redirectTo'), homeOf(result.userId)));
+	}
+};
+
+/** Someone with one role lands on that role's home; someone with several on the shared start. */
+function homeOf(userId: number): string {
+	const areas = areasOf(loadViewer(userId), getCurrentCycle()?.id ?? null);
+	return areas.length === 1 ? `/${areas[0]}` : '/';
+}
+

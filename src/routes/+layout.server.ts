@@ -1,0 +1,17 @@
+import type { LayoutServerLoad } from './$types';
+import { localeOf } from '$lib/server/locale';
+import { loadViewer } from '$lib/server/auth/viewer';
+import { getCurrentCycle } from '$lib/server/cycles';
+import { areasOf } from '$lib/domain/permissions';
+
+export const load: LayoutServerLoad = ({ locals, cookies }) => {
+	const locale = localeOf(cookies);
+	const user = locals.user;
+	if (!user) return { locale, user: null, areas: [] };
+	const cycle = getCurrentCycle();
+	return {
+		locale,
+		user: { name: user.name, email: user.email },
+		areas: areasOf(loadViewer(user.id), cycle?.id ?? null)
+	};
+};

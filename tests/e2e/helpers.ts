@@ -1,0 +1,26 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const PASSWORD = 'demo-2026';
+
+/** Runs axe (WCAG 2.1 A and AA) on the page as it stands and fails on any violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Signs in through the form, as a person would, and checks the page that follows. */
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+	await page.goto('/login');
+	await expectAccessible(page);
+	await page.getByLabel('E-postadress').fill(email);
+	await page.getByLabel('Lösenord').fill(password);
+	await page.getByRole('button', { name: 'Logga in' }).click();
+	await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Logga ut' }).click();
+	await expect(page.getByRole('heading', { name: 'Logga in' })).toBeVisible();
+}

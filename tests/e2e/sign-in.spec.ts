@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn, signOut } from './helpers';
+
+const homes = [
+	{ email: 'admin@demo.test', path: '/admin', heading: 'Administration', forbidden: '/jury' },
+	{ email: 'examinator1@demo.test', path: '/examiner', heading: 'Mina bedömningar', forbidden: '/admin' },
+	{ email: 'examinator2@demo.test', path: '/examiner', heading: 'Mina bedömningar', forbidden: '/unit' },
+	{ email: 'jury1@demo.test', path: '/jury', heading: 'Jury', forbidden: '/examiner' },
+	{ email: 'ordforande@demo.test', path: '/jury', heading: 'Jury', forbidden: '/admin' },
+	{ email: 'enhet1@demo.test', path: '/unit', heading: 'Min enhet', forbidden: '/admin' }
+];
+
+for (const home of homes) {
+	test(`${home.email} signs in, sees their home and nothing else, signs out`, async ({ page }) => {
+		await signIn(page, home.email);
+		await expect(page).toHaveURL(home.path);
+		await expect(page.getByRole('heading', { level: 1, name: home.heading })).toBeVisible();
+		await expect(page.getByText('Kvalitetsutmärkelsen 2026').first()).toBeVisible();
+		await expect(page.getByText('Att göra nu')).toBeVisible();
+		await expectAccessible(page);
+
+		const response = await page.goto(home.forbidden);
+		expect(response?.status()).toBe(403);
+		await expect(page.getByRole('heading', { name: 'Du har inte behörighet' })).toBeVisible();
+		await expectAccessible(page);
+
+		await page.goto('/');
+		await expectAccessible(page);
+		await signOut(page);
+	});
+}
+
+test('a wrong password shows the message and signs no one in', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByLabel('E-postadress').fill('admin@demo.test');
+	await page.getByLabel('Lösenord').fill('fel-lösenord');
+	await page.getByRole('button', { name: 'Logga in' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Fel e-postadress eller lösenord. Kontrollera och försök igen.');
+	await expect(page.getByLabel('E-postadress')).toHaveValue('admin@demo.test');
+	await expectAccessible(page);
+});
+
+test('a signed-out visitor is sent to sign in and back to the page afterwards', async ({ page }) => {
+	await page.goto('/jury');
+	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fjury/);
+	await page.getByLabel('E-postadress').fill('jury2@demo.test');
+	await page.getByLabel('Lösenord').fill('demo-2026');
+	await page.getByRole('button', { name: 'Logga in' }).click();
+	await expect(page).toHaveURL('/jury');
+});
+
+test('an unknown page gets the Swedish 404, and the language switch turns the interface English', async ({ page }) => {
+	const response = await page.goto('/finns-inte');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: 'Sidan finns inte' })).toBeVisible();
+	await expectAccessible(page);
+	await signIn(page, 'examinator1@demo.test');
+	await page.getByRole('button', { name: 'Byt språk till engelska' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'My assessments' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Switch language to Swedish' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Mina bedömningar' })).toBeVisible();
+});
+
+test('changing the password signs out the other session', async ({ browser }) => {
+	const first = await (await browser.newContext()).newPage();
+	const second = await (await browser.newContext()).newPage();
+	await signIn(first, 'examinator18@demo.test');
+	await signIn(second, 'examinator18@demo.test');
+	await first.goto('/account');
+	await expectAccessible(first);
+	await first.getByLabel('Nuvarande lösenord').fill('demo-2026');
+	await first.getByLabel('Nytt lösenord', { exact: true }).fill('ett-nytt-lösenord');
+	await first.getByLabel('Upprepa nytt lösenord').fill('ett-nytt-lösenord');
+	await first.getByRole('button', { name: 'Byt lösenord' }).click();
+	await expect(first.getByRole('status')).toContainText('Lösenordet är bytt');
+	await second.goto('/examiner');
+	await expect(second).toHaveURL(/\/login/);
+});
