@@ -74,6 +74,7 @@ export const en: Messages = {
 		open: 'Open'
 	},
 	admin: {
+		overviewNav: 'Overview',
 		title: 'Administration',
 		overview: 'Cycle overview',
 		entries: 'Entries',
@@ -158,6 +159,7 @@ export const en: Messages = {
 		tooLarge: 'What you sent is too large.',
 		backHome: 'To the home page'
 	},
+	// sections
 	common: {
 		save: 'Save',
 		cancel: 'Cancel',

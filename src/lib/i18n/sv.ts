@@ -1,3 +1,5 @@
+// Area sections: import * as area from './sections/area'; then add `area: area.sv` below.
+
 /** The Swedish catalogue: the source of every text a user sees. `en.ts` must match its shape. */
 export const sv = {
 	app: {
@@ -72,6 +74,7 @@ export const sv = {
 		open: 'Öppna'
 	},
 	admin: {
+		overviewNav: 'Översikt',
 		title: 'Administration',
 		overview: 'Översikt för omgången',
 		entries: 'Tävlingsbidrag',
@@ -157,6 +160,7 @@ export const sv = {
 		tooLarge: 'Det du skickade är för stort.',
 		backHome: 'Till startsidan'
 	},
+	// sections
 	common: {
 		save: 'Spara',
 		cancel: 'Avbryt',
