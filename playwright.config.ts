@@ -1,6 +1,29 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumExecutable, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
+type DemoPhase = 'registration' | 'assessment' | 'consensus' | 'jury' | 'feedback';
+
+/**
+ * A demo year served from the production build. Journeys that change data get a year, a port and
+ * a data folder of their own, so they never disturb each other.
+ */
+function demoServer(port: number, phase: DemoPhase, dataDir: string, env: Record<string, string> = {}) {
+	return {
+		command: `npx tsx scripts/demo.ts --no-build --phase ${phase}`,
+		url: `http://localhost:${port}/login`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		env: {
+			PORT: String(port),
+			ORIGIN: `http://localhost:${port}`,
+			DATABASE_PATH: `${dataDir}/utmarkelse.db`,
+			FILES_DIR: `${dataDir}/files`,
+			DEMO_PASSWORD: 'demo-2026',
+			...env
+		}
+	};
+}
+
 const PORT = 4173;
 
 export default defineConfig({
@@ -16,17 +39,26 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		launchOptions: { executablePath: chromiumExecutable() ?? undefined, args: CHROMIUM_ARGS }
 	},
-	webServer: {
-		// A fresh demo year in the assessment phase, served from the production build.
-		command: `npx tsx scripts/demo.ts --no-build --phase assessment`,
-		url: `http://localhost:${PORT}/login`,
-		reuseExistingServer: false,
-		timeout: 120_000,
-		env: {
-			PORT: String(PORT),
-			ORIGIN: `http://localhost:${PORT}`,
-			DATABASE_PATH: 'data/e2e/utmarkelse.db',
-			DEMO_PASSWORD: 'demo-2026'
-		}
-	}
+	webServer: [
+		// Sign-in and the role homes: read only.
+		demoServer(PORT, 'assessment', 'data/e2e'),
+		// Conflicts and teams (assignment.spec.ts): examiners and entries, no teams yet.
+		demoServer(4175, 'registration', 'data/e2e-assignment'),
+		// The ranked view (ranking.spec.ts): read only.
+		demoServer(4176, 'jury', 'data/e2e-ranking'),
+		// Ballots, decisions and closing (jury.spec.ts).
+		demoServer(4177, 'jury', 'data/e2e-jury'),
+		// Feedback reports (feedback.spec.ts): e-mail as .eml files that the journey reads.
+		demoServer(4178, 'feedback', 'data/e2e-feedback', {
+			OUTBOX_DIR: 'data/e2e-feedback/outbox',
+			MAIL_POLL_MS: '300',
+			SMTP_URL: ''
+		}),
+		// Units, entries and written accounts (admin-units.spec.ts).
+		demoServer(4183, 'assessment', 'data/e2e-units'),
+		// Scoring (scoring.spec.ts): submits, reopens and reaches consensus.
+		demoServer(4187, 'assessment', 'data/e2e-scoring'),
+		// Cycles and eligibility (admin-cycle.spec.ts): creates a cycle and changes the phase.
+		demoServer(4193, 'assessment', 'data/e2e-cycles')
+	]
 });

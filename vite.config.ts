@@ -1,5 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -7,6 +9,8 @@ export default defineConfig({
 		include: ['src/**/*.spec.ts'],
 		environment: 'node',
 		// Integration tests open their own in-memory SQLite; they are fast, so run files in parallel.
-		pool: 'forks'
+		pool: 'forks',
+		// Documents the tests store (the demo's accounts, uploads) go to a temp dir, never data/files.
+		env: { FILES_DIR: join(tmpdir(), 'utmarkelse-test-files') }
 	}
 });

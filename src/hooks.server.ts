@@ -1,8 +1,10 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import * as auth from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { localeOf } from '$lib/server/locale';
+import { startMailWorker } from '$lib/server/mail/worker';
 
 /** Validates the session cookie and sets locals.user / locals.session; nothing else. */
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -42,4 +44,9 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	const reference = crypto.randomUUID().slice(0, 8).toUpperCase();
 	if (status >= 500) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message: status >= 500 ? 'server' : message, reference };
+};
+
+/** The e-mail outbox worker runs in the server process; never while building or under tests. */
+export const init: ServerInit = () => {
+	if (!building && !process.env.VITEST) startMailWorker();
 };

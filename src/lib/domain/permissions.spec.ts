@@ -86,7 +86,8 @@ describe('may', () => {
 	it('independence: teammates’ assessments only after one’s own is submitted', () => {
 		expect(may(examiner, 'assessment.readTeam', entry({ onTeam: true }))).toBe(false);
 		expect(may(examiner, 'assessment.readTeam', entry({ onTeam: true, ownSubmitted: true }))).toBe(true);
-		expect(may(lead, 'assessment.readTeam', entry({ onTeam: true, isLead: true }))).toBe(true);
+		expect(may(lead, 'assessment.readTeam', entry({ onTeam: true, isLead: true }))).toBe(false);
+		expect(may(lead, 'assessment.readTeam', entry({ onTeam: true, isLead: true, ownSubmitted: true }))).toBe(true);
 		expect(may(admin, 'assessment.readTeam', entry())).toBe(true);
 	});
 

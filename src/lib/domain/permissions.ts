@@ -103,7 +103,8 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 		case 'assessment.write':
 			return entry.onTeam && (phase === 'assessment' || phase === 'consensus');
 		case 'assessment.readTeam':
-			return viewer.isAdmin || entry.isLead || (entry.onTeam && entry.ownSubmitted);
+			// Independence (issue 5): the lead too sees the team's work only after submitting their own.
+			return viewer.isAdmin || (entry.onTeam && entry.ownSubmitted);
 		case 'consensus.write':
 			return entry.isLead && (phase === 'assessment' || phase === 'consensus');
 		case 'feedback.draft':

@@ -1,4 +1,16 @@
 import type { Messages } from './sv';
+import * as assignment from './sections/assignment';
+import * as dataImport from './sections/data-import';
+import * as units from './sections/units';
+import * as entries from './sections/entries';
+import * as cycles from './sections/cycles';
+import * as model from './sections/model';
+import * as eligibility from './sections/eligibility';
+import * as scoring from './sections/scoring';
+import * as juryWork from './sections/jury-work';
+import * as charts from './sections/charts';
+import * as feedback from './sections/feedback';
+import * as ranking from './sections/ranking';
 
 /** English, second language: typed against the Swedish catalogue so no key can be missing. */
 export const en: Messages = {
@@ -160,6 +172,18 @@ export const en: Messages = {
 		backHome: 'To the home page'
 	},
 	// sections
+	assignment: assignment.en,
+	units: units.en,
+	entries: entries.en,
+	cycles: cycles.en,
+	model: model.en,
+	eligibility: eligibility.en,
+	scoring: scoring.en,
+	juryWork: juryWork.en,
+	charts: charts.en,
+	feedback: feedback.en,
+	ranking: ranking.en,
+	dataImport: dataImport.en,
 	common: {
 		save: 'Save',
 		cancel: 'Cancel',

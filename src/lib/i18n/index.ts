@@ -33,10 +33,17 @@ export function formatDateTime(value: Date, locale: Locale): string {
 	}).format(value);
 }
 
+// Making an Intl.NumberFormat costs as much as formatting hundreds of numbers, and a ranked table
+// formats thousands: keep one per locale and number of decimals.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number | null | undefined, locale: Locale, decimals = 0): string {
 	if (value === null || value === undefined) return '–';
-	return new Intl.NumberFormat(tag[locale], {
-		minimumFractionDigits: decimals,
-		maximumFractionDigits: decimals
-	}).format(value);
+	const key = `${locale}:${decimals}`;
+	let format = numberFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(tag[locale], { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+		numberFormats.set(key, format);
+	}
+	return format.format(value);
 }

@@ -1,4 +1,16 @@
 // Area sections: import * as area from './sections/area'; then add `area: area.sv` below.
+import * as assignment from './sections/assignment';
+import * as dataImport from './sections/data-import';
+import * as units from './sections/units';
+import * as entries from './sections/entries';
+import * as cycles from './sections/cycles';
+import * as model from './sections/model';
+import * as eligibility from './sections/eligibility';
+import * as scoring from './sections/scoring';
+import * as juryWork from './sections/jury-work';
+import * as charts from './sections/charts';
+import * as feedback from './sections/feedback';
+import * as ranking from './sections/ranking';
 
 /** The Swedish catalogue: the source of every text a user sees. `en.ts` must match its shape. */
 export const sv = {
@@ -161,6 +173,18 @@ export const sv = {
 		backHome: 'Till startsidan'
 	},
 	// sections
+	assignment: assignment.sv,
+	units: units.sv,
+	entries: entries.sv,
+	cycles: cycles.sv,
+	model: model.sv,
+	eligibility: eligibility.sv,
+	scoring: scoring.sv,
+	juryWork: juryWork.sv,
+	charts: charts.sv,
+	feedback: feedback.sv,
+	ranking: ranking.sv,
+	dataImport: dataImport.sv,
 	common: {
 		save: 'Spara',
 		cancel: 'Avbryt',

@@ -3,6 +3,8 @@ import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { db } from './db';
 import * as table from './db/schema';
 import type { Cycle } from './cycles';
+import { admittedEntryIds } from './eligibility';
+import { conflictedEntryIds } from './access';
 
 export function adminOverview(cycle: Cycle) {
 	const d = db();
@@ -27,7 +29,8 @@ export function adminOverview(cycle: Cycle) {
 		.innerJoin(table.entry, eq(table.entry.id, table.consensus.entryId))
 		.where(and(eq(table.entry.cycleId, cycle.id), eq(table.consensus.status, 'done')))
 		.get()?.n ?? 0;
-	return { entries, examiners, jury, submitted, consensusDone };
+	const admitted = admittedEntryIds(cycle.id).length;
+	return { entries, admitted, examiners, jury, submitted, consensusDone };
 }
 
 export type AssessmentState = 'none' | 'draft' | 'submitted';
@@ -57,7 +60,9 @@ export function examinerWork(userId: number, cycle: Cycle) {
 		.where(and(eq(table.teamMember.userId, userId), eq(table.team.cycleId, cycle.id), isNotNull(table.team.publishedAt)))
 		.orderBy(table.team.name, table.unit.name)
 		.all();
-	return rows.map((r) => ({ ...r, status: (r.status ?? 'none') as AssessmentState }));
+	// A conflict declared after the teams were published hides the entry here too, until the admin re-staffs it.
+	const barred = conflictedEntryIds(userId, cycle.id);
+	return rows.filter((r) => !barred.has(r.entryId)).map((r) => ({ ...r, status: (r.status ?? 'none') as AssessmentState }));
 }
 
 /** Per class: how many entries and how many the teams recommend as finalists. */

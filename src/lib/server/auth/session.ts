@@ -4,7 +4,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 
@@ -35,22 +35,30 @@ export function createSession(token: string, userId: number): Session {
 	return session;
 }
 
-export function validateSessionToken(token: string): SessionValidation {
-	const sessionId = hashToken(token);
-	const row = db()
+// Every request validates its session: prepare the lookup once per database, not per request.
+const sessionLookups = new WeakMap<object, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup() {
+	return db()
 		.select({
 			session: table.session,
-			user: {
-				id: table.user.id,
-				email: table.user.email,
-				name: table.user.name,
-				isAdmin: table.user.isAdmin
-			}
+			user: { id: table.user.id, email: table.user.email, name: table.user.name, isAdmin: table.user.isAdmin }
 		})
 		.from(table.session)
 		.innerJoin(table.user, eq(table.session.userId, table.user.id))
-		.where(eq(table.session.id, sessionId))
-		.get();
+		.where(eq(table.session.id, sql.placeholder('id')))
+		.prepare();
+}
+
+function sessionLookup() {
+	const key = db().$client;
+	let lookup = sessionLookups.get(key);
+	if (!lookup) sessionLookups.set(key, (lookup = prepareSessionLookup()));
+	return lookup;
+}
+
+export function validateSessionToken(token: string): SessionValidation {
+	const row = sessionLookup().get({ id: hashToken(token) });
 	if (!row) return { session: null, user: null };
 	const { session, user } = row;
 	const now = Date.now();

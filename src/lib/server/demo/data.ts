@@ -72,7 +72,8 @@ export const JURY = [
 	{ email: 'ordforande@demo.test', name: 'Malin Ekström', title: 'stadsdirektör', role: 'chair' },
 	{ email: 'jury1@demo.test', name: 'Anders Hellström', title: 'ekonomidirektör', role: 'juror' },
 	{ email: 'jury2@demo.test', name: 'Birgitta Norén', title: 'personaldirektör', role: 'juror' },
-	{ email: 'jury3@demo.test', name: 'Carlos Mendes', title: 'förvaltningschef', role: 'juror' },
+	// Heads the social services administration: a conflict of interest with its entries.
+	{ email: 'jury3@demo.test', name: 'Carlos Mendes', title: 'förvaltningschef', role: 'juror', org: 'soc' },
 	{ email: 'jury4@demo.test', name: 'Dragana Petrović', title: 'kvalitetsstrateg', role: 'juror' }
 ] as const;
 

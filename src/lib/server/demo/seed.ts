@@ -7,7 +7,9 @@ import type { DB } from '../db/open';
 import * as table from '../db/schema';
 import { DEFAULT_BAND_TEXTS, DEFAULT_CLASSES, DEFAULT_CRITERIA } from '../../domain/default-model';
 import { phaseAtLeast, type Phase } from '../../domain/phases';
-import { EXAMINER_NAMES, IMPROVEMENTS, JURY, ORGANISATIONS, STRENGTHS, UNITS, type OrgKey } from './data';
+import { EXAMINER_NAMES, IMPROVEMENTS, JURY, ORGANISATIONS, STRENGTHS, UNITS, type DemoUnit, type OrgKey } from './data';
+import { storeDemoAccount } from './account';
+import { seedFeedbackReports } from './feedback';
 
 export const DEMO_PHASES = ['registration', 'assessment', 'consensus', 'jury', 'feedback'] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
@@ -110,14 +112,18 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 			if (u.entersClass === null) return;
 			const late = u.trouble === 'late-account';
 			const noMinutes = u.trouble === 'no-minutes';
+			const accountReceivedDate = late ? '2026-05-22' : `2026-05-${String(10 + (i % 8)).padStart(2, '0')}`;
+			const account = seedAccount(tx, u, i, unitIds[i], accountReceivedDate);
 			const id = tx
 				.insert(table.entry)
 				.values({
 					cycleId: cycle.id,
 					unitId: unitIds[i],
 					classId: classIds[u.entersClass],
-					accountReceivedDate: late ? '2026-05-22' : `2026-05-${String(10 + (i % 8)).padStart(2, '0')}`,
+					accountReceivedDate,
 					accountFileName: `Skriftlig redovisning ${u.name}.pdf`,
+					accountSha256: account.sha256,
+					accountSize: account.size,
 					minutesBoardId: noMinutes ? null : boardIds.get(u.org)!,
 					minutesDnr: noMinutes ? null : `${u.org.toUpperCase()} 1.4.1-${200 + i}/2026`,
 					minutesMeetingDate: noMinutes ? null : '2026-05-26',
@@ -132,7 +138,8 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 		// Jury: the chair and four members.
 		for (const j of JURY) {
 			const userId = addUser(j.email, j.name, j.role === 'chair' ? 'juryns ordförande' : 'jurymedlem');
-			tx.insert(table.cycleRole).values({ cycleId: cycle.id, userId, role: j.role }).run();
+			const organisationId = 'org' in j ? orgIds.get(j.org)! : null;
+			tx.insert(table.cycleRole).values({ cycleId: cycle.id, userId, role: j.role, organisationId }).run();
 		}
 
 		// Examiners: six teams of three, one lead each; two teams for the largest class.
@@ -220,7 +227,8 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 							entryId: e.id,
 							status: done ? 'done' : 'draft',
 							summary: `${UNITS[e.unitIdx].name} visar ett ${total >= 60 ? 'väl utvecklat' : 'växande'} systematiskt kvalitetsarbete med tydlig koppling till nämndens mål.`,
-							recommendFinalist: done ? total >= 55 : null,
+							// A low enough bar that every class has two finalists for the jury to compare.
+							recommendFinalist: done ? total >= 40 : null,
 							updatedBy: members.find((m) => m.lead)!.userId,
 							updatedAt: new Date(now + 86_400_000 * 30)
 						})
@@ -252,7 +260,9 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 			});
 		}
 
+		if (phase === 'jury') seedJuryWork(tx, cycle.id, classIds);
 		if (phaseAtLeast(phase, 'decided')) seedDecisions(tx, cycle.id, classIds);
+		if (phase === 'feedback') seedFeedbackReports(tx, cycle.id);
 		tx.insert(table.auditLog).values({ actorId: null, cycleId: cycle.id, action: 'demo.seed', entityType: 'cycle', entityId: String(cycle.id), after: { phase } }).run();
 		return accounts;
 	});
@@ -289,23 +299,7 @@ function seedDecisions(tx: Tx, cycleId: number, classIds: number[]) {
 		.where(and(eq(table.cycleRole.cycleId, cycleId), inArray(table.cycleRole.role, ['juror', 'chair'])))
 		.all();
 	const chairId = jury.find((j) => j.role === 'chair')!.userId;
-	const finalists = tx
-		.select({
-			entryId: table.entry.id,
-			classId: table.entry.classId,
-			unitName: table.unit.name,
-			deficit: sql<number>`coalesce(${table.unit.lastYearResult} < 0 or ${table.unit.forecastResult} < 0, 0)`,
-			total: sql<number>`sum(${table.consensusScore.score} * ${table.criterion.weight}) / sum(${table.criterion.weight})`
-		})
-		.from(table.consensus)
-		.innerJoin(table.entry, eq(table.entry.id, table.consensus.entryId))
-		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
-		.innerJoin(table.consensusScore, eq(table.consensusScore.consensusId, table.consensus.id))
-		.innerJoin(table.criterion, eq(table.criterion.id, table.consensusScore.criterionId))
-		.where(and(eq(table.entry.cycleId, cycleId), eq(table.consensus.recommendFinalist, true)))
-		.groupBy(table.entry.id)
-		.all()
-		.sort((a, b) => b.total - a.total || a.entryId - b.entryId);
+	const finalists = finalistsByTotal(tx, cycleId);
 	const closedAt = new Date(Date.UTC(2026, 9, 28, 15));
 	classIds.forEach((classId, c) => {
 		const inClass = finalists.filter((f) => f.classId === classId);
@@ -328,6 +322,70 @@ function seedDecisions(tx: Tx, cycleId: number, classIds: number[]) {
 	});
 	tx.insert(table.juryMeeting).values({ cycleId, meetingDate: '2026-10-28', place: 'Stadshuset, Rådssalen', presentUserIds: jury.map((j) => j.userId) }).run();
 	tx.update(table.cycle).set({ decisionsClosedAt: closedAt, decisionsClosedBy: chairId }).where(eq(table.cycle.id, cycleId)).run();
+}
+
+/**
+ * The jury at work, decisions still open: the meeting is booked with everyone present, and two
+ * members have voted in every class (one ranks by consensus total, one ties the two best).
+ */
+function seedJuryWork(tx: Tx, cycleId: number, classIds: number[]) {
+	const jury = tx
+		.select({ userId: table.cycleRole.userId, email: table.user.email })
+		.from(table.cycleRole)
+		.innerJoin(table.user, eq(table.user.id, table.cycleRole.userId))
+		.where(and(eq(table.cycleRole.cycleId, cycleId), inArray(table.cycleRole.role, ['juror', 'chair'])))
+		.all();
+	tx.insert(table.juryMeeting).values({ cycleId, meetingDate: '2026-10-28', place: 'Stadshuset, Rådssalen', presentUserIds: jury.map((j) => j.userId) }).run();
+	const finalists = finalistsByTotal(tx, cycleId);
+	const voter = (email: string) => jury.find((j) => j.email === email)!.userId;
+	const updatedAt = new Date(Date.UTC(2026, 9, 26, 9));
+	for (const classId of classIds) {
+		const ids = finalists.filter((f) => f.classId === classId).map((f) => f.entryId);
+		if (ids.length === 0) continue;
+		const tied = ids.length > 1 ? [[ids[0], ids[1]], ...ids.slice(2).map((id) => [id])] : [ids];
+		tx.insert(table.ballot).values({ classId, voterId: voter('jury1@demo.test'), ranking: ids.map((id) => [id]), updatedAt }).run();
+		tx.insert(table.ballot).values({ classId, voterId: voter('jury2@demo.test'), ranking: tied, updatedAt }).run();
+	}
+}
+
+/** Entries the teams recommend to the jury, best consensus total first. */
+function finalistsByTotal(tx: Tx, cycleId: number) {
+	return tx
+		.select({
+			entryId: table.entry.id,
+			classId: table.entry.classId,
+			unitName: table.unit.name,
+			deficit: sql<number>`coalesce(${table.unit.lastYearResult} < 0 or ${table.unit.forecastResult} < 0, 0)`,
+			total: sql<number>`sum(${table.consensusScore.score} * ${table.criterion.weight}) / sum(${table.criterion.weight})`
+		})
+		.from(table.consensus)
+		.innerJoin(table.entry, eq(table.entry.id, table.consensus.entryId))
+		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
+		.innerJoin(table.consensusScore, eq(table.consensusScore.consensusId, table.consensus.id))
+		.innerJoin(table.criterion, eq(table.criterion.id, table.consensusScore.criterionId))
+		.where(and(eq(table.entry.cycleId, cycleId), eq(table.consensus.recommendFinalist, true)))
+		.groupBy(table.entry.id)
+		.all()
+		.sort((a, b) => b.total - a.total || a.entryId - b.entryId);
+}
+
+/** The entry's written account as a real PDF in the document store (FILES_DIR). */
+function seedAccount(tx: Tx, u: DemoUnit, index: number, unitId: number, receivedDate: string) {
+	const row = tx.select().from(table.unit).where(eq(table.unit.id, unitId)).get()!;
+	return storeDemoAccount(
+		{
+			index,
+			name: u.name,
+			organisation: ORGANISATIONS.find((o) => o.key === u.org)!.name,
+			className: DEFAULT_CLASSES[u.entersClass!].nameSv,
+			staff: u.staff,
+			managerName: row.managerName,
+			year: YEAR,
+			receivedDate,
+			deficit: (row.lastYearResult ?? 0) < 0 || (row.forecastResult ?? 0) < 0
+		},
+		DEFAULT_CRITERIA
+	);
 }
 
 function score(value: number): number {

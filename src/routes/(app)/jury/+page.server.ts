@@ -1,8 +1,19 @@
 import type { PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
 import { juryOverview } from '$lib/server/home';
+import { votedClassIds } from '$lib/server/ballots';
+import { decidedClassIds } from '$lib/server/decisions';
+import { memberConflicts } from '$lib/server/jury';
+import { phaseAtLeast } from '$lib/domain/phases';
 
 export const load: PageServerLoad = (event) => {
-	const { cycle } = requireArea(event, 'jury');
-	return { cycle, overview: cycle ? juryOverview(cycle) : null };
+	const { cycle, user } = requireArea(event, 'jury');
+	return {
+		cycle,
+		overview: cycle ? juryOverview(cycle) : null,
+		voted: [...votedClassIds(user.id)],
+		decided: cycle ? [...decidedClassIds(cycle.id)] : [],
+		// Conflicts concern the finalists, which the jury sees from the jury phase on.
+		members: cycle ? memberConflicts(cycle.id).map((m) => (phaseAtLeast(cycle.phase, 'jury') ? m : { ...m, finalists: [] })) : []
+	};
 };

@@ -36,7 +36,8 @@ export const awardClass = sqliteTable(
 		nameSv: text('name_sv').notNull(),
 		nameEn: text('name_en').notNull(),
 		description: text('description').notNull().default(''),
-		sortOrder: integer('sort_order').notNull().default(0)
+		sortOrder: integer('sort_order').notNull().default(0),
+		version: integer('version').notNull().default(1)
 	},
 	(t) => [uniqueIndex('award_class_cycle_name_idx').on(t.cycleId, t.nameSv)]
 );
@@ -59,7 +60,8 @@ export const criterion = sqliteTable(
 		questions: stringList('questions'),
 		/** Six band texts, lowest first; empty means the default texts of the criterion's kind. */
 		bandTexts: stringList('band_texts'),
-		sortOrder: integer('sort_order').notNull().default(0)
+		sortOrder: integer('sort_order').notNull().default(0),
+		version: integer('version').notNull().default(1)
 	},
 	(t) => [uniqueIndex('criterion_cycle_key_idx').on(t.cycleId, t.key), index('criterion_cycle_idx').on(t.cycleId)]
 );

@@ -23,6 +23,24 @@ export const feedbackReport = sqliteTable('feedback_report', {
 	createdAt: createdAt()
 });
 
+/** Every saved state of a report's text, so an earlier version can be recovered. */
+export const feedbackReportRevision = sqliteTable(
+	'feedback_report_revision',
+	{
+		id: id(),
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => feedbackReport.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		content: text('content', { mode: 'json' }).notNull(),
+		savedBy: integer('saved_by')
+			.notNull()
+			.references(() => user.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('feedback_report_revision_report_idx').on(t.reportId, t.version)]
+);
+
 export const OUTBOX_STATUSES = ['queued', 'sent', 'failed'] as const;
 
 /** E-mail goes through this table so that nothing is lost when the mail server is down. */

@@ -41,7 +41,8 @@ export const examinerProfile = sqliteTable(
 		trainedYear: integer('trained_year'),
 		leadCapable: integer('lead_capable', { mode: 'boolean' }).notNull().default(false),
 		capacity: integer('capacity').notNull().default(2),
-		organisationId: integer('organisation_id').references(() => organisation.id)
+		organisationId: integer('organisation_id').references(() => organisation.id),
+		version: integer('version').notNull().default(1)
 	},
 	(t) => [uniqueIndex('examiner_profile_cycle_user_idx').on(t.cycleId, t.userId)]
 );

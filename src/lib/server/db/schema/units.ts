@@ -9,6 +9,7 @@ export const organisation = sqliteTable('organisation', {
 	id: id(),
 	name: text('name').notNull().unique(),
 	kind: text('kind', { enum: ORGANISATION_KINDS }).notNull(),
+	version: integer('version').notNull().default(1),
 	createdAt: createdAt()
 });
 
@@ -16,6 +17,7 @@ export const board = sqliteTable('board', {
 	id: id(),
 	name: text('name').notNull().unique(),
 	organisationId: integer('organisation_id').references(() => organisation.id),
+	version: integer('version').notNull().default(1),
 	createdAt: createdAt()
 });
 
@@ -38,6 +40,7 @@ export const unit = sqliteTable(
 		/** Last year's result and this year's forecast in kronor; negative is a deficit (E8). */
 		lastYearResult: integer('last_year_result'),
 		forecastResult: integer('forecast_result'),
+		version: integer('version').notNull().default(1),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('unit_org_name_idx').on(t.organisationId, t.name)]

@@ -1,0 +1,362 @@
+/**
+ * Autosave under load (issue 5), over loopback against the built server (`node build`):
+ *
+ * 1. seeds a fresh database with BENCH_CLIENTS (200) examiners, each with a draft to edit;
+ * 2. signs every examiner in over HTTP (one keep-alive connection and one session each);
+ * 3. for BENCH_SECONDS (30) every client autosaves in a loop, paced so that all together aim at
+ *    BENCH_RATE (1,200) saves/s, each save on top of the version the last one returned; reports
+ *    saves/s and p50/p99 latency, then compares every acknowledged save with the database;
+ * 4. runs again for BENCH_KILL_SECONDS (10), kills the server with SIGKILL half-way, restarts it
+ *    on the same file, and checks that every save acknowledged before the kill is in the database.
+ *
+ * Each save is the whole document, as the page sends it, with one criterion and the notes changed.
+ * When the server cannot keep up with BENCH_RATE the clients wait for it (a bounded, closed loop),
+ * so saves/s then is the server's capacity and the latency includes the queue; a lower BENCH_RATE
+ * shows the latency below capacity. The server's CPU per save is printed too, since the machine
+ * is shared and wall-clock figures move with its load. BENCH_NODE_ARGS passes flags to the server
+ * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ *
+ * Builds nothing unless `build/` is missing. Everything listens on 127.0.0.1 and stops at the end.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { hashPassword } from '../src/lib/server/auth/password';
+import { seedAutosaveBench, type BenchExaminer } from './autosave-seed';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const KILL_SECONDS = Number(process.env.BENCH_KILL_SECONDS ?? 10);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
+const RATE = Number(process.env.BENCH_RATE ?? 1200);
+const PASSWORD = 'belastning-2026';
+const HOST = '127.0.0.1';
+
+interface Ack {
+	version: number;
+	notes: string;
+}
+
+interface Client {
+	index: number;
+	examiner: BenchExaminer;
+	agent: http.Agent;
+	cookie: string;
+	version: number;
+	seq: number;
+	acks: Ack[];
+}
+
+interface Run {
+	saves: number;
+	conflicts: number;
+	recovered: number;
+	errors: number;
+	latencies: number[];
+	elapsedMs: number;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = createServer();
+		s.once('error', reject);
+		s.listen(0, HOST, () => {
+			const { port } = s.address() as { port: number };
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function request(
+	port: number,
+	agent: http.Agent,
+	method: string,
+	path: string,
+	headers: Record<string, string>,
+	body?: string
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+	return new Promise((resolve, reject) => {
+		const req = http.request({ host: HOST, port, method, path, agent, headers }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+			res.on('error', reject);
+		});
+		req.on('error', reject);
+		req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
+		if (body !== undefined) req.end(body);
+		else req.end();
+	});
+}
+
+function startServer(port: number, databasePath: string): ChildProcess {
+	// BENCH_NODE_ARGS, e.g. "--cpu-prof", to look inside the server while it is under load.
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	return spawn(process.execPath, [...nodeArgs, 'build'], {
+		env: { ...process.env, PORT: String(port), HOST, ORIGIN: `http://${HOST}:${port}`, DATABASE_PATH: databasePath, NODE_ENV: 'production' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+}
+
+async function waitReady(port: number): Promise<void> {
+	const agent = new http.Agent();
+	for (let i = 0; i < 300; i++) {
+		try {
+			if ((await request(port, agent, 'GET', '/login', {})).status === 200) return;
+		} catch {
+			/* not yet */
+		}
+		await sleep(100);
+	}
+	throw new Error('the server did not start');
+}
+
+function stopServer(server: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+	return new Promise((resolve) => {
+		if (server.exitCode !== null || server.signalCode !== null) return resolve();
+		server.once('exit', () => resolve());
+		server.kill(signal);
+	});
+}
+
+async function signIn(port: number, examiner: BenchExaminer, index: number): Promise<Client> {
+	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+	const body = new URLSearchParams({ email: examiner.email, password: PASSWORD }).toString();
+	const res = await request(port, agent, 'POST', '/login', {
+		'content-type': 'application/x-www-form-urlencoded',
+		accept: 'text/html',
+		origin: `http://${HOST}:${port}`,
+		'content-length': String(Buffer.byteLength(body))
+	}, body);
+	const cookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('session='));
+	if (res.status !== 303 || !cookie) throw new Error(`sign-in failed for ${examiner.email}: ${res.status} ${res.body.slice(0, 200)}`);
+	return { index, examiner, agent, cookie, version: 1, seq: 0, acks: [] };
+}
+
+const FILLER = 'Enheten följer upp sina mål varje månad och diskuterar avvikelser på arbetsplatsträffarna.';
+
+/**
+ * The whole document a client saves, as the page sends it: every criterion with its points, the
+ * text typed since the last save in one criterion (the one being worked on, in turn) and in the
+ * notes, which carry this save's mark.
+ */
+function documentFor(client: Client, criterionIds: number[]): { notes: string; json: string } {
+	const n = client.seq;
+	const active = n % criterionIds.length;
+	const notes = `Anteckning ${client.index}-${n}. ${FILLER}`;
+	const doc = {
+		notes,
+		criteria: criterionIds.map((criterionId, i) => ({
+			criterionId,
+			score: i === active ? (n % 21) * 5 : 50,
+			strengths: [`Styrka ${i + 1}: ${FILLER}`, i === active ? `Tydliga rutiner, version ${n}.` : 'Tydliga rutiner.'],
+			improvements: [`Utvecklingsområde ${i + 1}: ${FILLER}`],
+			notes: ''
+		}))
+	};
+	return { notes, json: JSON.stringify(doc) };
+}
+
+async function loadRun(port: () => number, clients: Client[], criterionIds: number[], ms: number, onTick?: (elapsed: number) => Promise<void>): Promise<Run> {
+	const run: Run = { saves: 0, conflicts: 0, recovered: 0, errors: 0, latencies: [], elapsedMs: 0 };
+	const interval = (clients.length / RATE) * 1000;
+	const started = performance.now();
+	const end = started + ms;
+
+	async function client(c: Client) {
+		let next = started + Math.random() * interval;
+		while (true) {
+			const wait = next - performance.now();
+			if (wait > 0) await sleep(wait);
+			if (performance.now() >= end) return;
+			c.seq += 1;
+			const { notes, json } = documentFor(c, criterionIds);
+			// Retry the same document until it is acknowledged or the run ends, as the page does.
+			while (performance.now() < end) {
+				const body = `{"baseVersion":${c.version},"doc":${json}}`;
+				const t0 = performance.now();
+				try {
+					const res = await request(port(), c.agent, 'POST', `/examiner/entries/${c.examiner.entryId}/save`, {
+						'content-type': 'application/json',
+						accept: 'application/json',
+						cookie: c.cookie,
+						'content-length': String(Buffer.byteLength(body))
+					}, body);
+					run.latencies.push(performance.now() - t0);
+					if (res.status === 200) {
+						c.version = JSON.parse(res.body).version;
+						c.acks.push({ version: c.version, notes });
+						run.saves++;
+						break;
+					}
+					if (res.status === 409) {
+						// A save whose answer was lost (the server died after committing it) comes back
+						// as a conflict with our own text: the page takes that as saved, and so do we.
+						const current = JSON.parse(res.body).current;
+						c.version = current.version;
+						if (current.doc.notes === notes) {
+							c.acks.push({ version: c.version, notes });
+							run.recovered++;
+							break;
+						}
+						run.conflicts++;
+						continue;
+					}
+					run.errors++;
+				} catch {
+					run.errors++;
+				}
+				await sleep(50);
+			}
+			next = Math.max(next + interval, performance.now());
+		}
+	}
+
+	let ticking = true;
+	const ticker = onTick
+		? (async () => {
+				while (ticking) {
+					await onTick(performance.now() - started);
+					await sleep(20);
+				}
+			})()
+		: Promise.resolve();
+	await Promise.all(clients.map(client));
+	ticking = false;
+	await ticker;
+	run.elapsedMs = performance.now() - started;
+	return run;
+}
+
+/** CPU time the server process has used, in ms (Linux: utime + stime from /proc). */
+function serverCpuMs(server: ChildProcess): number {
+	try {
+		const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return Number.NaN;
+	}
+}
+
+function percentile(sorted: number[], p: number): number {
+	if (sorted.length === 0) return Number.NaN;
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function report(name: string, run: Run) {
+	const sorted = [...run.latencies].sort((a, b) => a - b);
+	const rate = run.saves / (run.elapsedMs / 1000);
+	console.log(
+		`${name}: ${run.saves} saves in ${(run.elapsedMs / 1000).toFixed(1)} s = ${rate.toFixed(0)} saves/s; ` +
+			`latency p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms; ` +
+			`${run.errors} failed attempts, ${run.conflicts} conflicts, ${run.recovered} recovered after a lost answer`
+	);
+	return { rate, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+/** Every acknowledged save must be in the database: its version kept as a revision with its text. */
+function verify(databasePath: string, clients: Client[], upTo?: Map<Client, number>): { checked: number; lost: number } {
+	const db = new Database(databasePath, { readonly: true });
+	const revision = db.prepare<[number, number], { snapshot: string }>('SELECT snapshot FROM assessment_revision WHERE assessment_id = ? AND version = ?');
+	const current = db.prepare<[number], { version: number; notes: string }>('SELECT version, notes FROM assessment WHERE id = ?');
+	let checked = 0;
+	let lost = 0;
+	for (const c of clients) {
+		const acks = upTo ? c.acks.slice(0, upTo.get(c)) : c.acks;
+		for (const ack of acks) {
+			checked++;
+			const row = revision.get(c.examiner.assessmentId, ack.version);
+			if (!row || JSON.parse(row.snapshot).notes !== ack.notes) lost++;
+		}
+		const last = c.acks.at(-1);
+		const now = current.get(c.examiner.assessmentId)!;
+		// The saved version may be newer than the last answer: a save committed just as the server died.
+		if (!upTo && last && (now.version < last.version || (now.version === last.version && now.notes !== last.notes))) lost++;
+	}
+	db.close();
+	return { checked, lost };
+}
+
+async function main() {
+	if (!existsSync('build/index.js')) {
+		console.log('build/ saknas – bygger …');
+		const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+		if (built.status !== 0) process.exit(built.status ?? 1);
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'utmarkelse-autosave-'));
+	const databasePath = join(dir, 'bench.db');
+	let server: ChildProcess | undefined;
+	try {
+		const seed = seedAutosaveBench(databasePath, CLIENTS, await hashPassword(PASSWORD));
+		console.log(
+			`autosave: ${CLIENTS} examiners, ${seed.criterionIds.length} criteria, target ${RATE} saves/s for ${SECONDS} s; ` +
+				`node ${process.version}, ${cpus().length} cores`
+		);
+		let port = await freePort();
+		server = startServer(port, databasePath);
+		await waitReady(port);
+
+		const signInStart = performance.now();
+		const clients: Client[] = [];
+		for (let i = 0; i < seed.examiners.length; i += 8) {
+			clients.push(...(await Promise.all(seed.examiners.slice(i, i + 8).map((e, k) => signIn(port, e, i + k)))));
+		}
+		console.log(`signed in ${clients.length} examiners in ${((performance.now() - signInStart) / 1000).toFixed(1)} s`);
+
+		const cpu0 = serverCpuMs(server);
+		const load = await loadRun(() => port, clients, seed.criterionIds, SECONDS * 1000);
+		const cpu = serverCpuMs(server) - cpu0;
+		const figures = report('load', load);
+		console.log(
+			`load: the server used ${(cpu / 1000).toFixed(1)} s of CPU, ${(cpu / load.saves).toFixed(2)} ms per save ` +
+				`(one core would carry ${(load.saves / cpu * 1000).toFixed(0)} saves/s); machine load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`
+		);
+		await stopServer(server);
+		const checked = verify(databasePath, clients);
+		console.log(`load: ${checked.checked} acknowledged saves compared with the database, ${checked.lost} lost`);
+
+		// The same, with the server killed half-way and started again on the same file.
+		for (const c of clients) c.agent.destroy();
+		for (const c of clients) c.agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+		port = await freePort();
+		server = startServer(port, databasePath);
+		await waitReady(port);
+		const before = new Map<Client, number>();
+		let killed = false;
+		let downMs = 0;
+		const crash = await loadRun(() => port, clients, seed.criterionIds, KILL_SECONDS * 1000, async (elapsed) => {
+			if (killed || elapsed < (KILL_SECONDS * 1000) / 2) return;
+			killed = true;
+			await stopServer(server!, 'SIGKILL');
+			// What was acknowledged up to the kill must survive it.
+			for (const c of clients) before.set(c, c.acks.length);
+			const down = performance.now();
+			server = startServer(port, databasePath);
+			await waitReady(port);
+			downMs = performance.now() - down;
+		});
+		report('kill', crash);
+		await stopServer(server);
+		const survived = verify(databasePath, clients, before);
+		const all = verify(databasePath, clients);
+		console.log(
+			`kill: SIGKILL half-way, back after ${(downMs / 1000).toFixed(1)} s; ` +
+				`${survived.checked} saves acknowledged before the kill, ${survived.lost} lost; ` +
+				`${all.checked} acknowledged in all, ${all.lost} lost`
+		);
+		const ok = checked.lost === 0 && survived.lost === 0 && all.lost === 0;
+		const target = figures.rate >= 1000 && figures.p99 <= 50;
+		console.log(`result: ${ok ? 'nothing lost' : 'SAVES LOST'}; target ≥1000 saves/s with p99 ≤ 50 ms ${target ? 'met' : 'not met'}`);
+		if (!ok) process.exitCode = 1;
+	} finally {
+		if (server) await stopServer(server);
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+await main();

@@ -1,0 +1,1 @@
+ALTER TABLE `examiner_profile` ADD `version` integer DEFAULT 1 NOT NULL;

@@ -1,0 +1,199 @@
+/**
+ * Autosave for a document edited on a page: saves the whole document shortly after typing stops,
+ * one request at a time, always on top of the last version the server acknowledged. A refusal
+ * because that version is old stops saving and hands both versions to the conflict view; a
+ * network failure retries with back-off. Nothing typed is dropped: the document stays in the page
+ * until a save of it is acknowledged.
+ */
+
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'retrying' | 'signedOut' | 'refused' | 'conflict';
+
+export interface Saved<D> {
+	version: number;
+	status: string;
+	doc: D;
+}
+
+export interface ConflictInfo<D> {
+	reason: 'conflict' | 'submitted' | 'done';
+	current: Saved<D> | null;
+}
+
+const MAX_BACKOFF_S = 30;
+
+/** What the status line reads, whatever the document. */
+export interface SaveStatusSource {
+	readonly state: SaveState;
+	readonly savedAt: number | null;
+	readonly retryIn: number;
+	readonly message: string;
+	retryNow(): void;
+}
+
+export class Autosave<D> implements SaveStatusSource {
+	state = $state<SaveState>('saved');
+	version = $state(0);
+	savedAt = $state<number | null>(null);
+	/** Seconds until the next attempt while retrying. */
+	retryIn = $state(0);
+	message = $state('');
+	errors = $state<Record<string, string>>({});
+	conflict = $state<ConflictInfo<D> | null>(null);
+
+	#url: string;
+	#read: () => D;
+	#delay: number;
+	#lastJson: string;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#tick: ReturnType<typeof setInterval> | undefined;
+	#attempt = 0;
+	#inFlight: Promise<void> | null = null;
+	#same: (sent: D, saved: D) => boolean;
+
+	/**
+	 * `same` tells whether a saved document is the one sent, as the server keeps it: a save whose
+	 * answer was lost (the connection dropped after the commit) comes back as a conflict with our
+	 * own text, and is then simply saved.
+	 */
+	constructor(options: { url: string; version: number; read: () => D; delay?: number; same?: (sent: D, saved: D) => boolean }) {
+		this.#url = options.url;
+		this.#read = options.read;
+		this.#same = options.same ?? ((a, b) => JSON.stringify(a) === JSON.stringify(b));
+		this.#delay = options.delay ?? 800;
+		this.version = options.version;
+		this.#lastJson = JSON.stringify(options.read());
+	}
+
+	/** Whether the page holds changes the server has not acknowledged. */
+	get unsaved(): boolean {
+		return JSON.stringify(this.#read()) !== this.#lastJson;
+	}
+
+	/** Call after every change: (re)starts the quiet period after which the document is saved. */
+	changed(): void {
+		if (this.conflict) return;
+		if (!this.unsaved) {
+			if (this.state === 'dirty') this.state = 'saved';
+			clearTimeout(this.#timer);
+			return;
+		}
+		// A save in flight or a pending retry picks the change up when it finishes.
+		if (this.#inFlight || this.state === 'retrying' || this.state === 'signedOut') return;
+		this.state = 'dirty';
+		this.#schedule(this.#delay);
+	}
+
+	/** Saves now whatever is unsaved, and waits; true when everything is saved afterwards. */
+	async flush(): Promise<boolean> {
+		clearTimeout(this.#timer);
+		if (this.#inFlight) await this.#inFlight;
+		if (this.unsaved && !this.conflict) await this.#send();
+		return !this.unsaved && !this.conflict;
+	}
+
+	/** Try again at once, from the status line's button. */
+	retryNow(): void {
+		this.#attempt = 0;
+		void this.#send();
+	}
+
+	/**
+	 * The person has chosen in the conflict view: from now on saves build on the saved version;
+	 * the page then puts the chosen document in place, which `changed` saves if it differs.
+	 */
+	resolved(saved: Saved<D>): void {
+		this.version = saved.version;
+		this.#lastJson = JSON.stringify(saved.doc);
+		this.conflict = null;
+		this.errors = {};
+		this.message = '';
+		this.state = 'saved';
+	}
+
+	stop(): void {
+		clearTimeout(this.#timer);
+		clearInterval(this.#tick);
+	}
+
+	#schedule(ms: number): void {
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.#send(), ms);
+	}
+
+	#send(): Promise<void> {
+		if (this.#inFlight) return this.#inFlight;
+		clearTimeout(this.#timer);
+		clearInterval(this.#tick);
+		const doc = this.#read();
+		const json = JSON.stringify(doc);
+		if (json === this.#lastJson || this.conflict) {
+			if (!this.conflict) this.state = 'saved';
+			return Promise.resolve();
+		}
+		this.state = 'saving';
+		this.#inFlight = this.#post(json).finally(() => {
+			this.#inFlight = null;
+			if (this.state === 'saved' && this.unsaved) {
+				this.state = 'dirty';
+				this.#schedule(this.#delay);
+			}
+		});
+		return this.#inFlight;
+	}
+
+	async #post(json: string): Promise<void> {
+		let response: Response;
+		let body: Record<string, unknown> = {};
+		try {
+			response = await fetch(this.#url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', accept: 'application/json' },
+				body: `{"baseVersion":${this.version},"doc":${json}}`
+			});
+			body = await response.json().catch(() => ({}));
+		} catch {
+			this.#retry('retrying');
+			return;
+		}
+		if (response.ok) {
+			this.version = body.version as number;
+			this.savedAt = body.savedAt as number;
+			this.#lastJson = json;
+			this.#attempt = 0;
+			this.errors = {};
+			this.message = '';
+			this.state = 'saved';
+		} else if (response.status === 409 && body.reason === 'conflict' && body.current && this.#same(JSON.parse(json), (body.current as Saved<D>).doc)) {
+			this.version = (body.current as Saved<D>).version;
+			this.#lastJson = json;
+			this.#attempt = 0;
+			this.state = 'saved';
+		} else if (response.status === 409) {
+			this.conflict = { reason: (body.reason as ConflictInfo<D>['reason']) ?? 'conflict', current: (body.current as Saved<D>) ?? null };
+			this.message = String(body.message ?? '');
+			this.state = 'conflict';
+		} else if (response.status === 401) {
+			this.message = String(body.message ?? '');
+			this.#retry('signedOut');
+		} else if (response.status >= 400 && response.status < 500) {
+			// Bad input, a closed phase, no access: saving the same again would fail the same way.
+			this.message = String(body.message ?? '');
+			this.errors = (body.errors as Record<string, string>) ?? {};
+			this.state = 'refused';
+		} else {
+			this.#retry('retrying');
+		}
+	}
+
+	#retry(state: 'retrying' | 'signedOut'): void {
+		this.#attempt += 1;
+		const seconds = Math.min(MAX_BACKOFF_S, 2 ** (this.#attempt - 1));
+		this.state = state;
+		this.retryIn = seconds;
+		clearInterval(this.#tick);
+		this.#tick = setInterval(() => {
+			this.retryIn = Math.max(0, this.retryIn - 1);
+		}, 1000);
+		this.#schedule(seconds * 1000);
+	}
+}

@@ -1,0 +1,74 @@
+/**
+ * The rules for the chair's decision in one class (DESIGN.md §8): entries with the award or an
+ * honourable mention, each with a citation; or no award in the class, with a reason (mentions may
+ * still be given). E8 blocks the award; a conflicted chair cannot decide on that entry. Lengths are
+ * checked by the form's schema; these rules only say what may be combined.
+ */
+
+export const CITATION_MAX = 1000;
+export type Outcome = 'award' | 'mention';
+
+export interface DecisionCandidate {
+	id: string;
+	/** The one deciding has a conflict of interest on the entry. */
+	conflicted: boolean;
+	/** Why E8 blocks the award, or null when it does not. */
+	awardBlockedReason: string | null;
+}
+
+export interface ClassDecisionInput {
+	items: { entryId: string; outcome: Outcome; citation: string }[];
+	noAward: boolean;
+	reason: string;
+}
+
+export type DecisionIssueCode =
+	| 'unknown-entry'
+	| 'conflicted'
+	| 'duplicate'
+	| 'citation-required'
+	| 'award-blocked'
+	| 'award-and-none'
+	| 'reason-required'
+	| 'empty';
+
+export interface DecisionIssue {
+	code: DecisionIssueCode;
+	/** The entry concerned, for the codes that concern one. */
+	entryId?: string;
+	/** For award-blocked: the E8 reason to show. */
+	detail?: string;
+}
+
+export function checkClassDecision(candidates: readonly DecisionCandidate[], input: ClassDecisionInput): DecisionIssue[] {
+	const byId = new Map(candidates.map((c) => [c.id, c]));
+	const issues: DecisionIssue[] = [];
+	const seen = new Set<string>();
+	for (const item of input.items) {
+		const candidate = byId.get(item.entryId);
+		if (seen.has(item.entryId)) {
+			issues.push({ code: 'duplicate', entryId: item.entryId });
+			continue;
+		}
+		seen.add(item.entryId);
+		if (!candidate) {
+			issues.push({ code: 'unknown-entry', entryId: item.entryId });
+			continue;
+		}
+		if (candidate.conflicted) {
+			issues.push({ code: 'conflicted', entryId: item.entryId });
+			continue;
+		}
+		if (item.citation.trim() === '') issues.push({ code: 'citation-required', entryId: item.entryId });
+		if (item.outcome === 'award') {
+			if (candidate.awardBlockedReason !== null) {
+				issues.push({ code: 'award-blocked', entryId: item.entryId, detail: candidate.awardBlockedReason });
+			} else if (input.noAward) {
+				issues.push({ code: 'award-and-none', entryId: item.entryId });
+			}
+		}
+	}
+	if (input.noAward && input.reason.trim() === '') issues.push({ code: 'reason-required' });
+	if (!input.noAward && input.items.length === 0) issues.push({ code: 'empty' });
+	return issues;
+}

@@ -1,0 +1,304 @@
+/** The ranked view per class (issue 6): table, details, robustness, agreement, charts and exports. */
+export const sv = {
+	nav: 'Rangordning',
+	title: 'Rangordning',
+	intro: 'Bidragen i varje tävlingsklass rangordnade efter sin total. Välj en klass för att se tabellen, diagrammen och hur robust rangordningen är.',
+	noCycle: 'Det finns ingen omgång att rangordna.',
+	classes: 'Tävlingsklasser',
+	classCounts: (entries: number, finalists: number, incomplete: number) =>
+		`${entries} bidrag · ${finalists} ${finalists === 1 ? 'finalist' : 'finalister'}` +
+		(incomplete > 0 ? ` · ${incomplete} ofullständiga` : ''),
+	openClass: (name: string) => `Rangordningen för ${name}`,
+	backToIndex: 'Alla klasser',
+	classTitle: (name: string) => `Rangordning: ${name}`,
+	classIntro:
+		'Totalen är det viktade medelvärdet av den använda poängen per bedömningsgrund: konsensuspoängen när laget har gjort klart sin konsensus, annars examinatorernas medelvärde. Lika totaler delar plats. Ett bidrag där någon bedömningsgrund saknar poäng är ofullständigt och får ingen plats.',
+	noEntries: 'Klassen har inga bidrag som rangordnas.',
+	caption: (name: string, shown: number, all: number) =>
+		shown === all ? `Rangordning för ${name}, ${all} bidrag` : `Rangordning för ${name}, ${shown} av ${all} bidrag`,
+	columns: {
+		rank: 'Plats',
+		unit: 'Enhet',
+		total: 'Total',
+		consensus: 'Konsensus',
+		finalist: 'Finalist',
+		flags: 'Behörighet',
+		adjusted: 'Justerad total',
+		adjustedRank: 'Plats (justerad)'
+	},
+	sortBy: (column: string) => `Sortera efter ${column}`,
+	sortedBy: (column: string, ascending: boolean) => `Sorterad efter ${column}, ${ascending ? 'stigande' : 'fallande'}.`,
+	consensus: { done: 'Klar', draft: 'Utkast', none: 'Saknas' },
+	recommend: { yes: 'Rekommenderas', no: 'Rekommenderas inte', open: 'Ej angivet' },
+	e8: 'E8: kan inte tilldelas priset',
+	overridden: (rules: string) => `Antagen med undantag (${rules})`,
+	noFlags: 'Inga',
+	incomplete: 'Ofullständig',
+	noRank: 'Ingen plats',
+	divergentMark: '⚠',
+	divergent: 'avvikande bedömningar',
+	spread: (value: string) => `spridning ${value}`,
+	legend: (threshold: number) =>
+		`⚠ betyder avvikande bedömningar: examinatorernas poäng på bedömningsgrunden skiljer sig med ${threshold} eller mer (spridning = högsta minus lägsta poäng). Justerad total är totalen med examinatorernas stränghet utjämnad; den är rådgivande.`,
+	filter: {
+		legend: 'Visa',
+		finalistsOnly: 'Bara finalister (konsensus klar och rekommenderade till juryn)',
+		apply: 'Uppdatera tabellen',
+		showing: (shown: number, all: number) => `Visar ${shown} av ${all} bidrag.`
+	},
+	hidden: {
+		title: 'Bidrag du har jäv mot',
+		text: 'Du ser inte poängen för de bidrag du har jäv mot och kan inte öppna dem. De ingår ändå i klassens rangordning.'
+	},
+	exports: {
+		title: 'Ladda ner',
+		csv: 'Rangordningen som CSV (Excel, semikolon)',
+		xlsx: 'Rangordningen som Excel-fil (XLSX)'
+	},
+	robustness: {
+		pageTitle: (name: string) => `Robusthet och samstämmighet: ${name}`,
+		link: 'Hur robust är rangordningen, och hur samstämmiga är examinatorerna?',
+		title: 'Hur robust är rangordningen?',
+		intro:
+			'Platsen för varje bidrag räknad på fyra sätt: medelvärdet (den officiella rangordningen ovan, med konsensus), medianen, trimmat medelvärde (utan högsta och lägsta poäng när minst tre har poängsatt) och stränghetsjusterade poäng. De tre sista använder bara examinatorernas egna poäng.',
+		marker: '◆',
+		markerText: 'Topp tre ändras',
+		legend: '◆ Topp tre ändras: bidraget är bland de tre främsta med något sätt att räkna men inte med alla.',
+		caption: (name: string) => `Plats med olika sätt att räkna, ${name}`,
+		methods: { mean: 'Medelvärde', median: 'Median', trimmed: 'Trimmat medelvärde', adjusted: 'Stränghetsjusterat' },
+		stable: 'Topp tre är densamma med alla fyra sätten att räkna.',
+		changes: (count: number) => `${count} bidrag byter plats in i eller ut ur topp tre beroende på hur man räknar.`
+	},
+	agreement: {
+		title: 'Samstämmighet mellan examinatorerna',
+		explanation:
+			'Alfa mäter hur samstämmigt examinatorerna poängsätter; under 0,667 är samstämmigheten för låg för säkra slutsatser.',
+		detail: 'Krippendorffs alfa (intervallskala) per bedömningsgrund över klassens bidrag: 1 är full samstämmighet, 0 inte bättre än slumpen.',
+		caption: (name: string) => `Krippendorffs alfa per bedömningsgrund, ${name}`,
+		criterion: 'Bedömningsgrund',
+		alpha: 'Alfa',
+		entries: 'Bidrag med minst två bedömningar',
+		verdict: 'Bedömning',
+		low: 'För låg',
+		ok: 'Godtagbar',
+		none: 'Kan inte beräknas'
+	},
+	totalsChart: {
+		title: 'Total och examinatorernas egna totaler',
+		caption: (name: string) => `Total per bidrag med varje examinators egen total, ${name}`,
+		total: 'Total',
+		examiners: 'Examinatorernas egna totaler',
+		unit: 'Enhet',
+		own: 'Egna totaler (examinator: total)'
+	},
+	severity: {
+		title: 'Examinatorernas stränghet',
+		intro:
+			'Varje examinators medelpoäng jämfört med medelvärdet av alla poäng i omgången. En examinator med minst tre bidrag får sina poäng stränghetsjusterade i den justerade totalen.',
+		caption: 'Examinatorernas medelpoäng mot alla examinatorers medelvärde',
+		examiner: 'Examinator',
+		entries: 'Bidrag',
+		scores: 'Poäng',
+		mean: 'Medel',
+		sd: 'Standardavvikelse',
+		difference: 'Skillnad mot alla',
+		adjusted: 'Justeras',
+		overall: 'Alla examinatorer',
+		overallMean: 'Medelvärde för alla',
+		none: 'Inga inskickade poäng ännu.'
+	},
+	entry: {
+		title: (name: string) => `${name} – detaljer i rangordningen`,
+		back: (className: string) => `Tillbaka till rangordningen för ${className}`,
+		open: (name: string) => `Detaljer för ${name}`,
+		facts: 'Sammanfattning',
+		statsTitle: 'Per bedömningsgrund',
+		radarTitle: 'Bidraget mot klassens median',
+		statsCaption: (name: string) => `Statistik per bedömningsgrund för ${name}`,
+		criterion: 'Bedömningsgrund',
+		weight: 'Vikt',
+		n: 'Antal',
+		mean: 'Medel',
+		median: 'Median',
+		min: 'Lägst',
+		max: 'Högst',
+		sd: 'Standardavvikelse',
+		spread: 'Spridning',
+		consensus: 'Konsensus',
+		used: 'Använd',
+		classMedian: 'Klassens median',
+		radarCaption: (name: string) => `${name}: använd poäng per bedömningsgrund mot klassens median`,
+		radarEntry: 'Bidraget',
+		radarMedian: 'Klassens median',
+		examinersTitle: 'Examinatorernas poäng',
+		examinersCaption: (name: string) => `Inskickade poäng per examinator för ${name}`,
+		examiner: 'Examinator',
+		noExaminers: 'Ingen examinator har skickat in sin bedömning.'
+	},
+	exportColumns: {
+		sheet: 'Rangordning',
+		rank: 'Plats',
+		unit: 'Enhet',
+		organisation: 'Organisation',
+		total: 'Total',
+		divergent: 'Avvikande bedömningsgrunder',
+		adjusted: 'Justerad total',
+		adjustedRank: 'Plats (justerad)',
+		consensus: 'Konsensus',
+		finalist: 'Rekommenderas som finalist',
+		e8: 'Kan inte tilldelas priset (E8)',
+		incomplete: 'Ofullständig'
+	}
+};
+
+export const en: typeof sv = {
+	nav: 'Ranking',
+	title: 'Ranking',
+	intro: 'The entries of each class ranked by their total. Choose a class to see the table, the charts and how robust the ranking is.',
+	noCycle: 'There is no cycle to rank.',
+	classes: 'Classes',
+	classCounts: (entries, finalists, incomplete) =>
+		`${entries} ${entries === 1 ? 'entry' : 'entries'} · ${finalists} ${finalists === 1 ? 'finalist' : 'finalists'}` +
+		(incomplete > 0 ? ` · ${incomplete} incomplete` : ''),
+	openClass: (name) => `The ranking of ${name}`,
+	backToIndex: 'All classes',
+	classTitle: (name) => `Ranking: ${name}`,
+	classIntro:
+		'The total is the weighted mean of the score used per criterion: the consensus score once the team has completed its consensus, otherwise the examiners’ mean. Equal totals share a place. An entry with a criterion nobody has scored is incomplete and gets no place.',
+	noEntries: 'No entries of this class are ranked.',
+	caption: (name, shown, all) =>
+		shown === all ? `Ranking of ${name}, ${all} entries` : `Ranking of ${name}, ${shown} of ${all} entries`,
+	columns: {
+		rank: 'Place',
+		unit: 'Unit',
+		total: 'Total',
+		consensus: 'Consensus',
+		finalist: 'Finalist',
+		flags: 'Eligibility',
+		adjusted: 'Adjusted total',
+		adjustedRank: 'Place (adjusted)'
+	},
+	sortBy: (column) => `Sort by ${column}`,
+	sortedBy: (column, ascending) => `Sorted by ${column}, ${ascending ? 'ascending' : 'descending'}.`,
+	consensus: { done: 'Done', draft: 'Draft', none: 'Missing' },
+	recommend: { yes: 'Recommended', no: 'Not recommended', open: 'Not stated' },
+	e8: 'E8: cannot receive the award',
+	overridden: (rules) => `Admitted by exception (${rules})`,
+	noFlags: 'None',
+	incomplete: 'Incomplete',
+	noRank: 'No place',
+	divergentMark: '⚠',
+	divergent: 'divergent assessments',
+	spread: (value) => `spread ${value}`,
+	legend: (threshold) =>
+		`⚠ means divergent assessments: the examiners’ scores on the criterion differ by ${threshold} or more (spread = highest minus lowest score). The adjusted total evens out the examiners’ severity; it is advisory.`,
+	filter: {
+		legend: 'Show',
+		finalistsOnly: 'Finalists only (consensus done and recommended to the jury)',
+		apply: 'Update the table',
+		showing: (shown, all) => `Showing ${shown} of ${all} entries.`
+	},
+	hidden: {
+		title: 'Entries you have a conflict of interest with',
+		text: 'You do not see the scores of the entries you have a conflict of interest with and cannot open them. They are still part of the class’s ranking.'
+	},
+	exports: {
+		title: 'Download',
+		csv: 'The ranking as CSV (Excel, semicolon)',
+		xlsx: 'The ranking as an Excel file (XLSX)'
+	},
+	robustness: {
+		pageTitle: (name) => `Robustness and agreement: ${name}`,
+		link: 'How robust is the ranking, and how well do the examiners agree?',
+		title: 'How robust is the ranking?',
+		intro:
+			'Each entry’s place computed four ways: the mean (the official ranking above, with consensus), the median, the trimmed mean (without the highest and lowest score when at least three scored) and severity-adjusted scores. The last three use only the examiners’ own scores.',
+		marker: '◆',
+		markerText: 'Top three changes',
+		legend: '◆ Top three changes: the entry is among the first three under some way of computing but not under all.',
+		caption: (name) => `Place under different ways of computing, ${name}`,
+		methods: { mean: 'Mean', median: 'Median', trimmed: 'Trimmed mean', adjusted: 'Severity-adjusted' },
+		stable: 'The top three is the same under all four ways of computing.',
+		changes: (count) => `${count} ${count === 1 ? 'entry moves' : 'entries move'} in or out of the top three depending on how it is computed.`
+	},
+	agreement: {
+		title: 'Agreement between the examiners',
+		explanation:
+			'Alpha measures how consistently the examiners score; below 0.667 the agreement is too low for firm conclusions.',
+		detail: 'Krippendorff’s alpha (interval) per criterion over the class’s entries: 1 is full agreement, 0 no better than chance.',
+		caption: (name) => `Krippendorff’s alpha per criterion, ${name}`,
+		criterion: 'Criterion',
+		alpha: 'Alpha',
+		entries: 'Entries with at least two assessments',
+		verdict: 'Assessment',
+		low: 'Too low',
+		ok: 'Acceptable',
+		none: 'Cannot be computed'
+	},
+	totalsChart: {
+		title: 'Total and the examiners’ own totals',
+		caption: (name) => `Total per entry with each examiner’s own total, ${name}`,
+		total: 'Total',
+		examiners: 'The examiners’ own totals',
+		unit: 'Unit',
+		own: 'Own totals (examiner: total)'
+	},
+	severity: {
+		title: 'The examiners’ severity',
+		intro:
+			'Each examiner’s mean score against the mean of all scores in the cycle. An examiner with at least three entries has their scores severity-adjusted in the adjusted total.',
+		caption: 'The examiners’ mean scores against the mean of all examiners',
+		examiner: 'Examiner',
+		entries: 'Entries',
+		scores: 'Scores',
+		mean: 'Mean',
+		sd: 'Standard deviation',
+		difference: 'Difference from all',
+		adjusted: 'Adjusted',
+		overall: 'All examiners',
+		overallMean: 'Mean of all',
+		none: 'No submitted scores yet.'
+	},
+	entry: {
+		title: (name) => `${name} – ranking details`,
+		back: (className) => `Back to the ranking of ${className}`,
+		open: (name) => `Details for ${name}`,
+		facts: 'Summary',
+		statsTitle: 'Per criterion',
+		radarTitle: 'The entry against the class median',
+		statsCaption: (name) => `Statistics per criterion for ${name}`,
+		criterion: 'Criterion',
+		weight: 'Weight',
+		n: 'Count',
+		mean: 'Mean',
+		median: 'Median',
+		min: 'Lowest',
+		max: 'Highest',
+		sd: 'Standard deviation',
+		spread: 'Spread',
+		consensus: 'Consensus',
+		used: 'Used',
+		classMedian: 'Class median',
+		radarCaption: (name) => `${name}: score used per criterion against the class median`,
+		radarEntry: 'The entry',
+		radarMedian: 'Class median',
+		examinersTitle: 'The examiners’ scores',
+		examinersCaption: (name) => `Submitted scores per examiner for ${name}`,
+		examiner: 'Examiner',
+		noExaminers: 'No examiner has submitted their assessment.'
+	},
+	exportColumns: {
+		sheet: 'Ranking',
+		rank: 'Place',
+		unit: 'Unit',
+		organisation: 'Organisation',
+		total: 'Total',
+		divergent: 'Divergent criteria',
+		adjusted: 'Adjusted total',
+		adjustedRank: 'Place (adjusted)',
+		consensus: 'Consensus',
+		finalist: 'Recommended as finalist',
+		e8: 'Cannot receive the award (E8)',
+		incomplete: 'Incomplete'
+	}
+};

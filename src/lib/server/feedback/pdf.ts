@@ -1,0 +1,79 @@
+/**
+ * The feedback report as a PDF, on the tool's PDF base (../pdf/document.ts): A4 in the city's sober
+ * look, DejaVu Sans embedded so every name prints, tagged (headings, paragraphs, lists), the title
+ * and language in the metadata, a header and "Sida n av m" on every page. The document is Swedish,
+ * like the report's texts.
+ */
+import { createPdf, PDF_COLOURS } from '../pdf/document';
+import { BANDS } from '../../domain/default-model';
+import type { ReportContent, ReportStatus } from '../../domain/feedback';
+import { messages } from '../../i18n';
+
+export interface PdfMeta {
+	status: ReportStatus;
+	releasedAt: Date | null;
+}
+
+const daySv = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' });
+
+export function renderReportPdf(content: ReportContent, meta: PdfMeta): Promise<Buffer> {
+	const r = messages('sv').feedback.report;
+	const title = r.reportFor(content.unit.name);
+	const pdf = createPdf({
+		title,
+		author: r.city,
+		subject: `${content.cycle.name} – ${content.awardClass.sv}`,
+		lang: 'sv-SE',
+		creationDate: meta.releasedAt ?? new Date(),
+		header: { left: r.city, right: `${content.cycle.name} · ${r.documentName}` },
+		footer: content.unit.name,
+		pageLabel: r.page
+	});
+	const list = (items: string[]) => (items.length > 0 ? pdf.list(items) : pdf.paragraph(r.nothing, { colour: PDF_COLOURS.muted }));
+
+	pdf.heading('H1', title);
+	pdf.doc.moveDown(0.3);
+	if (meta.status !== 'released') pdf.paragraph(meta.status === 'approved' ? r.approvedNotice : r.draftNotice, { colour: PDF_COLOURS.alert });
+	pdf.paragraph(content.unit.name, { label: r.unit });
+	pdf.paragraph(content.unit.organisation, { label: r.organisation });
+	pdf.paragraph(content.awardClass.sv, { label: r.awardClass });
+	pdf.paragraph(content.cycle.name, { label: r.cycle });
+	if (meta.releasedAt) pdf.paragraph(daySv.format(meta.releasedAt), { label: r.released });
+
+	pdf.heading('H2', r.jury);
+	pdf.paragraph(r.outcome[content.jury.outcome]);
+	if (content.jury.citation) pdf.paragraph(content.jury.citation, { label: r.citation });
+	if (content.jury.noAwardInClass) pdf.paragraph(content.jury.noAwardInClass, { label: r.noAwardInClass });
+
+	pdf.heading('H2', r.summary);
+	const paragraphs = content.summary.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+	if (paragraphs.length === 0) pdf.paragraph(r.nothing, { colour: PDF_COLOURS.muted });
+	for (const p of paragraphs) pdf.paragraph(p);
+
+	pdf.heading('H2', r.criteria);
+	for (const c of content.criteria) {
+		pdf.heading('H3', c.titleSv);
+		const level = c.band === null ? r.noBand : `${r.band(c.band + 1, BANDS.length)} – ${c.bandText}`;
+		pdf.paragraph(c.score !== null ? `${level} ${r.score(c.score)}` : level, { colour: PDF_COLOURS.muted });
+		pdf.heading('H4', r.strengths);
+		list(c.strengths);
+		pdf.heading('H4', r.improvements);
+		list(c.improvements);
+	}
+
+	pdf.heading('H2', r.team);
+	list(content.team.map((t) => (t.lead ? `${t.name} (${r.lead})` : t.name)));
+	return pdf.finish();
+}
+
+/** "aterkoppling-2026-forskolan-ekorren.pdf": plain ASCII, safe in a Content-Disposition header. */
+export function pdfFileName(content: ReportContent): string {
+	const slug = content.unit.name
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60);
+	return `aterkoppling-${content.cycle.year}-${slug || 'rapport'}.pdf`;
+}

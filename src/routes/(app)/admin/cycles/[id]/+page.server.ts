@@ -1,0 +1,41 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireArea } from '$lib/server/auth/guards';
+import { requireCycle } from '$lib/server/cycles';
+import { changePhase, cycleStatus } from '$lib/server/phase';
+import { readForm, text } from '$lib/server/forms';
+import { messagesOf } from '$lib/server/locale';
+import { isPhase } from '$lib/domain/phases';
+import { isModelFrozen } from '$lib/server/model';
+
+export const load: PageServerLoad = (event) => {
+	const { cycle: current } = requireArea(event, 'admin');
+	const cycle = requireCycle(event.params.id);
+	return {
+		cycle,
+		isCurrent: current?.id === cycle.id,
+		frozen: isModelFrozen(cycle.phase),
+		status: cycleStatus(cycle.id),
+		created: event.url.searchParams.has('created')
+	};
+};
+
+export const actions: Actions = {
+	phase: async (event) => {
+		const { user } = requireArea(event, 'admin');
+		const cycle = requireCycle(event.params.id);
+		const form = await readForm(event);
+		const m = messagesOf(event.cookies);
+		const to = text(form, 'to');
+		if (!isPhase(to)) error(400, m.errors.badForm);
+		const override = text(form, 'override') === '1';
+		const reason = text(form, 'reason');
+		if (override && reason === '') return fail(400, { errors: { reason: m.cycles.phases.reasonRequired }, values: { reason } });
+		if (reason.length > 1000) return fail(400, { errors: { reason: m.cycles.phases.reasonTooLong }, values: { reason } });
+		const result = changePhase({ cycleId: cycle.id, to, reason: override ? reason : null, actorId: user.id });
+		if (result.ok) return { changed: result.to, overridden: result.overridden };
+		if (result.error === 'notFound') error(404, { message: 'not-found' });
+		if (result.error === 'order') return fail(409, { orderRefusal: result.refusal });
+		return fail(409, { refused: true });
+	}
+};

@@ -1,0 +1,24 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireArea } from '$lib/server/auth/guards';
+import { readForm } from '$lib/server/forms';
+import { messagesOf } from '$lib/server/locale';
+import { formStrings, idParam } from '$lib/server/registry/fields';
+import { getOrganisation, saveOrganisation } from '$lib/server/registry/organisations';
+
+export const load: PageServerLoad = (event) => {
+	requireArea(event, 'admin');
+	const found = getOrganisation(idParam(event.params.id));
+	if (!found) error(404, { message: 'not-found' });
+	return { ...found, saved: event.url.searchParams.has('saved') };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { user } = requireArea(event, 'admin');
+		const values = formStrings(await readForm(event));
+		const result = saveOrganisation(values, idParam(event.params.id), user.id, messagesOf(event.cookies).units.v);
+		if (!result.ok) return fail(result.status, { errors: result.errors, values, conflict: result.status === 409 });
+		return { saved: true };
+	}
+};

@@ -1,0 +1,22 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireArea } from '$lib/server/auth/guards';
+import { readForm } from '$lib/server/forms';
+import { messagesOf } from '$lib/server/locale';
+import { formStrings } from '$lib/server/registry/fields';
+import { saveOrganisation } from '$lib/server/registry/organisations';
+
+export const load: PageServerLoad = (event) => {
+	requireArea(event, 'admin');
+	return {};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { user } = requireArea(event, 'admin');
+		const values = formStrings(await readForm(event));
+		const result = saveOrganisation(values, null, user.id, messagesOf(event.cookies).units.v);
+		if (!result.ok) return fail(result.status, { errors: result.errors, values });
+		redirect(303, `/admin/organisations/${result.value.id}?saved=1`);
+	}
+};

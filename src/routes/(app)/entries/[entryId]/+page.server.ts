@@ -1,0 +1,8 @@
+import type { PageServerLoad } from './$types';
+import { requireEntry } from '$lib/server/access';
+import { accountFacts } from '$lib/server/registry/account';
+
+export const load: PageServerLoad = (event) => {
+	const access = requireEntry(event, event.params.entryId, 'entry.readAccount');
+	return { account: accountFacts(access) };
+};

@@ -1,0 +1,11 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { listRevisions, requireScoring } from '$lib/server/scoring';
+import { readAssessment, criterionIdsOf } from '$lib/server/scoring-save';
+
+/** The examiner's own kept versions, newest first, for the list that opens on the page. */
+export const GET: RequestHandler = (event) => {
+	const access = requireScoring(event, event.params.entryId);
+	const own = readAssessment(access.entry.id, access.user.id, criterionIdsOf(access.cycle.id));
+	return json(own && own.status === 'draft' ? listRevisions(own.id) : []);
+};

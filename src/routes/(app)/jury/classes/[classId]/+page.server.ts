@@ -1,0 +1,13 @@
+import type { PageServerLoad } from './$types';
+import { classFinalists, criteriaOf, requireClass, requireJury, COMPARE_MAX, COMPARE_MIN } from '$lib/server/jury';
+
+export const load: PageServerLoad = (event) => {
+	const access = requireJury(event);
+	const awardClass = requireClass(access.cycle.id, event.params.classId);
+	return {
+		awardClass,
+		criteria: criteriaOf(access.cycle.id),
+		finalists: classFinalists(access, awardClass.id),
+		compare: { min: COMPARE_MIN, max: COMPARE_MAX }
+	};
+};

@@ -1,0 +1,49 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { classFinalists, decisionsOpen, requireClass, requireJury } from '$lib/server/jury';
+import { ballotSummary, castBallot, parseBallotForm, withdrawBallot } from '$lib/server/ballots';
+import { ballotErrorMessage, refusalMessage, refusalStatus } from '$lib/server/jury-forms';
+import { readForm } from '$lib/server/forms';
+import { messagesOf } from '$lib/server/locale';
+
+export const load: PageServerLoad = (event) => {
+	const access = requireJury(event);
+	const awardClass = requireClass(access.cycle.id, event.params.classId);
+	const finalists = classFinalists(access, awardClass.id).map(({ entryId, unitName, conflicted }) => ({ entryId, unitName, conflicted }));
+	return {
+		awardClass,
+		finalists,
+		summary: ballotSummary(access.cycle.id, awardClass.id, access.user.id),
+		open: decisionsOpen(access.cycle),
+		closed: access.cycle.decisionsClosedAt !== null
+	};
+};
+
+function voter(event: RequestEvent) {
+	const access = requireJury(event);
+	const awardClass = requireClass(access.cycle.id, event.params.classId);
+	return { access, voter: { userId: access.user.id, cycleId: access.cycle.id, classId: awardClass.id } };
+}
+
+export const actions: Actions = {
+	cast: async (event) => {
+		const { access, voter: v } = voter(event);
+		const form = await readForm(event);
+		const m = messagesOf(event.cookies).juryWork.errors;
+		const places = Math.max(1, classFinalists(access, v.classId).filter((f) => !f.conflicted).length);
+		const values = Object.fromEntries([...form.entries()].filter(([k, x]) => k.startsWith('rank-') && typeof x === 'string'));
+		const parsed = parseBallotForm(form, places);
+		if (!parsed.ok) return fail(400, { message: m.placeRange(places), values });
+		const result = castBallot(v, parsed.ranking);
+		if (result.ok) return { saved: true };
+		if ('refusal' in result) return fail(refusalStatus(result.refusal), { message: refusalMessage(result.refusal, m), values });
+		return fail(400, { message: ballotErrorMessage(result.errors, m, places), values });
+	},
+	withdraw: async (event) => {
+		const { voter: v } = voter(event);
+		const m = messagesOf(event.cookies).juryWork.errors;
+		const result = withdrawBallot(v);
+		if (!result.ok) return fail(refusalStatus(result.refusal), { message: refusalMessage(result.refusal, m) });
+		return { withdrawn: true };
+	}
+};

@@ -1,0 +1,11 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { requireJury } from '$lib/server/jury';
+import { minutesOf } from '$lib/server/minutes';
+
+export const load: PageServerLoad = (event) => {
+	const access = requireJury(event);
+	const minutes = minutesOf(access.cycle.id);
+	if (!minutes) error(404, { message: 'not-found' });
+	return { minutes };
+};

@@ -1,0 +1,256 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { PDFParse } from 'pdf-parse';
+import { expectAccessible, signIn, signOut } from './helpers';
+
+/** The demo year in the jury phase, on its own server (playwright.config.ts). */
+const BASE = 'http://localhost:4177';
+test.use({ baseURL: BASE });
+test.describe.configure({ mode: 'serial' });
+
+const CITATIONS = {
+	preschool: 'Förskoleavdelningen leder ett lärande, systematiskt kvalitetsarbete där barnens och vårdnadshavarnas röster syns i varje förbättring.',
+	preschoolMention: 'Förskolan Ekorren får ett hedersomnämnande för sitt engagerade arbete med barnens delaktighet.',
+	school: 'Hägerstensåsens skola visar hur analys av resultat blir bättre undervisning, år efter år.',
+	schoolMention: 'Sjöstadsskolan får ett hedersomnämnande för elevernas inflytande över skolans utveckling.',
+	elderlyNone: 'Ingen av finalisterna når ännu nivån för utmärkelsen; juryn ser fram emot nästa år.',
+	social: 'Resursenheten sätter brukaren i centrum och följer upp varje insats med mätbara resultat.',
+	otherNone: 'Juryn delar inte ut utmärkelsen i klassen i år.',
+	otherMention: 'Kontaktcenter Stockholm får ett hedersomnämnande för sitt arbete med stockholmarnas synpunkter.'
+};
+
+/** The card of a class on the jury's home page. */
+const card = (page: Page, className: RegExp) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: className }) });
+
+async function openBallot(page: Page, className: RegExp) {
+	await page.goto('/jury');
+	await card(page, className).getByRole('link', { name: 'Omröstning' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /^Omröstning – / })).toBeVisible();
+}
+
+test('a member with a conflict sees it flagged, cannot vote on it, and votes on the rest', async ({ page }) => {
+	await signIn(page, 'jury3@demo.test');
+	await page.goto('/jury');
+	await expect(page.getByText('jäv: Enheten för hemlösa')).toBeVisible();
+	await expectAccessible(page);
+	await card(page, /^Socialtjänst/).getByRole('link', { name: 'Finalister och jämförelse' }).click();
+	const flagged = page.getByRole('article', { name: 'Enheten för hemlösa' });
+	await expect(flagged.getByText('Jäv – du kan inte rösta om detta bidrag')).toBeVisible();
+	await expect(flagged.getByText('Sammanfattning')).toHaveCount(0);
+	await expect(page.getByRole('article', { name: 'Resursenheten' }).getByText('Sammanfattning')).toBeVisible();
+	await expectAccessible(page);
+
+	await openBallot(page, /^Socialtjänst/);
+	await expect(page.getByLabel('Placering för Enheten för hemlösa')).toHaveCount(0);
+	await expect(page.getByText('Jäv – du kan inte rösta om detta bidrag', { exact: true })).toBeVisible();
+	await page.getByLabel('Placering för Resursenheten').selectOption('1');
+	await page.getByRole('button', { name: 'Spara min röst' }).click();
+	await expect(page.getByRole('status')).toHaveText('Din röst är sparad.');
+	await expect(page.getByText('3 av 5 ledamöter har röstat.')).toBeVisible();
+	await expectAccessible(page);
+	await signOut(page);
+});
+
+test('a juror ranks with the keyboard, ties allowed, and a forged ballot is refused with nothing written', async ({ page }) => {
+	await signIn(page, 'jury4@demo.test');
+	await openBallot(page, /^Förskola/);
+	await expect(page.getByText('2 av 5 ledamöter har röstat.')).toBeVisible();
+	// Keyboard only: focus the first place, choose with the arrow keys, move on with Tab.
+	const first = page.getByLabel('Placering för Förskoleavdelningens ledningsorganisation');
+	await first.focus();
+	await page.keyboard.press('ArrowDown');
+	await expect(first).toHaveValue('1');
+	await page.keyboard.press('Tab');
+	await expect(page.getByLabel('Placering för Förskolan Ekorren')).toBeFocused();
+	await page.keyboard.press('ArrowDown');
+	await expect(page.getByLabel('Placering för Förskolan Ekorren')).toHaveValue('1');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: 'Spara min röst' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status')).toHaveText('Din röst är sparad.');
+	await expect(page.getByText('3 av 5 ledamöter har röstat.')).toBeVisible();
+	const notVoted = page.getByRole('heading', { name: 'Har inte röstat' }).locator('xpath=following-sibling::ul[1]');
+	await expect(notVoted).toContainText('Malin Ekström');
+	await expect(notVoted).not.toContainText('Dragana Petrović');
+	const matrix = page.getByRole('table', { name: /Parvisa jämförelser/ });
+	await expect(matrix.getByRole('rowheader')).toHaveCount(2);
+	await expect(matrix.getByRole('columnheader', { name: 'Förskolan Ekorren' })).toBeVisible();
+	await expectAccessible(page);
+
+	// A ballot naming an entry of another class, posted by hand: refused, with the message, nothing saved.
+	const url = page.url();
+	const response = await page.request.post(`${url}?/cast`, {
+		headers: { origin: BASE, accept: 'text/html' },
+		form: { 'rank-999999': '1' }
+	});
+	expect(response.status()).toBe(400);
+	expect(await response.text()).toContain('inte finns bland klassens finalister');
+	await page.reload();
+	await expect(page.getByText('3 av 5 ledamöter har röstat.')).toBeVisible();
+	await expect(page.getByLabel('Placering för Förskolan Ekorren')).toHaveValue('1');
+
+	// Before closing, the meeting screen shows the finalists only: no scores, no ballots.
+	await page.goto('/jury/present');
+	await expect(page.getByRole('heading', { level: 2, name: 'Förskola' })).toBeVisible();
+	await expect(page.getByText('Förskolan Ekorren')).toBeVisible();
+	await expect(page.getByText('Juryns beslut visas här när besluten är justerade.')).toBeVisible();
+	await expect(page.getByText(/ledamöter har röstat/)).toHaveCount(0);
+	await expectAccessible(page);
+
+	// The chair's pages are not for a juror.
+	const refused = await page.goto('/jury/decisions');
+	expect(refused?.status()).toBe(403);
+	await expectAccessible(page);
+	await signOut(page);
+});
+
+test('the chair compares finalists side by side, radars overlaid', async ({ page }) => {
+	await signIn(page, 'ordforande@demo.test');
+	await page.goto('/jury');
+	await card(page, /^Förskola/).getByRole('link', { name: 'Finalister och jämförelse' }).click();
+	await expect(page.getByRole('link', { name: 'Se rangordningen för klassen' })).toHaveAttribute('href', /^\/ranking\/\d+$/);
+	await expectAccessible(page);
+	await page.getByRole('checkbox', { name: 'Förskoleavdelningens ledningsorganisation' }).check();
+	await page.getByRole('checkbox', { name: 'Förskolan Ekorren' }).check();
+	await page.getByRole('button', { name: 'Jämför valda' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Jämförelse – Förskola' })).toBeVisible();
+	const scores = page.getByRole('table', { name: 'Konsensuspoäng per bedömningsgrund', exact: true });
+	await expect(scores.getByRole('rowheader')).toHaveCount(8);
+	await expect(page.locator('canvas[aria-label^="Konsensuspoäng per bedömningsgrund"]')).toBeVisible();
+	await page.getByText('Visa som tabell').click();
+	await expect(page.getByRole('table', { name: 'Konsensuspoäng per bedömningsgrund, 0–100' })).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Ledarskap', exact: true }).getByRole('rowheader', { name: 'Styrkor' })).toBeVisible();
+	await expectAccessible(page);
+	await signOut(page);
+});
+
+test('the chair decides with citations; E8 blocks the award with its reason', async ({ page }) => {
+	test.slow(); // five classes of form filling, on a shared machine
+	await signIn(page, 'ordforande@demo.test');
+	await page.goto('/jury');
+	await page.getByRole('link', { name: 'Beslut', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Beslut' })).toBeVisible();
+	await expectAccessible(page);
+
+	const section = (name: RegExp) => page.getByRole('region', { name });
+	// E8: the deficit school cannot receive the award; the reason is shown.
+	const school = section(/^Skola/);
+	await expect(school.getByText('Kan inte tilldelas utmärkelsen (E8)')).toBeVisible();
+	await expect(school.getByText(/underskott/)).toBeVisible();
+	await expect(school.getByLabel('Beslut för Sjöstadsskolan').locator('option[value="award"]')).toBeDisabled();
+
+	// A missing citation is refused at the field.
+	const preschool = section(/^Förskola/);
+	await preschool.getByLabel('Beslut för Förskoleavdelningens ledningsorganisation').selectOption('award');
+	await preschool.getByRole('button', { name: 'Spara beslut för Förskola' }).click();
+	await expect(preschool.getByText('Skriv en motivering.')).toBeVisible();
+	await expectAccessible(page);
+	await preschool.getByLabel('Motivering för Förskoleavdelningens ledningsorganisation').fill(CITATIONS.preschool);
+	await preschool.getByLabel('Beslut för Förskolan Ekorren').selectOption('mention');
+	await preschool.getByLabel('Motivering för Förskolan Ekorren').fill(CITATIONS.preschoolMention);
+	await preschool.getByRole('button', { name: 'Spara beslut för Förskola' }).click();
+	await expect(preschool.getByRole('status')).toHaveText('Beslutet är sparat.');
+
+	await school.getByLabel('Beslut för Hägerstensåsens skola').selectOption('award');
+	await school.getByLabel('Motivering för Hägerstensåsens skola').fill(CITATIONS.school);
+	await school.getByLabel('Beslut för Sjöstadsskolan').selectOption('mention');
+	await school.getByLabel('Motivering för Sjöstadsskolan').fill(CITATIONS.schoolMention);
+	await school.getByRole('button', { name: /^Spara beslut för Skola/ }).click();
+	await expect(school.getByRole('status')).toHaveText('Beslutet är sparat.');
+
+	const elderly = section(/^Äldreomsorg/);
+	await elderly.getByLabel('Ingen utmärkelse i den här klassen').check();
+	await elderly.getByLabel('Skäl till att klassen inte får någon utmärkelse').fill(CITATIONS.elderlyNone);
+	await elderly.getByRole('button', { name: /^Spara beslut för Äldreomsorg/ }).click();
+	await expect(elderly.getByRole('status')).toHaveText('Beslutet är sparat.');
+
+	const social = section(/^Socialtjänst/);
+	await social.getByLabel('Beslut för Resursenheten').selectOption('award');
+	await social.getByLabel('Motivering för Resursenheten').fill(CITATIONS.social);
+	await social.getByRole('button', { name: /^Spara beslut för Socialtjänst/ }).click();
+	await expect(social.getByRole('status')).toHaveText('Beslutet är sparat.');
+
+	const other = section(/^Andra verksamheter/);
+	await other.getByLabel('Ingen utmärkelse i den här klassen').check();
+	await other.getByLabel('Skäl till att klassen inte får någon utmärkelse').fill(CITATIONS.otherNone);
+	await other.getByLabel('Beslut för Kontaktcenter Stockholm').selectOption('mention');
+	await other.getByLabel('Motivering för Kontaktcenter Stockholm').fill(CITATIONS.otherMention);
+	await other.getByRole('button', { name: /^Spara beslut för Andra verksamheter/ }).click();
+	await expect(other.getByRole('status')).toHaveText('Beslutet är sparat.');
+	await expectAccessible(page);
+
+	// Those present: the chair records who came.
+	await page.getByRole('checkbox', { name: /Dragana Petrović/ }).uncheck();
+	await page.getByRole('button', { name: 'Spara sammanträdet' }).click();
+	await expect(page.getByText('Sammanträdet är sparat.')).toBeVisible();
+	await signOut(page);
+});
+
+test('the chair closes the decisions and downloads the minutes with the citations', async ({ page }) => {
+	await signIn(page, 'ordforande@demo.test');
+	await page.goto('/jury/decisions');
+
+	// Closing ("justera") asks for a confirmation, then nothing can change.
+	await page.getByRole('checkbox', { name: 'Jag bekräftar att besluten är slutgiltiga' }).check();
+	await page.getByRole('button', { name: 'Justera beslut' }).click();
+	await expect(page.getByText(/Besluten justerades .* av Malin Ekström och kan inte ändras\./)).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Spara beslut/ })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Justera beslut' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await openBallot(page, /^Förskola/);
+	await expect(page.getByText('Besluten är justerade. Omröstningen är stängd.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Spara min röst' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	// The minutes: the page, then the PDF.
+	await page.getByRole('link', { name: 'Protokoll', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Protokoll från juryns sammanträde' })).toBeVisible();
+	for (const text of Object.values(CITATIONS)) await expect(page.getByText(text)).toBeVisible();
+	await expect(page.getByText('Anders Hellström (ledamot)')).toBeVisible();
+	await expect(page.getByText('Dragana Petrović (ledamot)')).toHaveCount(0);
+	await expect(page.getByText('Carlos Mendes har jäv mot Enheten för hemlösa och deltog inte i behandlingen.')).toBeVisible();
+	await expectAccessible(page);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner som PDF' }).click()]);
+	expect(download.suggestedFilename()).toBe('protokoll-jury-2026.pdf');
+	const parser = new PDFParse({ data: new Uint8Array(await readFile((await download.path())!)) });
+	const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+	await parser.destroy();
+	for (const citation of Object.values(CITATIONS)) expect(text).toContain(citation);
+	expect(text).toContain('28 oktober 2026');
+	expect(text).toContain('Malin Ekström');
+	expect(text).toContain('Carlos Mendes har jäv mot Enheten för hemlösa');
+	await signOut(page);
+});
+
+test('the meeting screen shows one class at a time, the arrow keys move between them', async ({ page }) => {
+	await signIn(page, 'ordforande@demo.test');
+	await page.goto('/jury');
+	await page.getByRole('link', { name: 'Mötesskärm' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Förskola' })).toBeVisible();
+	await expect(page.getByText('Klass 1 av 5', { exact: true })).toBeVisible();
+	await expect(page.getByText(CITATIONS.preschool)).toBeVisible();
+	await expect(page.getByText(CITATIONS.school)).toHaveCount(0);
+	await expectAccessible(page);
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('heading', { level: 2, name: 'Skola' })).toBeVisible();
+	await expect(page.getByText(CITATIONS.school)).toBeVisible();
+	await page.keyboard.press('ArrowLeft');
+	await expect(page.getByRole('heading', { level: 2, name: 'Förskola' })).toBeVisible();
+	await page.getByRole('link', { name: /Nästa klass/ }).click();
+	await expect(page.getByText('Klass 2 av 5', { exact: true })).toBeVisible();
+	await expectAccessible(page);
+	await signOut(page);
+});
+
+test('after closing, a juror sees the decisions on the meeting screen and can no longer vote', async ({ page }) => {
+	await signIn(page, 'jury1@demo.test');
+	await page.goto('/jury/present?c=4');
+	await expect(page.getByText(CITATIONS.social)).toBeVisible();
+	await expectAccessible(page);
+	await openBallot(page, /^Skola/);
+	const response = await page.request.post(`${page.url()}?/cast`, { headers: { origin: BASE, accept: 'text/html' }, form: { 'rank-1': '1' } });
+	expect(response.status()).toBe(409);
+	expect(await response.text()).toContain('Besluten är justerade; inget kan ändras längre.');
+	await signOut(page);
+});
