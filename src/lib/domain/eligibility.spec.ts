@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEligibility, RULE_LABELS, type EligibilityInput, type EligibilityUnit, type RuleId } from './eligibility';
+import { checkEligibility, isAdmitted, RULE_LABELS, type EligibilityInput, type EligibilityUnit, type RuleId } from './eligibility';
 
 /** An entry that passes every rule; each test changes only what it is about. */
 function entry(overrides: Partial<Omit<EligibilityInput, 'unit'>> = {}, unit: Partial<EligibilityUnit> = {}): EligibilityInput {
@@ -440,5 +440,14 @@ describe('E8 no deficit (blocks the award only)', () => {
 
 	it('treats a figure that is not a finite number as missing', () => {
 		expect(rule(entry({}, { lastYearResult: Number.NaN }), 'E8').status).toBe('unknown');
+	});
+});
+
+describe('isAdmitted', () => {
+	it('admits an admissible entry, and an inadmissible one only with an override reason', () => {
+		expect(isAdmitted({ admissible: true }, null)).toBe(true);
+		expect(isAdmitted({ admissible: false }, null)).toBe(false);
+		expect(isAdmitted({ admissible: false }, '')).toBe(false);
+		expect(isAdmitted({ admissible: false }, 'Protokollet kom försenat p.g.a. postgång.')).toBe(true);
 	});
 });

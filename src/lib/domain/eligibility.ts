@@ -78,6 +78,14 @@ const pass = (reason: string): Verdict => ({ status: 'pass', reason });
 const fail = (reason: string): Verdict => ({ status: 'fail', reason });
 const unknown = (reason: string): Verdict => ({ status: 'unknown', reason });
 
+/**
+ * An entry goes to assessment when it fails none of E1–E7, or when the admin admitted it anyway
+ * with a written reason. E8 never keeps an entry out; it only blocks the award.
+ */
+export function isAdmitted(eligibility: Pick<Eligibility, 'admissible'>, overrideReason: string | null | undefined): boolean {
+	return eligibility.admissible || Boolean(overrideReason);
+}
+
 export function checkEligibility(input: EligibilityInput): Eligibility {
 	const { unit } = input;
 	const verdicts: [RuleId, Verdict][] = [

@@ -6,7 +6,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db, type Queryable } from './db';
 import * as table from './db/schema';
 import { appendAudit } from './audit';
-import { checkEligibility, type Eligibility, type EligibilityInput, type RuleId } from '$lib/domain/eligibility';
+import { checkEligibility, isAdmitted, type Eligibility, type EligibilityInput, type RuleId } from '$lib/domain/eligibility';
 import { stockholmDay } from '$lib/domain/dates';
 
 type UnitRow = typeof table.unit.$inferSelect;
@@ -107,7 +107,7 @@ export function entryEligibility(cycleId: number, options: EligibilityOptions = 
 			eligibility,
 			failing,
 			overrideReason,
-			admitted: eligibility.admissible || Boolean(overrideReason)
+			admitted: isAdmitted(eligibility, overrideReason)
 		};
 	});
 }

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { db } from './db';
 import type * as table from './db/schema';
 import { eligibilityInput } from './eligibility';
-import { checkEligibility, type RuleId } from '$lib/domain/eligibility';
+import { checkEligibility, isAdmitted, type RuleId } from '$lib/domain/eligibility';
 import { stockholmDay } from '$lib/domain/dates';
 import type { AggregateInput } from '$lib/domain/aggregate';
 
@@ -86,7 +86,7 @@ export function admittedEntriesForRanking(
 			eligibilityInput(cycle, unit, { accountReceivedDate, minutesReceivedDate }, wins.get(unitId) ?? [], today)
 		);
 		const failing = eligibility.rules.filter((x) => x.blocks === 'assessment' && x.status === 'fail').map((x) => x.rule);
-		if (!eligibility.admissible && !overrideReason) continue;
+		if (!isAdmitted(eligibility, overrideReason)) continue;
 		admitted.push({ entryId, classId, unitName, organisation, awardBlocked: eligibility.awardBlocked, overridden: failing });
 	}
 	return admitted;
