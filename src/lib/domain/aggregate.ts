@@ -40,8 +40,32 @@ export const DEFAULT_DIVERGENCE_THRESHOLD = 30;
 /** Distinct entries an examiner must have scored before their scores are severity-adjusted. */
 export const SEVERITY_MIN_ENTRIES = 3;
 
+/**
+ * Scores by position instead of by id, one column per field: score `i` belongs to
+ * `entries[entry[i]]`, `criteria[criterion[i]]` and examiner number `examiner[i]` (examiners
+ * numbered 0, 1, 2 …). The loader of a large cycle fills these directly,
+ * which spares it an object and three hash lookups per score; `rankEntries` resolves its ids into
+ * the same columns, so both rank with the same code.
+ */
+export interface ScoreColumns {
+	count: number;
+	entry: Int32Array;
+	criterion: Int32Array;
+	examiner: Int32Array;
+	score: Float64Array;
+}
+
+export type ColumnInput = Omit<AggregateInput, 'scores'> & { scores: ScoreColumns };
+
 export function rankEntries(input: AggregateInput): RankedEntry[] {
-	const { keys, start, raw, adjusted } = indexScores(input);
+	return rankColumns({ ...input, scores: resolveScores(input) });
+}
+
+/** `rankEntries` for scores already resolved into columns; entry ids must be unique there too. */
+export function rankColumns(input: ColumnInput): RankedEntry[] {
+	const keys = input.criteria.map((c) => c.key);
+	checkCriteria(input.criteria);
+	const { start, raw, adjusted } = indexScores(input.scores, input.entries.length, keys.length);
 	const threshold = input.divergenceThreshold ?? DEFAULT_DIVERGENCE_THRESHOLD;
 	const total = makeWeightedTotal(input.criteria);
 	// Reused per entry: this loop runs 10,000 times in a large cycle and allocation is its main cost.
@@ -140,53 +164,99 @@ function tieKey(total: number): number {
 	return Math.round(total * 1e9);
 }
 
-/**
- * The scores of every (entry, criterion) cell in one flat array: cell `e * keys.length + c` holds
- * `raw[start[cell]] .. raw[start[cell + 1] - 1]`, sorted ascending; `adjusted` holds the same
- * cell's severity-adjusted scores, also sorted. Flat typed arrays keep 200,000 scores cheap, and
- * sorted cells give the median for free and sums that do not depend on the input order.
- */
-function indexScores(input: AggregateInput) {
-	const keys = input.criteria.map((c) => c.key);
-	const criterionIndex = uniqueIndex(keys, 'criterion key');
-	for (const c of input.criteria) {
+function checkCriteria(criteria: AggregateInput['criteria']): void {
+	uniqueIndex(criteria.map((c) => c.key), 'criterion key');
+	for (const c of criteria) {
 		if (!Number.isFinite(c.weight) || c.weight <= 0) {
 			throw new RangeError(`criterion ${c.key}: weight must be > 0, got ${c.weight}`);
 		}
 	}
+}
+
+/** The scores of `input` as columns, leaving out those of an unknown entry or criterion or not finite. */
+export function resolveScores(input: AggregateInput): ScoreColumns {
+	const criterionIndex = uniqueIndex(input.criteria.map((c) => c.key), 'criterion key');
 	const entryIndex = uniqueIndex(input.entries.map((e) => e.id), 'entry id');
-	const cellCount = input.entries.length * keys.length;
-	const start = new Int32Array(cellCount + 1);
-	// Pass 1: resolve each score's cell and examiner, count per cell, accumulate severity statistics.
-	const cellOf = new Int32Array(input.scores.length).fill(-1);
-	const examinerOf = new Int32Array(input.scores.length);
+	const columns = scoreColumns(input.scores.length);
 	const examiners = new Map<string, number>();
-	const stats: ExaminerStats[] = [];
 	// Rows usually come grouped by entry and examiner; remembering the last lookup skips most hashing.
 	let lastEntryId: string | undefined;
 	let e: number | undefined;
 	let lastExaminerId: string | undefined;
 	let x = -1;
-	for (let i = 0; i < input.scores.length; i++) {
-		const s = input.scores[i];
+	for (const s of input.scores) {
 		if (s.entryId !== lastEntryId) {
 			lastEntryId = s.entryId;
 			e = entryIndex.get(s.entryId);
 		}
 		const c = criterionIndex.get(s.criterion);
-		if (e === undefined || c === undefined || !Number.isFinite(s.score)) continue;
+		if (e === undefined || c === undefined) continue;
 		if (s.examinerId !== lastExaminerId) {
 			lastExaminerId = s.examinerId;
-			x = examiners.get(s.examinerId) ?? -1;
-			if (x < 0) {
-				x = stats.push(newStats()) - 1;
-				examiners.set(s.examinerId, x);
-			}
+			x = examiners.get(s.examinerId) ?? examiners.size;
+			examiners.set(s.examinerId, x);
 		}
-		cellOf[i] = e * keys.length + c;
-		examinerOf[i] = x;
+		addColumnScore(columns, e, c, x, s.score);
+	}
+	return columns;
+}
+
+/** The inverse of `resolveScores`: the columns as score objects, naming the examiners by `examinerIds`. */
+export function columnScores(input: ColumnInput, examinerIds: readonly string[]): AggregateInput['scores'] {
+	const { count, entry, criterion, examiner, score } = input.scores;
+	const scores: AggregateInput['scores'] = new Array(count);
+	for (let i = 0; i < count; i++) {
+		scores[i] = {
+			entryId: input.entries[entry[i]].id,
+			examinerId: examinerIds[examiner[i]],
+			criterion: input.criteria[criterion[i]].key,
+			score: score[i]
+		};
+	}
+	return scores;
+}
+
+/** Empty columns with room for `capacity` scores. */
+export function scoreColumns(capacity: number): ScoreColumns {
+	return {
+		count: 0,
+		entry: new Int32Array(capacity),
+		criterion: new Int32Array(capacity),
+		examiner: new Int32Array(capacity),
+		score: new Float64Array(capacity)
+	};
+}
+
+export function addColumnScore(columns: ScoreColumns, entry: number, criterion: number, examiner: number, score: number): void {
+	const i = columns.count++;
+	columns.entry[i] = entry;
+	columns.criterion[i] = criterion;
+	columns.examiner[i] = examiner;
+	columns.score[i] = score;
+}
+
+/**
+ * The scores of every (entry, criterion) cell in one flat array: cell `e * criteria + c` holds
+ * `raw[start[cell]] .. raw[start[cell + 1] - 1]`, sorted ascending; `adjusted` holds the same
+ * cell's severity-adjusted scores, also sorted. Flat typed arrays keep 200,000 scores cheap, and
+ * sorted cells give the median for free and sums that do not depend on the input order. Scores
+ * outside the entries or criteria, or not finite, are ignored.
+ */
+function indexScores(scores: ScoreColumns, entryCount: number, criterionCount: number) {
+	const cellCount = entryCount * criterionCount;
+	const start = new Int32Array(cellCount + 1);
+	// Pass 1: count per cell, accumulate severity statistics.
+	const cellOf = new Int32Array(scores.count).fill(-1);
+	const stats: ExaminerStats[] = [];
+	for (let i = 0; i < scores.count; i++) {
+		const e = scores.entry[i];
+		const c = scores.criterion[i];
+		const x = scores.examiner[i];
+		if (e < 0 || e >= entryCount || c < 0 || c >= criterionCount || x < 0 || !Number.isFinite(scores.score[i])) continue;
+		cellOf[i] = e * criterionCount + c;
 		start[cellOf[i] + 1]++;
-		addScore(stats[x], s.score, e);
+		while (stats.length <= x) stats.push(newStats());
+		addScore(stats[x], scores.score[i], e);
 	}
 	for (let k = 0; k < cellCount; k++) start[k + 1] += start[k];
 	// μ and σ of every examiner's scores pooled, from the per-examiner sums.
@@ -202,18 +272,17 @@ function indexScores(input: AggregateInput) {
 	const raw = new Float64Array(start[cellCount]);
 	const adjusted = new Float64Array(start[cellCount]);
 	const next = start.slice(0, cellCount);
-	for (let i = 0; i < input.scores.length; i++) {
+	for (let i = 0; i < scores.count; i++) {
 		if (cellOf[i] < 0) continue;
 		const at = next[cellOf[i]]++;
-		const score = input.scores[i].score;
-		raw[at] = score;
-		adjusted[at] = adjust[examinerOf[i]](score);
+		raw[at] = scores.score[i];
+		adjusted[at] = adjust[scores.examiner[i]](scores.score[i]);
 	}
 	for (let k = 0; k < cellCount; k++) {
 		sortCell(raw, start[k], start[k + 1]);
 		sortCell(adjusted, start[k], start[k + 1]);
 	}
-	return { keys, start, raw, adjusted };
+	return { start, raw, adjusted };
 }
 
 interface ExaminerStats {

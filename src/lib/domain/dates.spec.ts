@@ -26,6 +26,19 @@ describe('isIsoDay', () => {
 	it.each([null, undefined, 20240630, new Date('2024-06-30')])('rejects the non-string %s', (value) => {
 		expect(isIsoDay(value)).toBe(false);
 	});
+
+	it('agrees with the calendar of Date on every month 00–13 and day 00–32 of 1896–2104', () => {
+		const pad = (n: number, width: number) => String(n).padStart(width, '0');
+		for (let year = 1896; year <= 2104; year++) {
+			for (let month = 0; month <= 13; month++) {
+				for (let day = 0; day <= 32; day++) {
+					const date = new Date(Date.UTC(year, month - 1, day));
+					const real = month >= 1 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+					expect(isIsoDay(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`)).toBe(real);
+				}
+			}
+		}
+	});
 });
 
 describe('compareIsoDays', () => {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkEligibility, isAdmitted, RULE_LABELS, type EligibilityInput, type EligibilityUnit, type RuleId } from './eligibility';
+import { checkEligibility, isAdmitted, RULE_LABELS, summariseEligibility, type EligibilityInput, type EligibilityUnit, type RuleId } from './eligibility';
 
 /** An entry that passes every rule; each test changes only what it is about. */
 function entry(overrides: Partial<Omit<EligibilityInput, 'unit'>> = {}, unit: Partial<EligibilityUnit> = {}): EligibilityInput {
@@ -449,5 +450,40 @@ describe('isAdmitted', () => {
 		expect(isAdmitted({ admissible: false }, null)).toBe(false);
 		expect(isAdmitted({ admissible: false }, '')).toBe(false);
 		expect(isAdmitted({ admissible: false }, 'Protokollet kom försenat p.g.a. postgång.')).toBe(true);
+	});
+});
+
+describe('summariseEligibility', () => {
+	const maybe = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: null });
+	const day = fc.constantFrom('2024-04-30', '2024-05-17', '2024-05-18', '2024-06-30', '2024-07-01', '2024-02-30', '17/5/2024');
+	const input: fc.Arbitrary<EligibilityInput> = fc.record({
+		cycleYear: fc.constantFrom(2023, 2024, 2025),
+		accountDeadline: maybe(day),
+		minutesDeadline: maybe(day),
+		accountReceivedDate: maybe(day),
+		minutesReceivedDate: maybe(day),
+		today: maybe(day),
+		unit: fc.record({
+			managerHasBudgetAndStaffResponsibility: maybe(fc.boolean()),
+			hasBusinessPlanWithGoals: maybe(fc.boolean()),
+			staffCount: maybe(fc.constantFrom(-1, 0, 4, 4.5, 5, 30)),
+			privatelyRun: maybe(fc.boolean()),
+			stockholmSharePercent: maybe(fc.constantFrom(-5, 0, 50.5, 51, 100, 101)),
+			winYears: maybe(fc.array(fc.integer({ min: 2018, max: 2026 }), { maxLength: 3 })),
+			lastYearResult: maybe(fc.constantFrom(-1, 0, 1, Number.NaN)),
+			forecastResult: maybe(fc.constantFrom(-1, 0, 1))
+		})
+	});
+
+	it('decides exactly what checkEligibility decides, without writing the reasons', () => {
+		fc.assert(
+			fc.property(input, (i) => {
+				const full = checkEligibility(i);
+				const failing = full.rules.filter((r) => r.blocks === 'assessment' && r.status === 'fail').map((r) => r.rule);
+				expect(summariseEligibility(i)).toEqual({ admissible: full.admissible, awardBlocked: full.awardBlocked, failing });
+				expect(full.failing).toEqual(failing);
+			}),
+			{ numRuns: 2000 }
+		);
 	});
 });

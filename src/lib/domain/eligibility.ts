@@ -47,12 +47,17 @@ export interface RuleResult {
 	blocks: 'assessment' | 'award';
 }
 
-export interface Eligibility {
-	rules: RuleResult[];
+export interface EligibilitySummary {
 	/** No rule E1–E7 fails. */
 	admissible: boolean;
 	/** E8 does not pass: a deficit, or no proof that there is none. */
 	awardBlocked: boolean;
+	/** Rules E1–E7 that fail. */
+	failing: RuleId[];
+}
+
+export interface Eligibility extends EligibilitySummary {
+	rules: RuleResult[];
 }
 
 /** Short Swedish names of the rules, for table headings. */
@@ -72,11 +77,18 @@ export const MIN_STOCKHOLM_SHARE_PERCENT = 51;
 /** A unit that won in year W may enter again from W + 3 (won 2021 → may enter 2024). */
 export const YEARS_BEFORE_REENTRY = 3;
 
-type Verdict = Pick<RuleResult, 'status' | 'reason'>;
+/**
+ * A rule's status with its reason still unwritten: the ranking asks only for the statuses of
+ * thousands of entries at a time, and writing the sentences would cost it several times the rules.
+ */
+interface Verdict {
+	status: RuleStatus;
+	reason: () => string;
+}
 
-const pass = (reason: string): Verdict => ({ status: 'pass', reason });
-const fail = (reason: string): Verdict => ({ status: 'fail', reason });
-const unknown = (reason: string): Verdict => ({ status: 'unknown', reason });
+const pass = (reason: () => string): Verdict => ({ status: 'pass', reason });
+const fail = (reason: () => string): Verdict => ({ status: 'fail', reason });
+const unknown = (reason: () => string): Verdict => ({ status: 'unknown', reason });
 
 /**
  * An entry goes to assessment when it fails none of E1–E7, or when the admin admitted it anyway
@@ -87,8 +99,36 @@ export function isAdmitted(eligibility: Pick<Eligibility, 'admissible'>, overrid
 }
 
 export function checkEligibility(input: EligibilityInput): Eligibility {
+	const verdicts = judge(input);
+	const rules = verdicts.map(([rule, verdict]): RuleResult => ({
+		rule,
+		status: verdict.status,
+		reason: verdict.reason(),
+		blocks: blocksOf(rule)
+	}));
+	return { rules, ...summarise(verdicts) };
+}
+
+/** What `checkEligibility` decides, without the reasons: for lists of thousands of entries. */
+export function summariseEligibility(input: EligibilityInput): EligibilitySummary {
+	return summarise(judge(input));
+}
+
+function summarise(verdicts: [RuleId, Verdict][]): EligibilitySummary {
+	const failing: RuleId[] = [];
+	let awardBlocked = false;
+	for (const [rule, verdict] of verdicts) {
+		if (blocksOf(rule) === 'award') awardBlocked ||= verdict.status !== 'pass';
+		else if (verdict.status === 'fail') failing.push(rule);
+	}
+	return { admissible: failing.length === 0, awardBlocked, failing };
+}
+
+const blocksOf = (rule: RuleId): RuleResult['blocks'] => (rule === 'E8' ? 'award' : 'assessment');
+
+function judge(input: EligibilityInput): [RuleId, Verdict][] {
 	const { unit } = input;
-	const verdicts: [RuleId, Verdict][] = [
+	return [
 		['E1', checkYesNo(unit.managerHasBudgetAndStaffResponsibility, 'en chef med budget- och personalansvar')],
 		['E2', checkYesNo(unit.hasBusinessPlanWithGoals, 'en verksamhetsplan med mål')],
 		['E3', checkStaff(unit.staffCount)],
@@ -98,35 +138,24 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
 		['E7', checkReentry(input.cycleYear, unit.winYears)],
 		['E8', checkDeficit(unit.lastYearResult, unit.forecastResult)]
 	];
-	const rules = verdicts.map(([rule, verdict]): RuleResult => ({
-		rule,
-		...verdict,
-		blocks: rule === 'E8' ? 'award' : 'assessment'
-	}));
-	return {
-		rules,
-		admissible: rules.every((r) => r.blocks !== 'assessment' || r.status !== 'fail'),
-		awardBlocked: rules.some((r) => r.blocks === 'award' && r.status !== 'pass')
-	};
 }
 
 function checkYesNo(value: boolean | null, what: string): Verdict {
-	if (value === null) return unknown(`Uppgift saknas om enheten har ${what}.`);
-	return value ? pass(`Enheten har ${what}.`) : fail(`Enheten saknar ${what}.`);
+	if (value === null) return unknown(() => `Uppgift saknas om enheten har ${what}.`);
+	return value ? pass(() => `Enheten har ${what}.`) : fail(() => `Enheten saknar ${what}.`);
 }
 
 function checkStaff(count: number | null): Verdict {
-	if (count === null) return unknown('Uppgift saknas om antalet medarbetare.');
+	if (count === null) return unknown(() => 'Uppgift saknas om antalet medarbetare.');
 	if (!Number.isInteger(count) || count < 0) {
-		return unknown(`Antalet medarbetare (${formatNumber(count)}) är inget giltigt antal.`);
+		return unknown(() => `Antalet medarbetare (${formatNumber(count)}) är inget giltigt antal.`);
 	}
-	const text = `Enheten har ${count} medarbetare inklusive chefen; minst ${MIN_STAFF} krävs.`;
-	return count >= MIN_STAFF ? pass(text) : fail(text);
+	return (count >= MIN_STAFF ? pass : fail)(() => `Enheten har ${count} medarbetare inklusive chefen; minst ${MIN_STAFF} krävs.`);
 }
 
 function checkAccount(input: EligibilityInput): Verdict {
 	if (input.accountDeadline === null) {
-		return unknown('Omgången saknar sista dag för den skriftliga redovisningen.');
+		return unknown(() => 'Omgången saknar sista dag för den skriftliga redovisningen.');
 	}
 	return checkArrival('Den skriftliga redovisningen', input.accountDeadline, input.accountReceivedDate, input.today);
 }
@@ -139,45 +168,44 @@ function checkMinutes(input: EligibilityInput): Verdict {
 		input.today
 	);
 	if (input.minutesDeadline !== null) return verdict;
-	return { ...verdict, reason: `${verdict.reason} Omgången har inget eget datum, så reglernas 30 juni gäller.` };
+	return { ...verdict, reason: () => `${verdict.reason()} Omgången har inget eget datum, så reglernas 30 juni gäller.` };
 }
 
 /** On time when received on or before the deadline day; compared as calendar days. */
 function checkArrival(what: string, deadline: string, received: string | null, today?: string | null): Verdict {
 	if (!isIsoDay(deadline)) {
-		return unknown(`Omgångens sista dag för ${lower(what)} (${deadline}) är inget giltigt datum.`);
+		return unknown(() => `Omgångens sista dag för ${lower(what)} (${deadline}) är inget giltigt datum.`);
 	}
-	const due = formatDaySv(deadline);
 	if (received === null) {
 		if (today && isIsoDay(today) && compareIsoDays(today, deadline) > 0) {
-			return fail(`${what} har inte kommit in; sista dag var ${due}.`);
+			return fail(() => `${what} har inte kommit in; sista dag var ${formatDaySv(deadline)}.`);
 		}
-		return unknown(`${what} har inte kommit in ännu; sista dag är ${due}.`);
+		return unknown(() => `${what} har inte kommit in ännu; sista dag är ${formatDaySv(deadline)}.`);
 	}
 	if (!isIsoDay(received)) {
-		return unknown(`Mottagningsdatumet för ${lower(what)} (${received}) är inget giltigt datum.`);
+		return unknown(() => `Mottagningsdatumet för ${lower(what)} (${received}) är inget giltigt datum.`);
 	}
-	const came = formatDaySv(received);
 	return compareIsoDays(received, deadline) <= 0
-		? pass(`${what} kom in ${came}, i tid (sista dag ${due}).`)
-		: fail(`${what} kom in ${came}, efter sista dag ${due}.`);
+		? pass(() => `${what} kom in ${formatDaySv(received)}, i tid (sista dag ${formatDaySv(deadline)}).`)
+		: fail(() => `${what} kom in ${formatDaySv(received)}, efter sista dag ${formatDaySv(deadline)}.`);
 }
 
 /** "At least 51 %" exactly: 50.5 % fails, nothing is rounded. */
 function checkStockholmShare(privatelyRun: boolean | null, share: number | null): Verdict {
 	if (privatelyRun === null) {
-		return unknown('Uppgift saknas om enheten drivs privat (entreprenad eller enskilt driven).');
+		return unknown(() => 'Uppgift saknas om enheten drivs privat (entreprenad eller enskilt driven).');
 	}
-	if (!privatelyRun) return pass('Gäller inte: enheten drivs inte privat.');
+	if (!privatelyRun) return pass(() => 'Gäller inte: enheten drivs inte privat.');
 	if (share === null) {
-		return unknown('Enheten drivs privat, men uppgift saknas om hur stor andel av platserna stockholmare har.');
+		return unknown(() => 'Enheten drivs privat, men uppgift saknas om hur stor andel av platserna stockholmare har.');
 	}
 	if (!Number.isFinite(share) || share < 0 || share > 100) {
-		return unknown(`Andelen platser för stockholmare (${formatNumber(share)} %) är ingen giltig procentsats.`);
+		return unknown(() => `Andelen platser för stockholmare (${formatNumber(share)} %) är ingen giltig procentsats.`);
 	}
 	const minimum = MIN_STOCKHOLM_SHARE_PERCENT;
-	const text = `Enheten drivs privat och stockholmare har ${formatNumber(share)} % av platserna; minst ${minimum} % krävs.`;
-	return share >= MIN_STOCKHOLM_SHARE_PERCENT ? pass(text) : fail(text);
+	return (share >= minimum ? pass : fail)(
+		() => `Enheten drivs privat och stockholmare har ${formatNumber(share)} % av platserna; minst ${minimum} % krävs.`
+	);
 }
 
 /**
@@ -185,14 +213,14 @@ function checkStockholmShare(privatelyRun: boolean | null, share: number | null)
  * (or a data error), and a later year cannot bar an earlier entry.
  */
 function checkReentry(cycleYear: number, winYears: number[] | null): Verdict {
-	if (winYears === null) return unknown('Uppgift saknas om enheten har vunnit utmärkelsen tidigare.');
+	if (winYears === null) return unknown(() => 'Uppgift saknas om enheten har vunnit utmärkelsen tidigare.');
 	const earlier = winYears.filter((year) => Number.isInteger(year) && year < cycleYear);
-	if (earlier.length === 0) return pass(`Enheten har inte vunnit utmärkelsen före ${cycleYear}.`);
+	if (earlier.length === 0) return pass(() => `Enheten har inte vunnit utmärkelsen före ${cycleYear}.`);
 	const latest = Math.max(...earlier);
 	const allowedFrom = latest + YEARS_BEFORE_REENTRY;
 	return cycleYear >= allowedFrom
-		? pass(`Enheten vann senast ${latest} och får tävla igen från ${allowedFrom}.`)
-		: fail(`Enheten vann ${latest} och får tävla igen tidigast ${allowedFrom}.`);
+		? pass(() => `Enheten vann senast ${latest} och får tävla igen från ${allowedFrom}.`)
+		: fail(() => `Enheten vann ${latest} och får tävla igen tidigast ${allowedFrom}.`);
 }
 
 /** A known deficit fails even when the other figure is missing; a result of exactly 0 is no deficit. */
@@ -204,14 +232,14 @@ function checkDeficit(lastYear: number | null, forecast: number | null): Verdict
 	const deficits = figures.filter((f) => isNumber(f.value) && f.value < 0).map((f) => f.name);
 	if (deficits.length > 0) {
 		const shows = deficits.length > 1 ? 'visar båda underskott' : 'visar underskott';
-		return fail(`${capitalise(deficits.join(' och '))} ${shows}; enheten får delta men inte tilldelas utmärkelsen.`);
+		return fail(() => `${capitalise(deficits.join(' och '))} ${shows}; enheten får delta men inte tilldelas utmärkelsen.`);
 	}
 	const missing = figures.filter((f) => !isNumber(f.value)).map((f) => f.name);
 	if (missing.length > 0) {
 		const proof = 'utmärkelsen kan inte tilldelas förrän det är visat att enheten inte har underskott';
-		return unknown(`Uppgift saknas om ${missing.join(' och ')}; ${proof}.`);
+		return unknown(() => `Uppgift saknas om ${missing.join(' och ')}; ${proof}.`);
 	}
-	return pass('Varken förra årets resultat eller årets prognos visar underskott.');
+	return pass(() => 'Varken förra årets resultat eller årets prognos visar underskott.');
 }
 
 function isNumber(value: number | null): value is number {

@@ -94,7 +94,6 @@ export function entryEligibility(cycleId: number, options: EligibilityOptions = 
 	}
 	return rows.map((r) => {
 		const eligibility = checkEligibility(eligibilityInput(cycle, r.unit, r.entry, wins.get(r.unit.id) ?? [], today));
-		const failing = eligibility.rules.filter((x) => x.blocks === 'assessment' && x.status === 'fail').map((x) => x.rule);
 		const overrideReason = r.entry.eligibilityOverrideReason;
 		return {
 			entryId: r.entry.id,
@@ -105,7 +104,7 @@ export function entryEligibility(cycleId: number, options: EligibilityOptions = 
 			className: r.awardClass.nameSv,
 			classNameEn: r.awardClass.nameEn,
 			eligibility,
-			failing,
+			failing: eligibility.failing,
 			overrideReason,
 			admitted: isAdmitted(eligibility, overrideReason)
 		};

@@ -1,15 +1,16 @@
 /**
  * The lean reads behind the ranked view (ranking.ts): a handful of SELECTs over the whole cycle,
- * returning raw arrays rather than ORM objects, because a cycle of 10,000 entries has 210,000 scores
- * and building an object per row would cost more than everything else together.
+ * returning raw arrays rather than ORM objects, scores packed several to a number and eligibility
+ * without its sentences, because a cycle of 10,000 entries has 210,000 scores and an object or a
+ * sentence per row would cost more than everything else together.
  */
 import type Database from 'better-sqlite3';
 import { db } from './db';
 import type * as table from './db/schema';
 import { eligibilityInput } from './eligibility';
-import { checkEligibility, isAdmitted, type RuleId } from '$lib/domain/eligibility';
+import { isAdmitted, summariseEligibility, type RuleId } from '$lib/domain/eligibility';
 import { stockholmDay } from '$lib/domain/dates';
-import type { AggregateInput } from '$lib/domain/aggregate';
+import { addColumnScore, scoreColumns, type ScoreColumns } from '$lib/domain/aggregate';
 
 type UnitRow = typeof table.unit.$inferSelect;
 
@@ -82,12 +83,11 @@ export function admittedEntriesForRanking(
 			lastYearResult: r[14],
 			forecastResult: r[15]
 		} as UnitRow;
-		const eligibility = checkEligibility(
+		const eligibility = summariseEligibility(
 			eligibilityInput(cycle, unit, { accountReceivedDate, minutesReceivedDate }, wins.get(unitId) ?? [], today)
 		);
-		const failing = eligibility.rules.filter((x) => x.blocks === 'assessment' && x.status === 'fail').map((x) => x.rule);
 		if (!isAdmitted(eligibility, overrideReason)) continue;
-		admitted.push({ entryId, classId, unitName, organisation, awardBlocked: eligibility.awardBlocked, overridden: failing });
+		admitted.push({ entryId, classId, unitName, organisation, awardBlocked: eligibility.awardBlocked, overridden: eligibility.failing });
 	}
 	return admitted;
 }
@@ -102,121 +102,106 @@ export interface EntryConsensus {
 }
 
 /**
- * Scores travel from SQLite as one integer each: row id · 2¹⁷ + (criterion id − the cycle's first
- * criterion id) · 2⁷ + score. A plain number per score is the cheapest value better-sqlite3 can hand
- * over (an array per row costs several times as much), and the packing is exact: scores are whole
- * numbers 0–100 and every term stays below 2⁵³. A score the packing cannot hold (not a whole number
- * in 0–127, a criterion id far from the first, a row id ≥ 2³⁶) comes as the text "id criterion score"
- * instead, so nothing is ever lost or rounded.
+ * Scores travel from SQLite packed, up to seven in one integer, so that a cycle of 210,000 scores
+ * crosses into JavaScript as 30,000 rows rather than 210,000. The cycle's criterion ids are split
+ * into packs of seven consecutive ids from a base; a pack's value is Σ (score + 1) · 128^(id − base)
+ * over the row's scores in it. The database only holds whole scores 0–100 (the CHECK in
+ * schema/assessment.ts), so each fits its 7 bits with 0 left for "no score", and seven of them stay
+ * below 2⁴⁹, where a JavaScript number is still exact.
  */
-const PACK = 131_072; // 2¹⁷
-const packed = (rowId: string, score: string, criterionId: string) => `
-	CASE WHEN ${score} BETWEEN 0 AND 127 AND ${score} = CAST(${score} AS INTEGER)
-		AND ${criterionId} - @first BETWEEN 0 AND 1023 AND ${rowId} < 68719476736
-	THEN ${rowId} * ${PACK} + (${criterionId} - @first) * 128 + ${score}
-	ELSE ${rowId} || ' ' || ${criterionId} || ' ' || ${score} END`;
+const PACK_SIZE = 7;
+const SLOT = 128;
 
-const ASSESSMENTS_SQL = `
-	SELECT a.id, a.entry_id, a.examiner_id
-	FROM entry e JOIN assessment a ON a.entry_id = e.id AND a.status = 'submitted'
-	WHERE e.cycle_id = @cycle AND e.status = 'registered'`;
+class ScorePacks {
+	readonly bases: number[] = [];
+	/** The criterion index (in the model's list) of each pack's slots; -1 for an id not of this model. */
+	private readonly slots: number[] = [];
+	/** What `decode` found, reused from row to row. */
+	readonly criteria: number[] = [];
+	readonly scores: number[] = [];
 
-const SCORES_SQL = `
-	SELECT ${packed('a.id', 's.score', 's.criterion_id')}
-	FROM entry e JOIN assessment a ON a.entry_id = e.id AND a.status = 'submitted'
-	JOIN assessment_score s ON s.assessment_id = a.id
-	WHERE e.cycle_id = @cycle AND e.status = 'registered' AND s.score IS NOT NULL`;
-
-const CONSENSUS_SQL = `
-	SELECT c.id, c.entry_id, c.status, c.recommend_finalist
-	FROM entry e JOIN consensus c ON c.entry_id = e.id
-	WHERE e.cycle_id = @cycle AND e.status = 'registered'`;
-
-const CONSENSUS_SCORES_SQL = `
-	SELECT ${packed('c.id', 'cs.score', 'cs.criterion_id')}
-	FROM entry e JOIN consensus c ON c.entry_id = e.id
-	JOIN consensus_score cs ON cs.consensus_id = c.id
-	WHERE e.cycle_id = @cycle AND e.status = 'registered' AND cs.score IS NOT NULL`;
-
-/** Decodes one packed score at a time into its fields, allocating nothing per score. */
-class ScoreReader {
-	rowId = 0;
-	criterion = '';
-	score = 0;
-	// Criteria by offset from the first id: an array lookup per score instead of a hash.
-	private readonly byOffset: (string | undefined)[] = [];
-
-	constructor(
-		private readonly criterionKeys: Map<number, string>,
-		first: number
-	) {
-		for (const [id, key] of criterionKeys) if (id - first >= 0 && id - first < 1024) this.byOffset[id - first] = key;
-	}
-
-	/** False for a score of a criterion outside the model, which is skipped. */
-	read(value: number | string): boolean {
-		let criterion: string | undefined;
-		if (typeof value === 'number') {
-			this.rowId = Math.floor(value / PACK);
-			const rest = value - this.rowId * PACK;
-			criterion = this.byOffset[rest >> 7];
-			this.score = rest & 127;
-		} else {
-			const [rowId, criterionId, score] = value.split(' ').map(Number);
-			this.rowId = rowId;
-			criterion = this.criterionKeys.get(criterionId);
-			this.score = score;
+	constructor(criteria: readonly { id: number }[]) {
+		const ids = criteria.map((c) => c.id).sort((a, b) => a - b);
+		for (const id of ids) {
+			if (!Number.isSafeInteger(id)) throw new RangeError(`criterion id ${id}`);
+			if (this.bases.length === 0 || id >= this.bases[this.bases.length - 1] + PACK_SIZE) this.bases.push(id);
 		}
-		if (criterion === undefined) return false;
-		this.criterion = criterion;
-		return true;
+		this.slots = new Array(this.bases.length * PACK_SIZE).fill(-1);
+		criteria.forEach((c, index) => {
+			const pack = this.bases.findLastIndex((base) => base <= c.id);
+			this.slots[pack * PACK_SIZE + c.id - this.bases[pack]] = index;
+		});
 	}
-}
 
-function firstId(criterionKeys: Map<number, string>): number {
-	return Math.min(...criterionKeys.keys());
+	/** A column per pack, each after a comma: the packed scores of the row `owner` names in `table` (by `column`). */
+	columns(table: 'assessment_score' | 'consensus_score', column: string, owner: string): string {
+		return this.bases
+			.map(
+				(base) => `, (SELECT sum((s.score + 1) << (${PACK_SIZE} * (s.criterion_id - ${base})))
+					FROM ${table} s WHERE s.${column} = ${owner} AND s.criterion_id BETWEEN ${base} AND ${base + PACK_SIZE - 1})`
+			)
+			.join('');
+	}
+
+	/** Unpacks the pack columns of `row` from index `from` into `criteria` and `scores`; returns how many. */
+	decode(row: readonly unknown[], from: number): number {
+		let n = 0;
+		for (let pack = 0; pack < this.bases.length; pack++) {
+			let value = row[from + pack] as number | null;
+			for (let slot = pack * PACK_SIZE; value; slot++) {
+				const stored = value % SLOT;
+				value = (value - stored) / SLOT;
+				if (stored === 0 || this.slots[slot] < 0) continue;
+				this.criteria[n] = this.slots[slot];
+				this.scores[n++] = stored - 1;
+			}
+		}
+		return n;
+	}
 }
 
 /** Every consensus of the cycle's registered entries, by entry id; scores of any state. */
-export function consensusByEntry(cycleId: number, criterionKeys: Map<number, string>): Map<number, EntryConsensus> {
-	const byId = new Map<number, EntryConsensus>();
+export function consensusByEntry(cycleId: number, criteria: readonly { id: number; key: string }[]): Map<number, EntryConsensus> {
+	const packs = new ScorePacks(criteria);
+	const sql = `
+		SELECT c.entry_id, c.status, c.recommend_finalist ${packs.columns('consensus_score', 'consensus_id', 'c.id')}
+		FROM entry e JOIN consensus c ON c.entry_id = e.id
+		WHERE e.cycle_id = ? AND e.status = 'registered'`;
 	const result = new Map<number, EntryConsensus>();
-	for (const [id, entryId, status, recommend] of prepared(CONSENSUS_SQL).raw(true).all({ cycle: cycleId }) as [number, number, string, number | null][]) {
-		const consensus: EntryConsensus = { state: status === 'done' ? 'done' : 'draft', recommendFinalist: flag(recommend), scores: {} };
-		byId.set(id, consensus);
-		result.set(entryId, consensus);
-	}
-	if (criterionKeys.size === 0) return result;
-	const first = firstId(criterionKeys);
-	const reader = new ScoreReader(criterionKeys, first);
-	for (const value of prepared(CONSENSUS_SCORES_SQL).pluck(true).all({ cycle: cycleId, first }) as (number | string)[]) {
-		if (!reader.read(value)) continue;
-		const consensus = byId.get(reader.rowId);
-		if (consensus) consensus.scores[reader.criterion] = reader.score;
+	for (const row of prepared(sql).raw(true).all(cycleId) as [number, string, number | null, ...(number | null)[]][]) {
+		const scores: Record<string, number> = {};
+		for (let i = 0, n = packs.decode(row, 3); i < n; i++) scores[criteria[packs.criteria[i]].key] = packs.scores[i];
+		result.set(row[0], { state: row[1] === 'done' ? 'done' : 'draft', recommendFinalist: flag(row[2]), scores });
 	}
 	return result;
 }
 
-/** Submitted scores of the cycle's registered entries, entry and examiner ids as strings for rankEntries. */
-export function submittedScores(cycleId: number, criterionKeys: Map<number, string>): AggregateInput['scores'] {
-	if (criterionKeys.size === 0) return [];
-	const assessments = new Map<number, { entryId: string; examinerId: string }>();
-	for (const [id, entryId, examinerId] of prepared(ASSESSMENTS_SQL).raw(true).all({ cycle: cycleId }) as [number, number, number][]) {
-		assessments.set(id, { entryId: String(entryId), examinerId: String(examinerId) });
+export interface SubmittedScores {
+	/** Entries by their index in the list given, criteria by their index in the model. */
+	columns: ScoreColumns;
+	/** The examiners' user ids, by the examiner numbers of the columns. */
+	examinerIds: number[];
+}
+
+/** Submitted scores of the given entries of the cycle (by their index in `entryIds`), as columns for `rankColumns`. */
+export function submittedScores(cycleId: number, criteria: readonly { id: number }[], entryIds: readonly number[]): SubmittedScores {
+	if (criteria.length === 0) return { columns: scoreColumns(0), examinerIds: [] };
+	const packs = new ScorePacks(criteria);
+	const sql = `
+		SELECT a.entry_id, a.examiner_id ${packs.columns('assessment_score', 'assessment_id', 'a.id')}
+		FROM entry e JOIN assessment a ON a.entry_id = e.id AND a.status = 'submitted'
+		WHERE e.cycle_id = ? AND e.status = 'registered'`;
+	const rows = prepared(sql).raw(true).all(cycleId) as [number, number, ...(number | null)[]][];
+	const entryIndex = new Map(entryIds.map((id, index) => [id, index]));
+	const examinerIds: number[] = [];
+	const examinerIndex = new Map<number, number>();
+	const columns = scoreColumns(rows.length * criteria.length);
+	for (const row of rows) {
+		const entry = entryIndex.get(row[0]);
+		if (entry === undefined) continue;
+		let examiner = examinerIndex.get(row[1]);
+		if (examiner === undefined) examinerIndex.set(row[1], (examiner = examinerIds.push(row[1]) - 1));
+		for (let i = 0, n = packs.decode(row, 2); i < n; i++) addColumnScore(columns, entry, packs.criteria[i], examiner, packs.scores[i]);
 	}
-	const first = firstId(criterionKeys);
-	const values = prepared(SCORES_SQL).pluck(true).all({ cycle: cycleId, first }) as (number | string)[];
-	const reader = new ScoreReader(criterionKeys, first);
-	const scores: AggregateInput['scores'] = new Array(values.length);
-	let n = 0;
-	// Scores arrive grouped by assessment: look each one up once.
-	let lastId = -1;
-	let owner: { entryId: string; examinerId: string } | undefined;
-	for (const value of values) {
-		if (!reader.read(value)) continue;
-		if (reader.rowId !== lastId) owner = assessments.get((lastId = reader.rowId));
-		if (owner) scores[n++] = { entryId: owner.entryId, examinerId: owner.examinerId, criterion: reader.criterion, score: reader.score };
-	}
-	scores.length = n;
-	return scores;
+	return { columns, examinerIds };
 }

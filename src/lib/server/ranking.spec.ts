@@ -5,6 +5,7 @@ import * as table from './db/schema';
 import type { DB } from './db';
 import { seedDemo } from './demo/seed';
 import { cachedRanking, rankCycle, type CycleRanking } from './ranking';
+import { rankEntries } from '$lib/domain/aggregate';
 import { entryEligibility } from './eligibility';
 import { requireRankingClass, requireRankingCycle, requireRankingEntry } from './ranking-access';
 import { classRankingPage, classRobustnessPage, cycleRankingOverview, entryRankingPage } from './ranking-views';
@@ -137,21 +138,69 @@ describe('rankCycle on the demo year in the jury phase', () => {
 		expect(rows.slice(0, -1).map((r) => r.rank)).toEqual([1, 2, 3]);
 	});
 
-	it('reads exactly the scores its compact transfer cannot hold: a fraction, a far criterion id', () => {
+	it('reads scores of criteria whose ids lie far apart, and of the lowest and highest score', () => {
 		const entry = entryOf('Hemtjänsten Farsta');
 		const [first] = examinerScores(entry.id);
 		const key = criteria()[0].key;
 		db.update(table.assessmentScore)
-			.set({ score: 72.5 })
+			.set({ score: 100 })
 			.where(and(eq(table.assessmentScore.assessmentId, first.assessmentId), eq(table.assessmentScore.criterionId, criteria()[0].id)))
 			.run();
 		db.insert(table.criterion).values({ id: 50_000, cycleId, key: 'extra', titleSv: 'Extra', titleEn: 'Extra', kind: 'approach', weight: 5, sortOrder: 99 }).run();
-		db.insert(table.assessmentScore).values({ assessmentId: first.assessmentId, criterionId: 50_000, score: 65 }).run();
+		db.insert(table.assessmentScore).values({ assessmentId: first.assessmentId, criterionId: 50_000, score: 0 }).run();
 		const row = rowOf(ranked(), entry.id)!;
 		const scores = examinerScores(entry.id).filter((s) => s.key === key).map((s) => s.score!);
-		expect(scores).toContain(72.5);
+		expect(scores).toContain(100);
 		expect(row.criteria[key].mean).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / 3, 12);
-		expect(row.criteria.extra).toMatchObject({ n: 1, mean: 65 });
+		expect(row.criteria[key].max).toBe(100);
+		expect(row.criteria.extra).toMatchObject({ n: 1, mean: 0 });
+	});
+
+	it('ranks exactly as rankEntries does on the same rows read plainly', () => {
+		const ranking = ranked();
+		const admitted = new Set(entryEligibility(cycleId).filter((e) => e.admitted).map((e) => String(e.entryId)));
+		const scores = db
+			.select({ entryId: table.assessment.entryId, examinerId: table.assessment.examinerId, criterion: table.criterion.key, score: table.assessmentScore.score })
+			.from(table.assessment)
+			.innerJoin(table.assessmentScore, eq(table.assessmentScore.assessmentId, table.assessment.id))
+			.innerJoin(table.criterion, eq(table.criterion.id, table.assessmentScore.criterionId))
+			.where(eq(table.assessment.status, 'submitted'))
+			.all()
+			.filter((s) => s.score !== null && admitted.has(String(s.entryId)))
+			.map((s) => ({ entryId: String(s.entryId), examinerId: String(s.examinerId), criterion: s.criterion, score: s.score! }));
+		const agreed = new Map<string, Record<string, number>>();
+		for (const c of db
+			.select({ entryId: table.consensus.entryId, key: table.criterion.key, score: table.consensusScore.score })
+			.from(table.consensus)
+			.innerJoin(table.consensusScore, eq(table.consensusScore.consensusId, table.consensus.id))
+			.innerJoin(table.criterion, eq(table.criterion.id, table.consensusScore.criterionId))
+			.where(eq(table.consensus.status, 'done'))
+			.all()) {
+			if (c.score === null) continue;
+			agreed.set(String(c.entryId), { ...agreed.get(String(c.entryId)), [c.key]: c.score });
+		}
+		const plain = rankEntries({
+			criteria: criteria().map((c) => ({ key: c.key, weight: c.weight })),
+			entries: [...admitted].map((id) => ({ id, classId: String(rowOf(ranking, Number(id))!.classId), consensus: agreed.get(id) })),
+			scores
+		});
+		const byId = new Map(ranking.classes.flatMap((c) => c.rows).map((r) => [String(r.entryId), r]));
+		expect(plain).toHaveLength(byId.size);
+		for (const r of plain) expect(byId.get(r.id)).toMatchObject({ rank: r.rank, total: r.total, adjustedTotal: r.adjustedTotal, criteria: r.criteria });
+		expect(ranking.input.scores).toHaveLength(scores.length);
+	});
+
+	it('cannot store a score that is not a whole number from 0 to 100', () => {
+		const [first] = examinerScores(entryOf('Hemtjänsten Farsta').id);
+		const criterionId = criteria()[0].id;
+		for (const score of [72.5, -5, 101]) {
+			expect(() =>
+				db.update(table.assessmentScore)
+					.set({ score })
+					.where(and(eq(table.assessmentScore.assessmentId, first.assessmentId), eq(table.assessmentScore.criterionId, criterionId)))
+					.run()
+			).toThrow(/CHECK constraint failed/);
+		}
 	});
 
 	it('counts only submitted assessments', () => {

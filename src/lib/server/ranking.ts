@@ -1,14 +1,16 @@
 /**
  * From the database to the ranked view (issue 6, DESIGN.md §6): a cycle's admitted entries, their
- * submitted scores and agreed consensus go through `rankEntries`, and come back as rows per class
+ * submitted scores and agreed consensus go through `rankColumns` (the columnar form of `rankEntries`),
+ * and come back as rows per class
  * with unit names, consensus state, finalist recommendation and eligibility flags.
  *
  * Consensus: only a consensus the team has marked *done* counts as "the consensus score" of §6. A
  * draft is the lead's work in progress whose numbers may still change, so until it is done the
  * entry is ranked on the examiners' mean, and the consensus state beside the row says so.
  *
- * Speed: a cycle of 10,000 entries holds 210,000 scores; ranking-load.ts reads them with a few lean
- * SELECTs over the whole cycle (no per-entry queries); see bench/ranking-db.bench.ts. The pages read
+ * Speed: a cycle of 10,000 entries holds 210,000 scores; ranking-load.ts reads them packed, seven to
+ * a number, with a few SELECTs over the whole cycle, straight into the score columns `rankColumns`
+ * takes; see bench/ranking-db.bench.ts. The pages read
  * through `cachedRanking`, which reuses the last ranking of a cycle while the database is unchanged.
  */
 import type Database from 'better-sqlite3';
@@ -16,7 +18,14 @@ import { asc, eq } from 'drizzle-orm';
 import { db } from './db';
 import * as table from './db/schema';
 import { admittedEntriesForRanking, consensusByEntry, submittedScores, type ConsensusState } from './ranking-load';
-import { DEFAULT_DIVERGENCE_THRESHOLD, rankEntries, type AggregateInput, type CriterionStats } from '$lib/domain/aggregate';
+import {
+	columnScores,
+	DEFAULT_DIVERGENCE_THRESHOLD,
+	rankColumns,
+	type AggregateInput,
+	type ColumnInput,
+	type CriterionStats
+} from '$lib/domain/aggregate';
 import type { RuleId } from '$lib/domain/eligibility';
 import { stockholmDay } from '$lib/domain/dates';
 
@@ -65,8 +74,11 @@ export interface CycleRanking {
 	divergenceThreshold: number;
 	criteria: RankingCriterion[];
 	classes: ClassRanking[];
-	/** What `rankEntries` was given (entry and examiner ids as strings), for the robustness and agreement tables. */
-	input: AggregateInput;
+	/**
+	 * What was ranked, as `rankEntries` takes it (entry and examiner ids as strings), for the
+	 * robustness and agreement tables; written out on first use, since the ranked view needs none of it.
+	 */
+	readonly input: AggregateInput;
 }
 
 export function rankingCriteria(cycleId: number): RankingCriterion[] {
@@ -93,25 +105,40 @@ function cycleClasses(cycleId: number) {
 		.all();
 }
 
+/** Everything the ranking reads, in one read transaction, so that every query sees the same state. */
+function readCycle(cycleId: number, today: string | undefined) {
+	return db().$client.transaction(() => {
+		const cycle = db()
+			.select({
+				id: table.cycle.id,
+				year: table.cycle.year,
+				accountDeadline: table.cycle.accountDeadline,
+				minutesDeadline: table.cycle.minutesDeadline,
+				threshold: table.cycle.divergenceThreshold
+			})
+			.from(table.cycle)
+			.where(eq(table.cycle.id, cycleId))
+			.get();
+		if (!cycle) return null;
+		const criteria = rankingCriteria(cycleId);
+		const entries = admittedEntriesForRanking(cycle, today);
+		return {
+			cycle,
+			criteria,
+			classes: cycleClasses(cycleId),
+			entries,
+			consensus: consensusByEntry(cycleId, criteria),
+			submitted: submittedScores(cycleId, criteria, entries.map((e) => e.entryId))
+		};
+	})();
+}
+
 /** Every class of the cycle with its admitted entries ranked (DESIGN.md §6); null for no such cycle. */
 export function rankCycle(cycleId: number, options: { today?: string } = {}): CycleRanking | null {
-	const cycle = db()
-		.select({
-			id: table.cycle.id,
-			year: table.cycle.year,
-			accountDeadline: table.cycle.accountDeadline,
-			minutesDeadline: table.cycle.minutesDeadline,
-			threshold: table.cycle.divergenceThreshold
-		})
-		.from(table.cycle)
-		.where(eq(table.cycle.id, cycleId))
-		.get();
-	if (!cycle) return null;
-	const criteria = rankingCriteria(cycleId);
-	const criterionKeys = new Map(criteria.map((c) => [c.id, c.key]));
-	const entries = admittedEntriesForRanking(cycle, options.today);
-	const consensus = consensusByEntry(cycleId, criterionKeys);
-	const input: AggregateInput = {
+	const read = readCycle(cycleId, options.today);
+	if (!read) return null;
+	const { cycle, criteria, entries, consensus, submitted } = read;
+	const ranked: ColumnInput = {
 		criteria: criteria.map((c) => ({ key: c.key, weight: c.weight })),
 		divergenceThreshold: cycle.threshold ?? DEFAULT_DIVERGENCE_THRESHOLD,
 		entries: entries.map((e) => {
@@ -119,11 +146,11 @@ export function rankCycle(cycleId: number, options: { today?: string } = {}): Cy
 			// Only a consensus marked done overrides the mean (see the comment at the top).
 			return { id: String(e.entryId), classId: String(e.classId), consensus: agreed?.state === 'done' ? agreed.scores : undefined };
 		}),
-		scores: submittedScores(cycleId, criterionKeys)
+		scores: submitted.columns
 	};
 	const meta = new Map(entries.map((e) => [String(e.entryId), e]));
 	const byClass = new Map<number, RankedRow[]>();
-	for (const r of rankEntries(input)) {
+	for (const r of rankColumns(ranked)) {
 		const e = meta.get(r.id)!;
 		const agreed = consensus.get(e.entryId);
 		const recommendFinalist = agreed?.recommendFinalist ?? null;
@@ -148,12 +175,15 @@ export function rankCycle(cycleId: number, options: { today?: string } = {}): Cy
 		if (list) list.push(row);
 		else byClass.set(e.classId, [row]);
 	}
+	let input: AggregateInput | undefined;
 	return {
 		cycleId,
-		divergenceThreshold: input.divergenceThreshold!,
+		divergenceThreshold: ranked.divergenceThreshold!,
 		criteria,
-		classes: cycleClasses(cycleId).map((c) => ({ ...c, rows: byClass.get(c.id) ?? [] })),
-		input
+		classes: read.classes.map((c) => ({ ...c, rows: byClass.get(c.id) ?? [] })),
+		get input() {
+			return (input ??= { ...ranked, scores: columnScores(ranked, submitted.examinerIds.map(String)) });
+		}
 	};
 }
 

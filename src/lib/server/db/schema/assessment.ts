@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { createdAt, day, id, stringList } from './helpers';
 import { user } from './auth';
 import { criterion } from './cycle';
@@ -30,6 +31,12 @@ export const assessment = sqliteTable(
 	]
 );
 
+/**
+ * A score is a whole number 0–100 or not yet given. The database holds to it as well as the forms,
+ * because the ranking reads scores in a packed form (ranking-load.ts) that relies on it.
+ */
+const wholeScore = (score: SQLiteColumn) => sql`${score} IS NULL OR (typeof(${score}) = 'integer' AND ${score} BETWEEN 0 AND 100)`;
+
 export const assessmentScore = sqliteTable(
 	'assessment_score',
 	{
@@ -44,7 +51,12 @@ export const assessmentScore = sqliteTable(
 		improvements: stringList('improvements'),
 		notes: text('notes').notNull().default('')
 	},
-	(t) => [primaryKey({ columns: [t.assessmentId, t.criterionId] })]
+	(t) => [
+		primaryKey({ columns: [t.assessmentId, t.criterionId] }),
+		check('assessment_score_whole', wholeScore(t.score)),
+		// Covers the ranking's read of every score of a cycle: no row lookup per score.
+		index('assessment_score_ranking_idx').on(t.assessmentId, t.criterionId, t.score)
+	]
 );
 
 /** Every saved state of a draft, so an earlier text can be recovered. */
@@ -95,7 +107,11 @@ export const consensusScore = sqliteTable(
 		strengths: stringList('strengths'),
 		improvements: stringList('improvements')
 	},
-	(t) => [primaryKey({ columns: [t.consensusId, t.criterionId] })]
+	(t) => [
+		primaryKey({ columns: [t.consensusId, t.criterionId] }),
+		check('consensus_score_whole', wholeScore(t.score)),
+		index('consensus_score_ranking_idx').on(t.consensusId, t.criterionId, t.score)
+	]
 );
 
 export const siteVisit = sqliteTable('site_visit', {
