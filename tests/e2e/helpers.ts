@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const PASSWORD = 'demo-2026';
 
@@ -18,6 +18,17 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
 	await page.getByLabel('Lösenord').fill(password);
 	await page.getByRole('button', { name: 'Logga in' }).click();
 	await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+}
+
+/** Waits until chart.js has drawn something on the canvas: any pixel that is not transparent. */
+export async function expectDrawn(canvas: Locator): Promise<void> {
+	const drawn = () =>
+		canvas.evaluate((c: HTMLCanvasElement) => {
+			const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+			for (let alpha = 3; alpha < pixels.length; alpha += 4) if (pixels[alpha] !== 0) return true;
+			return false;
+		});
+	await expect.poll(drawn).toBe(true);
 }
 
 export async function signOut(page: Page): Promise<void> {

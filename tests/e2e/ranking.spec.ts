@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn, signOut } from './helpers';
+import { expectAccessible, expectDrawn, signIn, signOut } from './helpers';
 
 /** The demo year in the jury phase, on its own server (playwright.config.ts). */
 const BASE = 'http://localhost:4176';
@@ -34,6 +34,7 @@ test('a juror opens the ranked view, sorts it, opens an entry and reads a chart�
 	expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
 	expect(ranks[0]).toBe(1);
 	await expect(page.getByRole('table', { name: /^Total per bidrag med varje examinators egen total/ })).toBeHidden();
+	await expectDrawn(page.locator('canvas[aria-label^="Total per bidrag med varje examinators egen total"]'));
 	await expectAccessible(page);
 	const byRank = await unitNames(page);
 
@@ -89,6 +90,7 @@ test('a juror opens the ranked view, sorts it, opens an entry and reads a chart�
 	// The radar chart: a canvas with a name, and its numbers in a table behind "Visa som tabell".
 	const caption = `${top}: använd poäng per bedömningsgrund mot klassens median`;
 	await expect(page.locator(`canvas[aria-label^="${caption}"]`)).toHaveCount(1);
+	await expectDrawn(page.locator(`canvas[aria-label^="${caption}"]`));
 	const chartTable = page.getByRole('table', { name: caption });
 	await expect(chartTable).toBeHidden();
 	await page.getByText('Visa som tabell').click();
@@ -122,6 +124,7 @@ test('a conflicted juror sees the entry flagged and cannot open it', async ({ pa
 	await expectAccessible(page);
 	await page.goto('/ranking');
 	await expect(page.getByRole('heading', { name: 'Examinatorernas stränghet' })).toBeVisible();
+	await expectDrawn(page.locator('canvas').first());
 	await expectAccessible(page);
 	await signOut(page);
 

@@ -1,0 +1,66 @@
+/**
+ * What a chart draws, as plain data the page can compute before chart.js has loaded: the parts of
+ * chart.js to register (by export name) and the configuration. ChartFigure.svelte loads chart.js in
+ * the browser only and draws it; the colours are the ones every chart shares.
+ */
+import type { ChartConfiguration } from 'chart.js';
+
+/** The chart.js exports our charts register. */
+export type ChartPart =
+	| 'BarController'
+	| 'BarElement'
+	| 'LineController'
+	| 'LineElement'
+	| 'PointElement'
+	| 'CategoryScale'
+	| 'LinearScale'
+	| 'RadarController'
+	| 'RadialLinearScale'
+	| 'Filler'
+	| 'Legend'
+	| 'Tooltip';
+
+export interface ChartSpec {
+	parts: ChartPart[];
+	config: ChartConfiguration;
+}
+
+/** At least 4.5:1 against white where they carry text or marks. */
+export const COLOURS = {
+	ink: '#1a1a1a',
+	muted: '#4d4d4d',
+	grid: '#c8c8c8',
+	barFill: '#9fbcd9',
+	barEdge: '#004b87',
+	mark: '#a4161a'
+} as const;
+
+export const LEGEND = { position: 'bottom', labels: { usePointStyle: true, color: COLOURS.ink, font: { size: 14 } } } as const;
+
+/** The parts of a horizontal bar chart with a line or points laid over it. */
+export const BAR_PARTS: ChartPart[] = [
+	'BarController',
+	'BarElement',
+	'LineController',
+	'LineElement',
+	'PointElement',
+	'CategoryScale',
+	'LinearScale',
+	'Legend',
+	'Tooltip'
+];
+
+/** Options of a horizontal bar chart on the 0–100 score scale, one labelled bar per row. */
+export function scoreBarOptions() {
+	return {
+		indexAxis: 'y',
+		animation: false,
+		responsive: true,
+		maintainAspectRatio: false,
+		scales: {
+			x: { min: 0, max: 100, ticks: { color: COLOURS.muted }, grid: { color: COLOURS.grid } },
+			y: { ticks: { color: COLOURS.ink, autoSkip: false } }
+		},
+		plugins: { legend: LEGEND }
+	} as const;
+}
