@@ -106,3 +106,34 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('button', { name: /^Importera/ })).toHaveCount(0);
 	});
 });
+
+test('the admin imports examiners into the pool after the file with a bad row is refused', async ({ page }) => {
+	const csv = (rows: string[]) => ({ name: 'pool.csv', mimeType: 'text/csv', buffer: Buffer.from(['Namn;E-post;Kapacitet', ...rows].join('\n')) });
+	const preview = async (file: ReturnType<typeof csv>) => {
+		await page.getByLabel('Fil', { exact: true }).setInputFiles(file);
+		await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+		await expect(page.getByRole('heading', { name: 'Förhandsgranskning' })).toBeFocused();
+	};
+	await signIn(page, 'admin@demo.test');
+	await page.goto('/admin/examiners');
+	await page.getByRole('link', { name: 'Importera examinatorer' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Importera examinatorer' })).toBeVisible();
+	await expectAccessible(page);
+
+	await preview(csv(['Maja Ek;maja.ek@demo.test;2', 'Olle Berg;olle.berg@demo.test;11']));
+	await expect(page.getByRole('alert')).toHaveText('1 av 2 rader har fel. Rätta filen och ladda upp den igen. Inget har sparats.');
+	const rows = page.getByRole('table', { name: 'Raderna i filen, med radnummer och eventuella fel' });
+	await expect(rows.getByRole('row', { name: /^3 Olle Berg/ })).toContainText('Kapacitet:');
+	await expect(page.getByRole('button', { name: /^Importera \d/ })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await preview(csv(['Maja Ek;maja.ek@demo.test;2', 'Olle Berg;olle.berg@demo.test;1']));
+	await expect(page.getByRole('status')).toHaveText('Alla 2 rader kan importeras. Kontrollera och bekräfta. Inget är sparat ännu.');
+	await expect(rows.getByRole('row', { name: /^2 Maja Ek/ })).toContainText('maja.ek@demo.test (ny användare)');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Importera 2 examinatorer' }).click();
+	await expect(page.getByRole('status')).toHaveText('2 examinatorer från pool.csv har lagts till i poolen.');
+	await expectAccessible(page);
+	await page.goto('/admin/examiners');
+	await expect(page.getByRole('rowheader', { name: 'Maja Ek' })).toBeVisible();
+});

@@ -76,22 +76,6 @@ export const sv = {
 		title: 'Importera examinatorer',
 		intro: (cycle: string) =>
 			`Lägg till examinatorer i ${cycle} från en CSV-fil eller en Excel-arbetsbok. Du ser först en förhandsgranskning; ingenting sparas förrän du bekräftar, och en fil med något fel sparas inte alls.`,
-		file: 'Fil',
-		fileHint: (maxMb: number) =>
-			`CSV (semikolon, komma eller tabb; UTF-8 eller Windows-1252) eller Excel (.xlsx), högst ${maxMb} MB. Första raden ska vara rubrikraden.`,
-		preview: 'Förhandsgranska',
-		previewHeading: 'Förhandsgranskning',
-		previewOk: (n: number) => `${n === 1 ? 'Raden' : `Alla ${n} rader`} kan importeras. Kontrollera och bekräfta. Inget är sparat ännu.`,
-		previewBad: (bad: number, total: number) =>
-			`${bad} av ${plural(total, 'rad', 'rader')} har fel. Rätta filen och ladda upp den igen. Inget har sparats.`,
-		fileProblems: 'Filen kan inte importeras. Inget har sparats.',
-		ignoredColumns: (headers: string) => `Kolumner som inte känns igen och inte används: ${headers}.`,
-		rowsCaption: 'Raderna i filen, med radnummer och eventuella fel',
-		line: 'Rad',
-		status: 'Status',
-		problems: 'Fel',
-		rowOk: 'OK',
-		rowBad: 'Fel',
 		newUser: 'ny användare',
 		commit: (n: number) => `Importera ${plural(n, 'examinator', 'examinatorer')}`,
 		startOver: 'Välj en annan fil',
@@ -100,10 +84,6 @@ export const sv = {
 		columnsIntro:
 			'Rubrikerna ska stå på första raden och stavas som nedan (stora eller små bokstäver spelar ingen roll). Kolumnernas ordning är fri.',
 		columnsCaption: 'Kolumner för examinatorer',
-		column: 'Kolumn',
-		required: 'Obligatorisk',
-		format: 'Format',
-		example: 'Exempel',
 		templateCsv: 'Mall för examinatorer (CSV)',
 		templateXlsx: 'Mall för examinatorer (Excel)',
 		formats: {
@@ -386,22 +366,6 @@ export const en: typeof sv = {
 		title: 'Import examiners',
 		intro: (cycle: string) =>
 			`Add examiners to ${cycle} from a CSV file or an Excel workbook. You see a preview first; nothing is saved until you confirm, and a file with any error is not saved at all.`,
-		file: 'File',
-		fileHint: (maxMb: number) =>
-			`CSV (semicolon, comma or tab; UTF-8 or Windows-1252) or Excel (.xlsx), at most ${maxMb} MB. The first row must be the header row.`,
-		preview: 'Preview',
-		previewHeading: 'Preview',
-		previewOk: (n: number) => `${n === 1 ? 'The row' : `All ${n} rows`} can be imported. Check and confirm. Nothing is saved yet.`,
-		previewBad: (bad: number, total: number) =>
-			`${bad} of ${pluralEn(total, 'row', 'rows')} have errors. Correct the file and upload it again. Nothing has been saved.`,
-		fileProblems: 'The file cannot be imported. Nothing has been saved.',
-		ignoredColumns: (headers: string) => `Columns not recognised and not used: ${headers}.`,
-		rowsCaption: 'The rows of the file, with line numbers and any errors',
-		line: 'Line',
-		status: 'Status',
-		problems: 'Errors',
-		rowOk: 'OK',
-		rowBad: 'Error',
 		newUser: 'new user',
 		commit: (n: number) => `Import ${pluralEn(n, 'examiner', 'examiners')}`,
 		startOver: 'Choose another file',
@@ -409,10 +373,6 @@ export const en: typeof sv = {
 		columnsHeading: 'Columns',
 		columnsIntro: 'The headers go on the first row, spelled as below (case does not matter). The columns may come in any order.',
 		columnsCaption: 'Columns for examiners',
-		column: 'Column',
-		required: 'Required',
-		format: 'Format',
-		example: 'Example',
 		templateCsv: 'Template for examiners (CSV)',
 		templateXlsx: 'Template for examiners (Excel)',
 		formats: {

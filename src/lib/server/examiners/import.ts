@@ -67,7 +67,7 @@ function check(q: Queryable, cycleId: number, parsed: Table<Columns>, m: Message
 	const t = m.assignment.importing.issues;
 	const where = (found: LocatedIssue) => (found.column ? `${found.column}: ` : '') + describeIssue(found.issue, m);
 	const cycle = q.select().from(table.cycle).where(eq(table.cycle.id, cycleId)).get()!;
-	const fileProblems = parsed.fileIssues.map((f) => (f.line === null ? '' : `${m.assignment.importing.line} ${f.line}: `) + where(f));
+	const fileProblems = parsed.fileIssues.map((f) => (f.line === null ? '' : `${m.dataImport.line} ${f.line}: `) + where(f));
 	if (cycle.phase === 'archived') fileProblems.push(t.archived());
 	const classes = q.select().from(table.awardClass).where(eq(table.awardClass.cycleId, cycleId)).orderBy(table.awardClass.sortOrder).all();
 	const classByName = new Map<string, number>();
@@ -207,7 +207,7 @@ export function poolTemplateCsv(): string {
 }
 
 export function poolTemplateXlsx(m: Messages, defaultCapacity: number): Promise<Uint8Array> {
-	const t = m.assignment.importing;
+	const t = m.dataImport;
 	const docs = poolColumnDocs(m, defaultCapacity);
 	return writeXlsx([
 		{ sheet: m.assignment.pool.title, headers: docs.map((d) => d.header), rows: [], yes: '', no: '' },
