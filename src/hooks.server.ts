@@ -5,6 +5,8 @@ import * as auth from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { localeOf } from '$lib/server/locale';
 import { startMailWorker } from '$lib/server/mail/worker';
+import { db } from '$lib/server/db';
+import { startCheckpointer } from '$lib/server/db/checkpoint';
 
 /** Validates the session cookie and sets locals.user / locals.session; nothing else. */
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -46,7 +48,9 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	return { message: status >= 500 ? 'server' : message, reference };
 };
 
-/** The e-mail outbox worker runs in the server process; never while building or under tests. */
+/** The e-mail outbox worker and WAL checkpoints run in the server process; never while building or under tests. */
 export const init: ServerInit = () => {
-	if (!building && !process.env.VITEST) startMailWorker();
+	if (building || process.env.VITEST) return;
+	startMailWorker();
+	startCheckpointer(db());
 };
