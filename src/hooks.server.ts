@@ -16,9 +16,10 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 		event.locals.session = null;
 		return resolve(event);
 	}
-	const { session, user } = auth.validateSessionToken(token);
-	if (session) setSessionCookie(event.cookies, event.url, token, session.expiresAt);
-	else deleteSessionCookie(event.cookies);
+	const { session, user, renewed } = auth.validateSessionToken(token);
+	// The cookie carries the session's expiry: send it again only when that moved (or is gone).
+	if (!session) deleteSessionCookie(event.cookies);
+	else if (renewed) setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 	event.locals.user = user;
 	event.locals.session = session;
 	return resolve(event);
