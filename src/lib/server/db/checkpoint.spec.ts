@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,19 @@ describe('checkpoints in a worker thread', () => {
 		expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
 		expect(db.$client.prepare('SELECT count(*) AS n FROM note').get()).toEqual({ n: 3000 });
 		db.$client.close();
+	});
+
+	it('hands back to SQLite when the worker fails (here: cannot open the file)', async () => {
+		const { db } = fileDatabase();
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		// The request connection keeps the file open; the worker finds it gone.
+		rmSync(db.$client.name);
+		startCheckpointer(db, { intervalMs: 10 });
+		expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBeGreaterThan(1000);
+		for (let i = 0; i < 200 && db.$client.pragma('wal_autocheckpoint', { simple: true }) !== 1000; i++) await sleep(10);
+		expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+		expect(logged).toHaveBeenCalledOnce();
+		logged.mockRestore();
 	});
 
 	it('leaves an in-memory database alone', async () => {
