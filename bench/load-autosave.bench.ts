@@ -3,18 +3,30 @@
  *
  * 1. seeds a fresh database with BENCH_CLIENTS (200) examiners, each with a draft to edit;
  * 2. signs every examiner in over HTTP (one keep-alive connection and one session each);
- * 3. for BENCH_SECONDS (30) every client autosaves in a loop, paced so that all together aim at
- *    BENCH_RATE (1,200) saves/s, each save on top of the version the last one returned; reports
- *    saves/s and p50/p99 latency, then compares every acknowledged save with the database;
- * 4. runs again for BENCH_KILL_SECONDS (10), kills the server with SIGKILL half-way, restarts it
- *    on the same file, and checks that every save acknowledged before the kill is in the database.
+ * 3. warms up for BENCH_WARMUP_SECONDS (5) at BENCH_RATE: a server that has just started compiles
+ *    its hot paths and writes every criterion of each draft on its first save, which a server that
+ *    has run for a while has long done; the warm-up's figures are printed too, but not judged;
+ * 4. for BENCH_SECONDS (30) every client autosaves in a loop, paced so that all together offer
+ *    BENCH_RATE (1,000, the target) saves/s, each save on top of the version the last one
+ *    returned; reports saves/s and p50/p99 latency at that rate;
+ * 5. for BENCH_SECONDS again offers BENCH_SATURATION_RATE (2,000), more than the server can take:
+ *    the clients then wait for it (a bounded, closed loop), so saves/s is the server's capacity and
+ *    the latency includes the queue;
+ * 6. compares every acknowledged save so far with the database;
+ * 7. runs again for BENCH_KILL_SECONDS (10) at BENCH_RATE, kills the server with SIGKILL half-way,
+ *    restarts it on the same file, and checks that every save acknowledged before the kill is in
+ *    the database.
+ *
+ * The target is met when the capacity is at least 1,000 saves/s and the p99 latency at 1,000
+ * offered saves/s is at most 50 ms; nothing acknowledged may be lost in any phase. (One run at
+ * 1,200 offered saves/s, as this bench did before, measures a server at or past its capacity: its
+ * latency is then mostly the clients' queue, and with a cold start included it says more about
+ * the first seconds than about the thirty. BENCH_WARMUP_SECONDS=0 still shows a cold server.)
  *
  * Each save is the whole document, as the page sends it, with one criterion and the notes changed.
- * When the server cannot keep up with BENCH_RATE the clients wait for it (a bounded, closed loop),
- * so saves/s then is the server's capacity and the latency includes the queue; a lower BENCH_RATE
- * shows the latency below capacity. The server's CPU per save is printed too, since the machine
- * is shared and wall-clock figures move with its load. BENCH_NODE_ARGS passes flags to the server
- * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * The server's CPU per save is printed for each phase, since the machine is shared and wall-clock
+ * figures move with its load. BENCH_NODE_ARGS passes flags to the server (e.g. "--cpu-prof
+ * --cpu-prof-dir=/tmp/prof").
  *
  * Builds nothing unless `build/` is missing. Everything listens on 127.0.0.1 and stops at the end.
  */
@@ -31,7 +43,9 @@ import { seedAutosaveBench, type BenchExaminer } from './autosave-seed';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const KILL_SECONDS = Number(process.env.BENCH_KILL_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
-const RATE = Number(process.env.BENCH_RATE ?? 1200);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const SATURATION_RATE = Number(process.env.BENCH_SATURATION_RATE ?? 2000);
 const PASSWORD = 'belastning-2026';
 const HOST = '127.0.0.1';
 
@@ -162,15 +176,23 @@ function documentFor(client: Client, criterionIds: number[]): { notes: string; j
 	return { notes, json: JSON.stringify(doc) };
 }
 
-async function loadRun(port: () => number, clients: Client[], criterionIds: number[], ms: number, onTick?: (elapsed: number) => Promise<void>): Promise<Run> {
+async function loadRun(
+	port: () => number,
+	clients: Client[],
+	criterionIds: number[],
+	rate: number,
+	ms: number,
+	onTick?: (elapsed: number) => Promise<void>
+): Promise<Run> {
 	const run: Run = { saves: 0, conflicts: 0, recovered: 0, errors: 0, latencies: [], elapsedMs: 0 };
-	const interval = (clients.length / RATE) * 1000;
+	const interval = (clients.length / rate) * 1000;
 	const started = performance.now();
 	const end = started + ms;
 
 	async function client(c: Client) {
 		let next = started + Math.random() * interval;
-		while (true) {
+		// No save is due after the end: waiting for one would only stretch the run's elapsed time.
+		while (next < end) {
 			const wait = next - performance.now();
 			if (wait > 0) await sleep(wait);
 			if (performance.now() >= end) return;
@@ -294,8 +316,8 @@ async function main() {
 	try {
 		const seed = seedAutosaveBench(databasePath, CLIENTS, await hashPassword(PASSWORD));
 		console.log(
-			`autosave: ${CLIENTS} examiners, ${seed.criterionIds.length} criteria, target ${RATE} saves/s for ${SECONDS} s; ` +
-				`node ${process.version}, ${cpus().length} cores`
+			`autosave: ${CLIENTS} examiners, ${seed.criterionIds.length} criteria; ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s at ${RATE} ` +
+				`and ${SECONDS} s at ${SATURATION_RATE} offered saves/s; node ${process.version}, ${cpus().length} cores`
 		);
 		let port = await freePort();
 		server = startServer(port, databasePath);
@@ -308,14 +330,21 @@ async function main() {
 		}
 		console.log(`signed in ${clients.length} examiners in ${((performance.now() - signInStart) / 1000).toFixed(1)} s`);
 
-		const cpu0 = serverCpuMs(server);
-		const load = await loadRun(() => port, clients, seed.criterionIds, SECONDS * 1000);
-		const cpu = serverCpuMs(server) - cpu0;
-		const figures = report('load', load);
-		console.log(
-			`load: the server used ${(cpu / 1000).toFixed(1)} s of CPU, ${(cpu / load.saves).toFixed(2)} ms per save ` +
-				`(one core would carry ${(load.saves / cpu * 1000).toFixed(0)} saves/s); machine load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`
-		);
+		/** One phase of steady load, with the server's CPU per save. */
+		const phase = async (name: string, rate: number, seconds: number) => {
+			const cpu0 = serverCpuMs(server!);
+			const run = await loadRun(() => port, clients, seed.criterionIds, rate, seconds * 1000);
+			const cpu = serverCpuMs(server!) - cpu0;
+			const figures = report(`${name} (${rate}/s offered)`, run);
+			console.log(
+				`${name}: the server used ${(cpu / 1000).toFixed(1)} s of CPU, ${(cpu / run.saves).toFixed(2)} ms per save ` +
+					`(one core would carry ${((run.saves / cpu) * 1000).toFixed(0)} saves/s); machine load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`
+			);
+			return figures;
+		};
+		if (WARMUP_SECONDS > 0) await phase('warm-up', RATE, WARMUP_SECONDS);
+		const target = await phase('target', RATE, SECONDS);
+		const saturation = await phase('saturation', SATURATION_RATE, SECONDS);
 		await stopServer(server);
 		const checked = verify(databasePath, clients);
 		console.log(`load: ${checked.checked} acknowledged saves compared with the database, ${checked.lost} lost`);
@@ -329,7 +358,7 @@ async function main() {
 		const before = new Map<Client, number>();
 		let killed = false;
 		let downMs = 0;
-		const crash = await loadRun(() => port, clients, seed.criterionIds, KILL_SECONDS * 1000, async (elapsed) => {
+		const crash = await loadRun(() => port, clients, seed.criterionIds, RATE, KILL_SECONDS * 1000, async (elapsed) => {
 			if (killed || elapsed < (KILL_SECONDS * 1000) / 2) return;
 			killed = true;
 			await stopServer(server!, 'SIGKILL');
@@ -350,8 +379,11 @@ async function main() {
 				`${all.checked} acknowledged in all, ${all.lost} lost`
 		);
 		const ok = checked.lost === 0 && survived.lost === 0 && all.lost === 0;
-		const target = figures.rate >= 1000 && figures.p99 <= 50;
-		console.log(`result: ${ok ? 'nothing lost' : 'SAVES LOST'}; target ≥1000 saves/s with p99 ≤ 50 ms ${target ? 'met' : 'not met'}`);
+		const met = RATE >= 1000 && saturation.rate >= 1000 && target.p99 <= 50;
+		console.log(
+			`result: ${ok ? 'nothing lost' : 'SAVES LOST'}; capacity ${saturation.rate.toFixed(0)} saves/s, p99 ${target.p99.toFixed(1)} ms at ${RATE}/s offered: ` +
+				`target ≥1000 saves/s with p99 ≤ 50 ms ${met ? 'met' : 'not met'}`
+		);
 		if (!ok) process.exitCode = 1;
 	} finally {
 		if (server) await stopServer(server);

@@ -5,6 +5,8 @@ import * as auth from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { localeOf } from '$lib/server/locale';
 import { startMailWorker } from '$lib/server/mail/worker';
+import { db } from '$lib/server/db';
+import { startCheckpointer } from '$lib/server/db/checkpoint';
 
 /** Validates the session cookie and sets locals.user / locals.session; nothing else. */
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -14,9 +16,10 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 		event.locals.session = null;
 		return resolve(event);
 	}
-	const { session, user } = auth.validateSessionToken(token);
-	if (session) setSessionCookie(event.cookies, event.url, token, session.expiresAt);
-	else deleteSessionCookie(event.cookies);
+	const { session, user, renewed } = auth.validateSessionToken(token);
+	// The cookie carries the session's expiry: send it again only when that moved (or is gone).
+	if (!session) deleteSessionCookie(event.cookies);
+	else if (renewed) setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 	event.locals.user = user;
 	event.locals.session = session;
 	return resolve(event);
@@ -46,7 +49,9 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	return { message: status >= 500 ? 'server' : message, reference };
 };
 
-/** The e-mail outbox worker runs in the server process; never while building or under tests. */
+/** The e-mail outbox worker and WAL checkpoints run in the server process; never while building or under tests. */
 export const init: ServerInit = () => {
-	if (!building && !process.env.VITEST) startMailWorker();
+	if (building || process.env.VITEST) return;
+	startMailWorker();
+	startCheckpointer(db());
 };

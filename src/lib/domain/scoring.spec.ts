@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	applyListOp,
@@ -71,6 +72,24 @@ describe('text', () => {
 		expect(cleanText('  första rad  \r\nandra rad\r\n\r\n')).toBe('första rad\nandra rad');
 		expect(cleanText('a\rb')).toBe('a\nb');
 		expect(cleanText('   \n  ')).toBe('');
+	});
+
+	it('leaves clean text as it is and cleans anything else as the full rule does', () => {
+		const full = (v: string) =>
+			v
+				.replace(/\r\n?/g, '\n')
+				.split('\n')
+				.map((line) => line.replace(/\s+$/u, ''))
+				.join('\n')
+				.trim();
+		const pieces = ['a', 'ö', ' ', '\t', '\n', '\r', '\u00a0', '\u2028', '\ufeff', 'Bra rutiner'];
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+				const text = parts.join('');
+				expect(cleanText(text)).toBe(full(text));
+			}),
+			{ numRuns: 5000 }
+		);
 	});
 
 	it('drops empty points', () => {

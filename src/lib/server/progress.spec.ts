@@ -7,6 +7,7 @@ import { entryFacts, loadEntryContext, requireEntry } from './access';
 import { loadViewer } from './auth/viewer';
 import { mayWrite, requireScoring } from './scoring';
 import { saveAccess, saveAccessFacts } from './scoring-access';
+import { criterionIdsOf } from './scoring-save';
 import * as progressPage from '../../routes/(app)/admin/progress/+page.server';
 
 describe('progress for the admin', () => {
@@ -89,6 +90,7 @@ describe('the autosave’s fast guard', () => {
 						expect(sorted(found.viewer)).toEqual(sorted(viewer));
 						expect(found.facts).toEqual(entryFacts(viewer, ctx));
 						expect(found.scaleStep).toBe(ctx.cycle.scaleStep);
+						expect(found.criterionIds).toEqual(criterionIdsOf(ctx.cycle.id));
 					}
 					compared++;
 				}

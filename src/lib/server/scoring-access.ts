@@ -23,9 +23,10 @@ interface AccessRow {
 	finalist: number | null;
 	own_status: string | null;
 	report_status: string | null;
+	criterion_ids: string;
 }
 
-/** What `loadViewer` and `entryFacts` read, as one row. */
+/** What `loadViewer` and `entryFacts` read, and the cycle's criteria the document must cover, as one row. */
 const ACCESS = `
 	SELECT
 		(SELECT is_admin FROM user WHERE id = :user) AS is_admin,
@@ -43,7 +44,8 @@ const ACCESS = `
 			OR EXISTS (SELECT 1 FROM cycle_role WHERE user_id = :user AND cycle_id = e.cycle_id AND organisation_id = u.organisation_id)) AS conflicted,
 		(SELECT status = 'done' AND recommend_finalist = 1 FROM consensus WHERE entry_id = e.id) AS finalist,
 		(SELECT status FROM assessment WHERE entry_id = e.id AND examiner_id = :user) AS own_status,
-		(SELECT status FROM feedback_report WHERE entry_id = e.id) AS report_status
+		(SELECT status FROM feedback_report WHERE entry_id = e.id) AS report_status,
+		(SELECT json_group_array(id ORDER BY sort_order, id) FROM criterion WHERE cycle_id = e.cycle_id) AS criterion_ids
 	FROM entry e
 	JOIN cycle c ON c.id = e.cycle_id
 	JOIN unit u ON u.id = e.unit_id
@@ -62,6 +64,8 @@ export interface SaveAccessFacts {
 	viewer: Viewer;
 	facts: EntryFacts;
 	scaleStep: number;
+	/** The cycle's criteria in the model's order, as `criterionIdsOf` lists them. */
+	criterionIds: number[];
 }
 
 /** The viewer and the entry's facts as the general guard sees them, or null for no such entry. */
@@ -88,11 +92,12 @@ export function saveAccessFacts(userId: number, entryId: number): SaveAccessFact
 			ownSubmitted: row.own_status === 'submitted',
 			reportReleased: row.report_status === 'released'
 		},
-		scaleStep: row.scale_step
+		scaleStep: row.scale_step,
+		criterionIds: JSON.parse(row.criterion_ids)
 	};
 }
 
-export type SaveAccess = { ok: true; cycleId: number; scaleStep: number } | { ok: false; status: 404 | 403 };
+export type SaveAccess = { ok: true; cycleId: number; scaleStep: number; criterionIds: number[] } | { ok: false; status: 404 | 403 };
 
 /** 404 where `requireScoring` would answer 404; 403 where the phase closes writing; else the cycle. */
 export function saveAccess(userId: number, entryId: number): SaveAccess {
@@ -101,5 +106,5 @@ export function saveAccess(userId: number, entryId: number): SaveAccess {
 	const { viewer, facts } = found;
 	if (!may(viewer, 'entry.readAccount', facts) || !facts.onTeam) return { ok: false, status: 404 };
 	if (!may(viewer, 'assessment.write', facts)) return { ok: false, status: 403 };
-	return { ok: true, cycleId: facts.cycleId, scaleStep: found.scaleStep };
+	return { ok: true, cycleId: facts.cycleId, scaleStep: found.scaleStep, criterionIds: found.criterionIds };
 }

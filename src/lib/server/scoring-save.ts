@@ -56,7 +56,8 @@ function prepare(client: Database.Database) {
 		),
 		scores: client.prepare<[number], { criterion_id: number; score: number | null; strengths: string; improvements: string; notes: string }>(
 			'SELECT criterion_id, score, strengths, improvements, notes FROM assessment_score WHERE assessment_id = ?'
-		)
+		),
+		save: client.transaction(writeAssessment)
 	};
 }
 
@@ -165,7 +166,7 @@ function remember(written: Written): void {
 /** One autosave: the whole document on top of `baseVersion`, in one transaction. */
 export function saveAssessment(entryId: number, examinerId: number, baseVersion: number, doc: AssessmentDoc): SaveOutcome {
 	const now = Date.now();
-	const saved = db().$client.transaction(() => writeAssessment(entryId, examinerId, baseVersion, doc, now))();
+	const saved = statements().save(entryId, examinerId, baseVersion, doc, now);
 	if (saved) {
 		remember(saved);
 		return { ok: true, id: saved.id, version: saved.version, savedAt: now };

@@ -24,8 +24,9 @@ describe('sessions', () => {
 		const session = auth.createSession(token, userId);
 		expect(session.id).not.toBe(token);
 		expect(session.id).toMatch(/^[0-9a-f]{64}$/);
-		const { user } = auth.validateSessionToken(token);
+		const { user, renewed } = auth.validateSessionToken(token);
 		expect(user?.email).toBe('anna@stockholm.se');
+		expect(renewed).toBe(false);
 		expect(auth.validateSessionToken(auth.generateToken()).user).toBeNull();
 	});
 
@@ -34,8 +35,11 @@ describe('sessions', () => {
 		const session = auth.createSession(token, userId);
 		const day = 86_400_000;
 		db.update(table.session).set({ expiresAt: new Date(Date.now() + 10 * day) }).where(eq(table.session.id, session.id)).run();
-		const renewed = auth.validateSessionToken(token).session!;
-		expect(renewed.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * day);
+		const renewed = auth.validateSessionToken(token);
+		expect(renewed.renewed).toBe(true);
+		expect(renewed.session!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * day);
+		expect(db.select().from(table.session).get()!.expiresAt).toEqual(renewed.session!.expiresAt);
+		expect(auth.validateSessionToken(token).renewed).toBe(false);
 		db.update(table.session).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(table.session.id, session.id)).run();
 		expect(auth.validateSessionToken(token).session).toBeNull();
 		expect(db.select().from(table.session).all()).toHaveLength(0);

@@ -4,7 +4,8 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { and, eq, ne } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 
@@ -14,7 +15,9 @@ export const SESSION_COOKIE = 'session';
 
 export type SessionUser = Pick<typeof table.user.$inferSelect, 'id' | 'email' | 'name' | 'isAdmin'>;
 export type Session = typeof table.session.$inferSelect;
-export type SessionValidation = { session: Session; user: SessionUser } | { session: null; user: null };
+export type SessionValidation =
+	| { session: Session; user: SessionUser; renewed: boolean }
+	| { session: null; user: null; renewed: false };
 
 export function generateToken(): string {
 	const bytes = crypto.getRandomValues(new Uint8Array(20));
@@ -35,42 +38,50 @@ export function createSession(token: string, userId: number): Session {
 	return session;
 }
 
-// Every request validates its session: prepare the lookup once per database, not per request.
-const sessionLookups = new WeakMap<object, ReturnType<typeof prepareSessionLookup>>();
-
-function prepareSessionLookup() {
-	return db()
-		.select({
-			session: table.session,
-			user: { id: table.user.id, email: table.user.email, name: table.user.name, isAdmin: table.user.isAdmin }
-		})
-		.from(table.session)
-		.innerJoin(table.user, eq(table.session.userId, table.user.id))
-		.where(eq(table.session.id, sql.placeholder('id')))
-		.prepare();
+interface SessionRow {
+	id: string;
+	user_id: number;
+	expires_at: number;
+	email: string;
+	name: string;
+	is_admin: number;
 }
 
+// Every request validates its session, so the lookup is one raw statement prepared once per
+// connection: drizzle's prepared query still fills placeholders and maps columns on every call.
+const sessionLookups = new WeakMap<Database.Database, Database.Statement<[string], SessionRow>>();
+
 function sessionLookup() {
-	const key = db().$client;
-	let lookup = sessionLookups.get(key);
-	if (!lookup) sessionLookups.set(key, (lookup = prepareSessionLookup()));
+	const client = db().$client;
+	let lookup = sessionLookups.get(client);
+	if (!lookup) {
+		lookup = client.prepare(
+			`SELECT s.id, s.user_id, s.expires_at, u.email, u.name, u.is_admin
+			 FROM session s JOIN user u ON u.id = s.user_id WHERE s.id = ?`
+		);
+		sessionLookups.set(client, lookup);
+	}
 	return lookup;
 }
 
+/**
+ * The session and its user for a token, or nulls. `renewed` says the expiry slid forward, so the
+ * cookie has to be sent again with it; otherwise the browser's cookie already has the right one.
+ */
 export function validateSessionToken(token: string): SessionValidation {
-	const row = sessionLookup().get({ id: hashToken(token) });
-	if (!row) return { session: null, user: null };
-	const { session, user } = row;
+	const row = sessionLookup().get(hashToken(token));
+	if (!row) return { session: null, user: null, renewed: false };
+	const session: Session = { id: row.id, userId: row.user_id, expiresAt: new Date(row.expires_at) };
+	const user: SessionUser = { id: row.user_id, email: row.email, name: row.name, isAdmin: row.is_admin === 1 };
 	const now = Date.now();
-	if (now >= session.expiresAt.getTime()) {
+	if (now >= row.expires_at) {
 		invalidateSession(session.id);
-		return { session: null, user: null };
+		return { session: null, user: null, renewed: false };
 	}
-	if (now >= session.expiresAt.getTime() - SESSION_LIFETIME_MS / 2) {
-		session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
-		db().update(table.session).set({ expiresAt: session.expiresAt }).where(eq(table.session.id, session.id)).run();
-	}
-	return { session, user };
+	if (now < row.expires_at - SESSION_LIFETIME_MS / 2) return { session, user, renewed: false };
+	session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
+	db().update(table.session).set({ expiresAt: session.expiresAt }).where(eq(table.session.id, session.id)).run();
+	return { session, user, renewed: true };
 }
 
 export function invalidateSession(sessionId: string): void {

@@ -2,12 +2,13 @@ import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { messagesOf } from '$lib/server/locale';
 import { saveAccess } from '$lib/server/scoring-access';
-import { criterionIdsOf, saveAssessment } from '$lib/server/scoring-save';
+import { saveAssessment } from '$lib/server/scoring-save';
 import { fieldErrors, firstMessage, parseAssessmentSave, readSaveBody } from '$lib/server/scoring-input';
 
 /**
  * Autosave: the whole assessment on top of the version it is based on; 409 with what is saved now
- * when that version is old. The guard is `saveAccess`, the prepared-statement twin of the page's.
+ * when that version is old. The guard is `saveAccess`, the prepared-statement twin of the page's,
+ * which also lists the criteria the document must cover.
  */
 export const POST: RequestHandler = async (event) => {
 	const m = messagesOf(event.cookies).scoring;
@@ -17,7 +18,7 @@ export const POST: RequestHandler = async (event) => {
 	const access = saveAccess(userId, Number(event.params.entryId));
 	if (!access.ok && access.status === 404) error(404, { message: 'not-found' });
 	if (!access.ok) return json({ message: m.errors.phase }, { status: 403 });
-	const criterionIds = criterionIdsOf(access.cycleId);
+	const { criterionIds } = access;
 	const parsed = parseAssessmentSave(read.body, m.errors, access.scaleStep, criterionIds);
 	if (!parsed.ok) {
 		return json({ message: firstMessage(parsed.errors), errors: fieldErrors(parsed.errors, criterionIds) }, { status: 400 });
