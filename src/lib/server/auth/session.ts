@@ -48,7 +48,7 @@ interface SessionRow {
 }
 
 // Every request validates its session, so the lookup is one raw statement prepared once per
-// connection: drizzle's prepared query still fills placeholders and maps columns on every call.
+// connection: drizzle's prepared query still binds its parameters and maps columns on every call.
 const sessionLookups = new WeakMap<Database.Database, Database.Statement<[string], SessionRow>>();
 
 function sessionLookup() {
