@@ -43,9 +43,9 @@ export const SEVERITY_MIN_ENTRIES = 3;
 /**
  * Scores by position instead of by id, one column per field: score `i` belongs to
  * `entries[entry[i]]`, `criteria[criterion[i]]` and examiner number `examiner[i]` (examiners
- * numbered 0, 1, 2 …). The loader of a large cycle fills these directly,
- * which spares it an object and three hash lookups per score; `rankEntries` resolves its ids into
- * the same columns, so both rank with the same code.
+ * numbered 0, 1, 2 …). The loader of a large cycle fills these directly, which spares it an object
+ * and three hash lookups per score; `rankEntries` resolves its ids into the same columns, so both
+ * rank with the same code.
  */
 export interface ScoreColumns {
 	count: number;
@@ -173,7 +173,7 @@ function checkCriteria(criteria: AggregateInput['criteria']): void {
 	}
 }
 
-/** The scores of `input` as columns, leaving out those of an unknown entry or criterion or not finite. */
+/** The scores of `input` as columns, leaving out those of an unknown entry or criterion (`rankColumns` skips values that are not finite). */
 export function resolveScores(input: AggregateInput): ScoreColumns {
 	const criterionIndex = uniqueIndex(input.criteria.map((c) => c.key), 'criterion key');
 	const entryIndex = uniqueIndex(input.entries.map((e) => e.id), 'entry id');
