@@ -115,7 +115,7 @@ const SLOT = 128;
 class ScorePacks {
 	readonly bases: number[] = [];
 	/** The criterion index (in the model's list) of each pack's slots; -1 for an id not of this model. */
-	private readonly slots: number[] = [];
+	private readonly slots: number[];
 	/** What `decode` found, reused from row to row. */
 	readonly criteria: number[] = [];
 	readonly scores: number[] = [];
