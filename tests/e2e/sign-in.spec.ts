@@ -40,6 +40,24 @@ test('a wrong password shows the message and signs no one in', async ({ page }) 
 	await expectAccessible(page);
 });
 
+test('what is typed before the page’s script has arrived is kept when it does', async ({ page }) => {
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('E-postadress').fill('admin@demo.test');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('E-postadress')).toHaveValue('admin@demo.test');
+	await page.getByLabel('Lösenord').fill('fel-lösenord');
+	await page.getByRole('button', { name: 'Logga in' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Fel e-postadress eller lösenord. Kontrollera och försök igen.');
+	await expect(page.getByLabel('E-postadress')).toHaveValue('admin@demo.test');
+});
+
 test('a signed-out visitor is sent to sign in and back to the page afterwards', async ({ page }) => {
 	await page.goto('/jury');
 	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fjury/);
