@@ -43,7 +43,8 @@ test('a wrong password shows the message and signs no one in', async ({ page }) 
 test('what is typed before the page’s script has arrived is kept when it does', async ({ page }) => {
 	let release = () => {};
 	const released = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**', async (route) => {
+	// Only the scripts: a stylesheet held back would hold the page's inline script, and with it the page.
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
 		await released;
 		await route.continue();
 	});
