@@ -37,30 +37,38 @@ export const COLOURS = {
 
 export const LEGEND = { position: 'bottom', labels: { usePointStyle: true, color: COLOURS.ink, font: { size: 14 } } } as const;
 
-/** The parts of a horizontal bar chart with a line or points laid over it. */
-export const BAR_PARTS: ChartPart[] = [
-	'BarController',
-	'BarElement',
-	'LineController',
-	'LineElement',
-	'PointElement',
-	'CategoryScale',
-	'LinearScale',
-	'Legend',
-	'Tooltip'
-];
-
-/** Options of a horizontal bar chart on the 0–100 score scale, one labelled bar per row. */
-export function scoreBarOptions() {
+/**
+ * Horizontal bars on the 0–100 score scale, one labelled bar per row, with a second series laid
+ * over them as points {x: score, y: row label}; `overlay.style` says how those are drawn.
+ */
+export function scoreBarSpec(
+	labels: string[],
+	bars: { label: string; data: (number | null)[] },
+	overlay: { label: string; points: { x: number | null; y: string }[]; style: Record<string, unknown> }
+): ChartSpec {
 	return {
-		indexAxis: 'y',
-		animation: false,
-		responsive: true,
-		maintainAspectRatio: false,
-		scales: {
-			x: { min: 0, max: 100, ticks: { color: COLOURS.muted }, grid: { color: COLOURS.grid } },
-			y: { ticks: { color: COLOURS.ink, autoSkip: false } }
-		},
-		plugins: { legend: LEGEND }
-	} as const;
+		parts: ['BarController', 'BarElement', 'LineController', 'LineElement', 'PointElement', 'CategoryScale', 'LinearScale', 'Legend', 'Tooltip'],
+		config: {
+			type: 'bar',
+			data: {
+				labels,
+				datasets: [
+					{ type: 'bar', label: bars.label, data: bars.data, backgroundColor: COLOURS.barFill, borderColor: COLOURS.barEdge, borderWidth: 1, order: 2 },
+					// chart.js types a mixed chart's data by its main type (bar); line points are {x, y}.
+					{ type: 'line', label: overlay.label, data: overlay.points as unknown as number[], ...overlay.style, order: 1 }
+				]
+			},
+			options: {
+				indexAxis: 'y',
+				animation: false,
+				responsive: true,
+				maintainAspectRatio: false,
+				scales: {
+					x: { min: 0, max: 100, ticks: { color: COLOURS.muted }, grid: { color: COLOURS.grid } },
+					y: { ticks: { color: COLOURS.ink, autoSkip: false } }
+				},
+				plugins: { legend: LEGEND }
+			}
+		}
+	};
 }
