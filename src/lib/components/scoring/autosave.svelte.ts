@@ -5,6 +5,7 @@
  * network failure retries with back-off. Nothing typed is dropped: the document stays in the page
  * until a save of it is acknowledged.
  */
+import type { SubmitFunction } from '@sveltejs/kit';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'retrying' | 'signedOut' | 'refused' | 'conflict';
 
@@ -108,6 +109,39 @@ export class Autosave<D> implements SaveStatusSource {
 		this.errors = {};
 		this.message = '';
 		this.state = 'saved';
+	}
+
+	/** Opens the conflict view on what the server holds now; `closed` is the status that ends editing. */
+	showConflict(theirs: Saved<D> | null, closed: 'submitted' | 'done'): void {
+		this.conflict = { reason: theirs?.status === closed ? closed : 'conflict', current: theirs };
+		this.state = 'conflict';
+	}
+
+	/**
+	 * The editor form's enhancement. Every button but the one posting to `finalAction` (submit,
+	 * done) only saves through the autosave; that one saves what is pending first and posts on the
+	 * version it reached, and a 409 opens the conflict view instead of the page's error.
+	 */
+	submitter(finalAction: string, closed: 'submitted' | 'done'): SubmitFunction {
+		return async ({ action, formData, cancel }) => {
+			if (!action.search.includes(finalAction)) {
+				cancel();
+				await this.flush();
+				return;
+			}
+			if (!(await this.flush())) {
+				cancel();
+				return;
+			}
+			formData.set('version', String(this.version));
+			return async ({ result, update }) => {
+				if (result.type === 'failure' && result.status === 409 && result.data?.conflict) {
+					this.showConflict(result.data.conflict.theirs as Saved<D> | null, closed);
+					return;
+				}
+				await update({ reset: false });
+			};
+		};
 	}
 
 	stop(): void {
