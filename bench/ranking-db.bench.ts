@@ -22,7 +22,7 @@ import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useDatabase } from '../src/lib/server/db';
-import { rankCycle } from '../src/lib/server/ranking';
+import { rankCycle } from '../src/lib/server/ranking/ranking';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { generateCycle } from './generate-scores';
 import { writeCycleDb } from './write-cycle-db';

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db/open';
 import { useDatabase } from '../src/lib/server/db';
-import { createUser, USER_ROLES, type UserRole } from '../src/lib/server/users';
+import { createUser, USER_ROLES, type UserRole } from '../src/lib/server/auth/users';
 
 const { values } = parseArgs({
 	options: {

@@ -3,7 +3,7 @@ import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import * as auth from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
-import { localeOf } from '$lib/server/locale';
+import { localeOf } from '$lib/server/http/locale';
 import { startMailWorker } from '$lib/server/mail/worker';
 import { db } from '$lib/server/db';
 import { startCheckpointer } from '$lib/server/db/checkpoint';

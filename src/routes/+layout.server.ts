@@ -1,7 +1,7 @@
 import type { LayoutServerLoad } from './$types';
-import { localeOf } from '$lib/server/locale';
+import { localeOf } from '$lib/server/http/locale';
 import { loadViewer } from '$lib/server/auth/viewer';
-import { getCurrentCycle } from '$lib/server/cycles';
+import { getCurrentCycle } from '$lib/server/cycles/lookup';
 import { areasOf } from '$lib/domain/permissions';
 
 export const load: LayoutServerLoad = ({ locals, cookies }) => {

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { loadViewer } from '$lib/server/auth/viewer';
-import { getCurrentCycle } from '$lib/server/cycles';
+import { getCurrentCycle } from '$lib/server/cycles/lookup';
 import { rolesIn } from '$lib/domain/permissions';
 
 export const load: PageServerLoad = (event) => {

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { isLocale, LOCALE_COOKIE } from '$lib/i18n';
-import { readForm, safeReturnPath, text } from '$lib/server/forms';
+import { readForm, safeReturnPath, text } from '$lib/server/http/request';
 
 /** The language switch: a plain form post, so it works without JavaScript. */
 export const POST: RequestHandler = async (event) => {

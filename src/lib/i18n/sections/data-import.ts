@@ -2,7 +2,7 @@
  * Import and export of units and entries. Issue texts are functions of their arguments so the
  * server can return an issue as { code, args } and the page words it in the reader's language.
  * The column headers themselves are a file format, not interface text: they stay Swedish and live
- * in the column specifications (src/lib/server/import/).
+ * in the column specifications (src/lib/server/imports/).
  */
 export const sv = {
 	nav: 'Import och export',

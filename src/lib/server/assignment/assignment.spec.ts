@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { createTestDatabase } from '../db/test-db';
+import { createTestDatabase } from '../test-support/db';
 import type { DB } from '../db';
 import * as table from '../db/schema';
 import { seedDemo, type DemoPhase } from '../demo/seed';
-import { getCycleByYear, type Cycle } from '../cycles';
-import { examinerWork } from '../home';
-import { conflictedEntryIds } from '../access';
-import { declareConflict } from '../conflicts';
+import { getCycleByYear, type Cycle } from '../cycles/lookup';
+import { examinerWork } from '../home/overview';
+import { conflictedEntryIds } from '../access/entry';
+import { declareConflict } from '../conflicts/declarations';
 import { checkAssignment } from '$lib/domain/assign';
 import { applyEdit, checkEdit, toAssignments, type PlanEdit, type PlanTeam } from '$lib/domain/team-plan';
 import { loadPlan } from './plan';

@@ -1,6 +1,6 @@
 /** The teams page's edit forms: one posted shape per kind of edit, read into a `PlanEdit`. */
 import { z } from 'zod';
-import { text } from '../forms';
+import { text } from '../http/request';
 import type { PlanEdit } from '$lib/domain/team-plan';
 
 const id = z.string().regex(/^\d{1,9}$/);

@@ -6,7 +6,7 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../db/audit';
 import { checkAssignment, type RuleBreach } from '$lib/domain/assign';
 import { applyEdit, checkEdit, toAssignments, type EditError, type PlanEdit } from '$lib/domain/team-plan';
 import { ASSIGNMENT_PHASES, auditTeams, loadPlan, writeTeams } from './plan';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
-import { admittedEntryIds } from '../eligibility';
+import { admittedEntryIds } from '../eligibility/eligibility';
 import { listPool, type PoolMember } from '../examiners/pool';
 import type { AssignInput } from '$lib/domain/assign';
 import type { PlanTeam } from '$lib/domain/team-plan';

@@ -7,7 +7,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../db/audit';
 import { planAssignment, type AssignReport, type AssignResult } from '$lib/domain/assign';
 import { groupIntoTeams, type PlanTeam } from '$lib/domain/team-plan';
 import { ASSIGNMENT_PHASES, auditTeams, loadPlan, nextTeamNumber, writeTeams } from './plan';

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase } from '../db/test-db';
+import { createTestDatabase } from '../test-support/db';
 import * as table from '../db/schema';
 import type { DB } from '../db';
 import * as auth from './session';
 import { changePassword, signIn } from './login';
 import { MAX_FAILURES } from './throttle';
-import { createUser } from '../users';
+import { createUser } from './users';
 
 let db: DB;
 let userId: number;

@@ -5,7 +5,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { mayEnterArea, type Area, type Viewer } from '$lib/domain/permissions';
 import { loadViewer } from './viewer';
-import { getCurrentCycle, type Cycle } from '../cycles';
+import { getCurrentCycle, type Cycle } from '../cycles/lookup';
 import type { SessionUser } from './session';
 
 /** The signed-in user, or a redirect to sign in that brings them back here afterwards. */

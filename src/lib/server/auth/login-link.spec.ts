@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as table from '../db/schema';
-import { AFTER_CEREMONY, ORIGIN, feedbackYear } from '../feedback/test-fixtures';
+import { AFTER_CEREMONY, ORIGIN, feedbackYear } from '../test-support/feedback';
 import { consumeLoginLink, LINK_LIFETIME_MS, peekLoginLink, requestLoginLink } from './login-link';
 import { hashToken } from './session';
 import { MAX_FAILURES } from './throttle';

@@ -6,12 +6,12 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../db/audit';
 import { enqueueMail } from '../mail/outbox';
 import { generateToken, hashToken } from './session';
 import { normaliseEmail } from './login';
 import { minutesBlocked, recordFailure } from './throttle';
-import { safeReturnPath } from '../forms';
+import { safeReturnPath } from '../http/request';
 import { messages } from '../../i18n';
 
 export const LINK_LIFETIME_MS = 15 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase } from './test-db';
+import { createTestDatabase } from '../test-support/db';
 import * as table from './schema';
-import { appendAudit } from '../audit';
+import { appendAudit } from './audit';
 
 describe('the database', () => {
 	it('applies the migrations with foreign keys on', () => {

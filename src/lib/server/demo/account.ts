@@ -7,7 +7,7 @@ import type { CriterionDefinition } from '../../domain/default-model';
 import { formatDaySv } from '../../domain/dates';
 import { IMPROVEMENTS, STRENGTHS } from './data';
 import { writePdf, type Block } from './pdf';
-import { storePdfBytes } from '../documents';
+import { storePdfBytes } from '../registry/documents';
 
 export interface DemoAccountUnit {
 	/** Position in the demo's unit list; varies the wording and the figures. */

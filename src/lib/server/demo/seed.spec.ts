@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, count, eq, isNull } from 'drizzle-orm';
-import { createTestDatabase } from '../db/test-db';
+import { createTestDatabase } from '../test-support/db';
 import * as table from '../db/schema';
 import { DEMO_PHASES, seedDemo } from './seed';
 

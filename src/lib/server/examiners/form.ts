@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { asc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
-import { validate, type Validated } from '../validate';
+import { validate, type Validated } from '../http/validate';
 import type { Messages } from '$lib/i18n';
 import type { ExaminerData, PoolMember } from './pool';
 

@@ -1,20 +1,20 @@
 /**
  * Importing examiners into the current cycle's pool from CSV or XLSX, with the shared tabular reader
- * (src/lib/server/import/): preview (read, check, write nothing), then commit all rows in one
+ * (src/lib/server/imports/): preview (read, check, write nothing), then commit all rows in one
  * transaction, or none when any row is bad. The commit reads the staged bytes again and checks them
  * again inside its transaction, so it never trusts what the preview showed.
  */
 import { eq } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
-import { appendAudit } from '../audit';
-import { boolean, email, integer, text } from '../import/cells';
-import { describeFormat, describeIssue, issue, type LocatedIssue } from '../import/issues';
-import { nameKey, organisationsByName } from '../import/lookup';
-import { readTable, type ColumnSpec, type Table } from '../import/read-table';
-import { discardStaged, readStaged, stage } from '../import/staging';
-import { cleanFileName } from '../import';
-import { writeCsv, writeXlsx } from '../import/write-table';
+import { appendAudit } from '../db/audit';
+import { boolean, email, integer, text } from '../imports/cells';
+import { describeFormat, describeIssue, issue, type LocatedIssue } from '../imports/issues';
+import { nameKey, organisationsByName } from '../imports/lookup';
+import { readTable, type ColumnSpec, type Table } from '../imports/read-table';
+import { discardStaged, readStaged, stage } from '../imports/staging';
+import { cleanFileName } from '../imports';
+import { writeCsv, writeXlsx } from '../imports/write-table';
 import { addExaminer, type ExaminerData } from './pool';
 import type { Messages } from '$lib/i18n';
 

@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import { createTestDatabase } from '../db/test-db';
+import { createTestDatabase } from '../test-support/db';
 import type { DB } from '../db';
 import * as table from '../db/schema';
 import { seedDemo } from '../demo/seed';
-import { getCycleByYear } from '../cycles';
+import { getCycleByYear } from '../cycles/lookup';
 import { sv } from '$lib/i18n/sv';
-import { writeXlsx } from '../import/write-table';
+import { writeXlsx } from '../imports/write-table';
 import { addExaminer, getPoolMember, listPool, removeExaminer, updateExaminer, type ExaminerData } from './pool';
 import { commitPoolImport, EXAMINER_COLUMNS, previewPoolImport } from './import';
 

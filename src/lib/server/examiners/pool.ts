@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../db/audit';
 import { normaliseEmail } from '../auth/login';
 
 export interface PoolMember {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Messages } from '../../i18n';
 import { MAX_POINT_LENGTH, MAX_POINTS, MAX_SUMMARY_LENGTH, type ReportEdit } from '../../domain/feedback';
-import { validate, type Validated } from '../validate';
+import { validate, type Validated } from '../http/validate';
 
 /** Browsers send line breaks in form fields as CRLF; the report keeps plain LF. */
 const lf = (v: unknown) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v);

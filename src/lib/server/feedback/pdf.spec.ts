@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PDFParse } from 'pdf-parse';
 import { buildReportContent, type ReportContent, type ReportSource } from '../../domain/feedback';
 import { pdfFileName, renderReportPdf } from './pdf';
-import { feedbackYear } from './test-fixtures';
+import { feedbackYear } from '../test-support/feedback';
 import { currentContent } from './reports';
 
 const parsers: PDFParse[] = [];

@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { db, type Tx } from '../db';
 import * as table from '../db/schema';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../db/audit';
 import { enqueueMail } from '../mail/outbox';
 import { normaliseEmail } from '../auth/login';
 import { currentContent, getReport, type Report } from './reports';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as table from '../db/schema';
-import { AFTER_CEREMONY, BEFORE_CEREMONY, ORIGIN, feedbackYear } from './test-fixtures';
+import { AFTER_CEREMONY, BEFORE_CEREMONY, ORIGIN, feedbackYear } from '../test-support/feedback';
 import { approveReport, createMissingReports, currentContent, openReport, saveReport, sendBackNote, sendBackReport } from './reports';
 import { releaseAllApproved, releaseReport } from './release';
 import { editOf, type ReportContent } from '../../domain/feedback';

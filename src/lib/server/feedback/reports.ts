@@ -5,7 +5,7 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../db/audit';
 import { loadReportSource } from './source';
 import {
 	applyEdit,

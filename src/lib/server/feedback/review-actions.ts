@@ -3,9 +3,9 @@
  * admin's list so both answer the same way. Each checks 'feedback.release' on the report's entry.
  */
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { requireEntry } from '../access';
-import { readForm, text } from '../forms';
-import { messagesOf } from '../locale';
+import { requireEntry } from '../access/entry';
+import { readForm, text } from '../http/request';
+import { messagesOf } from '../http/locale';
 import { kickMailWorker } from '../mail/worker';
 import { publicOrigin } from '../mail/transport';
 import { approveReport, getReport, sendBackReport } from './reports';

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { eq } from 'drizzle-orm';
 import * as table from '../db/schema';
-import { AFTER_CEREMONY, ORIGIN, feedbackYear } from '../feedback/test-fixtures';
+import { AFTER_CEREMONY, ORIGIN, feedbackYear } from '../test-support/feedback';
 import { approveReport } from '../feedback/reports';
 import { releaseReport } from '../feedback/release';
 import { requireReport } from '../feedback/access';

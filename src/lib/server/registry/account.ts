@@ -8,12 +8,12 @@ import { eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 import { z } from 'zod';
-import { validate, type FieldErrors } from '../validate';
+import { validate, type FieldErrors } from '../http/validate';
 import { compareIsoDays, stockholmDay } from '$lib/domain/dates';
 import { contentDisposition, declaredTooLarge, MAX_DOCUMENT_BYTES, safeFileName } from '$lib/domain/documents';
 import { entriesOpen } from '$lib/domain/entries';
-import { readDocument, storePdfStream, type StoreRefusal } from '../documents';
-import type { EntryContext } from '../access';
+import { readDocument, storePdfStream, type StoreRefusal } from './documents';
+import type { EntryContext } from '../access/entry';
 import { fields, refused, type Outcome } from './fields';
 import { changeEntry, type EntryMessages } from './entries';
 

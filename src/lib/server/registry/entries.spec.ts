@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { createTestDatabase } from '../db/test-db';
+import { createTestDatabase } from '../test-support/db';
 import * as table from '../db/schema';
 import type { DB } from '../db';
 import { seedDemo } from '../demo/seed';
-import { getCurrentCycle } from '../cycles';
+import { getCurrentCycle } from '../cycles/lookup';
 import { sv } from '$lib/i18n/sections/entries';
 import { changeClass, getEntry, listEntries, recordAccountDate, recordMinutes, registerEntry, registrationOptions, setWithdrawn } from './entries';
 

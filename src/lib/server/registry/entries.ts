@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { and, asc, eq } from 'drizzle-orm';
 import { db, type Tx } from '../db';
 import * as table from '../db/schema';
-import { appendAudit } from '../audit';
-import { validate, type FieldErrors } from '../validate';
+import { appendAudit } from '../db/audit';
+import { validate, type FieldErrors } from '../http/validate';
 import { compareIsoDays, stockholmDay } from '$lib/domain/dates';
 import { entriesOpen } from '$lib/domain/entries';
 import type { Messages } from '$lib/i18n';
-import type { Cycle } from '../cycles';
+import type { Cycle } from '../cycles/lookup';
 import { fields, refused, type Outcome } from './fields';
 import { sortRows } from './sorting';
 

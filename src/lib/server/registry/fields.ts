@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isIsoDay } from '$lib/domain/dates';
 import { parseSwedishDecimal, parseSwedishInteger, TRI_STATES, fromTriState, type TriState } from '$lib/domain/form-values';
 import type { Messages } from '$lib/i18n';
-import type { FieldErrors } from '../validate';
+import type { FieldErrors } from '../http/validate';
 
 export type V = Messages['units']['v'];
 

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
-import { appendAudit } from '../audit';
-import { validate } from '../validate';
+import { appendAudit } from '../db/audit';
+import { validate } from '../http/validate';
 import { fields, refused, type Outcome, type V } from './fields';
 import { matches, sortRows, type Direction } from './sorting';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { createTestDatabase } from '../db/test-db';
+import { createTestDatabase } from '../test-support/db';
 import * as table from '../db/schema';
 import type { DB } from '../db';
 import { seedDemo } from '../demo/seed';

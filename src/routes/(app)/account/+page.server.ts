@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { changePassword } from '$lib/server/auth/login';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/auth/password';
-import { readForm } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { readForm } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);

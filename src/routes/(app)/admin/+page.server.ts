@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { adminOverview } from '$lib/server/home';
+import { adminOverview } from '$lib/server/home/overview';
 
 export const load: PageServerLoad = (event) => {
 	const { cycle } = requireArea(event, 'admin');

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { examinerWork } from '$lib/server/home';
+import { examinerWork } from '$lib/server/home/overview';
 
 export const load: PageServerLoad = (event) => {
 	const { user, cycle } = requireArea(event, 'examiner');

@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { juryOverview } from '$lib/server/home';
-import { votedClassIds } from '$lib/server/ballots';
-import { decidedClassIds } from '$lib/server/decisions';
-import { memberConflicts } from '$lib/server/jury';
+import { juryOverview } from '$lib/server/home/overview';
+import { votedClassIds } from '$lib/server/jury/ballots';
+import { decidedClassIds } from '$lib/server/jury/decisions';
+import { memberConflicts } from '$lib/server/jury/jury';
 import { phaseAtLeast } from '$lib/domain/phases';
 
 export const load: PageServerLoad = (event) => {

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { requireRankingCycle } from '$lib/server/ranking-access';
-import { cycleRankingOverview } from '$lib/server/ranking-views';
+import { requireRankingCycle } from '$lib/server/ranking/guards';
+import { cycleRankingOverview } from '$lib/server/ranking/views';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireRankingCycle(event);

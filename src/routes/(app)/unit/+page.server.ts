@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { unitOverview } from '$lib/server/home';
+import { unitOverview } from '$lib/server/home/overview';
 
 export const load: PageServerLoad = (event) => {
 	const { user, cycle } = requireArea(event, 'unit');

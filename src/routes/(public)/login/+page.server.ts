@@ -4,10 +4,10 @@ import * as auth from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { signIn } from '$lib/server/auth/login';
 import { loadViewer } from '$lib/server/auth/viewer';
-import { getCurrentCycle } from '$lib/server/cycles';
+import { getCurrentCycle } from '$lib/server/cycles/lookup';
 import { areasOf } from '$lib/domain/permissions';
-import { readForm, safeReturnPath, text } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { readForm, safeReturnPath, text } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('redirectTo')));

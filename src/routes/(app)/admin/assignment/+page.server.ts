@@ -1,8 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { readForm, text } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { readForm, text } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 import { ASSIGNMENT_PHASES, loadPlan } from '$lib/server/assignment/plan';
 import { latestShortfalls, runProposal } from '$lib/server/assignment/propose';
 import { discardProposal, editPlan, publishPlan, unpublishPlan } from '$lib/server/assignment/edit';

@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { listCycles, requireCycle } from '$lib/server/cycles';
-import { entryEligibility, hasProblem, overrideEligibility, withdrawEligibilityOverride, type OverrideResult } from '$lib/server/eligibility';
-import { readForm, text } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { listCycles, requireCycle } from '$lib/server/cycles/lookup';
+import { entryEligibility, hasProblem, overrideEligibility, withdrawEligibilityOverride, type OverrideResult } from '$lib/server/eligibility/eligibility';
+import { readForm, text } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 
 export const load: PageServerLoad = (event) => {
 	const { cycle: current } = requireArea(event, 'admin');

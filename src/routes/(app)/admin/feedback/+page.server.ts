@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { readForm, text } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { readForm, text } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 import { reportsByClass } from '$lib/server/feedback/lists';
 import { createMissingReports } from '$lib/server/feedback/reports';
 import { blockersFor, releaseAllApproved } from '$lib/server/feedback/release';

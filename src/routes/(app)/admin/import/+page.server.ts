@@ -2,12 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { readForm, text } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
-import { validate } from '$lib/server/validate';
-import * as importer from '$lib/server/import';
-import { columnDocs } from '$lib/server/import/templates';
-import { ENTRY_IMPORT_PHASES } from '$lib/server/import/entries';
+import { readForm, text } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
+import { validate } from '$lib/server/http/validate';
+import * as importer from '$lib/server/imports';
+import { columnDocs } from '$lib/server/imports/templates';
+import { ENTRY_IMPORT_PHASES } from '$lib/server/imports/entries';
 
 export const load: PageServerLoad = (event) => {
 	const { cycle } = requireArea(event, 'admin');

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { messagesOf } from '$lib/server/locale';
+import { messagesOf } from '$lib/server/http/locale';
 import { listLooseBoards, listOrganisations, ORGANISATION_SORTS } from '$lib/server/registry/organisations';
 import { sortParams } from '$lib/server/registry/sorting';
 

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { progressMatrix } from '$lib/server/progress';
+import { progressMatrix } from '$lib/server/scoring/progress';
 import { stockholmDay } from '$lib/domain/dates';
 
 export const load: PageServerLoad = (event) => {

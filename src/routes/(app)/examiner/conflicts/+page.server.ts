@@ -1,11 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { readForm, text } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { readForm, text } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 import { getPoolMember } from '$lib/server/examiners/pool';
-import { assignmentPublished, conflictList, declareConflict, withdrawConflict } from '$lib/server/conflicts';
-import { conflictError, declarationValues, parseDeclaration } from '$lib/server/conflict-form';
+import { assignmentPublished, conflictList, declareConflict, withdrawConflict } from '$lib/server/conflicts/declarations';
+import { conflictError, declarationValues, parseDeclaration } from '$lib/server/conflicts/form';
 
 function guard(event: RequestEvent) {
 	const { user, cycle } = requireArea(event, 'examiner');

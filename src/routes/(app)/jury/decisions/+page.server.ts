@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { decisionsOpen, requireChair } from '$lib/server/jury';
-import { decisionBoard } from '$lib/server/decision-board';
-import { closeDecisions, recordClassDecision, recordMeeting } from '$lib/server/decisions';
-import { decisionIssueErrors, parseDecisionForm, parseMeetingForm, refusalMessage, refusalStatus } from '$lib/server/jury-forms';
-import { readForm, text } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { decisionsOpen, requireChair } from '$lib/server/jury/jury';
+import { decisionBoard } from '$lib/server/jury/decision-board';
+import { closeDecisions, recordClassDecision, recordMeeting } from '$lib/server/jury/decisions';
+import { decisionIssueErrors, parseDecisionForm, parseMeetingForm, refusalMessage, refusalStatus } from '$lib/server/jury/form';
+import { readForm, text } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireChair(event);

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireJury } from '$lib/server/jury';
-import { minutesOf, minutesPdf } from '$lib/server/minutes';
-import { localeOf } from '$lib/server/locale';
+import { requireJury } from '$lib/server/jury/jury';
+import { minutesOf, minutesPdf } from '$lib/server/jury/minutes';
+import { localeOf } from '$lib/server/http/locale';
 
 export const GET: RequestHandler = async (event) => {
 	const access = requireJury(event);

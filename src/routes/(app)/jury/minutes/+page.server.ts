@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { requireJury } from '$lib/server/jury';
-import { minutesOf } from '$lib/server/minutes';
+import { requireJury } from '$lib/server/jury/jury';
+import { minutesOf } from '$lib/server/jury/minutes';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireJury(event);

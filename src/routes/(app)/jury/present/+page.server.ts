@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { requireJury } from '$lib/server/jury';
-import { meetingSlides } from '$lib/server/minutes';
+import { requireJury } from '$lib/server/jury/jury';
+import { meetingSlides } from '$lib/server/jury/minutes';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireJury(event);

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { requireRankingClass } from '$lib/server/ranking-access';
-import { classRankingPage } from '$lib/server/ranking-views';
-import { localeOf } from '$lib/server/locale';
+import { requireRankingClass } from '$lib/server/ranking/guards';
+import { classRankingPage } from '$lib/server/ranking/views';
+import { localeOf } from '$lib/server/http/locale';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireRankingClass(event, event.params.classId);

@@ -1,12 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { requireCycle } from '$lib/server/cycles';
-import { changePhase, cycleStatus } from '$lib/server/phase';
-import { readForm, text } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { requireCycle } from '$lib/server/cycles/lookup';
+import { changePhase, cycleStatus } from '$lib/server/cycles/phase';
+import { readForm, text } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 import { isPhase } from '$lib/domain/phases';
-import { isModelFrozen } from '$lib/server/model';
+import { isModelFrozen } from '$lib/server/cycles/model';
 
 export const load: PageServerLoad = (event) => {
 	const { cycle: current } = requireArea(event, 'admin');

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { listCycles } from '$lib/server/cycles';
-import { createCycle, cycleFormValues, newCycleDefaults, parseNewCycle } from '$lib/server/cycle-settings';
-import { readForm } from '$lib/server/forms';
-import { localeOf, messagesOf } from '$lib/server/locale';
+import { listCycles } from '$lib/server/cycles/lookup';
+import { createCycle, cycleFormValues, newCycleDefaults, parseNewCycle } from '$lib/server/cycles/settings';
+import { readForm } from '$lib/server/http/request';
+import { localeOf, messagesOf } from '$lib/server/http/locale';
 
 export const load: PageServerLoad = (event) => {
 	requireArea(event, 'admin');

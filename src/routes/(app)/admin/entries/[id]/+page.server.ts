@@ -1,8 +1,8 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { readForm } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { readForm } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 import { formStrings, idParam, type Outcome } from '$lib/server/registry/fields';
 import { changeClass, getEntry, recordAccountDate, recordMinutes, setWithdrawn } from '$lib/server/registry/entries';
 import { discardBody, uploadAccount, uploadTooLarge } from '$lib/server/registry/account';

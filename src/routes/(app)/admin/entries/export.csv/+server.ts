@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { localeOf, messagesOf } from '$lib/server/locale';
-import { entryExportTable } from '$lib/server/entry-export';
-import { writeCsv } from '$lib/server/import/write-table';
+import { localeOf, messagesOf } from '$lib/server/http/locale';
+import { entryExportTable } from '$lib/server/registry/entry-export';
+import { writeCsv } from '$lib/server/imports/write-table';
 
 /** The current cycle's entry list with eligibility, as CSV for Excel (semicolons, UTF-8 with BOM). */
 export const GET: RequestHandler = (event) => {

@@ -1,13 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { readForm, text } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { readForm, text } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 import { getPoolMember, removeExaminer, updateExaminer } from '$lib/server/examiners/pool';
 import { examinerFormChoices, examinerFormValues, memberFormValues, parseExaminerForm } from '$lib/server/examiners/form';
 import { saveErrors } from '$lib/server/examiners/save-errors';
-import { conflictList, declareConflict, withdrawConflict } from '$lib/server/conflicts';
-import { conflictError, declarationValues, parseDeclaration } from '$lib/server/conflict-form';
+import { conflictList, declareConflict, withdrawConflict } from '$lib/server/conflicts/declarations';
+import { conflictError, declarationValues, parseDeclaration } from '$lib/server/conflicts/form';
 
 /** The admin, the current cycle and the pool member named in the address, or 404. */
 function guard(event: RequestEvent) {

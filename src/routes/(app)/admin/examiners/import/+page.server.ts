@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { readForm, text } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { readForm, text } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 import { commitPoolImport, MAX_POOL_IMPORT_BYTES, MAX_POOL_IMPORT_MB, poolColumnDocs, previewPoolImport } from '$lib/server/examiners/import';
 
 export const load: PageServerLoad = (event) => {

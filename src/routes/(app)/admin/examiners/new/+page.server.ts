@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { readForm } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { readForm } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 import { addExaminer } from '$lib/server/examiners/pool';
 import { emptyFormValues, examinerFormChoices, examinerFormValues, parseExaminerForm } from '$lib/server/examiners/form';
 import { saveErrors } from '$lib/server/examiners/save-errors';

@@ -1,8 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { readForm } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { readForm } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 import { formStrings, idParam } from '$lib/server/registry/fields';
 import { getOrganisation, saveOrganisation } from '$lib/server/registry/organisations';
 

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { readForm } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { readForm } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 import { formStrings } from '$lib/server/registry/fields';
 import { saveOrganisation } from '$lib/server/registry/organisations';
 

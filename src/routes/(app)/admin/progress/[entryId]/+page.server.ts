@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireEntry } from '$lib/server/access';
-import { readForm, text } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
-import { cycleCriteria, entryNames, reopenAssessment, teamAssessments } from '$lib/server/scoring';
-import { readConsensus } from '$lib/server/consensus';
+import { requireEntry } from '$lib/server/access/entry';
+import { readForm, text } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
+import { cycleCriteria, entryNames, reopenAssessment, teamAssessments } from '$lib/server/scoring/assessments';
+import { readConsensus } from '$lib/server/consensus/consensus';
 import { db } from '$lib/server/db';
 import { LIMITS, mayReadTeamWork, mayReopen } from '$lib/domain/scoring';
 

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { requireEntry } from '$lib/server/access';
+import { requireEntry } from '$lib/server/access/entry';
 import { accountResponse } from '$lib/server/registry/account';
 
 /**

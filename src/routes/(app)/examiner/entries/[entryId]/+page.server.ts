@@ -1,10 +1,10 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { readForm } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
-import { cycleCriteria, mayWrite, requireScoring, revisionSnapshot, scoringPage, submitAssessment } from '$lib/server/scoring';
-import { criterionIdsOf, readAssessment, saveAssessment } from '$lib/server/scoring-save';
-import { assessmentFromForm, assessmentSchema, conflictChoices, fieldErrors, formVersion, validatePosted } from '$lib/server/scoring-input';
+import { readForm } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
+import { cycleCriteria, mayWrite, requireScoring, revisionSnapshot, scoringPage, submitAssessment } from '$lib/server/scoring/assessments';
+import { criterionIdsOf, readAssessment, saveAssessment } from '$lib/server/scoring/save';
+import { assessmentFromForm, assessmentSchema, conflictChoices, fieldErrors, formVersion, validatePosted } from '$lib/server/scoring/form';
 import { pickFields, type AssessmentDoc } from '$lib/domain/scoring';
 
 export const load: PageServerLoad = (event) => scoringPage(requireScoring(event, event.params.entryId));

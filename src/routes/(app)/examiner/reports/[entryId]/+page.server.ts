@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
-import { requireEntry } from '$lib/server/access';
+import { requireEntry } from '$lib/server/access/entry';
 import { db } from '$lib/server/db';
 import * as table from '$lib/server/db/schema';
-import { readForm } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { readForm } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 import { parseEditForm, postedEdit } from '$lib/server/feedback/edit-form';
 import { currentContent, openReport, saveReport, savedState, sendBackNote } from '$lib/server/feedback/reports';
 

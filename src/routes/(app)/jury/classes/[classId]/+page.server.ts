@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { classFinalists, criteriaOf, requireClass, requireJury, COMPARE_MAX, COMPARE_MIN } from '$lib/server/jury';
+import { classFinalists, criteriaOf, requireClass, requireJury, COMPARE_MAX, COMPARE_MIN } from '$lib/server/jury/jury';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireJury(event);

@@ -1,9 +1,9 @@
 import type { RequestHandler } from './$types';
 import { error } from '@sveltejs/kit';
-import { requireRankingClass } from '$lib/server/ranking-access';
-import { attachment, rankingExport } from '$lib/server/ranking-export';
-import { writeCsv } from '$lib/server/import/write-table';
-import { localeOf, messagesOf } from '$lib/server/locale';
+import { requireRankingClass } from '$lib/server/ranking/guards';
+import { attachment, rankingExport } from '$lib/server/ranking/export';
+import { writeCsv } from '$lib/server/imports/write-table';
+import { localeOf, messagesOf } from '$lib/server/http/locale';
 
 export const GET: RequestHandler = (event) => {
 	const access = requireRankingClass(event, event.params.classId);

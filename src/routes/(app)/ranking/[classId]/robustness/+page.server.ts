@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { requireRankingClass } from '$lib/server/ranking-access';
-import { classRobustnessPage } from '$lib/server/ranking-views';
+import { requireRankingClass } from '$lib/server/ranking/guards';
+import { classRobustnessPage } from '$lib/server/ranking/views';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireRankingClass(event, event.params.classId);

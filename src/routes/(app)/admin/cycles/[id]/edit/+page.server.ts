@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { requireCycle } from '$lib/server/cycles';
-import { cycleFormValues, cycleValues, parseCycleSettings, updateCycle } from '$lib/server/cycle-settings';
-import { readForm, text } from '$lib/server/forms';
-import { localeOf, messagesOf } from '$lib/server/locale';
+import { requireCycle } from '$lib/server/cycles/lookup';
+import { cycleFormValues, cycleValues, parseCycleSettings, updateCycle } from '$lib/server/cycles/settings';
+import { readForm, text } from '$lib/server/http/request';
+import { localeOf, messagesOf } from '$lib/server/http/locale';
 
 export const load: PageServerLoad = (event) => {
 	requireArea(event, 'admin');

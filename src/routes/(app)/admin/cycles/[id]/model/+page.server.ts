@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { requireCycle } from '$lib/server/cycles';
-import { getModel, isModelFrozen, removeClass, removeCriterion, saveClass, saveCriterion, saveScale, type ModelResult } from '$lib/server/model';
-import { classFormValues, criterionFormValues, parseClass, parseCriterion, parseScale, scaleFormValues } from '$lib/server/model-forms';
-import { readForm, text } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { requireCycle } from '$lib/server/cycles/lookup';
+import { getModel, isModelFrozen, removeClass, removeCriterion, saveClass, saveCriterion, saveScale, type ModelResult } from '$lib/server/cycles/model';
+import { classFormValues, criterionFormValues, parseClass, parseCriterion, parseScale, scaleFormValues } from '$lib/server/cycles/model-form';
+import { readForm, text } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 import type { Messages } from '$lib/i18n';
 
 export const load: PageServerLoad = (event) => {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { importResult } from '$lib/server/import';
+import { importResult } from '$lib/server/imports';
 
 export const load: PageServerLoad = (event) => {
 	requireArea(event, 'admin');

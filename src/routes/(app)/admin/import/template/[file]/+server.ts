@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { messagesOf } from '$lib/server/locale';
-import { TEMPLATE_NAMES, templateCsv, templateXlsx } from '$lib/server/import/templates';
-import { isImportKind } from '$lib/server/import';
+import { messagesOf } from '$lib/server/http/locale';
+import { TEMPLATE_NAMES, templateCsv, templateXlsx } from '$lib/server/imports/templates';
+import { isImportKind } from '$lib/server/imports';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,15 +1,15 @@
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { readForm, text } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
-import { cycleCriteria, entryNames, reopenAssessment, requireScoring } from '$lib/server/scoring';
-import { criterionIdsOf } from '$lib/server/scoring-save';
-import { addTeamPoint, consensusPage, readConsensus, reopenConsensus, saveConsensus, teamView } from '$lib/server/consensus';
-import { teamAssessments } from '$lib/server/scoring';
-import { conflictChoices, consensusFromForm, consensusSchema, fieldErrors, formVersion, validatePosted } from '$lib/server/scoring-input';
+import { readForm, text } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
+import { cycleCriteria, entryNames, reopenAssessment, requireScoring } from '$lib/server/scoring/assessments';
+import { criterionIdsOf } from '$lib/server/scoring/save';
+import { addTeamPoint, consensusPage, readConsensus, reopenConsensus, saveConsensus, teamView } from '$lib/server/consensus/consensus';
+import { teamAssessments } from '$lib/server/scoring/assessments';
+import { conflictChoices, consensusFromForm, consensusSchema, fieldErrors, formVersion, validatePosted } from '$lib/server/scoring/form';
 import { db } from '$lib/server/db';
 import { LIMITS, mayReadTeamWork, mayReopen, mayWriteConsensus, pickFields, type ConsensusDoc } from '$lib/domain/scoring';
-import type { EntryAccess } from '$lib/server/access';
+import type { EntryAccess } from '$lib/server/access/entry';
 
 /** The lead of the entry's team, or 404. */
 function requireLead(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>): EntryAccess {

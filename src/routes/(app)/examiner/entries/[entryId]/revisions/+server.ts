@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { listRevisions, requireScoring } from '$lib/server/scoring';
-import { readAssessment, criterionIdsOf } from '$lib/server/scoring-save';
+import { listRevisions, requireScoring } from '$lib/server/scoring/assessments';
+import { readAssessment, criterionIdsOf } from '$lib/server/scoring/save';
 
 /** The examiner's own kept versions, newest first, for the list that opens on the page. */
 export const GET: RequestHandler = (event) => {

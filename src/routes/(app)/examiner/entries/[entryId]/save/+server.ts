@@ -1,9 +1,9 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { messagesOf } from '$lib/server/locale';
-import { saveAccess } from '$lib/server/scoring-access';
-import { saveAssessment } from '$lib/server/scoring-save';
-import { fieldErrors, firstMessage, parseAssessmentSave, readSaveBody } from '$lib/server/scoring-input';
+import { messagesOf } from '$lib/server/http/locale';
+import { saveAccess } from '$lib/server/access/save-access';
+import { saveAssessment } from '$lib/server/scoring/save';
+import { fieldErrors, firstMessage, parseAssessmentSave, readSaveBody } from '$lib/server/scoring/form';
 
 /**
  * Autosave: the whole assessment on top of the version it is based on; 409 with what is saved now

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireEntry } from '$lib/server/access';
-import { messagesOf } from '$lib/server/locale';
+import { requireEntry } from '$lib/server/access/entry';
+import { messagesOf } from '$lib/server/http/locale';
 import { parseEditJson } from '$lib/server/feedback/edit-form';
 import { saveReport } from '$lib/server/feedback/reports';
 

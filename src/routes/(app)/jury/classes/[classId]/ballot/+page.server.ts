@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { classFinalists, decisionsOpen, requireClass, requireJury } from '$lib/server/jury';
-import { ballotSummary, castBallot, parseBallotForm, withdrawBallot } from '$lib/server/ballots';
-import { ballotErrorMessage, refusalMessage, refusalStatus } from '$lib/server/jury-forms';
-import { readForm } from '$lib/server/forms';
-import { messagesOf } from '$lib/server/locale';
+import { classFinalists, decisionsOpen, requireClass, requireJury } from '$lib/server/jury/jury';
+import { ballotSummary, castBallot, parseBallotForm, withdrawBallot } from '$lib/server/jury/ballots';
+import { ballotErrorMessage, refusalMessage, refusalStatus } from '$lib/server/jury/form';
+import { readForm } from '$lib/server/http/request';
+import { messagesOf } from '$lib/server/http/locale';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireJury(event);

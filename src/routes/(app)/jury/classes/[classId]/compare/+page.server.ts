@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { compareFinalists, criteriaOf, requireClass, requireJury } from '$lib/server/jury';
+import { compareFinalists, criteriaOf, requireClass, requireJury } from '$lib/server/jury/jury';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireJury(event);

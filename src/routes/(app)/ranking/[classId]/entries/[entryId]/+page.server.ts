@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { requireRankingEntry } from '$lib/server/ranking-access';
-import { entryRankingPage } from '$lib/server/ranking-views';
+import { requireRankingEntry } from '$lib/server/ranking/guards';
+import { entryRankingPage } from '$lib/server/ranking/views';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireRankingEntry(event, event.params.classId, event.params.entryId);

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { messagesOf } from '$lib/server/locale';
+import { messagesOf } from '$lib/server/http/locale';
 import { POOL_TEMPLATE_NAME, poolTemplateCsv, poolTemplateXlsx } from '$lib/server/examiners/import';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

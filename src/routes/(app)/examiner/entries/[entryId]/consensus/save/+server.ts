@@ -1,10 +1,10 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { messagesOf } from '$lib/server/locale';
-import { requireScoring } from '$lib/server/scoring';
-import { criterionIdsOf } from '$lib/server/scoring-save';
-import { saveConsensus } from '$lib/server/consensus';
-import { fieldErrors, firstMessage, parseConsensusSave, readSaveBody } from '$lib/server/scoring-input';
+import { messagesOf } from '$lib/server/http/locale';
+import { requireScoring } from '$lib/server/scoring/assessments';
+import { criterionIdsOf } from '$lib/server/scoring/save';
+import { saveConsensus } from '$lib/server/consensus/consensus';
+import { fieldErrors, firstMessage, parseConsensusSave, readSaveBody } from '$lib/server/scoring/form';
 import { mayWriteConsensus } from '$lib/domain/scoring';
 
 /** Autosave of the lead's consensus: as the assessment's, on top of the version it is based on. */

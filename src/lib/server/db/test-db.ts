@@ -1,9 +1,0 @@
-import { openDatabase, type DB } from './open';
-import { useDatabase } from './index';
-
-/** A fresh in-memory database with the real migrations, made the process's database. */
-export function createTestDatabase(): DB {
-	const database = openDatabase(':memory:');
-	useDatabase(database);
-	return database;
-}

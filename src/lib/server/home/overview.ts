@@ -1,0 +1,126 @@
+/** What each role's home page shows: where the cycle stands and what this person should do next. */
+import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { db } from '../db';
+import * as table from '../db/schema';
+import type { Cycle } from '../cycles/lookup';
+import { admittedEntryIds } from '../eligibility/eligibility';
+import { conflictedEntryIds } from '../access/entry';
+
+export function adminOverview(cycle: Cycle) {
+	const d = db();
+	const countWhere = <T extends Parameters<ReturnType<typeof d.select>['from']>[0]>(from: T, where: ReturnType<typeof eq>) =>
+		d.select({ n: count() }).from(from).where(where).get()?.n ?? 0;
+	const entries = countWhere(table.entry, and(eq(table.entry.cycleId, cycle.id), eq(table.entry.status, 'registered'))!);
+	const examiners = countWhere(table.examinerProfile, eq(table.examinerProfile.cycleId, cycle.id));
+	const jury = d
+		.select({ n: count() })
+		.from(table.cycleRole)
+		.where(and(eq(table.cycleRole.cycleId, cycle.id), inArray(table.cycleRole.role, ['juror', 'chair'])))
+		.get()?.n ?? 0;
+	const submitted = d
+		.select({ n: count() })
+		.from(table.assessment)
+		.innerJoin(table.entry, eq(table.entry.id, table.assessment.entryId))
+		.where(and(eq(table.entry.cycleId, cycle.id), eq(table.assessment.status, 'submitted')))
+		.get()?.n ?? 0;
+	const consensusDone = d
+		.select({ n: count() })
+		.from(table.consensus)
+		.innerJoin(table.entry, eq(table.entry.id, table.consensus.entryId))
+		.where(and(eq(table.entry.cycleId, cycle.id), eq(table.consensus.status, 'done')))
+		.get()?.n ?? 0;
+	const admitted = admittedEntryIds(cycle.id).length;
+	return { entries, admitted, examiners, jury, submitted, consensusDone };
+}
+
+export type AssessmentState = 'none' | 'draft' | 'submitted';
+
+/** The entries on the examiner's published teams, with the state of their own assessment. */
+export function examinerWork(userId: number, cycle: Cycle) {
+	const rows = db()
+		.select({
+			entryId: table.entry.id,
+			unitName: table.unit.name,
+			className: table.awardClass.nameSv,
+			classNameEn: table.awardClass.nameEn,
+			teamName: table.team.name,
+			isLead: table.teamMember.isLead,
+			status: table.assessment.status
+		})
+		.from(table.teamMember)
+		.innerJoin(table.team, eq(table.team.id, table.teamMember.teamId))
+		.innerJoin(table.teamEntry, eq(table.teamEntry.teamId, table.team.id))
+		.innerJoin(table.entry, eq(table.entry.id, table.teamEntry.entryId))
+		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
+		.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
+		.leftJoin(
+			table.assessment,
+			and(eq(table.assessment.entryId, table.entry.id), eq(table.assessment.examinerId, userId))
+		)
+		.where(and(eq(table.teamMember.userId, userId), eq(table.team.cycleId, cycle.id), isNotNull(table.team.publishedAt)))
+		.orderBy(table.team.name, table.unit.name)
+		.all();
+	// A conflict declared after the teams were published hides the entry here too, until the admin re-staffs it.
+	const barred = conflictedEntryIds(userId, cycle.id);
+	return rows.filter((r) => !barred.has(r.entryId)).map((r) => ({ ...r, status: (r.status ?? 'none') as AssessmentState }));
+}
+
+/** Per class: how many entries and how many the teams recommend as finalists. */
+export function juryOverview(cycle: Cycle) {
+	const d = db();
+	const classes = d
+		.select({
+			id: table.awardClass.id,
+			nameSv: table.awardClass.nameSv,
+			nameEn: table.awardClass.nameEn,
+			entries: count(table.entry.id),
+			finalists: sql<number>`sum(case when ${table.consensus.status} = 'done' and ${table.consensus.recommendFinalist} = 1 then 1 else 0 end)`
+		})
+		.from(table.awardClass)
+		.leftJoin(table.entry, and(eq(table.entry.classId, table.awardClass.id), eq(table.entry.status, 'registered')))
+		.leftJoin(table.consensus, eq(table.consensus.entryId, table.entry.id))
+		.where(eq(table.awardClass.cycleId, cycle.id))
+		.groupBy(table.awardClass.id)
+		.orderBy(table.awardClass.sortOrder)
+		.all();
+	const members = d
+		.select({ name: table.user.name, role: table.cycleRole.role })
+		.from(table.cycleRole)
+		.innerJoin(table.user, eq(table.user.id, table.cycleRole.userId))
+		.where(and(eq(table.cycleRole.cycleId, cycle.id), inArray(table.cycleRole.role, ['juror', 'chair'])))
+		.orderBy(sql`${table.cycleRole.role} = 'juror'`, table.user.name)
+		.all();
+	return { classes: classes.map((c) => ({ ...c, finalists: Number(c.finalists ?? 0) })), members };
+}
+
+/** The contact's units, each with its entry this cycle and its released reports of every year. */
+export function unitOverview(userId: number, cycle: Cycle | null) {
+	const d = db();
+	const units = d
+		.select({ id: table.unit.id, name: table.unit.name, organisation: table.organisation.name })
+		.from(table.unitContact)
+		.innerJoin(table.unit, eq(table.unit.id, table.unitContact.unitId))
+		.innerJoin(table.organisation, eq(table.organisation.id, table.unit.organisationId))
+		.where(eq(table.unitContact.userId, userId))
+		.orderBy(table.unit.name)
+		.all();
+	return units.map((u) => {
+		const entry = cycle
+			? d
+					.select({ id: table.entry.id, className: table.awardClass.nameSv, classNameEn: table.awardClass.nameEn })
+					.from(table.entry)
+					.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
+					.where(and(eq(table.entry.unitId, u.id), eq(table.entry.cycleId, cycle.id)))
+					.get() ?? null
+			: null;
+		const reports = d
+			.select({ id: table.feedbackReport.id, year: table.cycle.year, releasedAt: table.feedbackReport.releasedAt })
+			.from(table.feedbackReport)
+			.innerJoin(table.entry, eq(table.entry.id, table.feedbackReport.entryId))
+			.innerJoin(table.cycle, eq(table.cycle.id, table.entry.cycleId))
+			.where(and(eq(table.entry.unitId, u.id), eq(table.feedbackReport.status, 'released')))
+			.orderBy(sql`${table.cycle.year} desc`)
+			.all();
+		return { ...u, entry, reports };
+	});
+}

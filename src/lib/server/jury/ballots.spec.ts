@@ -1,0 +1,175 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import * as table from '../db/schema';
+import { ballotSummary, castBallot, parseBallotForm, withdrawBallot } from './ballots';
+import { juryYear } from '../test-support/jury';
+
+let y: ReturnType<typeof juryYear>;
+beforeEach(() => {
+	y = juryYear('jury');
+});
+
+const voter = (email: string, classIdx = 0) => ({ userId: y.userId(email), cycleId: y.cycle.id, classId: y.classes[classIdx].id });
+const form = (fields: [string, string][]) => {
+	const f = new FormData();
+	for (const [k, v] of fields) f.append(k, v);
+	return f;
+};
+
+describe('parseBallotForm', () => {
+	it('turns places into tiers, ties sharing a tier and gaps closing up', () => {
+		const parsed = parseBallotForm(form([['rank-7', '3'], ['rank-5', '1'], ['rank-9', '1'], ['rank-2', ''], ['other', '1']]), 4);
+		expect(parsed).toEqual({ ok: true, ranking: [['5', '9'], ['7']] });
+	});
+
+	it('refuses a place outside 1..n or not a whole number', () => {
+		expect(parseBallotForm(form([['rank-5', '5']]), 4).ok).toBe(false);
+		expect(parseBallotForm(form([['rank-5', '0']]), 4).ok).toBe(false);
+		expect(parseBallotForm(form([['rank-5', '1.5']]), 4).ok).toBe(false);
+		expect(parseBallotForm(form([['rank-5', 'första']]), 4).ok).toBe(false);
+	});
+
+	it('keeps a field sent twice as the same candidate twice, for the duplicate check', () => {
+		expect(parseBallotForm(form([['rank-5', '1'], ['rank-5', '2']]), 4)).toEqual({ ok: true, ranking: [['5'], ['5']] });
+	});
+});
+
+describe('castBallot', () => {
+	it('stores a member’s ranking, replaces it on a second vote and writes both to the audit log', () => {
+		const v = voter('jury3@demo.test');
+		const [a, b] = y.finalists(v.classId).map(String);
+		expect(castBallot(v, [[a], [b]])).toEqual({ ok: true });
+		expect(castBallot(v, [[b, a]])).toEqual({ ok: true });
+		const rows = y.db.select().from(table.ballot).where(and(eq(table.ballot.classId, v.classId), eq(table.ballot.voterId, v.userId))).all();
+		expect(rows.map((r) => r.ranking)).toEqual([[[Number(b), Number(a)]]]);
+		const audit = y.db.select().from(table.auditLog).where(eq(table.auditLog.action, 'ballot.cast')).all();
+		expect(audit).toHaveLength(2);
+		expect(audit[1].before).toEqual({ classId: v.classId, ranking: [[Number(a)], [Number(b)]] });
+		expect(audit[1].actorId).toBe(v.userId);
+	});
+
+	it('lets the chair vote too', () => {
+		const v = voter('ordforande@demo.test', 1);
+		expect(castBallot(v, [y.finalists(v.classId).map(String)])).toEqual({ ok: true });
+	});
+
+	it('refuses an entry outside the class’s finalists and writes nothing', () => {
+		const v = voter('jury3@demo.test', 1);
+		const outsider = String(y.nonFinalist(v.classId) ?? y.finalists(y.classes[0].id)[0]);
+		const before = y.snapshot();
+		const result = castBallot(v, [[String(y.finalists(v.classId)[0])], [outsider]]);
+		expect(result).toEqual({ ok: false, errors: [{ code: 'unknown-candidate', candidate: outsider }] });
+		// A finalist of another class is just as foreign to this class's ballot.
+		const otherClass = String(y.finalists(y.classes[0].id)[0]);
+		expect(castBallot(v, [[otherClass]])).toMatchObject({ ok: false, errors: [{ code: 'unknown-candidate' }] });
+		expect(y.snapshot()).toEqual(before);
+	});
+
+	it('refuses a duplicate candidate and writes nothing', () => {
+		const v = voter('jury3@demo.test');
+		const [a, b] = y.finalists(v.classId).map(String);
+		const before = y.snapshot();
+		expect(castBallot(v, [[a], [b, a]])).toEqual({ ok: false, errors: [{ code: 'duplicate-candidate', candidate: a }] });
+		expect(castBallot(v, [[a, a]])).toMatchObject({ ok: false, errors: [{ code: 'duplicate-candidate' }] });
+		expect(y.snapshot()).toEqual(before);
+	});
+
+	it('refuses a vote on an entry the member is conflicted on (own organisation)', () => {
+		// jury3 belongs to Socialförvaltningen, whose unit is a finalist in class 4.
+		const v = voter('jury3@demo.test', 3);
+		const conflicted = y.db
+			.select({ id: table.entry.id })
+			.from(table.entry)
+			.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
+			.where(eq(table.unit.name, 'Enheten för hemlösa'))
+			.get()!.id;
+		expect(y.finalists(v.classId)).toContain(conflicted);
+		const before = y.snapshot();
+		expect(castBallot(v, [[String(conflicted)]])).toMatchObject({ ok: false, errors: [{ code: 'conflicted-candidate' }] });
+		expect(y.snapshot()).toEqual(before);
+		const others = y.finalists(v.classId).filter((id) => id !== conflicted).map(String);
+		expect(castBallot(v, [others])).toEqual({ ok: true });
+	});
+
+	it('refuses an empty or malformed ballot', () => {
+		const v = voter('jury3@demo.test');
+		expect(castBallot(v, [])).toMatchObject({ ok: false, errors: [{ code: 'empty' }] });
+		expect(castBallot(v, 'A>B')).toMatchObject({ ok: false, errors: [{ code: 'malformed' }] });
+	});
+
+	it('refuses examiners, unit contacts and the admin: only the jury votes', () => {
+		const before = y.snapshot();
+		for (const email of ['examinator1@demo.test', 'enhet1@demo.test', 'admin@demo.test']) {
+			const v = voter(email);
+			expect(castBallot(v, [[String(y.finalists(v.classId)[0])]])).toEqual({ ok: false, refusal: 'forbidden' });
+			expect(withdrawBallot(voter(email))).toEqual({ ok: false, refusal: 'forbidden' });
+		}
+		expect(y.snapshot()).toEqual(before);
+	});
+
+	it('refuses a class of another cycle', () => {
+		const other = y.db.select().from(table.awardClass).all().find((c) => c.cycleId !== y.cycle.id)!;
+		expect(castBallot({ ...voter('jury3@demo.test'), classId: other.id }, [['1']])).toEqual({ ok: false, refusal: 'not-found' });
+	});
+
+	it('refuses every vote after the decisions are closed, and outside the jury phase', () => {
+		const v = voter('jury1@demo.test');
+		const [a, b] = y.finalists(v.classId).map(String);
+		y.db.update(table.cycle).set({ decisionsClosedAt: new Date() }).where(eq(table.cycle.id, y.cycle.id)).run();
+		const before = y.snapshot();
+		expect(castBallot(v, [[b], [a]])).toEqual({ ok: false, refusal: 'closed' });
+		expect(withdrawBallot(v)).toEqual({ ok: false, refusal: 'closed' });
+		expect(y.snapshot()).toEqual(before);
+
+		y.db.update(table.cycle).set({ decisionsClosedAt: null, phase: 'decided' }).where(eq(table.cycle.id, y.cycle.id)).run();
+		expect(castBallot(v, [[b], [a]])).toEqual({ ok: false, refusal: 'not-open' });
+	});
+});
+
+describe('withdrawBallot', () => {
+	it('removes the member’s own ballot, logged; a second time there is nothing to remove', () => {
+		const v = voter('jury1@demo.test');
+		expect(withdrawBallot(v)).toEqual({ ok: true });
+		expect(y.db.select().from(table.ballot).where(and(eq(table.ballot.voterId, v.userId), eq(table.ballot.classId, v.classId))).all()).toEqual([]);
+		expect(y.db.select().from(table.auditLog).where(eq(table.auditLog.action, 'ballot.withdraw')).all()).toHaveLength(1);
+		expect(withdrawBallot(v)).toEqual({ ok: false, refusal: 'no-ballot' });
+	});
+});
+
+describe('ballotSummary', () => {
+	it('orders the seeded ballots by Schulze and names who has not voted, not how anyone voted', () => {
+		const classId = y.classes[0].id;
+		const summary = ballotSummary(y.cycle.id, classId, y.userId('jury1@demo.test'));
+		expect(summary.voted).toBe(2);
+		expect(summary.members).toBe(5);
+		expect(summary.notVoted.sort()).toEqual(['Carlos Mendes', 'Dragana Petrović', 'Malin Ekström'].sort());
+		expect([...summary.candidates].sort()).toEqual(y.finalists(classId).map(String).sort());
+		// jury1 ranks strictly, jury2 ties the two: one vote to none.
+		const top = summary.result.order[0];
+		expect(top).toHaveLength(1);
+		const [winner] = top;
+		const loser = summary.candidates.find((c) => c !== winner)!;
+		expect(summary.result.pairwise[winner][loser]).toBe(1);
+		expect(summary.result.pairwise[loser][winner]).toBe(0);
+		expect(summary.own).not.toBeNull();
+		expect(JSON.stringify(summary)).not.toContain('"voterId"');
+	});
+
+	it('does not count a conflicted member’s pairs that involve the conflicted entry', () => {
+		const classId = y.classes[3].id;
+		const ids = y.finalists(classId).map(String);
+		const conflicted = y.db
+			.select({ id: table.entry.id })
+			.from(table.entry)
+			.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
+			.where(eq(table.unit.name, 'Enheten för hemlösa'))
+			.get()!.id;
+		const other = ids.find((id) => id !== String(conflicted))!;
+		const before = ballotSummary(y.cycle.id, classId, y.userId('jury3@demo.test'));
+		// A stored ballot naming the conflicted entry (e.g. from before the conflict was declared) still counts nothing for it.
+		y.db.insert(table.ballot).values({ classId, voterId: y.userId('jury3@demo.test'), ranking: [[Number(other)], [conflicted]], updatedAt: new Date() }).run();
+		const after = ballotSummary(y.cycle.id, classId, y.userId('jury3@demo.test'));
+		expect(after.voted).toBe(before.voted + 1);
+		expect(after.result.pairwise[other][String(conflicted)]).toBe(before.result.pairwise[other][String(conflicted)]);
+	});
+});

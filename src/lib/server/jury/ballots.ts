@@ -1,0 +1,180 @@
+/**
+ * The advisory ballot per class (DESIGN.md §8): each jury member ranks any subset of the finalists,
+ * ties allowed; the Schulze method orders them. A member's conflicted entries are left out of their
+ * ballot and, through `excluded`, out of their pairwise counts.
+ */
+import { and, eq } from 'drizzle-orm';
+import { db, type Queryable } from '../db';
+import * as table from '../db/schema';
+import { appendAudit } from '../db/audit';
+import { conflictedEntryIds } from '../access/entry';
+import { loadViewer } from '../auth/viewer';
+import { finalistRows, juryMembers, mayInCycle } from './jury';
+import { schulze, validateBallot, type BallotError, type SchulzeResult } from '$lib/domain/ballot';
+
+export type Refusal = 'forbidden' | 'not-found' | 'not-open' | 'closed';
+export type BallotWrite = { ok: true } | { ok: false; refusal: Refusal } | { ok: false; errors: BallotError[] };
+
+const RANK_FIELD = /^rank-(.+)$/;
+
+/**
+ * Reads the ballot form: one field `rank-<entryId>` per finalist, empty for "not ranked", else a
+ * place 1..places. Equal places are ties; gaps close up (1, 1, 3 → two tiers). A field sent twice
+ * yields the candidate twice, which `validateBallot` refuses as a duplicate.
+ */
+export function parseBallotForm(form: FormData, places: number): { ok: true; ranking: string[][] } | { ok: false } {
+	const placed: { id: string; place: number }[] = [];
+	for (const [name, value] of form.entries()) {
+		const match = RANK_FIELD.exec(name);
+		if (!match) continue;
+		if (typeof value !== 'string') return { ok: false };
+		if (value === '') continue;
+		const place = Number(value);
+		if (!Number.isInteger(place) || place < 1 || place > places) return { ok: false };
+		placed.push({ id: match[1], place });
+	}
+	const distinct = [...new Set(placed.map((p) => p.place))].sort((a, b) => a - b);
+	return { ok: true, ranking: distinct.map((p) => placed.filter((x) => x.place === p).map((x) => x.id)) };
+}
+
+interface Voter {
+	userId: number;
+	cycleId: number;
+	classId: number;
+}
+
+/** The checks every ballot write makes, inside its transaction, against the cycle as it is now. */
+function refuse(q: Queryable, voter: Voter): Refusal | null {
+	const cycle = q.select().from(table.cycle).where(eq(table.cycle.id, voter.cycleId)).get();
+	if (!cycle) return 'not-found';
+	// Membership first (asked as of the jury phase), so that a non-member hears "forbidden", not "closed".
+	if (!mayInCycle(loadViewer(voter.userId), 'ballot.cast', { id: cycle.id, phase: 'jury' })) return 'forbidden';
+	const ownClass = q
+		.select({ id: table.awardClass.id })
+		.from(table.awardClass)
+		.where(and(eq(table.awardClass.id, voter.classId), eq(table.awardClass.cycleId, voter.cycleId)))
+		.get();
+	if (!ownClass) return 'not-found';
+	if (cycle.decisionsClosedAt !== null) return 'closed';
+	if (cycle.phase !== 'jury') return 'not-open';
+	return null;
+}
+
+function currentBallot(q: Queryable, voter: Voter) {
+	return q
+		.select()
+		.from(table.ballot)
+		.where(and(eq(table.ballot.classId, voter.classId), eq(table.ballot.voterId, voter.userId)))
+		.get();
+}
+
+/** Stores the member's ranking for the class, replacing an earlier one; refused ballots write nothing. */
+export function castBallot(voter: Voter, ranking: unknown): BallotWrite {
+	return db().transaction((tx) => {
+		const refusal = refuse(tx, voter);
+		if (refusal) return { ok: false, refusal };
+		const finalists = finalistRows(tx, voter.cycleId, voter.classId).map((f) => f.entryId);
+		const conflicts = conflictedEntryIds(voter.userId, voter.cycleId);
+		const excluded = finalists.filter((id) => conflicts.has(id)).map(String);
+		const check = validateBallot(ranking, finalists.map(String), excluded);
+		if (!check.ok) return { ok: false, errors: check.errors };
+		const stored = check.ranking.map((tier) => tier.map(Number));
+		const before = currentBallot(tx, voter);
+		const now = new Date();
+		const row = before
+			? tx.update(table.ballot).set({ ranking: stored, updatedAt: now }).where(eq(table.ballot.id, before.id)).returning().get()
+			: tx.insert(table.ballot).values({ classId: voter.classId, voterId: voter.userId, ranking: stored, updatedAt: now }).returning().get();
+		appendAudit(tx, {
+			actorId: voter.userId,
+			cycleId: voter.cycleId,
+			action: 'ballot.cast',
+			entityType: 'ballot',
+			entityId: row.id,
+			before: before ? { classId: voter.classId, ranking: before.ranking } : null,
+			after: { classId: voter.classId, ranking: stored }
+		});
+		return { ok: true };
+	});
+}
+
+/** Takes the member's ballot for the class back. */
+export function withdrawBallot(voter: Voter): { ok: true } | { ok: false; refusal: Refusal | 'no-ballot' } {
+	return db().transaction((tx) => {
+		const refusal = refuse(tx, voter);
+		if (refusal) return { ok: false, refusal };
+		const before = currentBallot(tx, voter);
+		if (!before) return { ok: false, refusal: 'no-ballot' };
+		tx.delete(table.ballot).where(eq(table.ballot.id, before.id)).run();
+		appendAudit(tx, {
+			actorId: voter.userId,
+			cycleId: voter.cycleId,
+			action: 'ballot.withdraw',
+			entityType: 'ballot',
+			entityId: before.id,
+			before: { classId: voter.classId, ranking: before.ranking },
+			after: null
+		});
+		return { ok: true };
+	});
+}
+
+export interface BallotSummary {
+	/** Every finalist of the class, as candidates (entry ids as strings). */
+	candidates: string[];
+	result: SchulzeResult;
+	voted: number;
+	/** Names of the members who have not voted in this class; never how anyone voted. */
+	notVoted: string[];
+	members: number;
+	/** The viewer's own ranking, as place per entry id (1 = best), or null. */
+	own: Record<number, number> | null;
+	ownUpdatedAt: Date | null;
+}
+
+/** The Schulze order of the class from every member's ballot, each with their own conflicts excluded. */
+export function ballotSummary(cycleId: number, classId: number, viewerId: number): BallotSummary {
+	const d = db();
+	const candidates = finalistRows(d, cycleId, classId).map((f) => String(f.entryId));
+	const members = juryMembers(cycleId, d);
+	const memberIds = new Set(members.map((m) => m.userId));
+	const rows = d
+		.select()
+		.from(table.ballot)
+		.where(eq(table.ballot.classId, classId))
+		.all()
+		.filter((b) => memberIds.has(b.voterId));
+	const ballots = rows.map((b) => {
+		const conflicts = conflictedEntryIds(b.voterId, cycleId);
+		return {
+			voterId: String(b.voterId),
+			ranking: b.ranking.map((tier) => tier.map(String)),
+			excluded: candidates.filter((id) => conflicts.has(Number(id)))
+		};
+	});
+	const voters = new Set(rows.map((b) => b.voterId));
+	const mine = rows.find((b) => b.voterId === viewerId);
+	const own = mine
+		? Object.fromEntries(mine.ranking.flatMap((tier, i) => tier.map((id) => [id, i + 1])))
+		: null;
+	return {
+		candidates,
+		result: schulze(candidates, ballots),
+		voted: voters.size,
+		notVoted: members.filter((m) => !voters.has(m.userId)).map((m) => m.name),
+		members: members.length,
+		own,
+		ownUpdatedAt: mine?.updatedAt ?? null
+	};
+}
+
+/** The classes in which the member has cast a ballot. */
+export function votedClassIds(userId: number): Set<number> {
+	return new Set(
+		db()
+			.select({ classId: table.ballot.classId })
+			.from(table.ballot)
+			.where(eq(table.ballot.voterId, userId))
+			.all()
+			.map((r) => r.classId)
+	);
+}

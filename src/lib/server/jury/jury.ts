@@ -1,0 +1,242 @@
+/**
+ * The jury's reading of a class (DESIGN.md §8): who sits on the jury, the finalists with their
+ * consensus and site visit, and a side-by-side comparison. A member never gets the details of an
+ * entry they are conflicted on, only its name with the flag.
+ */
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { db, type Queryable } from '../db';
+import * as table from '../db/schema';
+import { requireArea, forbidden, type AreaAccess } from '../auth/guards';
+import { conflictedEntryIds } from '../access/entry';
+import { hasCycleRole, may, type Action, type EntryFacts, type Viewer } from '$lib/domain/permissions';
+import { makeWeightedTotal } from '$lib/domain/aggregate';
+import type { Cycle } from '../cycles/lookup';
+
+export interface JuryAccess extends AreaAccess {
+	cycle: Cycle;
+	isChair: boolean;
+	/** Entries this member may not see or vote on. */
+	conflicts: Set<number>;
+}
+
+/** Facts for a cycle-wide right (ballot, decision): no particular entry, no conflict. */
+export function cycleFacts(cycle: Pick<Cycle, 'id' | 'phase'>, finalist = true): EntryFacts {
+	return {
+		cycleId: cycle.id,
+		phase: cycle.phase,
+		unitId: -1,
+		onTeam: false,
+		isLead: false,
+		conflicted: false,
+		isFinalist: finalist,
+		ownSubmitted: false,
+		reportReleased: false
+	};
+}
+
+export function mayInCycle(viewer: Viewer, action: Action, cycle: Pick<Cycle, 'id' | 'phase'>): boolean {
+	return may(viewer, action, cycleFacts(cycle));
+}
+
+/** A jury member (or the chair) from the jury phase on; before that the jury pages do not exist (404). */
+export function requireJury(event: Pick<RequestEvent, 'locals' | 'url'>): JuryAccess {
+	const access = requireArea(event, 'jury');
+	const cycle = access.cycle;
+	if (!cycle || !mayInCycle(access.viewer, 'ranking.view', cycle)) error(404, { message: 'not-found' });
+	return {
+		...access,
+		cycle,
+		isChair: hasCycleRole(access.viewer, cycle.id, 'chair'),
+		conflicts: conflictedEntryIds(access.user.id, cycle.id)
+	};
+}
+
+/** Only the chair; a juror, examiner or unit contact gets 403. */
+export function requireChair(event: Pick<RequestEvent, 'locals' | 'url'>): JuryAccess {
+	const access = requireJury(event);
+	if (!access.isChair) forbidden();
+	return access;
+}
+
+export interface JuryMember {
+	userId: number;
+	name: string;
+	role: 'juror' | 'chair';
+}
+
+/** The chair first, then the members by name. */
+export function juryMembers(cycleId: number, q: Queryable = db()): JuryMember[] {
+	return q
+		.select({ userId: table.user.id, name: table.user.name, role: table.cycleRole.role })
+		.from(table.cycleRole)
+		.innerJoin(table.user, eq(table.user.id, table.cycleRole.userId))
+		.where(and(eq(table.cycleRole.cycleId, cycleId), inArray(table.cycleRole.role, ['juror', 'chair'])))
+		.orderBy(sql`${table.cycleRole.role} = 'juror'`, table.user.name)
+		.all() as JuryMember[];
+}
+
+export type AwardClass = typeof table.awardClass.$inferSelect;
+
+export function classesOf(cycleId: number): AwardClass[] {
+	return db()
+		.select()
+		.from(table.awardClass)
+		.where(eq(table.awardClass.cycleId, cycleId))
+		.orderBy(asc(table.awardClass.sortOrder), asc(table.awardClass.id))
+		.all();
+}
+
+/** The class if it belongs to the cycle, else a 404. */
+export function requireClass(cycleId: number, classId: string | number): AwardClass {
+	const id = Number(classId);
+	const row = Number.isSafeInteger(id) && id > 0
+		? db()
+				.select()
+				.from(table.awardClass)
+				.where(and(eq(table.awardClass.id, id), eq(table.awardClass.cycleId, cycleId)))
+				.get()
+		: undefined;
+	if (!row) error(404, { message: 'not-found' });
+	return row;
+}
+
+export function criteriaOf(cycleId: number) {
+	return db()
+		.select({ id: table.criterion.id, key: table.criterion.key, titleSv: table.criterion.titleSv, titleEn: table.criterion.titleEn, weight: table.criterion.weight })
+		.from(table.criterion)
+		.where(eq(table.criterion.cycleId, cycleId))
+		.orderBy(asc(table.criterion.sortOrder), asc(table.criterion.id))
+		.all();
+}
+
+/** Finalists: registered entries whose team's consensus is done and recommends them to the jury. */
+export function finalistRows(q: Queryable, cycleId: number, classId?: number) {
+	return q
+		.select({
+			entryId: table.entry.id,
+			classId: table.entry.classId,
+			unitName: table.unit.name,
+			organisation: table.organisation.name,
+			consensusId: table.consensus.id,
+			summary: table.consensus.summary
+		})
+		.from(table.entry)
+		.innerJoin(table.consensus, eq(table.consensus.entryId, table.entry.id))
+		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
+		.innerJoin(table.organisation, eq(table.organisation.id, table.unit.organisationId))
+		.where(
+			and(
+				eq(table.entry.cycleId, cycleId),
+				eq(table.entry.status, 'registered'),
+				eq(table.consensus.status, 'done'),
+				eq(table.consensus.recommendFinalist, true),
+				classId === undefined ? undefined : eq(table.entry.classId, classId)
+			)
+		)
+		.orderBy(asc(table.unit.name))
+		.all();
+}
+
+export interface CriterionScore {
+	criterionId: number;
+	score: number | null;
+	strengths: string[];
+	improvements: string[];
+}
+
+export interface FinalistDetails {
+	entryId: number;
+	unitName: string;
+	organisation: string;
+	conflicted: false;
+	summary: string;
+	/** In the order of `criteriaOf`. */
+	scores: CriterionScore[];
+	/** From the consensus scores; null when one is missing. */
+	total: number | null;
+	siteVisit: { date: string | null; participants: string; findings: string } | null;
+}
+
+/** What a conflicted member is told about a finalist: its name and the flag, nothing more. */
+export interface ConflictedFinalist {
+	entryId: number;
+	unitName: string;
+	organisation: string;
+	conflicted: true;
+}
+
+export type FinalistView = FinalistDetails | ConflictedFinalist;
+
+/** The class's finalists as this member may see them, best consensus total first. */
+export function classFinalists(access: Pick<JuryAccess, 'cycle' | 'conflicts'>, classId: number): FinalistView[] {
+	const d = db();
+	const rows = finalistRows(d, access.cycle.id, classId);
+	const criteria = criteriaOf(access.cycle.id);
+	const total = makeWeightedTotal(criteria.map((c) => ({ key: String(c.id), weight: c.weight })));
+	const open = rows.filter((r) => !access.conflicts.has(r.entryId));
+	const scores = open.length
+		? d.select().from(table.consensusScore).where(inArray(table.consensusScore.consensusId, open.map((r) => r.consensusId))).all()
+		: [];
+	const visits = open.length
+		? d.select().from(table.siteVisit).where(inArray(table.siteVisit.entryId, open.map((r) => r.entryId))).all()
+		: [];
+	const views = rows.map((r): FinalistView => {
+		const base = { entryId: r.entryId, unitName: r.unitName, organisation: r.organisation };
+		if (access.conflicts.has(r.entryId)) return { ...base, conflicted: true };
+		const own = criteria.map((c): CriterionScore => {
+			const s = scores.find((x) => x.consensusId === r.consensusId && x.criterionId === c.id);
+			return { criterionId: c.id, score: s?.score ?? null, strengths: s?.strengths ?? [], improvements: s?.improvements ?? [] };
+		});
+		const visit = visits.find((v) => v.entryId === r.entryId);
+		return {
+			...base,
+			conflicted: false,
+			summary: r.summary,
+			scores: own,
+			total: total(own.map((s) => s.score)),
+			siteVisit: visit ? { date: visit.visitDate, participants: visit.participants, findings: visit.findings } : null
+		};
+	});
+	const rankOf = (v: FinalistView) => (v.conflicted ? -Infinity : (v.total ?? -Infinity));
+	return views.sort((a, b) => rankOf(b) - rankOf(a) || a.unitName.localeCompare(b.unitName, 'sv'));
+}
+
+export const COMPARE_MIN = 2;
+export const COMPARE_MAX = 4;
+
+export type Comparison =
+	| { ok: true; entries: FinalistDetails[] }
+	| { ok: false; reason: 'count' | 'not-finalist' | 'conflicted' };
+
+/** Two to four distinct finalists of the class, none the member is conflicted on, in the order asked. */
+export function compareFinalists(access: Pick<JuryAccess, 'cycle' | 'conflicts'>, classId: number, ids: string[]): Comparison {
+	const wanted = [...new Set(ids)];
+	if (wanted.length < COMPARE_MIN || wanted.length > COMPARE_MAX || wanted.length !== ids.length) {
+		return { ok: false, reason: 'count' };
+	}
+	const finalists = classFinalists(access, classId);
+	const chosen = wanted.map((id) => finalists.find((f) => String(f.entryId) === id));
+	if (chosen.some((f) => !f)) return { ok: false, reason: 'not-finalist' };
+	if (chosen.some((f) => f!.conflicted)) return { ok: false, reason: 'conflicted' };
+	return { ok: true, entries: chosen as FinalistDetails[] };
+}
+
+/** Whether the cycle's decisions can still change: the jury phase, not yet closed. */
+export function decisionsOpen(cycle: Pick<Cycle, 'phase' | 'decisionsClosedAt'>): boolean {
+	return cycle.phase === 'jury' && cycle.decisionsClosedAt === null;
+}
+
+export interface MemberConflicts extends JuryMember {
+	/** Names of the finalists this member may not see or vote on. */
+	finalists: string[];
+}
+
+/** Each member with their conflicts among the finalists: own organisation and declared. */
+export function memberConflicts(cycleId: number, q: Queryable = db()): MemberConflicts[] {
+	const finalists = finalistRows(q, cycleId);
+	return juryMembers(cycleId, q).map((m) => {
+		const conflicts = conflictedEntryIds(m.userId, cycleId);
+		return { ...m, finalists: finalists.filter((f) => conflicts.has(f.entryId)).map((f) => f.unitName) };
+	});
+}

@@ -1,0 +1,166 @@
+/**
+ * The minutes (protokoll) of the jury meeting: date, place, those present, the decisions and
+ * citations per class and the chair's name; as data for the printable page and as a PDF.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { db } from '../db';
+import * as table from '../db/schema';
+import { finalistRows, juryMembers, memberConflicts } from './jury';
+import { meetingOf } from './decisions';
+import { createPdf, PDF_COLOURS } from '../pdf/document';
+import { formatDate, formatDateTime, messages, type Locale } from '$lib/i18n';
+
+export interface MinutesDecision {
+	outcome: 'award' | 'mention' | 'none';
+	unitName: string | null;
+	organisation: string | null;
+	citation: string;
+}
+
+export interface Minutes {
+	cycleName: string;
+	meeting: { date: string | null; place: string } | null;
+	present: { name: string; role: 'chair' | 'juror' }[];
+	/** Members with a conflict of interest on a finalist, who took no part in deciding on it. */
+	conflicts: { name: string; finalists: string[] }[];
+	classes: { id: number; nameSv: string; nameEn: string; decisions: MinutesDecision[] }[];
+	chair: string | null;
+	closedAt: Date | null;
+	closedBy: string | null;
+}
+
+const ORDER = { award: 0, mention: 1, none: 2 } as const;
+
+export function minutesOf(cycleId: number): Minutes | null {
+	const d = db();
+	const cycle = d.select().from(table.cycle).where(eq(table.cycle.id, cycleId)).get();
+	if (!cycle) return null;
+	const members = juryMembers(cycleId, d);
+	const meeting = meetingOf(d, cycleId);
+	const present = meeting ? members.filter((m) => meeting.presentUserIds.includes(m.userId)) : [];
+	const classes = d
+		.select()
+		.from(table.awardClass)
+		.where(eq(table.awardClass.cycleId, cycleId))
+		.orderBy(asc(table.awardClass.sortOrder), asc(table.awardClass.id))
+		.all();
+	const rows = classes.length
+		? d
+				.select({
+					classId: table.decision.classId,
+					outcome: table.decision.outcome,
+					citation: table.decision.citation,
+					unitName: table.unit.name,
+					organisation: table.organisation.name
+				})
+				.from(table.decision)
+				.leftJoin(table.entry, eq(table.entry.id, table.decision.entryId))
+				.leftJoin(table.unit, eq(table.unit.id, table.entry.unitId))
+				.leftJoin(table.organisation, eq(table.organisation.id, table.unit.organisationId))
+				.where(and(eq(table.decision.cycleId, cycleId), inArray(table.decision.classId, classes.map((c) => c.id))))
+				.orderBy(asc(table.decision.id))
+				.all()
+		: [];
+	const closedBy = cycle.decisionsClosedBy
+		? (d.select({ name: table.user.name }).from(table.user).where(eq(table.user.id, cycle.decisionsClosedBy)).get()?.name ?? null)
+		: null;
+	return {
+		cycleName: cycle.name,
+		meeting: meeting ? { date: meeting.meetingDate, place: meeting.place } : null,
+		present: present.map((p) => ({ name: p.name, role: p.role })),
+		conflicts: memberConflicts(cycleId, d)
+			.filter((c) => c.finalists.length > 0)
+			.map(({ name, finalists }) => ({ name, finalists })),
+		classes: classes.map((c) => ({
+			id: c.id,
+			nameSv: c.nameSv,
+			nameEn: c.nameEn,
+			decisions: rows
+				.filter((r) => r.classId === c.id)
+				.sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome])
+				.map(({ outcome, citation, unitName, organisation }) => ({ outcome, citation, unitName, organisation }))
+		})),
+		chair: members.find((m) => m.role === 'chair')?.name ?? null,
+		closedAt: cycle.decisionsClosedAt,
+		closedBy
+	};
+}
+
+/** The minutes as a tagged PDF in the reader's language. */
+export function minutesPdf(minutes: Minutes, locale: Locale): Promise<Buffer> {
+	const all = messages(locale);
+	const m = all.juryWork.minutes;
+	const outcomes = all.juryWork.outcomes;
+	const date = (v: string | Date | null) => formatDate(v, locale);
+	const pdf = createPdf({
+		title: m.pdfTitle(minutes.cycleName),
+		author: all.app.long,
+		subject: m.heading,
+		lang: locale === 'sv' ? 'sv-SE' : 'en-GB',
+		creationDate: minutes.closedAt ?? new Date(),
+		header: { left: all.app.long, right: `${minutes.cycleName} · ${m.title}` },
+		footer: minutes.closedAt ? m.closed(date(minutes.closedAt)) : m.draft,
+		pageLabel: m.page
+	});
+	pdf.heading('H1', m.heading);
+	if (!minutes.closedAt) pdf.paragraph(m.draft, { colour: PDF_COLOURS.alert });
+	pdf.paragraph(minutes.cycleName, { label: m.cycle });
+	pdf.paragraph(minutes.meeting?.date ? date(minutes.meeting.date) : m.notRecorded, { label: m.date });
+	pdf.paragraph(minutes.meeting?.place || m.notRecorded, { label: m.place });
+	pdf.paragraph(
+		minutes.present.length ? minutes.present.map((p) => `${p.name} (${m.roles[p.role]})`).join(', ') : m.notRecorded,
+		{ label: m.present }
+	);
+
+	pdf.paragraph(
+		minutes.conflicts.length ? minutes.conflicts.map((c) => m.conflictLine(c.name, c.finalists.join(', '))).join(' ') : m.noConflicts,
+		{ label: m.conflicts }
+	);
+
+	pdf.heading('H2', m.decisions);
+	for (const c of minutes.classes) {
+		pdf.heading('H3', locale === 'en' ? c.nameEn : c.nameSv);
+		if (c.decisions.length === 0) pdf.paragraph(m.noDecision);
+		for (const d of c.decisions) {
+			if (d.outcome === 'none') {
+				pdf.paragraph(outcomes.none);
+				pdf.paragraph(d.citation, { label: m.reason });
+			} else {
+				pdf.paragraph(`${d.unitName} (${d.organisation})`, { label: outcomes[d.outcome] });
+				pdf.paragraph(d.citation, { label: m.citation });
+			}
+		}
+	}
+
+	pdf.heading('H2', m.status);
+	pdf.paragraph(minutes.closedAt ? m.closed(formatDateTime(minutes.closedAt, locale)) : m.draft);
+	pdf.paragraph(minutes.chair ?? m.notRecorded, { label: m.chair });
+	if (minutes.closedBy) pdf.paragraph(minutes.closedBy, { label: m.closedBy });
+	return pdf.finish();
+}
+
+export interface Slide {
+	id: number;
+	nameSv: string;
+	nameEn: string;
+	finalists: { unitName: string; organisation: string }[];
+	/** Only once the decisions are closed; empty before. */
+	decisions: MinutesDecision[];
+}
+
+/**
+ * What the meeting room may see, one class per slide: the class, its finalists and, once closed,
+ * the decisions with their citations. No scores, no ballots, nothing about conflicts.
+ */
+export function meetingSlides(cycleId: number): Slide[] {
+	const minutes = minutesOf(cycleId);
+	if (!minutes) return [];
+	const finalists = finalistRows(db(), cycleId);
+	return minutes.classes.map((c) => ({
+		id: c.id,
+		nameSv: c.nameSv,
+		nameEn: c.nameEn,
+		finalists: finalists.filter((f) => f.classId === c.id).map(({ unitName, organisation }) => ({ unitName, organisation })),
+		decisions: minutes.closedAt ? c.decisions : []
+	}));
+}

@@ -1,0 +1,77 @@
+/**
+ * A class's ranked list for Excel and the archive (issue 6): the same rows and the same one-decimal
+ * numbers as the ranked view, with a column per criterion, written by the shared table writer
+ * (CSV with semicolons, BOM and decimal commas, or XLSX). Entries the person is conflicted with are
+ * left out, as they are left out of the table on screen.
+ */
+import { cachedRanking } from './ranking';
+import type { RankingAccess } from './guards';
+import type { OutCell, OutTable } from '../imports/write-table';
+import type { Locale, Messages } from '$lib/i18n';
+
+/** One decimal, as the view shows; the ranking itself used the unrounded numbers. */
+const oneDecimal = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
+
+export interface RankingExport {
+	table: OutTable;
+	/** A file name without extension, e.g. "rangordning-2026-forskola". */
+	baseName: string;
+}
+
+export function rankingExport(access: RankingAccess, classId: number, m: Messages, locale: Locale): RankingExport | null {
+	const ranking = cachedRanking(access.cycle.id);
+	const klass = ranking?.classes.find((c) => c.id === classId);
+	if (!ranking || !klass) return null;
+	const t = m.ranking;
+	const c = t.exportColumns;
+	const title = (criterion: { titleSv: string; titleEn: string }) => (locale === 'en' ? criterion.titleEn : criterion.titleSv);
+	const rows = klass.rows
+		.filter((r) => !access.conflicts.has(r.entryId))
+		.map((r): OutCell[] => [
+			r.rank,
+			r.unitName,
+			r.organisation,
+			oneDecimal(r.total),
+			...ranking.criteria.map((criterion) => oneDecimal(r.criteria[criterion.key].used)),
+			ranking.criteria.filter((criterion) => r.criteria[criterion.key].divergent).map(title).join(', ') || null,
+			oneDecimal(r.adjustedTotal),
+			r.adjustedRank,
+			t.consensus[r.consensus],
+			r.recommendFinalist,
+			r.awardBlocked,
+			r.incomplete
+		]);
+	const className = locale === 'en' ? klass.nameEn : klass.nameSv;
+	return {
+		table: {
+			sheet: c.sheet,
+			headers: [
+				c.rank,
+				c.unit,
+				c.organisation,
+				c.total,
+				...ranking.criteria.map(title),
+				c.divergent,
+				c.adjusted,
+				c.adjustedRank,
+				c.consensus,
+				c.finalist,
+				c.e8,
+				c.incomplete
+			],
+			rows,
+			yes: m.common.yes.toLowerCase(),
+			no: m.common.no.toLowerCase()
+		},
+		baseName: `${t.exportColumns.sheet}-${access.cycle.year}-${className}`
+	};
+}
+
+/** A download's Content-Disposition: an ASCII fallback name and the real one (RFC 6266 / 5987). */
+export function attachment(fileName: string): string {
+	const ascii = fileName
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^A-Za-z0-9._-]+/g, '-');
+	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -1,0 +1,217 @@
+/**
+ * From the database to the ranked view (issue 6, DESIGN.md §6): a cycle's admitted entries, their
+ * submitted scores and agreed consensus go through `rankColumns` (the columnar form of `rankEntries`),
+ * and come back as rows per class
+ * with unit names, consensus state, finalist recommendation and eligibility flags.
+ *
+ * Consensus: only a consensus the team has marked *done* counts as "the consensus score" of §6. A
+ * draft is the lead's work in progress whose numbers may still change, so until it is done the
+ * entry is ranked on the examiners' mean, and the consensus state beside the row says so.
+ *
+ * Speed: a cycle of 10,000 entries holds 210,000 scores; ranking-load.ts reads them packed, seven to
+ * a number, with a few SELECTs over the whole cycle, straight into the score columns `rankColumns`
+ * takes; see bench/ranking-db.bench.ts. The pages read
+ * through `cachedRanking`, which reuses the last ranking of a cycle while the database is unchanged.
+ */
+import type Database from 'better-sqlite3';
+import { asc, eq } from 'drizzle-orm';
+import { db } from '../db';
+import * as table from '../db/schema';
+import { admittedEntriesForRanking, consensusByEntry, submittedScores, type ConsensusState } from './load';
+import {
+	columnScores,
+	DEFAULT_DIVERGENCE_THRESHOLD,
+	rankColumns,
+	type AggregateInput,
+	type ColumnInput,
+	type CriterionStats
+} from '$lib/domain/aggregate';
+import type { RuleId } from '$lib/domain/eligibility';
+import { stockholmDay } from '$lib/domain/dates';
+
+export type { ConsensusState };
+
+export interface RankingCriterion {
+	id: number;
+	key: string;
+	titleSv: string;
+	titleEn: string;
+	weight: number;
+}
+
+export interface RankedRow {
+	entryId: number;
+	classId: number;
+	unitName: string;
+	organisation: string;
+	incomplete: boolean;
+	rank: number | null;
+	total: number | null;
+	adjustedRank: number | null;
+	adjustedTotal: number | null;
+	criteria: Record<string, CriterionStats>;
+	consensus: ConsensusState;
+	/** The team's recommendation, as the lead set it (null: not decided). */
+	recommendFinalist: boolean | null;
+	/** A finalist: consensus done and recommended to the jury (as access.ts counts it). */
+	finalist: boolean;
+	/** E8: may take part but cannot receive the award. */
+	awardBlocked: boolean;
+	/** Rules E1–E7 the entry fails but was admitted on by the admin's override. */
+	overridden: RuleId[];
+}
+
+export interface ClassRanking {
+	id: number;
+	nameSv: string;
+	nameEn: string;
+	/** Ranked entries by rank, then the incomplete ones. */
+	rows: RankedRow[];
+}
+
+export interface CycleRanking {
+	cycleId: number;
+	divergenceThreshold: number;
+	criteria: RankingCriterion[];
+	classes: ClassRanking[];
+	/**
+	 * What was ranked, as `rankEntries` takes it (entry and examiner ids as strings), for the
+	 * robustness and agreement tables; written out on first use, since the ranked view needs none of it.
+	 */
+	readonly input: AggregateInput;
+}
+
+export function rankingCriteria(cycleId: number): RankingCriterion[] {
+	return db()
+		.select({
+			id: table.criterion.id,
+			key: table.criterion.key,
+			titleSv: table.criterion.titleSv,
+			titleEn: table.criterion.titleEn,
+			weight: table.criterion.weight
+		})
+		.from(table.criterion)
+		.where(eq(table.criterion.cycleId, cycleId))
+		.orderBy(asc(table.criterion.sortOrder), asc(table.criterion.id))
+		.all();
+}
+
+function cycleClasses(cycleId: number) {
+	return db()
+		.select({ id: table.awardClass.id, nameSv: table.awardClass.nameSv, nameEn: table.awardClass.nameEn })
+		.from(table.awardClass)
+		.where(eq(table.awardClass.cycleId, cycleId))
+		.orderBy(asc(table.awardClass.sortOrder), asc(table.awardClass.id))
+		.all();
+}
+
+/** Everything the ranking reads, in one read transaction, so that every query sees the same state. */
+function readCycle(cycleId: number, today: string | undefined) {
+	return db().$client.transaction(() => {
+		const cycle = db()
+			.select({
+				id: table.cycle.id,
+				year: table.cycle.year,
+				accountDeadline: table.cycle.accountDeadline,
+				minutesDeadline: table.cycle.minutesDeadline,
+				threshold: table.cycle.divergenceThreshold
+			})
+			.from(table.cycle)
+			.where(eq(table.cycle.id, cycleId))
+			.get();
+		if (!cycle) return null;
+		const criteria = rankingCriteria(cycleId);
+		const entries = admittedEntriesForRanking(cycle, today);
+		return {
+			cycle,
+			criteria,
+			classes: cycleClasses(cycleId),
+			entries,
+			consensus: consensusByEntry(cycleId, criteria),
+			submitted: submittedScores(cycleId, criteria, entries.map((e) => e.entryId))
+		};
+	})();
+}
+
+/** Every class of the cycle with its admitted entries ranked (DESIGN.md §6); null for no such cycle. */
+export function rankCycle(cycleId: number, options: { today?: string } = {}): CycleRanking | null {
+	const read = readCycle(cycleId, options.today);
+	if (!read) return null;
+	const { cycle, criteria, entries, consensus, submitted } = read;
+	const ranked: ColumnInput = {
+		criteria: criteria.map((c) => ({ key: c.key, weight: c.weight })),
+		divergenceThreshold: cycle.threshold ?? DEFAULT_DIVERGENCE_THRESHOLD,
+		entries: entries.map((e) => {
+			const agreed = consensus.get(e.entryId);
+			// Only a consensus marked done overrides the mean (see the comment at the top).
+			return { id: String(e.entryId), classId: String(e.classId), consensus: agreed?.state === 'done' ? agreed.scores : undefined };
+		}),
+		scores: submitted.columns
+	};
+	const meta = new Map(entries.map((e) => [String(e.entryId), e]));
+	const byClass = new Map<number, RankedRow[]>();
+	for (const r of rankColumns(ranked)) {
+		const e = meta.get(r.id)!;
+		const agreed = consensus.get(e.entryId);
+		const recommendFinalist = agreed?.recommendFinalist ?? null;
+		const row: RankedRow = {
+			entryId: e.entryId,
+			classId: e.classId,
+			unitName: e.unitName,
+			organisation: e.organisation,
+			incomplete: r.incomplete,
+			rank: r.rank,
+			total: r.total,
+			adjustedRank: r.adjustedRank,
+			adjustedTotal: r.adjustedTotal,
+			criteria: r.criteria,
+			consensus: agreed?.state ?? 'none',
+			recommendFinalist,
+			finalist: agreed?.state === 'done' && recommendFinalist === true,
+			awardBlocked: e.awardBlocked,
+			overridden: e.overridden
+		};
+		const list = byClass.get(e.classId);
+		if (list) list.push(row);
+		else byClass.set(e.classId, [row]);
+	}
+	let input: AggregateInput | undefined;
+	return {
+		cycleId,
+		divergenceThreshold: ranked.divergenceThreshold!,
+		criteria,
+		classes: read.classes.map((c) => ({ ...c, rows: byClass.get(c.id) ?? [] })),
+		get input() {
+			return (input ??= { ...ranked, scores: columnScores(ranked, submitted.examinerIds.map(String)) });
+		}
+	};
+}
+
+interface CacheEntry {
+	key: string;
+	ranking: CycleRanking | null;
+}
+
+// Per connection, the last ranking of each cycle; a handful of cycles at most (the current and
+// the archived ones an admin looks back at), so no eviction is needed.
+const cache = new WeakMap<Database.Database, Map<number, CacheEntry>>();
+
+/**
+ * `rankCycle`, reused while nothing in the database has changed. The key is sound: SQLite's
+ * `data_version` changes when another connection commits, `total_changes()` when this connection
+ * writes anything, and the day is part of it because the deadline rules (E4, E5) read today.
+ */
+export function cachedRanking(cycleId: number): CycleRanking | null {
+	const client = db().$client;
+	const today = stockholmDay(new Date());
+	const version = client.pragma('data_version', { simple: true });
+	const changes = client.prepare('SELECT total_changes()').pluck().get();
+	const key = `${today} ${version} ${changes}`;
+	let byCycle = cache.get(client);
+	if (!byCycle) cache.set(client, (byCycle = new Map()));
+	const hit = byCycle.get(cycleId);
+	if (hit?.key === key) return hit.ranking;
+	const ranking = rankCycle(cycleId, { today });
+	byCycle.set(cycleId, { key, ranking });
+	return ranking;
+}

@@ -1,0 +1,260 @@
+/**
+ * What examiners send, checked at the edge: the JSON of an autosave and the posted form of the
+ * same page (no JavaScript) both become one document, validated by one zod schema per document
+ * with the messages of the person's language.
+ */
+import { z } from 'zod';
+import { isIsoDay } from '$lib/domain/dates';
+import {
+	applyListOp,
+	cleanAssessment,
+	cleanConsensus,
+	LIMITS,
+	parseFieldKey,
+	scoreProblem,
+	type AssessmentDoc,
+	type ConsensusDoc,
+	type DocField,
+	type ListOp
+} from '$lib/domain/scoring';
+import type { Messages } from '$lib/i18n';
+import { validate, type FieldErrors, type Validated } from '../http/validate';
+
+type Errors = Messages['scoring']['errors'];
+
+// Texts and points are checked as sent (lengths count what was typed) and cleaned afterwards, by
+// one transform over the whole document: a zod transform per field costs several times the rest
+// of the parse, and autosave parses every field of the document on every save.
+const text = (e: Errors, max: number) => z.string({ error: e.badRequest }).max(max, e.textTooLong(max));
+
+const points = (e: Errors) =>
+	z
+		.array(z.string({ error: e.badRequest }).max(LIMITS.point, e.pointTooLong(LIMITS.point)), { error: e.badRequest })
+		.max(LIMITS.points, e.tooManyPoints(LIMITS.points));
+
+const score = (e: Errors, step: number) =>
+	z
+		.number({ error: e.scoreNumber })
+		.nullable()
+		.superRefine((value, ctx) => {
+			if (value === null) return;
+			const problem = scoreProblem(value, step);
+			if (problem === 'step') ctx.addIssue({ code: 'custom', message: e.scoreStep(step) });
+			else if (problem === 'range') ctx.addIssue({ code: 'custom', message: e.scoreRange });
+			else if (problem) ctx.addIssue({ code: 'custom', message: e.scoreNumber });
+		});
+
+/** Every criterion of the cycle exactly once, and nothing from another cycle. */
+function criteriaOfCycle<T extends { criterionId: number }>(item: z.ZodType<T>, criterionIds: number[], e: Errors) {
+	const known = new Set(criterionIds);
+	return z.array(item, { error: e.badRequest }).superRefine((list, ctx) => {
+		const seen = new Set<number>();
+		list.forEach((c, i) => {
+			if (!known.has(c.criterionId) || seen.has(c.criterionId))
+				ctx.addIssue({ code: 'custom', message: e.criterion, path: [i, 'criterionId'] });
+			seen.add(c.criterionId);
+		});
+		if (criterionIds.some((id) => !seen.has(id))) ctx.addIssue({ code: 'custom', message: e.criteriaMissing });
+	});
+}
+
+export function assessmentSchema(e: Errors, step: number, criterionIds: number[]) {
+	const criterion = z.object({
+		criterionId: z.number({ error: e.criterion }).int(e.criterion),
+		score: score(e, step),
+		strengths: points(e),
+		improvements: points(e),
+		notes: text(e, LIMITS.criterionNotes)
+	});
+	return z.object({ notes: text(e, LIMITS.notes), criteria: criteriaOfCycle(criterion, criterionIds, e) }).transform(cleanAssessment);
+}
+
+export function consensusSchema(e: Errors, step: number, criterionIds: number[]) {
+	const criterion = z.object({
+		criterionId: z.number({ error: e.criterion }).int(e.criterion),
+		score: score(e, step),
+		strengths: points(e),
+		improvements: points(e)
+	});
+	return z.object({
+		summary: text(e, LIMITS.summary),
+		recommendFinalist: z.boolean({ error: e.recommend }).nullable(),
+		criteria: criteriaOfCycle(criterion, criterionIds, e),
+		siteVisit: z.object({
+			date: z
+				.string({ error: e.date })
+				.nullable()
+				.refine((d) => d === null || isIsoDay(d), e.date),
+			participants: text(e, LIMITS.participants),
+			findings: text(e, LIMITS.findings)
+		})
+	}).transform(cleanConsensus);
+}
+
+const version = (e: Errors) => z.number({ error: e.version }).int(e.version).min(0, e.version);
+
+/**
+ * Building a zod schema costs far more than running it (zod compiles a fast path per schema), so
+ * the autosave's schemas are made once per language, step and model and kept.
+ */
+const schemas = new WeakMap<Errors, Map<string, z.ZodType>>();
+
+function cached<T extends z.ZodType>(e: Errors, key: string, make: () => T): T {
+	let byKey = schemas.get(e);
+	if (!byKey) schemas.set(e, (byKey = new Map()));
+	let schema = byKey.get(key) as T | undefined;
+	if (!schema) {
+		// Models change rarely; a bound keeps a long-lived server from collecting old ones forever.
+		if (byKey.size > 100) byKey.clear();
+		byKey.set(key, (schema = make()));
+	}
+	return schema;
+}
+
+/** The body of an autosave: the version it is based on and the whole document. */
+export function parseAssessmentSave(body: unknown, e: Errors, step: number, criterionIds: number[]) {
+	const schema = cached(e, `assessment:${step}:${criterionIds.join(',')}`, () =>
+		z.object({ baseVersion: version(e), doc: assessmentSchema(e, step, criterionIds) })
+	);
+	return validate(schema, body);
+}
+
+export function parseConsensusSave(body: unknown, e: Errors, step: number, criterionIds: number[]) {
+	const schema = cached(e, `consensus:${step}:${criterionIds.join(',')}`, () =>
+		z.object({ baseVersion: version(e), doc: consensusSchema(e, step, criterionIds) })
+	);
+	return validate(schema, body);
+}
+
+/** The form's version field as a number, or NaN (which the schemas refuse). */
+export function formVersion(form: FormData): number {
+	const raw = form.get('version');
+	return typeof raw === 'string' && /^\d{1,12}$/.test(raw) ? Number(raw) : Number.NaN;
+}
+
+const str = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
+
+function formScore(form: FormData, criterionId: number): number | null {
+	const raw = str(form.get(`score.${criterionId}`)).trim();
+	return raw === '' ? null : Number(raw);
+}
+
+/** A list button the form posted ("strengths.12.up.3"), to apply before validating. */
+export function formListOp(form: FormData): { list: 'strengths' | 'improvements'; criterionId: number; op: ListOp } | null {
+	const m = /^(strengths|improvements)\.(\d+)\.(up|down|remove)\.(\d+)$/.exec(str(form.get('op')));
+	if (!m) return null;
+	return { list: m[1] as 'strengths' | 'improvements', criterionId: Number(m[2]), op: { op: m[3] as 'up', index: Number(m[4]) } };
+}
+
+/** Score fields of criteria the cycle does not have: refused like a criterion of another cycle. */
+function foreignCriteria(form: FormData, criterionIds: number[]): boolean {
+	const known = new Set(criterionIds);
+	for (const key of form.keys()) {
+		const m = /^(?:score|strengths|improvements|notes)\.(\d+)$/.exec(key);
+		if (m && !known.has(Number(m[1]))) return true;
+	}
+	return false;
+}
+
+function applyOp<T extends { criterionId: number; strengths: string[]; improvements: string[] }>(criteria: T[], form: FormData) {
+	const op = formListOp(form);
+	const target = op && criteria.find((c) => c.criterionId === op.criterionId);
+	if (op && target) target[op.list] = applyListOp(target[op.list], op.op);
+}
+
+export type Posted<D> = { foreign: true } | { foreign: false; raw: D };
+
+/** The posted assessment form as the document an autosave sends, before validation (list buttons applied). */
+export function assessmentFromForm(form: FormData, criterionIds: number[]): Posted<AssessmentDoc> {
+	if (foreignCriteria(form, criterionIds)) return { foreign: true };
+	const criteria = criterionIds.map((criterionId) => ({
+		criterionId,
+		score: formScore(form, criterionId),
+		strengths: form.getAll(`strengths.${criterionId}`).map(str),
+		improvements: form.getAll(`improvements.${criterionId}`).map(str),
+		notes: str(form.get(`notes.${criterionId}`))
+	}));
+	applyOp(criteria, form);
+	return { foreign: false, raw: { notes: str(form.get('notes')), criteria } };
+}
+
+/** The posted consensus form, likewise; a recommendation other than yes, no or nothing stays as sent, to be refused. */
+export function consensusFromForm(form: FormData, criterionIds: number[]): Posted<ConsensusDoc> {
+	if (foreignCriteria(form, criterionIds)) return { foreign: true };
+	const criteria = criterionIds.map((criterionId) => ({
+		criterionId,
+		score: formScore(form, criterionId),
+		strengths: form.getAll(`strengths.${criterionId}`).map(str),
+		improvements: form.getAll(`improvements.${criterionId}`).map(str)
+	}));
+	applyOp(criteria, form);
+	const recommend = str(form.get('recommend'));
+	const date = str(form.get('visitDate')).trim();
+	return {
+		foreign: false,
+		raw: {
+			summary: str(form.get('summary')),
+			recommendFinalist: (recommend === 'yes' ? true : recommend === 'no' ? false : recommend === '' ? null : recommend) as boolean | null,
+			criteria,
+			siteVisit: { date: date === '' ? null : date, participants: str(form.get('participants')), findings: str(form.get('findings')) }
+		}
+	};
+}
+
+/** A posted document validated; a criterion of another cycle is refused as a whole. */
+export function validatePosted<D>(posted: Posted<D>, schema: z.ZodType<D>, e: Errors): Validated<D> {
+	if (posted.foreign) return { ok: false, errors: { _form: e.criterion } };
+	return validate(schema, posted.raw);
+}
+
+/**
+ * Messages keyed by the field they belong to on the page ("score.12", "strengths.12", "notes"),
+ * from zod's paths into the document ("criteria.3.score", "doc.criteria.3.strengths.2").
+ */
+export function fieldErrors(errors: FieldErrors, criterionIds: number[]): FieldErrors {
+	const out: FieldErrors = {};
+	for (const [path, message] of Object.entries(errors)) {
+		const parts = path.replace(/^doc\./, '').split('.');
+		let key = parts[0] === 'doc' ? '_form' : parts[0];
+		if (parts[0] === 'criteria' && parts.length >= 3) {
+			const id = criterionIds[Number(parts[1])];
+			key = parts[2] === 'criterionId' || id === undefined ? '_form' : `${parts[2]}.${id}`;
+		} else if (parts[0] === 'criteria' || parts[0] === 'baseVersion') key = '_form';
+		else if (parts[0] === 'siteVisit') key = parts[1] === 'date' ? 'visitDate' : (parts[1] ?? '_form');
+		else if (parts[0] === 'recommendFinalist') key = 'recommend';
+		out[key] ??= message;
+	}
+	return out;
+}
+
+/** The JSON body of an autosave, or a response that refuses it (not JSON, signed out). */
+export async function readSaveBody(
+	event: { request: Request; locals: App.Locals },
+	e: Errors,
+	signedOut: string
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+	const refuse = (message: string, status: number) => ({ ok: false as const, response: Response.json({ message }, { status }) });
+	if (!event.locals.user) return refuse(signedOut, 401);
+	if (!(event.request.headers.get('content-type') ?? '').startsWith('application/json')) return refuse(e.contentType, 415);
+	try {
+		return { ok: true, body: await event.request.json() };
+	} catch {
+		return refuse(e.badRequest, 400);
+	}
+}
+
+/** The first message of a failed validation, for a status line. */
+export function firstMessage(errors: FieldErrors): string {
+	return Object.values(errors)[0] ?? '';
+}
+
+/** The version-conflict view's radios ("take.criteria.12.score" = "theirs"): the fields to take from the saved version. */
+export function conflictChoices(form: FormData): DocField[] {
+	const fields: DocField[] = [];
+	for (const [name, value] of form.entries()) {
+		if (!name.startsWith('take.') || value !== 'theirs') continue;
+		const field = parseFieldKey(name.slice(5));
+		if (field) fields.push(field);
+	}
+	return fields;
+}

@@ -1,0 +1,140 @@
+/**
+ * The jury's routes as a request reaches them: every load and action checks its right on the
+ * server, and after closing every write is refused with a message and changes nothing.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as decisionsPage from '../../src/routes/(app)/jury/decisions/+page.server';
+import * as ballotPage from '../../src/routes/(app)/jury/classes/[classId]/ballot/+page.server';
+import * as classPage from '../../src/routes/(app)/jury/classes/[classId]/+page.server';
+import * as comparePage from '../../src/routes/(app)/jury/classes/[classId]/compare/+page.server';
+import * as minutesPage from '../../src/routes/(app)/jury/minutes/+page.server';
+import * as minutesPdf from '../../src/routes/(app)/jury/minutes.pdf/+server';
+import * as presentPage from '../../src/routes/(app)/jury/present/+page.server';
+import { classDecisions, decisionsVersion, meetingOf, meetingVersion } from '../../src/lib/server/jury/decisions';
+import { fakeEvent, juryYear } from '../../src/lib/server/test-support/jury';
+
+let y: ReturnType<typeof juryYear>;
+beforeEach(() => {
+	y = juryYear('jury');
+});
+
+type Handler = (event: never) => unknown;
+
+async function statusOf(run: () => unknown): Promise<number> {
+	try {
+		const result = (await run()) as { status?: number } | undefined;
+		return result && typeof result.status === 'number' ? result.status : 200;
+	} catch (e) {
+		return (e as { status?: number }).status ?? 500;
+	}
+}
+
+function post(email: string, path: string, fields: [string, string][], params: Record<string, string> = {}) {
+	const form = new FormData();
+	for (const [k, v] of fields) form.append(k, v);
+	return fakeEvent(y.userId(email), `http://localhost${path}`, { form, params });
+}
+
+function decisionForm(classId: number): [string, string][] {
+	const [a] = y.finalists(classId);
+	return [
+		['classId', String(classId)],
+		['version', decisionsVersion(classDecisions(y.db, classId))],
+		[`outcome-${a}`, 'award'],
+		[`citation-${a}`, 'En motivering.']
+	];
+}
+
+const OUTSIDERS = ['jury1@demo.test', 'examinator1@demo.test', 'enhet1@demo.test'];
+
+describe('the decision routes', () => {
+	it('refuse every load and action to a juror, an examiner and a unit contact (403), writing nothing', async () => {
+		const classId = y.classes[0].id;
+		const before = y.snapshot();
+		for (const email of OUTSIDERS) {
+			const load = decisionsPage.load as unknown as Handler;
+			expect(await statusOf(() => load(fakeEvent(y.userId(email), 'http://localhost/jury/decisions')))).toBe(403);
+			const actions = decisionsPage.actions as Record<string, Handler>;
+			expect(await statusOf(() => actions.record(post(email, '/jury/decisions?/record', decisionForm(classId))))).toBe(403);
+			const meeting: [string, string][] = [['version', meetingVersion(meetingOf(y.db, y.cycle.id))], ['meetingDate', '2026-10-29'], ['present', String(y.userId(email))]];
+			expect(await statusOf(() => actions.meeting(post(email, '/jury/decisions?/meeting', meeting)))).toBe(403);
+			expect(await statusOf(() => actions.close(post(email, '/jury/decisions?/close', [['confirm', 'on']])))).toBe(403);
+		}
+		expect(y.snapshot()).toEqual(before);
+	});
+
+	it('let the chair record a decision, and refuse a bad one with the message at the field', async () => {
+		const classId = y.classes[0].id;
+		const actions = decisionsPage.actions as Record<string, Handler>;
+		const [a] = y.finalists(classId);
+		const bad = (await actions.record(post('ordforande@demo.test', '/jury/decisions?/record', decisionForm(classId).filter(([k]) => !k.startsWith('citation'))))) as {
+			status: number;
+			data: { errors: Record<string, string> };
+		};
+		expect(bad.status).toBe(400);
+		expect(bad.data.errors[`citation-${a}`]).toBe('Skriv en motivering.');
+		expect(classDecisions(y.db, classId)).toEqual([]);
+		expect(await actions.record(post('ordforande@demo.test', '/jury/decisions?/record', decisionForm(classId)))).toEqual({ savedClassId: classId });
+		expect(classDecisions(y.db, classId)).toHaveLength(1);
+	});
+});
+
+describe('the jury’s reading routes', () => {
+	it('refuse examiners and unit contacts everywhere, and hide a conflicted entry from comparison', async () => {
+		const classId = String(y.classes[0].id);
+		const params = { classId };
+		const reads: [Handler, string][] = [
+			[classPage.load as unknown as Handler, `/jury/classes/${classId}`],
+			[comparePage.load as unknown as Handler, `/jury/classes/${classId}/compare`],
+			[ballotPage.load as unknown as Handler, `/jury/classes/${classId}/ballot`],
+			[minutesPage.load as unknown as Handler, '/jury/minutes'],
+			[presentPage.load as unknown as Handler, '/jury/present'],
+			[minutesPdf.GET as unknown as Handler, '/jury/minutes.pdf']
+		];
+		for (const email of ['examinator1@demo.test', 'enhet1@demo.test']) {
+			for (const [handler, path] of reads) {
+				expect(await statusOf(() => handler(fakeEvent(y.userId(email), `http://localhost${path}`, { params })))).toBe(403);
+			}
+			const actions = ballotPage.actions as Record<string, Handler>;
+			const [a] = y.finalists(y.classes[0].id);
+			expect(await statusOf(() => actions.cast(post(email, `/jury/classes/${classId}/ballot?/cast`, [[`rank-${a}`, '1']], params)))).toBe(403);
+			expect(await statusOf(() => actions.withdraw(post(email, `/jury/classes/${classId}/ballot?/withdraw`, [], params)))).toBe(403);
+		}
+		for (const [handler, path] of reads) {
+			expect(await statusOf(() => handler(fakeEvent(y.userId('jury1@demo.test'), `http://localhost${path}`, { params })))).toBe(200);
+		}
+		expect(await statusOf(() => (classPage.load as unknown as Handler)(fakeEvent(y.userId('jury1@demo.test'), 'http://localhost/jury/classes/999999', { params: { classId: '999999' } })))).toBe(404);
+	});
+});
+
+describe('after closing', () => {
+	it('every write route answers with a message and nothing changes', async () => {
+		const chair = 'ordforande@demo.test';
+		const actions = decisionsPage.actions as Record<string, Handler>;
+		for (const c of y.classes) {
+			const form: [string, string][] = [['classId', String(c.id)], ['version', decisionsVersion(classDecisions(y.db, c.id))], ['noAward', 'on'], ['noAwardReason', 'Ingen når nivån.']];
+			expect(await actions.record(post(chair, '/jury/decisions?/record', form))).toEqual({ savedClassId: c.id });
+		}
+		expect(await actions.close(post(chair, '/jury/decisions?/close', [['confirm', 'on']]))).toEqual({ closed: true });
+
+		const before = y.snapshot();
+		const classId = y.classes[0].id;
+		const params = { classId: String(classId) };
+		const [a] = y.finalists(classId);
+		const refused = async (run: () => unknown) => {
+			const result = (await run()) as { status: number; data: Record<string, unknown> };
+			expect(result.status).toBe(409);
+			expect(JSON.stringify(result.data)).toContain('Besluten är justerade');
+		};
+		await refused(() => actions.record(post(chair, '/jury/decisions?/record', decisionForm(classId))));
+		const meeting: [string, string][] = [['version', meetingVersion(meetingOf(y.db, y.cycle.id))], ['meetingDate', '2026-10-29'], ['present', String(y.userId(chair))]];
+		await refused(() => actions.meeting(post(chair, '/jury/decisions?/meeting', meeting)));
+		await refused(() => actions.close(post(chair, '/jury/decisions?/close', [['confirm', 'on']])));
+		const ballot = ballotPage.actions as Record<string, Handler>;
+		for (const voter of ['jury1@demo.test', 'jury4@demo.test', chair]) {
+			await refused(() => ballot.cast(post(voter, `/jury/classes/${classId}/ballot?/cast`, [[`rank-${a}`, '1']], params)));
+		}
+		await refused(() => ballot.withdraw(post('jury1@demo.test', `/jury/classes/${classId}/ballot?/withdraw`, [], params)));
+		expect(y.snapshot()).toEqual(before);
+	});
+});
