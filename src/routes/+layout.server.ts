@@ -1,6 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { localeOf } from '$lib/server/http/locale';
-import { loadViewer } from '$lib/server/auth/viewer';
+import { readViewer } from '$lib/server/access/entry-facts';
 import { getCurrentCycle } from '$lib/server/cycles/lookup';
 import { areasOf } from '$lib/domain/permissions';
 
@@ -12,6 +12,6 @@ export const load: LayoutServerLoad = ({ locals, cookies }) => {
 	return {
 		locale,
 		user: { name: user.name, email: user.email },
-		areas: areasOf(loadViewer(user.id), cycle?.id ?? null)
+		areas: areasOf(readViewer(user.id), cycle?.id ?? null)
 	};
 };

@@ -97,6 +97,17 @@ describe('may', () => {
 		expect(may(admin, 'assessment.write', entry())).toBe(false);
 	});
 
+	it('the scoring pages open to the team in every phase, the consensus page to its lead; a conflict closes both', () => {
+		for (const phase of ['assessment', 'jury', 'archived'] as const) {
+			expect(may(examiner, 'assessment.open', entry({ onTeam: true, phase }))).toBe(true);
+			expect(may(lead, 'consensus.open', entry({ onTeam: true, isLead: true, phase }))).toBe(true);
+		}
+		expect(may(examiner, 'consensus.open', entry({ onTeam: true }))).toBe(false);
+		expect(may(admin, 'assessment.open', entry())).toBe(false);
+		expect(may(examiner, 'assessment.open', entry({ onTeam: true, conflicted: true }))).toBe(false);
+		expect(may(lead, 'consensus.open', entry({ onTeam: true, isLead: true, conflicted: true }))).toBe(false);
+	});
+
 	it('consensus is the lead’s', () => {
 		expect(may(lead, 'consensus.write', entry({ onTeam: true, isLead: true, phase: 'consensus' }))).toBe(true);
 		expect(may(examiner, 'consensus.write', entry({ onTeam: true, phase: 'consensus' }))).toBe(false);

@@ -40,8 +40,10 @@ export interface EntryFacts {
 export type Action =
 	| 'cycle.manage'
 	| 'entry.readAccount'
+	| 'assessment.open'
 	| 'assessment.write'
 	| 'assessment.readTeam'
+	| 'consensus.open'
 	| 'consensus.write'
 	| 'feedback.draft'
 	| 'ranking.view'
@@ -100,11 +102,15 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 			return viewer.isAdmin;
 		case 'entry.readAccount':
 			return viewer.isAdmin || entry.onTeam || (juryMember && entry.isFinalist) || ownUnit;
+		case 'assessment.open':
+			return entry.onTeam;
 		case 'assessment.write':
 			return entry.onTeam && (phase === 'assessment' || phase === 'consensus');
 		case 'assessment.readTeam':
 			// Independence (issue 5): the lead too sees the team's work only after submitting their own.
 			return viewer.isAdmin || (entry.onTeam && entry.ownSubmitted);
+		case 'consensus.open':
+			return entry.isLead;
 		case 'consensus.write':
 			return entry.isLead && (phase === 'assessment' || phase === 'consensus');
 		case 'feedback.draft':

@@ -6,7 +6,7 @@ import * as table from '../db/schema';
 import { seedDemo, type DemoPhase } from '../demo/seed';
 import { getCycleByYear, type Cycle } from '../cycles/lookup';
 import { examinerWork } from '../home/overview';
-import { conflictedEntryIds } from '../access/entry';
+import { conflictedEntryIds } from '../access/entry-facts';
 import { declareConflict } from '../conflicts/declarations';
 import { checkAssignment } from '$lib/domain/assign';
 import { applyEdit, checkEdit, toAssignments, type PlanEdit, type PlanTeam } from '$lib/domain/team-plan';

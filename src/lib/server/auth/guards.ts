@@ -4,7 +4,7 @@
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { mayEnterArea, type Area, type Viewer } from '$lib/domain/permissions';
-import { loadViewer } from './viewer';
+import { readViewer } from '../access/entry-facts';
 import { getCurrentCycle, type Cycle } from '../cycles/lookup';
 import type { SessionUser } from './session';
 
@@ -27,7 +27,7 @@ export interface AreaAccess {
 /** The user may enter this part of the tool in the current cycle, or gets 403. */
 export function requireArea(event: Pick<RequestEvent, 'locals' | 'url'>, area: Area): AreaAccess {
 	const user = requireUser(event);
-	const viewer = loadViewer(user.id);
+	const viewer = readViewer(user.id);
 	const cycle = getCurrentCycle();
 	if (!mayEnterArea(viewer, area, cycle?.id ?? null)) forbidden();
 	return { user, viewer, cycle };

@@ -5,7 +5,7 @@ import type { DB } from '../db';
 import * as table from '../db/schema';
 import { seedDemo } from '../demo/seed';
 import { getCycleByYear } from '../cycles/lookup';
-import { conflictedEntryIds } from '../access/entry';
+import { conflictedEntryIds } from '../access/entry-facts';
 import { assignmentPublished, conflictList, declareConflict, withdrawConflict } from './declarations';
 
 let db: DB;

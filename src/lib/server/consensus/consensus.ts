@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
-import type { EntryAccess } from '../access/entry';
+import type { EntryAccess } from '../access/guards';
 import { criterionIdsOf } from '../scoring/save';
 import { teamAssessments, type TeamAssessment } from '../scoring/assessments';
 import {

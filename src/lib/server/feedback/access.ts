@@ -4,7 +4,7 @@
  * the same 404 as for a report that does not exist, so ids in addresses tell nobody anything.
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { requireEntry, type EntryAccess } from '../access/entry';
+import { requireEntry, type EntryAccess } from '../access/guards';
 import { requireUser } from '../auth/guards';
 import { getReport, type Report } from './reports';
 

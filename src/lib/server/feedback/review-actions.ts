@@ -3,7 +3,7 @@
  * admin's list so both answer the same way. Each checks 'feedback.release' on the report's entry.
  */
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { requireEntry } from '../access/entry';
+import { requireEntry } from '../access/guards';
 import { readForm, text } from '../http/request';
 import { messagesOf } from '../http/locale';
 import { kickMailWorker } from '../mail/worker';

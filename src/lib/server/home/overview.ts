@@ -4,7 +4,8 @@ import { db } from '../db';
 import * as table from '../db/schema';
 import type { Cycle } from '../cycles/lookup';
 import { admittedEntryIds } from '../eligibility/eligibility';
-import { conflictedEntryIds } from '../access/entry';
+import { conflictedEntryIds } from '../access/entry-facts';
+import { finalistSql } from '../access/conditions';
 
 export function adminOverview(cycle: Cycle) {
 	const d = db();
@@ -74,12 +75,11 @@ export function juryOverview(cycle: Cycle) {
 			nameSv: table.awardClass.nameSv,
 			nameEn: table.awardClass.nameEn,
 			entries: count(table.entry.id),
-			finalists: sql<number>`sum(case when ${table.consensus.status} = 'done' and ${table.consensus.recommendFinalist} = 1 then 1 else 0 end)`
+			finalists: sql<number>`sum(${finalistSql})`
 		})
 		.from(table.awardClass)
 		.leftJoin(table.entry, and(eq(table.entry.classId, table.awardClass.id), eq(table.entry.status, 'registered')))
-		.leftJoin(table.consensus, eq(table.consensus.entryId, table.entry.id))
-		.where(eq(table.awardClass.cycleId, cycle.id))
+				.where(eq(table.awardClass.cycleId, cycle.id))
 		.groupBy(table.awardClass.id)
 		.orderBy(table.awardClass.sortOrder)
 		.all();

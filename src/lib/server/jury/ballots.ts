@@ -7,9 +7,9 @@ import { and, eq } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
-import { conflictedEntryIds } from '../access/entry';
-import { loadViewer } from '../auth/viewer';
-import { finalistRows, juryMembers, mayInCycle } from './jury';
+import { conflictedEntryIds, readViewer } from '../access/entry-facts';
+import { finalistRows, juryMembers } from './jury';
+import { mayInCycle } from '../access/guards';
 import { schulze, validateBallot, type BallotError, type SchulzeResult } from '$lib/domain/ballot';
 
 export type Refusal = 'forbidden' | 'not-found' | 'not-open' | 'closed';
@@ -48,7 +48,7 @@ function refuse(q: Queryable, voter: Voter): Refusal | null {
 	const cycle = q.select().from(table.cycle).where(eq(table.cycle.id, voter.cycleId)).get();
 	if (!cycle) return 'not-found';
 	// Membership first (asked as of the jury phase), so that a non-member hears "forbidden", not "closed".
-	if (!mayInCycle(loadViewer(voter.userId), 'ballot.cast', { id: cycle.id, phase: 'jury' })) return 'forbidden';
+	if (!mayInCycle(readViewer(voter.userId), 'ballot.cast', { id: cycle.id, phase: 'jury' })) return 'forbidden';
 	const ownClass = q
 		.select({ id: table.awardClass.id })
 		.from(table.awardClass)

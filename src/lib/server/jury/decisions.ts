@@ -9,10 +9,10 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
-import { conflictedEntryIds } from '../access/entry';
-import { loadViewer } from '../auth/viewer';
+import { conflictedEntryIds, readViewer } from '../access/entry-facts';
 import { entryEligibility } from '../eligibility/eligibility';
-import { finalistRows, juryMembers, mayInCycle } from './jury';
+import { finalistRows, juryMembers } from './jury';
+import { mayInCycle } from '../access/guards';
 import { checkClassDecision, type ClassDecisionInput, type DecisionCandidate, type DecisionIssue } from '$lib/domain/decisions';
 
 export type ChairRefusal = 'forbidden' | 'not-found' | 'not-open' | 'closed' | 'conflict';
@@ -28,7 +28,7 @@ function refuse(q: Queryable, userId: number, cycleId: number): ChairRefusal | n
 	const cycle = q.select().from(table.cycle).where(eq(table.cycle.id, cycleId)).get();
 	if (!cycle) return 'not-found';
 	// The chair's right is asked as of the jury phase, so that anyone else hears "forbidden" first.
-	if (!mayInCycle(loadViewer(userId), 'decision.record', { id: cycleId, phase: 'jury' })) return 'forbidden';
+	if (!mayInCycle(readViewer(userId), 'decision.record', { id: cycleId, phase: 'jury' })) return 'forbidden';
 	if (cycle.decisionsClosedAt !== null) return 'closed';
 	if (cycle.phase !== 'jury') return 'not-open';
 	return null;

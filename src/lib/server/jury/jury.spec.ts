@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { PDFParse } from 'pdf-parse';
 import * as table from '../db/schema';
 import { classFinalists, compareFinalists, requireChair, requireJury } from './jury';
-import { conflictedEntryIds } from '../access/entry';
+import { conflictedEntryIds } from '../access/entry-facts';
 import { minutesOf, minutesPdf, meetingSlides } from './minutes';
 import { closeDecisions, recordClassDecision, decisionsVersion, classDecisions } from './decisions';
 import { fakeEvent, juryYear } from '../test-support/jury';

@@ -8,7 +8,9 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
 import { requireArea, forbidden, type AreaAccess } from '../auth/guards';
-import { conflictedEntryIds } from '../access/entry';
+import { conflictedEntryIds } from '../access/entry-facts';
+import { mayInCycle } from '../access/guards';
+import { finalistSql } from '../access/conditions';
 import { hasCycleRole, may, type Action, type EntryFacts, type Viewer } from '$lib/domain/permissions';
 import { makeWeightedTotal } from '$lib/domain/aggregate';
 import type { Cycle } from '../cycles/lookup';
@@ -18,25 +20,6 @@ export interface JuryAccess extends AreaAccess {
 	isChair: boolean;
 	/** Entries this member may not see or vote on. */
 	conflicts: Set<number>;
-}
-
-/** Facts for a cycle-wide right (ballot, decision): no particular entry, no conflict. */
-export function cycleFacts(cycle: Pick<Cycle, 'id' | 'phase'>, finalist = true): EntryFacts {
-	return {
-		cycleId: cycle.id,
-		phase: cycle.phase,
-		unitId: -1,
-		onTeam: false,
-		isLead: false,
-		conflicted: false,
-		isFinalist: finalist,
-		ownSubmitted: false,
-		reportReleased: false
-	};
-}
-
-export function mayInCycle(viewer: Viewer, action: Action, cycle: Pick<Cycle, 'id' | 'phase'>): boolean {
-	return may(viewer, action, cycleFacts(cycle));
 }
 
 /** A jury member (or the chair) from the jury phase on; before that the jury pages do not exist (404). */
@@ -128,9 +111,7 @@ export function finalistRows(q: Queryable, cycleId: number, classId?: number) {
 		.where(
 			and(
 				eq(table.entry.cycleId, cycleId),
-				eq(table.entry.status, 'registered'),
-				eq(table.consensus.status, 'done'),
-				eq(table.consensus.recommendFinalist, true),
+				finalistSql,
 				classId === undefined ? undefined : eq(table.entry.classId, classId)
 			)
 		)

@@ -5,7 +5,7 @@ import * as table from '../db/schema';
 import type { DB } from '../db';
 import { seedDemo } from '../demo/seed';
 import { rankCycle } from './ranking';
-import { conflictedEntryIds } from '../access/entry';
+import { conflictedEntryIds } from '../access/entry-facts';
 import { requireRankingClass } from './guards';
 import { attachment, rankingExport } from './export';
 import { writeCsv, writeXlsx } from '../imports/write-table';

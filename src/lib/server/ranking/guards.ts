@@ -9,10 +9,9 @@ import { and, eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 import { forbidden, requireUser } from '../auth/guards';
-import { loadViewer } from '../auth/viewer';
-import { conflictedEntryIds, requireEntry } from '../access/entry';
+import { conflictedEntryIds, readViewer } from '../access/entry-facts';
+import { mayInCycle, requireEntry } from '../access/guards';
 import { getCurrentCycle, getCycle, type Cycle } from '../cycles/lookup';
-import { mayInCycle } from '../jury/jury';
 import type { Viewer } from '$lib/domain/permissions';
 import type { SessionUser } from '../auth/session';
 
@@ -35,7 +34,7 @@ export function mayViewRanking(viewer: Viewer, cycle: Pick<Cycle, 'id' | 'phase'
 
 function access(event: Event, cycle: Cycle | null): RankingAccess {
 	const user = requireUser(event);
-	const viewer = loadViewer(user.id);
+	const viewer = readViewer(user.id);
 	if (!cycle || !mayViewRanking(viewer, cycle)) forbidden();
 	return {
 		user,

@@ -13,6 +13,7 @@
  * takes; see bench/ranking-db.bench.ts. The pages read
  * through `cachedRanking`, which reuses the last ranking of a cycle while the database is unchanged.
  */
+import { isFinalist } from '$lib/domain/entry-state';
 import type Database from 'better-sqlite3';
 import { asc, eq } from 'drizzle-orm';
 import { db } from '../db';
@@ -167,7 +168,8 @@ export function rankCycle(cycleId: number, options: { today?: string } = {}): Cy
 			criteria: r.criteria,
 			consensus: agreed?.state ?? 'none',
 			recommendFinalist,
-			finalist: agreed?.state === 'done' && recommendFinalist === true,
+			// The ranking reads registered entries only (load.ts).
+			finalist: isFinalist({ entryStatus: 'registered', consensus: agreed && { status: agreed.state, recommendFinalist } }),
 			awardBlocked: e.awardBlocked,
 			overridden: e.overridden
 		};

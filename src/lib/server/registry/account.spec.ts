@@ -8,7 +8,7 @@ import { createTestDatabase } from '../test-support/db';
 import * as table from '../db/schema';
 import type { DB } from '../db';
 import { seedDemo } from '../demo/seed';
-import { loadEntryContext } from '../access/entry';
+import { readEntry } from '../access/entry-facts';
 import { stockholmDay } from '$lib/domain/dates';
 import { sv } from '$lib/i18n/sections/entries';
 import { accountResponse, discardBody, uploadAccount, uploadTooLarge } from './account';
@@ -151,7 +151,7 @@ describe('uploading the written account', () => {
 describe('serving the account', () => {
 	it('answers with the PDF inline, a safe UTF-8 file name and protective headers', async () => {
 		await uploadAccount(entryId, form(new File([PDF], 'Förskolan Ekorren (2026).pdf')), adminId, m);
-		const ctx = loadEntryContext(entryId)!;
+		const ctx = readEntry(adminId, entryId)!;
 		const response = accountResponse(ctx, new Request('http://x/'), false);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -170,6 +170,6 @@ describe('serving the account', () => {
 
 	it('answers 404 when there is no document', () => {
 		db.update(table.entry).set({ accountSha256: null }).where(eq(table.entry.id, entryId)).run();
-		expect(() => accountResponse(loadEntryContext(entryId)!, new Request('http://x/'), false)).toThrow(expect.objectContaining({ status: 404 }));
+		expect(() => accountResponse(readEntry(adminId, entryId)!, new Request('http://x/'), false)).toThrow(expect.objectContaining({ status: 404 }));
 	});
 });

@@ -13,7 +13,7 @@ import { compareIsoDays, stockholmDay } from '$lib/domain/dates';
 import { contentDisposition, declaredTooLarge, MAX_DOCUMENT_BYTES, safeFileName } from '$lib/domain/documents';
 import { entriesOpen } from '$lib/domain/entries';
 import { readDocument, storePdfStream, type StoreRefusal } from './documents';
-import type { EntryContext } from '../access/entry';
+import type { EntryContext } from '../access/entry-facts';
 import { fields, refused, type Outcome } from './fields';
 import { changeEntry, type EntryMessages } from './entries';
 

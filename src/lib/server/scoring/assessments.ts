@@ -3,31 +3,15 @@
  * the kept versions. Independence lives here: a teammate's work is read only through
  * `teamAssessments`, and only for someone `mayReadTeamWork` lets see it.
  */
-import { error, type RequestEvent } from '@sveltejs/kit';
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
-import { requireEntry, type EntryAccess } from '../access/entry';
+import { mayWrite, type EntryAccess } from '../access/guards';
 import { criterionIdsOf, emptyAssessment, readAssessment, writeAssessment, type SavedAssessment } from './save';
 import { DEFAULT_BAND_TEXTS } from '$lib/domain/default-model';
 import { may } from '$lib/domain/permissions';
 import { isComplete, mayReadTeamWork, missingCriteria, type AssessmentDoc } from '$lib/domain/scoring';
-
-/**
- * A member of the entry's team (not in conflict), or 404: the scoring pages and their actions
- * start here. Whether they may write now is `mayWrite`.
- */
-export function requireScoring(event: Pick<RequestEvent, 'locals' | 'url'>, entryId: string | number): EntryAccess {
-	const access = requireEntry(event, entryId, 'entry.readAccount');
-	if (!access.facts.onTeam) error(404, { message: 'not-found' });
-	return access;
-}
-
-/** The phase lets the examiner write their assessment. */
-export function mayWrite(access: EntryAccess): boolean {
-	return may(access.viewer, 'assessment.write', access.facts);
-}
 
 /** Everything the scoring page shows; a teammate's work only when `mayReadTeamWork`. */
 export function scoringPage(access: EntryAccess) {

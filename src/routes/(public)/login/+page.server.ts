@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import * as auth from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { signIn } from '$lib/server/auth/login';
-import { loadViewer } from '$lib/server/auth/viewer';
+import { readViewer } from '$lib/server/access/entry-facts';
 import { getCurrentCycle } from '$lib/server/cycles/lookup';
 import { areasOf } from '$lib/domain/permissions';
 import { readForm, safeReturnPath, text } from '$lib/server/http/request';
@@ -35,7 +35,7 @@ export const actions: Actions = {
 
 /** Someone with one role lands on that role's home; someone with several on the shared start. */
 function homeOf(userId: number): string {
-	const areas = areasOf(loadViewer(userId), getCurrentCycle()?.id ?? null);
+	const areas = areasOf(readViewer(userId), getCurrentCycle()?.id ?? null);
 	return areas.length === 1 ? `/${areas[0]}` : '/';
 }
 

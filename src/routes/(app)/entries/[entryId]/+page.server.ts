@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { requireEntry } from '$lib/server/access/entry';
+import { requireEntry } from '$lib/server/access/guards';
 import { accountFacts } from '$lib/server/registry/account';
 
 export const load: PageServerLoad = (event) => {

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireEntry } from '$lib/server/access/entry';
+import { requireEntry } from '$lib/server/access/guards';
 import { readForm, text } from '$lib/server/http/request';
 import { messagesOf } from '$lib/server/http/locale';
 import { cycleCriteria, entryNames, reopenAssessment, teamAssessments } from '$lib/server/scoring/assessments';

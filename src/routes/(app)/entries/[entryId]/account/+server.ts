@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { requireEntry } from '$lib/server/access/entry';
+import { requireEntry } from '$lib/server/access/guards';
 import { accountResponse } from '$lib/server/registry/account';
 
 /**

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
-import { requireEntry } from '$lib/server/access/entry';
+import { requireEntry } from '$lib/server/access/guards';
 import { db } from '$lib/server/db';
 import * as table from '$lib/server/db/schema';
 import { readForm } from '$lib/server/http/request';

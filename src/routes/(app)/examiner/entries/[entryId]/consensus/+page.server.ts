@@ -2,24 +2,17 @@ import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { readForm, text } from '$lib/server/http/request';
 import { messagesOf } from '$lib/server/http/locale';
-import { cycleCriteria, entryNames, reopenAssessment, requireScoring } from '$lib/server/scoring/assessments';
+import { cycleCriteria, entryNames, reopenAssessment } from '$lib/server/scoring/assessments';
 import { criterionIdsOf } from '$lib/server/scoring/save';
 import { addTeamPoint, consensusPage, readConsensus, reopenConsensus, saveConsensus, teamView } from '$lib/server/consensus/consensus';
 import { teamAssessments } from '$lib/server/scoring/assessments';
 import { conflictChoices, consensusFromForm, consensusSchema, fieldErrors, formVersion, validatePosted } from '$lib/server/scoring/form';
 import { db } from '$lib/server/db';
 import { LIMITS, mayReadTeamWork, mayReopen, mayWriteConsensus, pickFields, type ConsensusDoc } from '$lib/domain/scoring';
-import type { EntryAccess } from '$lib/server/access/entry';
-
-/** The lead of the entry's team, or 404. */
-function requireLead(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>): EntryAccess {
-	const access = requireScoring(event, event.params.entryId);
-	if (!access.facts.isLead) error(404, { message: 'not-found' });
-	return access;
-}
+import { requireConsensusLead } from '$lib/server/access/guards';
 
 export const load: PageServerLoad = (event) => {
-	const access = requireLead(event);
+	const access = requireConsensusLead(event, event.params.entryId);
 	const c = access.cycle;
 	const base = {
 		entry: { id: access.entry.id, ...entryNames(access.entry.id) },
@@ -34,7 +27,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 async function begin(event: RequestEvent) {
-	const access = requireLead(event);
+	const access = requireConsensusLead(event, event.params.entryId);
 	const m = messagesOf(event.cookies).scoring;
 	const form = await readForm(event);
 	const criterionIds = criterionIdsOf(access.cycle.id);

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { listRevisions, requireScoring } from '$lib/server/scoring/assessments';
+import { listRevisions } from '$lib/server/scoring/assessments';
+import { requireScoring } from '$lib/server/access/guards';
 import { readAssessment, criterionIdsOf } from '$lib/server/scoring/save';
 
 /** The examiner's own kept versions, newest first, for the list that opens on the page. */

@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { messagesOf } from '$lib/server/http/locale';
-import { saveAccess } from '$lib/server/access/save-access';
+import { saveAccess } from '$lib/server/access/guards';
 import { saveAssessment } from '$lib/server/scoring/save';
 import { fieldErrors, firstMessage, parseAssessmentSave, readSaveBody } from '$lib/server/scoring/form';
 

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireEntry } from '$lib/server/access/entry';
+import { requireEntry } from '$lib/server/access/guards';
 import { messagesOf } from '$lib/server/http/locale';
 import { parseEditJson } from '$lib/server/feedback/edit-form';
 import { saveReport } from '$lib/server/feedback/reports';

@@ -1,8 +1,7 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { messagesOf } from '$lib/server/http/locale';
-import { requireScoring } from '$lib/server/scoring/assessments';
-import { criterionIdsOf } from '$lib/server/scoring/save';
+import { requireConsensusLead } from '$lib/server/access/guards';
 import { saveConsensus } from '$lib/server/consensus/consensus';
 import { fieldErrors, firstMessage, parseConsensusSave, readSaveBody } from '$lib/server/scoring/form';
 import { mayWriteConsensus } from '$lib/domain/scoring';
@@ -12,10 +11,9 @@ export const POST: RequestHandler = async (event) => {
 	const m = messagesOf(event.cookies).scoring;
 	const read = await readSaveBody(event, m.errors, m.save.signedOut);
 	if (!read.ok) return read.response;
-	const access = requireScoring(event, event.params.entryId);
-	if (!access.facts.isLead) error(404, { message: 'not-found' });
+	const access = requireConsensusLead(event, event.params.entryId);
 	if (!mayWriteConsensus(access.viewer, access.facts)) return json({ message: m.errors.phase }, { status: 403 });
-	const criterionIds = criterionIdsOf(access.cycle.id);
+	const { criterionIds } = access;
 	const parsed = parseConsensusSave(read.body, m.errors, access.cycle.scaleStep, criterionIds);
 	if (!parsed.ok) {
 		return json({ message: firstMessage(parsed.errors), errors: fieldErrors(parsed.errors, criterionIds) }, { status: 400 });

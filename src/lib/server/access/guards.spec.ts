@@ -4,8 +4,8 @@ import { createTestDatabase } from '../test-support/db';
 import * as table from '../db/schema';
 import type { DB } from '../db';
 import { seedDemo } from '../demo/seed';
-import { conflictedEntryIds, entryFacts, loadEntryContext, requireEntry } from './entry';
-import { loadViewer } from '../auth/viewer';
+import { conflictedEntryIds, readEntry } from './entry-facts';
+import { requireEntry } from './guards';
 
 let db: DB;
 const userId = (email: string) => db.select().from(table.user).where(eq(table.user.email, email)).get()!.id;
@@ -38,10 +38,10 @@ describe('entry access', () => {
 	it('a declared conflict bars a team member from the entry', () => {
 		const { member, own } = entries();
 		db.insert(table.conflict).values({ userId: member, entryId: own, reason: 'relative', declaredBy: member }).run();
-		const facts = entryFacts(loadViewer(member), loadEntryContext(own)!);
+		const facts = readEntry(member, own)!.facts;
 		expect(facts.conflicted).toBe(true);
 		expect(() => requireEntry(event(member), own, 'entry.readAccount')).toThrow(expect.objectContaining({ status: 404 }));
-		const cycleId = loadEntryContext(own)!.cycle.id;
+		const cycleId = readEntry(member, own)!.cycle.id;
 		expect(conflictedEntryIds(member, cycleId).has(own)).toBe(true);
 	});
 

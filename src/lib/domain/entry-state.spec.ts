@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { isConflicted, isFinalist } from './entry-state';
+
+describe('isFinalist', () => {
+	const done = { status: 'done', recommendFinalist: true };
+	it('is a registered entry with a done consensus that recommends it', () => {
+		expect(isFinalist({ entryStatus: 'registered', consensus: done })).toBe(true);
+	});
+	it('is not a withdrawn entry, a draft consensus, a consensus against or undecided, or none', () => {
+		expect(isFinalist({ entryStatus: 'withdrawn', consensus: done })).toBe(false);
+		expect(isFinalist({ entryStatus: 'registered', consensus: { ...done, status: 'draft' } })).toBe(false);
+		expect(isFinalist({ entryStatus: 'registered', consensus: { ...done, recommendFinalist: false } })).toBe(false);
+		expect(isFinalist({ entryStatus: 'registered', consensus: { ...done, recommendFinalist: null } })).toBe(false);
+		expect(isFinalist({ entryStatus: 'registered', consensus: null })).toBe(false);
+	});
+});
+
+describe('isConflicted', () => {
+	it('holds for a declared conflict or the own organisation, and only then', () => {
+		expect(isConflicted(true, false)).toBe(true);
+		expect(isConflicted(false, true)).toBe(true);
+		expect(isConflicted(false, false)).toBe(false);
+	});
+});
