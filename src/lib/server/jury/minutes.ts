@@ -9,6 +9,7 @@ import { finalistRows, juryMembers, memberConflicts } from './jury';
 import { meetingOf } from './decisions';
 import { createPdf, PDF_COLOURS } from '../pdf/document';
 import { formatDate, formatDateTime, messages, type Locale } from '$lib/i18n';
+import { localised } from '$lib/i18n/names';
 
 export interface MinutesDecision {
 	outcome: 'award' | 'mention' | 'none';
@@ -119,7 +120,7 @@ export function minutesPdf(minutes: Minutes, locale: Locale): Promise<Buffer> {
 
 	pdf.heading('H2', m.decisions);
 	for (const c of minutes.classes) {
-		pdf.heading('H3', locale === 'en' ? c.nameEn : c.nameSv);
+		pdf.heading('H3', localised(locale, c, 'name'));
 		if (c.decisions.length === 0) pdf.paragraph(m.noDecision);
 		for (const d of c.decisions) {
 			if (d.outcome === 'none') {

@@ -8,6 +8,7 @@ import { cachedRanking } from './ranking';
 import type { RankingAccess } from './guards';
 import type { OutCell, OutTable } from '../imports/write-table';
 import type { Locale, Messages } from '$lib/i18n';
+import { localised } from '$lib/i18n/names';
 
 /** One decimal, as the view shows; the ranking itself used the unrounded numbers. */
 const oneDecimal = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
@@ -24,7 +25,6 @@ export function rankingExport(access: RankingAccess, classId: number, m: Message
 	if (!ranking || !klass) return null;
 	const t = m.ranking;
 	const c = t.exportColumns;
-	const title = (criterion: { titleSv: string; titleEn: string }) => (locale === 'en' ? criterion.titleEn : criterion.titleSv);
 	const rows = klass.rows
 		.filter((r) => !access.conflicts.has(r.entryId))
 		.map((r): OutCell[] => [
@@ -33,7 +33,10 @@ export function rankingExport(access: RankingAccess, classId: number, m: Message
 			r.organisation,
 			oneDecimal(r.total),
 			...ranking.criteria.map((criterion) => oneDecimal(r.criteria[criterion.key].used)),
-			ranking.criteria.filter((criterion) => r.criteria[criterion.key].divergent).map(title).join(', ') || null,
+			ranking.criteria
+				.filter((criterion) => r.criteria[criterion.key].divergent)
+				.map((criterion) => localised(locale, criterion, 'title'))
+				.join(', ') || null,
 			oneDecimal(r.adjustedTotal),
 			r.adjustedRank,
 			t.consensus[r.consensus],
@@ -41,7 +44,7 @@ export function rankingExport(access: RankingAccess, classId: number, m: Message
 			r.awardBlocked,
 			r.incomplete
 		]);
-	const className = locale === 'en' ? klass.nameEn : klass.nameSv;
+	const className = localised(locale, klass, 'name');
 	return {
 		table: {
 			sheet: c.sheet,
@@ -50,7 +53,7 @@ export function rankingExport(access: RankingAccess, classId: number, m: Message
 				c.unit,
 				c.organisation,
 				c.total,
-				...ranking.criteria.map(title),
+				...ranking.criteria.map((criterion) => localised(locale, criterion, 'title')),
 				c.divergent,
 				c.adjusted,
 				c.adjustedRank,

@@ -9,6 +9,7 @@ import * as table from '../db/schema';
 import { entryEligibility } from '../eligibility/eligibility';
 import { RULE_LABELS, type RuleId } from '$lib/domain/eligibility';
 import type { Locale, Messages } from '$lib/i18n';
+import { localName } from '$lib/i18n/names';
 import type { Cycle } from '../cycles/lookup';
 import type { OutCell, OutTable } from '../imports/write-table';
 
@@ -33,7 +34,7 @@ export function entryExportTable(cycle: Cycle, m: Messages, locale: Locale): Out
 		return [
 			e.unitName,
 			e.organisation,
-			locale === 'en' ? e.classNameEn : e.className,
+			localName(locale, { sv: e.className, en: e.classNameEn }),
 			day(d.entry.accountReceivedDate),
 			d.entry.minutesDnr,
 			day(d.entry.minutesMeetingDate),
