@@ -1,7 +1,7 @@
 /**
  * In-memory aggregation benchmark: 10,000 entries in 5 classes × 3 examiners × 7 criteria
  * (210,000 scores) through `rankEntries`, the robustness table and the agreement table.
- * Run with `npx tsx bench/aggregate.bench.ts`. The database half of the issue-6 benchmark reuses
+ * Run with `npx tsx bench/aggregate.bench.ts`. The database half, bench/ranking-db.bench.ts, reuses
  * `generateCycle` from ./generate-scores.ts.
  */
 import { rankEntries } from '../src/lib/domain/aggregate';

@@ -1,8 +1,9 @@
 /**
- * Assignment-engine benchmark (issue 4): a generated national-scale cycle — 2,000 entries in five
- * classes, 3,400 examiners from 30 organisations, team size 3, capacity 2, and every examiner
- * declaring conflicts with 8 % of the entries (544,000 declared pairs, on top of the implied
- * same-organisation conflicts). Run with `npx tsx bench/assign.bench.ts`; the target is ≤ 2 s.
+ * Assignment-engine benchmark (docs/assignment.md): a generated national-scale cycle — 2,000
+ * entries in five classes, 3,400 examiners from 30 organisations, team size 3, capacity 2, and
+ * every examiner declaring conflicts with 8 % of the entries (544,000 declared pairs, on top of the
+ * implied same-organisation conflicts). Run with `npx tsx bench/assign.bench.ts`; the target is
+ * ≤ 2 s.
  *
  * The generator is seeded (mulberry32), so every run measures the same cycle.
  */

@@ -1,7 +1,7 @@
 /**
  * A generated award cycle for benchmarks: entries in classes, assessed by teams of examiners,
- * every examiner scoring every criterion of the default model (DESIGN.md §4). Seeded, so every run
- * and every benchmark (in memory or through the database) sees the same data.
+ * every examiner scoring every criterion of the default model (docs/assessment-model.md). Seeded,
+ * so every run and every benchmark (in memory or through the database) sees the same data.
  */
 import type { AggregateInput } from '../src/lib/domain/aggregate';
 

@@ -1,5 +1,6 @@
 /**
- * Autosave under load (issue 5), over loopback against the built server (`node build`):
+ * Autosave under load (docs/assessing.md#4-saving-versions-and-conflicts), over loopback against
+ * the built server (`node build`):
  *
  * 1. seeds a fresh database with BENCH_CLIENTS (200) examiners, each with a draft to edit;
  * 2. signs every examiner in over HTTP (one keep-alive connection and one session each);

@@ -1,5 +1,5 @@
 /**
- * Ranking benchmark (issue 6), two parts:
+ * Ranking benchmark (docs/aggregation.md), two parts:
  *
  * 1. From the database to ranked rows for every class (`rankCycle`, src/lib/server/ranking.ts) on a
  *    generated cycle of 10,000 entries × 3 examiners × 7 criteria (210,000 submitted scores, plus a

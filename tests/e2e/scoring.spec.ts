@@ -2,10 +2,11 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from './helpers';
 
 /**
- * Issue 5: an examiner scores a whole entry with the keyboard alone, reloads and finds it saved,
- * submits; a teammate's stale tab meets the conflict view; the lead reaches consensus and records
- * the site visit; the admin follows the progress. Team "Lag 4" of the demo's assessment phase:
- * examinator10 leads (submitted), examinator11 has a draft, examinator12 has not started.
+ * The scoring journey (docs/assessing.md): an examiner scores a whole entry with the keyboard
+ * alone, reloads and finds it saved, submits; a teammate's stale tab meets the conflict view; the
+ * lead reaches consensus and records the site visit; the admin follows the progress. Team "Lag 4"
+ * of the demo's assessment phase: examinator10 leads (submitted), examinator11 has a draft,
+ * examinator12 has not started.
  */
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 // The journey's own demo year (playwright.config.ts), since it submits and reaches consensus.

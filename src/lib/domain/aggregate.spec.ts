@@ -19,7 +19,7 @@ const criteria = [
 	{ key: 'b', weight: 1 }
 ];
 
-describe('rankEntries: per-criterion statistics (DESIGN.md §6)', () => {
+describe('rankEntries: per-criterion statistics (docs/aggregation.md)', () => {
 	const input: AggregateInput = {
 		criteria,
 		entries: [{ id: 'e1', classId: 'k' }],

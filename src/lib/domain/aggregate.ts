@@ -1,5 +1,5 @@
 /**
- * From submitted scores to a ranked view per class (DESIGN.md §6, implemented as written).
+ * From submitted scores to a ranked view per class, exactly as docs/aggregation.md describes it.
  *
  * Conventions of `rankEntries`:
  * - Scores naming an unknown entry or criterion, or with a non-finite value, are ignored everywhere,

@@ -1,5 +1,5 @@
 /**
- * The assignment engine (DESIGN.md §7): teams of examiners for the cycle's entries.
+ * The assignment engine (docs/assignment.md): teams of examiners for the cycle's entries.
  *
  * Hard rules, never broken: an assigned entry has exactly `teamSize` distinct examiners, one of them
  * lead-capable as lead; no member is in conflict with it (declared, or the entry's own organisation);

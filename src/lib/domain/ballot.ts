@@ -1,6 +1,6 @@
 /**
- * The jury's advisory ballot (DESIGN.md §8): every member ranks any subset of a class's finalists,
- * ties allowed, and the Schulze method orders them.
+ * The jury's advisory ballot (docs/jury.md#3-the-ballot): every member ranks any subset of a
+ * class's finalists, ties allowed, and the Schulze method orders them.
  *
  * Conventions of `schulze`:
  * - `pairwise` and `strongest` hold every ordered pair of candidates; the diagonal is present and 0,

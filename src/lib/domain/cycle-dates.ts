@@ -1,6 +1,7 @@
 /**
- * A cycle's dates follow the award year (DESIGN.md §2): each given date is on or after every given
- * date before it in this order. Dates left empty are skipped, so a half-planned year is fine.
+ * A cycle's dates follow the award year (docs/the-year.md#1-calendar): each given date is on or
+ * after every given date before it in this order. Dates left empty are skipped, so a half-planned
+ * year is fine.
  */
 import { compareIsoDays, isIsoDay } from './dates';
 

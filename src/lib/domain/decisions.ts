@@ -1,8 +1,8 @@
 /**
- * The rules for the chair's decision in one class (DESIGN.md §8): entries with the award or an
- * honourable mention, each with a citation; or no award in the class, with a reason (mentions may
- * still be given). E8 blocks the award; a conflicted chair cannot decide on that entry. Lengths are
- * checked by the form's schema; these rules only say what may be combined.
+ * The rules for the chair's decision in one class (docs/jury.md#4-decisions): entries with the
+ * award or an honourable mention, each with a citation; or no award in the class, with a reason
+ * (mentions may still be given). E8 blocks the award; a conflicted chair cannot decide on that
+ * entry. Lengths are checked by the form's schema; these rules only say what may be combined.
  */
 
 export const CITATION_MAX = 1000;

@@ -1,6 +1,7 @@
 /**
- * The award's default classes and assessment model (DESIGN.md §2 and §4), used for a new cycle when
- * there is no earlier year to copy. Data, not rules: a cycle may change all of it in preparation.
+ * The award's default classes and assessment model (docs/the-year.md#4-classes,
+ * docs/assessment-model.md#2-the-default-model), used for a new cycle when there is no earlier year
+ * to copy. Data, not rules: a cycle may change all of it in preparation.
  */
 export type CriterionKind = 'approach' | 'results';
 

@@ -1,5 +1,5 @@
 /**
- * Rules for the written account as a file (DESIGN.md §1, issue 3): what counts as a PDF, how large it
+ * Rules for the written account as a file (docs/unit-side.md): what counts as a PDF, how large it
  * may be and what name it may carry. The content decides, never the file name or the browser's
  * MIME type; the name is only ever shown and offered for download, never used as a path.
  */

@@ -1,9 +1,9 @@
 /**
- * Eligibility rules E1–E8 (DESIGN.md §3), each with a status and a reason in plain Swedish for the
- * award office. E1–E7 decide whether an entry may be assessed; E8 only decides whether it may
- * receive the award. A rule is `unknown` when the data it needs is missing or invalid; the reason
- * then says what is missing. Unknown does not by itself make an entry inadmissible (only a fail
- * does), but it does block the award under E8: the jury needs proof that there is no deficit.
+ * Eligibility rules E1–E8 (docs/eligibility.md), each with a status and a reason in plain Swedish
+ * for the award office. E1–E7 decide whether an entry may be assessed; E8 only decides whether it
+ * may receive the award. A rule is `unknown` when the data it needs is missing or invalid; the
+ * reason then says what is missing. Unknown does not by itself make an entry inadmissible (only a
+ * fail does), but it does block the award under E8: the jury needs proof that there is no deficit.
  */
 import { compareIsoDays, formatDaySv, isIsoDay } from './dates';
 

@@ -1,8 +1,8 @@
 /**
- * The examiners behind the ranked view (issue 6): each examiner's own total of an entry, for the
- * totals chart, and each examiner's mean against everyone's, for the severity chart. Same
- * conventions as aggregate.ts: scores naming an unknown criterion or with a non-finite value are
- * ignored; one score per examiner, entry and criterion.
+ * The examiners behind the ranked view (docs/aggregation.md#9-the-examiners-figures): each
+ * examiner's own total of an entry, for the totals chart, and each examiner's mean against
+ * everyone's, for the severity chart. Same conventions as aggregate.ts: scores naming an unknown
+ * criterion or with a non-finite value are ignored; one score per examiner, entry and criterion.
  */
 import { makeWeightedTotal, SEVERITY_MIN_ENTRIES, type AggregateInput } from './aggregate';
 
@@ -43,7 +43,7 @@ export interface ExaminerSeverity {
 	/** Distinct entries scored. */
 	entries: number;
 	mean: number;
-	/** Population SD, as the severity adjustment uses it (DESIGN.md §6). */
+	/** Population SD, as the severity adjustment uses it (docs/aggregation.md). */
 	sd: number;
 	/** mean − the overall mean: below 0 the examiner is stricter than the pool, above it milder. */
 	difference: number;
@@ -57,7 +57,7 @@ export interface SeverityReport {
 	examiners: ExaminerSeverity[];
 }
 
-/** Each examiner's mean and SD against the pooled mean of every score (DESIGN.md §6, severity). */
+/** Each examiner's mean and SD against the pooled mean of every score (docs/aggregation.md). */
 export function examinerSeverity(scores: readonly Pick<Score, 'entryId' | 'examinerId' | 'score'>[]): SeverityReport {
 	const byExaminer = new Map<string, { n: number; sum: number; squares: number; entries: Set<string> }>();
 	let n = 0;

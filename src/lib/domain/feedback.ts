@@ -1,5 +1,5 @@
 /**
- * The feedback report (DESIGN.md §9): built from the team's consensus, edited by the lead,
+ * The feedback report (docs/feedback.md): built from the team's consensus, edited by the lead,
  * approved and released by the award office. Pure: the server gathers the facts, these functions
  * shape the report and say whether it may be released.
  */

@@ -1,8 +1,8 @@
 /**
- * Inter-rater agreement as Krippendorff's alpha (issue 6): units are entries, coders are examiners,
- * values are scores. Follows the coincidence-matrix formulation of K. Krippendorff (2011),
- * "Computing Krippendorff's Alpha-Reliability", Annenberg School for Communication, University of
- * Pennsylvania (https://repository.upenn.edu/asc_papers/43):
+ * Inter-rater agreement as Krippendorff's alpha (docs/aggregation.md#8-agreement): units are
+ * entries, coders are examiners, values are scores. Follows the coincidence-matrix formulation of
+ * K. Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", Annenberg School for
+ * Communication, University of Pennsylvania (https://repository.upenn.edu/asc_papers/43):
  *
  * - a unit with m_u ≥ 2 values is pairable; one with fewer is ignored. Each of its m_u(m_u − 1)
  *   ordered pairs of values adds 1/(m_u − 1) to the coincidence o_ck of the pair's values c, k;

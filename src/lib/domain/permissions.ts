@@ -1,5 +1,5 @@
 /**
- * Who may do what (DESIGN.md §10), as pure functions over facts the server has already loaded.
+ * Who may do what (docs/rights.md), as pure functions over facts the server has already loaded.
  * Server guards call these on every load and action; the navigation uses the same answers, so a
  * link is never shown for a place the server would refuse.
  */
@@ -107,7 +107,8 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 		case 'assessment.write':
 			return entry.onTeam && (phase === 'assessment' || phase === 'consensus');
 		case 'assessment.readTeam':
-			// Independence (issue 5): the lead too sees the team's work only after submitting their own.
+			// Independence (docs/assessing.md#2-independence): the lead too sees the team's work only
+			// after submitting their own, so that no first judgement leans on another's.
 			return viewer.isAdmin || (entry.onTeam && entry.ownSubmitted);
 		case 'consensus.open':
 			return entry.isLead;

@@ -1,8 +1,9 @@
 /**
- * The guard on a cycle's phase changes (DESIGN.md §2): forward only, one step at a time, and each
- * step only when its preconditions hold. A refused step names what is missing as message keys with
- * their parameters, so the interface can say it in the reader's language. The admin may override
- * missing preconditions with a written reason; the order of the phases is never overridden.
+ * The guard on a cycle's phase changes (docs/the-year.md#3-changing-phase): forward only, one step
+ * at a time, and each step only when its preconditions hold. A refused step names what is missing
+ * as message keys with their parameters, so the interface can say it in the reader's language. The
+ * admin may override missing preconditions with a written reason; the order of the phases is never
+ * overridden.
  */
 import { compareIsoDays, isIsoDay } from './dates';
 import { nextPhase, phaseIndex, type Phase } from './phases';

@@ -1,4 +1,4 @@
-/** The phases of an award cycle, forward only (DESIGN.md §2). */
+/** The phases of an award cycle, forward only (docs/the-year.md#2-phases). */
 export const PHASES = [
 	'preparation',
 	'registration',

@@ -1,6 +1,7 @@
 /**
- * Sorting the ranked table (issue 6) by the column a person picks, from the address so that it works
- * without JavaScript (`?sort=total&dir=desc`), and the class median the radar chart compares with.
+ * Sorting the ranked table (docs/aggregation.md#5-rank) by the column a person picks, from the
+ * address so that it works without JavaScript (`?sort=total&dir=desc`), and the class median the
+ * radar chart compares with.
  */
 
 export type SortKey = 'rank' | 'total' | 'adjusted' | 'name' | `criterion:${string}`;

@@ -1,14 +1,14 @@
 /**
  * How robust is a class's ranking: each entry's rank under four ways of combining the scores, and
- * which entries move in or out of the top three between them (issue 6, "How robust is the ranking").
+ * which entries move in or out of the top three between them (docs/aggregation.md#7-robustness).
  *
  * The methods, all ranked with the same tie rule as the ranked view (1, 2, 2, 4):
- * - `mean`: the official total and rank of DESIGN.md §6 (consensus where set, else the mean), so the
- *   table shows how far the alternatives stray from the ranking the jury actually sees;
+ * - `mean`: the official total and rank (docs/aggregation.md: consensus where set, else the mean),
+ *   so the table shows how far the alternatives stray from the ranking the jury actually sees;
  * - `median`: per criterion the median of the examiners' scores;
  * - `trimmed`: per criterion the mean after dropping one highest and one lowest score when there are
  *   at least 3 scores, else the plain mean (with exactly 3 scores this equals the median);
- * - `adjusted`: the severity-adjusted total and rank of DESIGN.md §6.
+ * - `adjusted`: the severity-adjusted total and rank (docs/aggregation.md#6-severity-adjusted-view).
  * The last three use the examiners' own scores only, never consensus; an entry with a criterion
  * nobody scored has no total and no rank under them.
  */

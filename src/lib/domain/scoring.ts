@@ -1,7 +1,7 @@
 /**
- * The rules of individual assessment and consensus (DESIGN.md §4–§5) as pure functions: what a
- * valid score is, when work is complete, how far a team's scores diverge, how the team's points
- * merge into the consensus' starting points, and who is late.
+ * The rules of individual assessment and consensus (docs/assessment-model.md, docs/assessing.md) as
+ * pure functions: what a valid score is, when work is complete, how far a team's scores diverge,
+ * how the team's points merge into the consensus' starting points, and who is late.
  */
 import { compareIsoDays } from './dates';
 import { may, type EntryFacts, type Viewer } from './permissions';
@@ -19,9 +19,10 @@ export const LIMITS = {
 } as const;
 
 /**
- * Whether someone may see a team's assessments of an entry. Independence (the issue is stricter
- * than the table in DESIGN §10): a team member — the lead too — sees teammates' work only after
- * submitting their own; the admin, who is on no team, always.
+ * Whether someone may see a team's assessments of an entry. Independence
+ * (docs/assessing.md#2-independence): a team member — the lead too — sees teammates' work only
+ * after submitting their own, so that no first judgement leans on another's; the admin, who is on
+ * no team, always.
  */
 export function mayReadTeamWork(viewer: Viewer, facts: EntryFacts): boolean {
 	return may(viewer, 'assessment.readTeam', facts);

@@ -10,7 +10,10 @@
  */
 import { isExpert, type Model } from './model.ts';
 
-/** Stockholm's teams take one or two entries (DESIGN.md §7); the pool is split for teams of two. */
+/**
+ * Stockholm's teams take one or two entries (docs/assignment.md), so the pool is split for teams
+ * of two.
+ */
 const ENTRIES_PER_TEAM = 2;
 
 export interface Team {

@@ -1,4 +1,4 @@
-/** The examiner pool, conflicts of interest and the assignment of examiners to teams (DESIGN.md §5, §7). */
+/** The examiner pool, conflicts of interest and the examiners' teams (docs/assignment.md). */
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const sv = {

@@ -1,4 +1,4 @@
-/** The ranked view per class (issue 6): table, details, robustness, agreement, charts and exports. */
+/** The ranked view (docs/aggregation.md): table, details, robustness, agreement, charts, exports. */
 export const sv = {
 	nav: 'Rangordning',
 	title: 'Rangordning',

@@ -1,4 +1,4 @@
-/** Individual assessment, consensus and site visit, and the admin's progress view (issue 5). */
+/** Assessment, consensus and site visit, and the admin's progress view (docs/assessing.md). */
 export const sv = {
 	nav: 'Bedömningar',
 	open: 'Bedöm',

@@ -1,6 +1,6 @@
 /**
- * The team's consensus and site visit (DESIGN.md §5), written by the lead: versioned like an
- * assessment, every change in the audit log with the fields before and after.
+ * The team's consensus and site visit (docs/assessing.md#3-consensus), written by the lead:
+ * versioned like an assessment, every change in the audit log with the fields before and after.
  */
 import { and, eq } from 'drizzle-orm';
 import { db, type Queryable } from '../db';

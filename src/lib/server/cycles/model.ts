@@ -1,6 +1,7 @@
 /**
- * A cycle's classes and assessment model (DESIGN.md §4): editable until assessment opens, then
- * frozen — every change is refused on the server, whatever the page shows. Changes are audited.
+ * A cycle's classes and assessment model (docs/assessment-model.md): editable until assessment
+ * opens, then frozen — every change is refused on the server, whatever the page shows. Changes are
+ * audited.
  */
 import { and, asc, count, eq } from 'drizzle-orm';
 import { db, type Tx } from '../db';

@@ -1,7 +1,7 @@
 /**
- * The advisory ballot per class (DESIGN.md §8): each jury member ranks any subset of the finalists,
- * ties allowed; the Schulze method orders them. A member's conflicted entries are left out of their
- * ballot and, through `excluded`, out of their pairwise counts.
+ * The advisory ballot per class (docs/jury.md#3-the-ballot): each jury member ranks any subset of
+ * the finalists, ties allowed; the Schulze method orders them. A member's conflicted entries are
+ * left out of their ballot and, through `excluded`, out of their pairwise counts.
  */
 import { and, eq } from 'drizzle-orm';
 import { db, type Queryable } from '../db';

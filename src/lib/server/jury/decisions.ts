@@ -1,8 +1,8 @@
 /**
- * The chair's decisions (DESIGN.md §8): per class the award and honourable mentions with their
- * citations, or no award with a reason; the meeting's attendance; and the closing ("justering"),
- * after which nothing here changes for anyone. Every write checks the cycle as it is inside its own
- * transaction, and is written to the audit log.
+ * The chair's decisions (docs/jury.md#4-decisions): per class the award and honourable mentions
+ * with their citations, or no award with a reason; the meeting's attendance; and the closing
+ * ("justering"), after which nothing here changes for anyone. Every write checks the cycle as it is
+ * inside its own transaction, and is written to the audit log.
  */
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';

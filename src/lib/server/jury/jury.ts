@@ -1,7 +1,7 @@
 /**
- * The jury's reading of a class (DESIGN.md §8): who sits on the jury, the finalists with their
- * consensus and site visit, and a side-by-side comparison. A member never gets the details of an
- * entry they are conflicted on, only its name with the flag.
+ * The jury's reading of a class (docs/jury.md#2-reading-a-class): who sits on the jury, the
+ * finalists with their consensus and site visit, and a side-by-side comparison. A member never gets
+ * the details of an entry they are conflicted on, only its name with the flag.
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';

@@ -1,8 +1,8 @@
 /**
- * A class's ranked list for Excel and the archive (issue 6): the same rows and the same one-decimal
- * numbers as the ranked view, with a column per criterion, written by the shared table writer
- * (CSV with semicolons, BOM and decimal commas, or XLSX). Entries the person is conflicted with are
- * left out, as they are left out of the table on screen.
+ * A class's ranked list for Excel and the archive (docs/aggregation.md): the same rows and the same
+ * one-decimal numbers as the ranked view, with a column per criterion, written by the shared table
+ * writer (CSV with semicolons, BOM and decimal commas, or XLSX). Entries the person is conflicted
+ * with are left out, as they are left out of the table on screen.
  */
 import { cachedRanking } from './ranking';
 import type { RankingAccess } from './guards';

@@ -1,5 +1,5 @@
 /**
- * Who may see the ranked view (DESIGN.md §10: the admin in any phase; a juror or the chair of the
+ * Who may see the ranked view (docs/rights.md: the admin in any phase; a juror or the chair of the
  * cycle from the jury phase on). /ranking lies outside /admin and /jury, so every load and export
  * calls one of these guards itself. A conflicted juror still sees the class, without the entries
  * they are in conflict with; opening one of those is a 404 (requireEntry).

@@ -1,12 +1,13 @@
 /**
- * From the database to the ranked view (issue 6, DESIGN.md §6): a cycle's admitted entries, their
+ * From the database to the ranked view (docs/aggregation.md): a cycle's admitted entries, their
  * submitted scores and agreed consensus go through `rankColumns` (the columnar form of `rankEntries`),
  * and come back as rows per class
  * with unit names, consensus state, finalist recommendation and eligibility flags.
  *
- * Consensus: only a consensus the team has marked *done* counts as "the consensus score" of §6. A
- * draft is the lead's work in progress whose numbers may still change, so until it is done the
- * entry is ranked on the examiners' mean, and the consensus state beside the row says so.
+ * Consensus: only a consensus the team has marked *done* gives the consensus score that the used
+ * score takes first (docs/aggregation.md#3-the-used-score). A draft is the lead's work in progress
+ * whose numbers may still change, so until it is done the entry is ranked on the examiners' mean,
+ * and the consensus state beside the row says so.
  *
  * Speed: a cycle of 10,000 entries holds 210,000 scores; ranking-load.ts reads them packed, seven to
  * a number, with a few SELECTs over the whole cycle, straight into the score columns `rankColumns`
@@ -134,7 +135,10 @@ function readCycle(cycleId: number, today: string | undefined) {
 	})();
 }
 
-/** Every class of the cycle with its admitted entries ranked (DESIGN.md §6); null for no such cycle. */
+/**
+ * Every class of the cycle with its admitted entries ranked (docs/aggregation.md); null for no such
+ * cycle.
+ */
 export function rankCycle(cycleId: number, options: { today?: string } = {}): CycleRanking | null {
 	const read = readCycle(cycleId, options.today);
 	if (!read) return null;

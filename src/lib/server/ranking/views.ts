@@ -1,9 +1,9 @@
 /**
- * What the ranking pages show (issue 6): a class's ranked table with the totals chart, its robustness
- * and agreement tables, one entry's details with the radar and the examiners' scores, and the
- * examiners' severity for the admin. Everything comes from one ranking of the class's whole cycle,
- * because the severity adjustment looks at every score of the cycle; the ranking is shared between
- * requests (`cachedRanking`), so nothing here may change it.
+ * What the ranking pages show (docs/aggregation.md): a class's ranked table with the totals chart,
+ * its robustness and agreement tables, one entry's details with the radar and the examiners'
+ * scores, and the examiners' severity for the admin. Everything comes from one ranking of the
+ * class's whole cycle, because the severity adjustment looks at every score of the cycle; the
+ * ranking is shared between requests (`cachedRanking`), so nothing here may change it.
  */
 import { error } from '@sveltejs/kit';
 import { inArray } from 'drizzle-orm';

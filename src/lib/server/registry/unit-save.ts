@@ -1,5 +1,5 @@
 /**
- * Creating and editing a unit with everything eligibility (DESIGN.md §3) needs: its manager's
+ * Creating and editing a unit with everything eligibility (docs/eligibility.md) needs: its manager's
  * responsibilities, business plan, staff, private running and Stockholm share, past wins, last
  * year's result and this year's forecast, and its contact people. One versioned, audited write;
  * bad input writes nothing.

@@ -1,7 +1,7 @@
 /**
- * Individual assessment (DESIGN.md §5): what the scoring page shows, submitting, reopening and
- * the kept versions. Independence lives here: a teammate's work is read only through
- * `teamAssessments`, and only for someone `mayReadTeamWork` lets see it.
+ * Individual assessment (docs/assessing.md#1-individual-assessment): what the scoring page shows,
+ * submitting, reopening and the kept versions. Independence lives here: a teammate's work is read
+ * only through `teamAssessments`, and only for someone `mayReadTeamWork` lets see it.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db';

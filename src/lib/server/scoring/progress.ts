@@ -1,6 +1,7 @@
 /**
- * The admin's view of the assessment work (issue 5): per class, entries × examiners with the state
- * of each assessment and of each consensus, and who is late against the cycle's dates.
+ * The admin's view of the assessment work (docs/assessing.md#6-progress): per class, entries ×
+ * examiners with the state of each assessment and of each consensus, and who is late against the
+ * cycle's dates.
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { db } from '../db';
