@@ -10,7 +10,7 @@ import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { requireEntry, type EntryAccess } from '../access/entry';
 import { criterionIdsOf, emptyAssessment, readAssessment, writeAssessment, type SavedAssessment } from './save';
-import { DEFAULT_BAND_TEXTS } from '$lib/domain/default-model';
+import { bandTextsOf } from '$lib/domain/default-model';
 import { may } from '$lib/domain/permissions';
 import { isComplete, mayReadTeamWork, missingCriteria, type AssessmentDoc } from '$lib/domain/scoring';
 
@@ -91,7 +91,7 @@ export function cycleCriteria(cycleId: number): CriterionView[] {
 		.where(eq(table.criterion.cycleId, cycleId))
 		.orderBy(table.criterion.sortOrder, table.criterion.id)
 		.all()
-		.map((c) => ({ ...c, bandTexts: c.bandTexts.length === 6 ? c.bandTexts : DEFAULT_BAND_TEXTS[c.kind] }));
+		.map((c) => ({ ...c, bandTexts: bandTextsOf(c) }));
 }
 
 /** The entry's unit and class names, for headings. */
