@@ -141,13 +141,21 @@ export interface CriterionSpread {
 	divergent: boolean;
 }
 
-/** Mean and spread of a team's submitted scores on one criterion; divergent when spread ≥ threshold. */
+/** The spread, in points, at which a team's scores on a criterion diverge, unless the cycle sets its own. */
+export const DEFAULT_DIVERGENCE_THRESHOLD = 30;
+
+/** Scores diverge when their spread reaches the threshold: a spread of exactly the threshold counts. */
+export function isDivergent(spread: number, threshold: number): boolean {
+	return spread >= threshold;
+}
+
+/** Mean and spread of a team's submitted scores on one criterion, and whether they diverge. */
 export function criterionSpread(scores: number[], threshold: number): CriterionSpread {
 	if (scores.length === 0) return { n: 0, mean: null, min: null, max: null, spread: null, divergent: false };
 	const min = Math.min(...scores);
 	const max = Math.max(...scores);
 	const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
-	return { n: scores.length, mean, min, max, spread: max - min, divergent: max - min >= threshold };
+	return { n: scores.length, mean, min, max, spread: max - min, divergent: isDivergent(max - min, threshold) };
 }
 
 /** The same point regardless of case, spacing and a closing full stop. */
