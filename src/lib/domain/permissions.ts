@@ -3,7 +3,7 @@
  * Server guards call these on every load and action; the navigation uses the same answers, so a
  * link is never shown for a place the server would refuse.
  */
-import { phaseAtLeast, type Phase } from './phases';
+import { isOpenForScoring, phaseAtLeast, type Phase } from './phases';
 
 export type CycleRole = 'examiner' | 'juror' | 'chair';
 export type Role = 'admin' | 'examiner' | 'lead' | 'juror' | 'chair' | 'unit';
@@ -101,12 +101,12 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 		case 'entry.readAccount':
 			return viewer.isAdmin || entry.onTeam || (juryMember && entry.isFinalist) || ownUnit;
 		case 'assessment.write':
-			return entry.onTeam && (phase === 'assessment' || phase === 'consensus');
+			return entry.onTeam && isOpenForScoring(phase);
 		case 'assessment.readTeam':
 			// Independence (issue 5): the lead too sees the team's work only after submitting their own.
 			return viewer.isAdmin || (entry.onTeam && entry.ownSubmitted);
 		case 'consensus.write':
-			return entry.isLead && (phase === 'assessment' || phase === 'consensus');
+			return entry.isLead && isOpenForScoring(phase);
 		case 'feedback.draft':
 			return entry.isLead && phaseAtLeast(phase, 'consensus') && phase !== 'archived';
 		case 'ranking.view':

@@ -5,6 +5,7 @@
  */
 import { compareIsoDays } from './dates';
 import { may, type EntryFacts, type Viewer } from './permissions';
+import { isOpenForScoring } from './phases';
 
 /** Sane limits for what examiners type; the server refuses anything longer. */
 export const LIMITS = {
@@ -29,8 +30,7 @@ export function mayReadTeamWork(viewer: Viewer, facts: EntryFacts): boolean {
 
 /** The lead or the admin may reopen a submitted assessment while assessment or consensus is open. */
 export function mayReopen(viewer: Viewer, facts: EntryFacts): boolean {
-	const open = facts.phase === 'assessment' || facts.phase === 'consensus';
-	return may(viewer, 'consensus.write', facts) || (open && may(viewer, 'cycle.manage', facts));
+	return may(viewer, 'consensus.write', facts) || (isOpenForScoring(facts.phase) && may(viewer, 'cycle.manage', facts));
 }
 
 /** The lead writes the consensus once their own assessment is submitted (so they have seen the team's). */
