@@ -38,6 +38,9 @@ export function mayWriteConsensus(viewer: Viewer, facts: EntryFacts): boolean {
 	return may(viewer, 'consensus.write', facts) && facts.ownSubmitted;
 }
 
+/** Where an examiner's own assessment of an entry stands: not started, a draft, or submitted. */
+export type AssessmentState = 'none' | 'draft' | 'submitted';
+
 export interface CriterionWork {
 	criterionId: number;
 	score: number | null;
