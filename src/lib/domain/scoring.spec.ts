@@ -14,6 +14,7 @@ import {
 	hasPoint,
 	isComplete,
 	isDivergent,
+	isWritable,
 	isLate,
 	mayReadTeamWork,
 	mayReopen,
@@ -284,6 +285,17 @@ describe('who sees and changes what', () => {
 		expect(mayWriteConsensus(viewer(), facts({ isLead: true, ownSubmitted: true }))).toBe(true);
 		expect(mayWriteConsensus(viewer(), facts({ ownSubmitted: true }))).toBe(false);
 		expect(mayWriteConsensus(viewer(), facts({ isLead: true, ownSubmitted: true, phase: 'jury' }))).toBe(false);
+	});
+
+	it.each([
+		[true, 'draft', true],
+		[true, 'submitted', false],
+		[true, 'done', false],
+		[false, 'draft', false],
+		[false, 'submitted', false],
+		[false, 'done', false]
+	] as const)('opens the form (may write %s, %s) → %s', (mayWrite, status, writable) => {
+		expect(isWritable({ mayWrite, status })).toBe(writable);
 	});
 });
 

@@ -38,6 +38,14 @@ export function mayWriteConsensus(viewer: Viewer, facts: EntryFacts): boolean {
 	return may(viewer, 'consensus.write', facts) && facts.ownSubmitted;
 }
 
+/**
+ * Whether an assessment's or a consensus' form opens for typing: the person may write it now and it
+ * is still a draft. A submitted assessment or a done consensus is shown read-only until reopened.
+ */
+export function isWritable(work: { mayWrite: boolean; status: 'draft' | 'submitted' | 'done' }): boolean {
+	return work.mayWrite && work.status === 'draft';
+}
+
 /** Where an examiner's own assessment of an entry stands: not started, a draft, or submitted. */
 export type AssessmentState = 'none' | 'draft' | 'submitted';
 

@@ -12,7 +12,7 @@ import { requireEntry, type EntryAccess } from '../access/entry';
 import { criterionIdsOf, emptyAssessment, readAssessment, writeAssessment, type SavedAssessment } from './save';
 import { bandTextsOf } from '$lib/domain/default-model';
 import { may } from '$lib/domain/permissions';
-import { isComplete, mayReadTeamWork, missingCriteria, type AssessmentDoc } from '$lib/domain/scoring';
+import { isComplete, isWritable, mayReadTeamWork, missingCriteria, type AssessmentDoc } from '$lib/domain/scoring';
 
 /**
  * A member of the entry's team (not in conflict), or 404: the scoring pages and their actions
@@ -34,6 +34,7 @@ export function scoringPage(access: EntryAccess) {
 	const criteria = cycleCriteria(access.cycle.id);
 	const criterionIds = criteria.map((c) => c.id);
 	const own = ownAssessment(access.entry.id, access.user.id, criterionIds);
+	const phaseOpen = mayWrite(access);
 	const team = mayReadTeamWork(access.viewer, access.facts)
 		? teamAssessments(access.entry.id, criterionIds).filter((t) => t.userId !== access.user.id)
 		: null;
@@ -54,7 +55,8 @@ export function scoringPage(access: EntryAccess) {
 			updatedAt: own.updatedAt,
 			reopenReason: own.id && own.status === 'draft' ? lastReopenReason(own.id) : null
 		},
-		phaseOpen: mayWrite(access),
+		phaseOpen,
+		writable: isWritable({ mayWrite: phaseOpen, status: own.status }),
 		isLead: access.facts.isLead,
 		revisions: own.id && own.status === 'draft' ? listRevisions(own.id) : [],
 		team
