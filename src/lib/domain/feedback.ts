@@ -205,7 +205,7 @@ export function checkRelease(status: ReportStatus, blockers: ReleaseBlocker[], o
 }
 
 /** The lead edits only a draft; the admin approves a draft and sends back an approved report. */
-export function mayEdit(status: ReportStatus): boolean {
+export function mayEdit(status: ReportStatus): status is 'draft' {
 	return status === 'draft';
 }
 
