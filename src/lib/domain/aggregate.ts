@@ -16,10 +16,11 @@
  *   of the input gives bit-identical results (for whole-number scores, whose plain sums are exact).
  * - `criteria` of each entry lists the criteria in the model's order.
  */
+import { DEFAULT_DIVERGENCE_THRESHOLD, isDivergent } from './scoring';
 
 export interface AggregateInput {
 	criteria: { key: string; weight: number }[];
-	divergenceThreshold?: number; // default 30
+	divergenceThreshold?: number; // default DEFAULT_DIVERGENCE_THRESHOLD
 	entries: { id: string; classId: string; consensus?: Record<string, number> }[];
 	scores: { entryId: string; examinerId: string; criterion: string; score: number }[]; // submitted only
 }
@@ -36,7 +37,6 @@ export interface RankedEntry {
 	criteria: Record<string, CriterionStats>;
 }
 
-export const DEFAULT_DIVERGENCE_THRESHOLD = 30;
 /** Distinct entries an examiner must have scored before their scores are severity-adjusted. */
 export const SEVERITY_MIN_ENTRIES = 3;
 
@@ -356,7 +356,7 @@ function cellStats(a: Float64Array, from: number, to: number, threshold: number)
 		max: a[to - 1],
 		sd: n === 1 ? 0 : Math.sqrt(squares / (n - 1)),
 		spread,
-		divergent: spread >= threshold,
+		divergent: isDivergent(spread, threshold),
 		consensus: null,
 		used: null
 	};

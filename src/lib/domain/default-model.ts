@@ -1,7 +1,8 @@
 /**
  * The award's default classes and assessment model (docs/the-year.md#4-classes,
  * docs/assessment-model.md#2-the-default-model), used for a new cycle when there is no earlier year
- * to copy. Data, not rules: a cycle may change all of it in preparation.
+ * to copy. Data, not rules: a cycle may change all of it in preparation. Beside it the six bands
+ * of the scale and the one fallback to the default band texts.
  */
 export type CriterionKind = 'approach' | 'results';
 
@@ -159,6 +160,14 @@ export const DEFAULT_BAND_TEXTS: Record<CriterionKind, string[]> = {
 		'Utmärkta, uthålliga nivåer och trender; en förebild i jämförelse.'
 	]
 };
+
+/**
+ * The six texts a criterion's bands are read by: its own when it has all six, else the defaults of
+ * its kind, so that a criterion whose texts were never written still explains every band.
+ */
+export function bandTextsOf(criterion: { kind: CriterionKind; bandTexts: string[] }): string[] {
+	return criterion.bandTexts.length === BANDS.length ? criterion.bandTexts : DEFAULT_BAND_TEXTS[criterion.kind];
+}
 
 /** The band a score falls in (0–5 → 0, …, 90–100 → 5); scores between bands take the lower one. */
 export function bandOf(score: number): number {

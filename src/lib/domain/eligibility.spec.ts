@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkEligibility, isAdmitted, RULE_LABELS, summariseEligibility, type EligibilityInput, type EligibilityUnit, type RuleId } from './eligibility';
+import { checkEligibility, isAdmitted, managerHasBudgetAndStaff, RULE_LABELS, summariseEligibility, type EligibilityInput, type EligibilityUnit, type RuleId } from './eligibility';
 
 /** An entry that passes every rule; each test changes only what it is about. */
 function entry(overrides: Partial<Omit<EligibilityInput, 'unit'>> = {}, unit: Partial<EligibilityUnit> = {}): EligibilityInput {
@@ -105,6 +105,21 @@ describe('E1 manager with budget and staff responsibility', () => {
 		[null, 'unknown', 'Uppgift saknas om enheten har en chef med budget- och personalansvar.']
 	] as const)('%s → %s', (value, status, reason) => {
 		expect(rule(entry({}, { managerHasBudgetAndStaffResponsibility: value }), 'E1')).toMatchObject({ status, reason });
+	});
+});
+
+describe('managerHasBudgetAndStaff: E1 from the two responsibilities the registry keeps', () => {
+	it.each([
+		[true, true, true],
+		[false, true, false],
+		[true, false, false],
+		[false, null, false],
+		[null, false, false],
+		[true, null, null],
+		[null, true, null],
+		[null, null, null]
+	] as const)('budget %s, staff %s → %s', (budget, staff, expected) => {
+		expect(managerHasBudgetAndStaff(budget, staff)).toBe(expected);
 	});
 });
 

@@ -91,6 +91,15 @@ const fail = (reason: () => string): Verdict => ({ status: 'fail', reason });
 const unknown = (reason: () => string): Verdict => ({ status: 'unknown', reason });
 
 /**
+ * E1 asks about both of the manager's responsibilities, which the registry keeps apart: both must be
+ * known to pass, and one known "no" is enough to fail.
+ */
+export function managerHasBudgetAndStaff(budget: boolean | null, staff: boolean | null): boolean | null {
+	if (budget === false || staff === false) return false;
+	return budget === true && staff === true ? true : null;
+}
+
+/**
  * An entry goes to assessment when it fails none of E1–E7, or when the admin admitted it anyway
  * with a written reason. E8 never keeps an entry out; it only blocks the award.
  */

@@ -3,7 +3,7 @@
  * approved and released by the award office. Pure: the server gathers the facts, these functions
  * shape the report and say whether it may be released.
  */
-import { BANDS, DEFAULT_BAND_TEXTS, bandOf, type CriterionKind } from './default-model';
+import { BANDS, bandOf, bandTextsOf, type CriterionKind } from './default-model';
 import { compareIsoDays, isIsoDay } from './dates';
 
 export const MAX_SUMMARY_LENGTH = 5000;
@@ -76,8 +76,7 @@ export interface ReportSource {
 
 /** The band text of a criterion: its own six texts, or the defaults of its kind. */
 export function bandText(criterion: { kind: CriterionKind; bandTexts: string[] }, band: number): string {
-	const texts = criterion.bandTexts.length === BANDS.length ? criterion.bandTexts : DEFAULT_BAND_TEXTS[criterion.kind];
-	return texts[band] ?? '';
+	return bandTextsOf(criterion)[band] ?? '';
 }
 
 function cleanList(points: string[]): string[] {
@@ -206,7 +205,7 @@ export function checkRelease(status: ReportStatus, blockers: ReleaseBlocker[], o
 }
 
 /** The lead edits only a draft; the admin approves a draft and sends back an approved report. */
-export function mayEdit(status: ReportStatus): boolean {
+export function mayEdit(status: ReportStatus): status is 'draft' {
 	return status === 'draft';
 }
 

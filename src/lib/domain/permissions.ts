@@ -3,7 +3,7 @@
  * Server guards call these on every load and action; the navigation uses the same answers, so a
  * link is never shown for a place the server would refuse.
  */
-import { phaseAtLeast, type Phase } from './phases';
+import { isOpenForScoring, phaseAtLeast, type Phase } from './phases';
 
 export type CycleRole = 'examiner' | 'juror' | 'chair';
 export type Role = 'admin' | 'examiner' | 'lead' | 'juror' | 'chair' | 'unit';
@@ -105,7 +105,7 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 		case 'assessment.open':
 			return entry.onTeam;
 		case 'assessment.write':
-			return entry.onTeam && (phase === 'assessment' || phase === 'consensus');
+			return entry.onTeam && isOpenForScoring(phase);
 		case 'assessment.readTeam':
 			// Independence (docs/assessing.md#2-independence): the lead too sees the team's work only
 			// after submitting their own, so that no first judgement leans on another's.
@@ -113,7 +113,7 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 		case 'consensus.open':
 			return entry.isLead;
 		case 'consensus.write':
-			return entry.isLead && (phase === 'assessment' || phase === 'consensus');
+			return entry.isLead && isOpenForScoring(phase);
 		case 'feedback.draft':
 			return entry.isLead && phaseAtLeast(phase, 'consensus') && phase !== 'archived';
 		case 'ranking.view':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPhase, nextPhase, phaseAtLeast, PHASES } from './phases';
+import { isOpenForScoring, isPhase, nextPhase, phaseAtLeast, PHASES } from './phases';
 
 describe('phases', () => {
 	it('run forward from preparation to archived', () => {
@@ -12,6 +12,9 @@ describe('phases', () => {
 		expect(phaseAtLeast('jury', 'consensus')).toBe(true);
 		expect(phaseAtLeast('consensus', 'jury')).toBe(false);
 		expect(phaseAtLeast('jury', 'jury')).toBe(true);
+	});
+	it('are open for scoring in assessment and consensus only', () => {
+		expect(PHASES.filter(isOpenForScoring)).toEqual(['assessment', 'consensus']);
 	});
 	it('recognise only known names', () => {
 		expect(isPhase('jury')).toBe(true);

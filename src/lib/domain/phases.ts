@@ -23,6 +23,11 @@ export function nextPhase(phase: Phase): Phase | null {
 	return PHASES[phaseIndex(phase) + 1] ?? null;
 }
 
+/** Examiners score and the lead writes the consensus while assessment or consensus is open; after that the work stands. */
+export function isOpenForScoring(phase: Phase): boolean {
+	return phase === 'assessment' || phase === 'consensus';
+}
+
 export function isPhase(value: string): value is Phase {
 	return (PHASES as readonly string[]).includes(value);
 }

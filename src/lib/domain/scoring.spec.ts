@@ -10,8 +10,11 @@ import {
 	consensusDifferences,
 	consensusStart,
 	criterionSpread,
+	DEFAULT_DIVERGENCE_THRESHOLD,
 	hasPoint,
 	isComplete,
+	isDivergent,
+	isWritable,
 	isLate,
 	mayReadTeamWork,
 	mayReopen,
@@ -129,6 +132,20 @@ describe('divergence', () => {
 	it('has nothing to say without scores', () => {
 		expect(criterionSpread([], 30)).toMatchObject({ n: 0, mean: null, spread: null, divergent: false });
 		expect(criterionSpread([70], 30)).toMatchObject({ n: 1, mean: 70, spread: 0, divergent: false });
+	});
+
+	it.each([
+		[29, 30, false],
+		[30, 30, true],
+		[31, 30, true],
+		[0, 5, false],
+		[100, 100, true]
+	])('isDivergent(spread %i, threshold %i) → %s', (spread, threshold, divergent) => {
+		expect(isDivergent(spread, threshold)).toBe(divergent);
+	});
+
+	it('is 30 points apart by default', () => {
+		expect(DEFAULT_DIVERGENCE_THRESHOLD).toBe(30);
 	});
 });
 
@@ -268,6 +285,17 @@ describe('who sees and changes what', () => {
 		expect(mayWriteConsensus(viewer(), facts({ isLead: true, ownSubmitted: true }))).toBe(true);
 		expect(mayWriteConsensus(viewer(), facts({ ownSubmitted: true }))).toBe(false);
 		expect(mayWriteConsensus(viewer(), facts({ isLead: true, ownSubmitted: true, phase: 'jury' }))).toBe(false);
+	});
+
+	it.each([
+		[true, 'draft', true],
+		[true, 'submitted', false],
+		[true, 'done', false],
+		[false, 'draft', false],
+		[false, 'submitted', false],
+		[false, 'done', false]
+	] as const)('opens the form (may write %s, %s) → %s', (mayWrite, status, writable) => {
+		expect(isWritable({ mayWrite, status })).toBe(writable);
 	});
 });
 

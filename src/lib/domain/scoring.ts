@@ -5,6 +5,7 @@
  */
 import { compareIsoDays } from './dates';
 import { may, type EntryFacts, type Viewer } from './permissions';
+import { isOpenForScoring } from './phases';
 
 /** Sane limits for what examiners type; the server refuses anything longer. */
 export const LIMITS = {
@@ -30,14 +31,24 @@ export function mayReadTeamWork(viewer: Viewer, facts: EntryFacts): boolean {
 
 /** The lead or the admin may reopen a submitted assessment while assessment or consensus is open. */
 export function mayReopen(viewer: Viewer, facts: EntryFacts): boolean {
-	const open = facts.phase === 'assessment' || facts.phase === 'consensus';
-	return may(viewer, 'consensus.write', facts) || (open && may(viewer, 'cycle.manage', facts));
+	return may(viewer, 'consensus.write', facts) || (isOpenForScoring(facts.phase) && may(viewer, 'cycle.manage', facts));
 }
 
 /** The lead writes the consensus once their own assessment is submitted (so they have seen the team's). */
 export function mayWriteConsensus(viewer: Viewer, facts: EntryFacts): boolean {
 	return may(viewer, 'consensus.write', facts) && facts.ownSubmitted;
 }
+
+/**
+ * Whether an assessment's or a consensus' form opens for typing: the person may write it now and it
+ * is still a draft. A submitted assessment or a done consensus is shown read-only until reopened.
+ */
+export function isWritable(work: { mayWrite: boolean; status: 'draft' | 'submitted' | 'done' }): boolean {
+	return work.mayWrite && work.status === 'draft';
+}
+
+/** Where an examiner's own assessment of an entry stands: not started, a draft, or submitted. */
+export type AssessmentState = 'none' | 'draft' | 'submitted';
 
 export interface CriterionWork {
 	criterionId: number;
@@ -142,13 +153,21 @@ export interface CriterionSpread {
 	divergent: boolean;
 }
 
-/** Mean and spread of a team's submitted scores on one criterion; divergent when spread ≥ threshold. */
+/** The spread, in points, at which a team's scores on a criterion diverge, unless the cycle sets its own. */
+export const DEFAULT_DIVERGENCE_THRESHOLD = 30;
+
+/** Scores diverge when their spread reaches the threshold: a spread of exactly the threshold counts. */
+export function isDivergent(spread: number, threshold: number): boolean {
+	return spread >= threshold;
+}
+
+/** Mean and spread of a team's submitted scores on one criterion, and whether they diverge. */
 export function criterionSpread(scores: number[], threshold: number): CriterionSpread {
 	if (scores.length === 0) return { n: 0, mean: null, min: null, max: null, spread: null, divergent: false };
 	const min = Math.min(...scores);
 	const max = Math.max(...scores);
 	const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
-	return { n: scores.length, mean, min, max, spread: max - min, divergent: max - min >= threshold };
+	return { n: scores.length, mean, min, max, spread: max - min, divergent: isDivergent(max - min, threshold) };
 }
 
 /** The same point regardless of case, spacing and a closing full stop. */

@@ -10,6 +10,7 @@ import { appendAudit } from '../db/audit';
 import { validate, type FieldErrors, type Validated } from '../http/validate';
 import { CYCLE_DATE_FIELDS, checkCycleDates, type CycleDates } from '$lib/domain/cycle-dates';
 import { DEFAULT_BAND_TEXTS, DEFAULT_CLASSES, DEFAULT_CRITERIA } from '$lib/domain/default-model';
+import { DEFAULT_DIVERGENCE_THRESHOLD } from '$lib/domain/scoring';
 import { formatDate, type Locale, type Messages } from '$lib/i18n';
 import type { Cycle } from './lookup';
 
@@ -136,7 +137,7 @@ export function newCycleDefaults(): Record<string, string> {
 		name: `Kvalitetsutmärkelsen ${year}`,
 		...Object.fromEntries(CYCLE_DATE_FIELDS.map((f) => [f, ''])),
 		scaleStep: String(latest?.scaleStep ?? 5),
-		divergenceThreshold: String(latest?.divergenceThreshold ?? 30),
+		divergenceThreshold: String(latest?.divergenceThreshold ?? DEFAULT_DIVERGENCE_THRESHOLD),
 		teamSize: String(latest?.teamSize ?? 3),
 		defaultCapacity: String(latest?.defaultCapacity ?? 2),
 		scoresInFeedback: latest?.scoresInFeedback ? 'on' : '',

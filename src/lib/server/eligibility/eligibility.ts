@@ -6,7 +6,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
-import { checkEligibility, isAdmitted, type Eligibility, type EligibilityInput, type RuleId } from '$lib/domain/eligibility';
+import { checkEligibility, isAdmitted, managerHasBudgetAndStaff, type Eligibility, type EligibilityInput, type RuleId } from '$lib/domain/eligibility';
 import { stockholmDay } from '$lib/domain/dates';
 
 type UnitRow = typeof table.unit.$inferSelect;
@@ -18,13 +18,6 @@ export interface EligibilityOptions {
 	today?: string;
 	/** Run inside a caller's transaction. */
 	q?: Queryable;
-}
-
-/** Both responsibilities must be known to pass E1; one known "no" is enough to fail it. */
-function budgetAndStaff(unit: UnitRow): boolean | null {
-	const both = [unit.managerHasBudgetResponsibility, unit.managerHasStaffResponsibility];
-	if (both.includes(false)) return false;
-	return both.every((v) => v === true) ? true : null;
 }
 
 export function eligibilityInput(
@@ -42,7 +35,7 @@ export function eligibilityInput(
 		minutesReceivedDate: entry.minutesReceivedDate,
 		today,
 		unit: {
-			managerHasBudgetAndStaffResponsibility: budgetAndStaff(unit),
+			managerHasBudgetAndStaffResponsibility: managerHasBudgetAndStaff(unit.managerHasBudgetResponsibility, unit.managerHasStaffResponsibility),
 			hasBusinessPlanWithGoals: unit.hasBusinessPlan,
 			staffCount: unit.staffCount,
 			privatelyRun: unit.privatelyRun,

@@ -6,6 +6,7 @@ import type { Cycle } from '../cycles/lookup';
 import { admittedEntryIds } from '../eligibility/eligibility';
 import { conflictedEntryIds } from '../access/entry-facts';
 import { finalistSql } from '../access/conditions';
+import type { AssessmentState } from '$lib/domain/scoring';
 
 export function adminOverview(cycle: Cycle) {
 	const d = db();
@@ -33,8 +34,6 @@ export function adminOverview(cycle: Cycle) {
 	const admitted = admittedEntryIds(cycle.id).length;
 	return { entries, admitted, examiners, jury, submitted, consensusDone };
 }
-
-export type AssessmentState = 'none' | 'draft' | 'submitted';
 
 /** The entries on the examiner's published teams, with the state of their own assessment. */
 export function examinerWork(userId: number, cycle: Cycle) {

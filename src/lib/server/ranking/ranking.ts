@@ -20,14 +20,8 @@ import { asc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 import { admittedEntriesForRanking, consensusByEntry, submittedScores, type ConsensusState } from './load';
-import {
-	columnScores,
-	DEFAULT_DIVERGENCE_THRESHOLD,
-	rankColumns,
-	type AggregateInput,
-	type ColumnInput,
-	type CriterionStats
-} from '$lib/domain/aggregate';
+import { columnScores, rankColumns, type AggregateInput, type ColumnInput, type CriterionStats } from '$lib/domain/aggregate';
+import { DEFAULT_DIVERGENCE_THRESHOLD } from '$lib/domain/scoring';
 import type { RuleId } from '$lib/domain/eligibility';
 import { stockholmDay } from '$lib/domain/dates';
 

@@ -9,15 +9,16 @@ import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { mayWrite, type EntryAccess } from '../access/guards';
 import { criterionIdsOf, emptyAssessment, readAssessment, writeAssessment, type SavedAssessment } from './save';
-import { DEFAULT_BAND_TEXTS } from '$lib/domain/default-model';
+import { bandTextsOf } from '$lib/domain/default-model';
 import { may } from '$lib/domain/permissions';
-import { isComplete, mayReadTeamWork, missingCriteria, type AssessmentDoc } from '$lib/domain/scoring';
+import { isComplete, isWritable, mayReadTeamWork, missingCriteria, type AssessmentDoc } from '$lib/domain/scoring';
 
 /** Everything the scoring page shows; a teammate's work only when `mayReadTeamWork`. */
 export function scoringPage(access: EntryAccess) {
 	const criteria = cycleCriteria(access.cycle.id);
 	const criterionIds = criteria.map((c) => c.id);
 	const own = ownAssessment(access.entry.id, access.user.id, criterionIds);
+	const phaseOpen = mayWrite(access);
 	const team = mayReadTeamWork(access.viewer, access.facts)
 		? teamAssessments(access.entry.id, criterionIds).filter((t) => t.userId !== access.user.id)
 		: null;
@@ -38,7 +39,8 @@ export function scoringPage(access: EntryAccess) {
 			updatedAt: own.updatedAt,
 			reopenReason: own.id && own.status === 'draft' ? lastReopenReason(own.id) : null
 		},
-		phaseOpen: mayWrite(access),
+		phaseOpen,
+		writable: isWritable({ mayWrite: phaseOpen, status: own.status }),
 		isLead: access.facts.isLead,
 		revisions: own.id && own.status === 'draft' ? listRevisions(own.id) : [],
 		team
@@ -75,7 +77,7 @@ export function cycleCriteria(cycleId: number): CriterionView[] {
 		.where(eq(table.criterion.cycleId, cycleId))
 		.orderBy(table.criterion.sortOrder, table.criterion.id)
 		.all()
-		.map((c) => ({ ...c, bandTexts: c.bandTexts.length === 6 ? c.bandTexts : DEFAULT_BAND_TEXTS[c.kind] }));
+		.map((c) => ({ ...c, bandTexts: bandTextsOf(c) }));
 }
 
 /** The entry's unit and class names, for headings. */

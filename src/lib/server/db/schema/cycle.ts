@@ -2,6 +2,7 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import { createdAt, day, id, stringList } from './helpers';
 import { user } from './auth';
 import { PHASES } from '../../../domain/phases';
+import { DEFAULT_DIVERGENCE_THRESHOLD } from '../../../domain/scoring';
 
 export const cycle = sqliteTable('cycle', {
 	id: id(),
@@ -16,7 +17,7 @@ export const cycle = sqliteTable('cycle', {
 	ceremonyDate: day('ceremony_date'),
 	feedbackDate: day('feedback_date'),
 	scaleStep: integer('scale_step').notNull().default(5),
-	divergenceThreshold: integer('divergence_threshold').notNull().default(30),
+	divergenceThreshold: integer('divergence_threshold').notNull().default(DEFAULT_DIVERGENCE_THRESHOLD),
 	teamSize: integer('team_size').notNull().default(3),
 	defaultCapacity: integer('default_capacity').notNull().default(2),
 	scoresInFeedback: integer('scores_in_feedback', { mode: 'boolean' }).notNull().default(false),

@@ -1,5 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { may } from '$lib/domain/permissions';
+import { mayEdit } from '$lib/domain/feedback';
 import { requireReport } from '$lib/server/feedback/access';
 import { currentContent } from '$lib/server/feedback/reports';
 import { blockersFor } from '$lib/server/feedback/release';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		report: { id: report.id, entryId: report.entryId, status: report.status, version: report.version, releasedAt: report.releasedAt },
 		content: currentContent(report),
-		mayEdit: report.status === 'draft' && may(viewer, 'feedback.draft', facts),
+		mayEdit: mayEdit(report.status) && may(viewer, 'feedback.draft', facts),
 		admin,
 		isUnit: viewer.unitIds.includes(facts.unitId),
 		blockers: admin ? blockersFor(cycle) : []

@@ -8,7 +8,7 @@ import { addTeamPoint, consensusPage, readConsensus, reopenConsensus, saveConsen
 import { teamAssessments } from '$lib/server/scoring/assessments';
 import { conflictChoices, consensusFromForm, consensusSchema, fieldErrors, formVersion, validatePosted } from '$lib/server/scoring/form';
 import { db } from '$lib/server/db';
-import { LIMITS, mayReadTeamWork, mayReopen, mayWriteConsensus, pickFields, type ConsensusDoc } from '$lib/domain/scoring';
+import { isWritable, LIMITS, mayReadTeamWork, mayReopen, mayWriteConsensus, pickFields, type ConsensusDoc } from '$lib/domain/scoring';
 import { requireConsensusLead } from '$lib/server/access/guards';
 
 export const load: PageServerLoad = (event) => {
@@ -18,12 +18,13 @@ export const load: PageServerLoad = (event) => {
 		entry: { id: access.entry.id, ...entryNames(access.entry.id) },
 		cycle: { name: c.name, phase: c.phase, scaleStep: c.scaleStep, divergenceThreshold: c.divergenceThreshold, consensusDue: c.consensusDue },
 		criteria: cycleCriteria(c.id),
-		writable: mayWriteConsensus(access.viewer, access.facts),
+		mayWrite: mayWriteConsensus(access.viewer, access.facts),
 		mayReopen: mayReopen(access.viewer, access.facts)
 	};
 	// Independence holds for the lead too: nothing of the team's before their own is submitted.
 	if (!mayReadTeamWork(access.viewer, access.facts)) return { ...base, ready: false as const };
-	return { ...base, ready: true as const, ...consensusPage(access) };
+	const page = consensusPage(access);
+	return { ...base, ready: true as const, ...page, writable: isWritable({ mayWrite: base.mayWrite, status: page.consensus.status }) };
 };
 
 async function begin(event: RequestEvent) {
