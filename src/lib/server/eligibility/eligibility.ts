@@ -2,49 +2,19 @@
  * Eligibility of a cycle's entries: reads the rows E1–E8 need, runs the pure rules and applies the
  * admin's overrides. `admittedEntryIds` is the one answer every other area uses for "may be assessed".
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
-import { checkEligibility, isAdmitted, managerHasBudgetAndStaff, type Eligibility, type EligibilityInput, type RuleId } from '$lib/domain/eligibility';
+import { checkEligibility, isAdmitted, type Eligibility, type RuleId } from '$lib/domain/eligibility';
+import { eligibilityRows } from './rows';
 import { stockholmDay } from '$lib/domain/dates';
-
-type UnitRow = typeof table.unit.$inferSelect;
-type EntryRow = typeof table.entry.$inferSelect;
-type CycleRow = typeof table.cycle.$inferSelect;
 
 export interface EligibilityOptions {
 	/** Today in Stockholm; defaults to now. Tests pass a fixed day. */
 	today?: string;
 	/** Run inside a caller's transaction. */
 	q?: Queryable;
-}
-
-export function eligibilityInput(
-	cycle: Pick<CycleRow, 'year' | 'accountDeadline' | 'minutesDeadline'>,
-	unit: UnitRow,
-	entry: Pick<EntryRow, 'accountReceivedDate' | 'minutesReceivedDate'>,
-	winYears: number[],
-	today: string
-): EligibilityInput {
-	return {
-		cycleYear: cycle.year,
-		accountDeadline: cycle.accountDeadline,
-		minutesDeadline: cycle.minutesDeadline,
-		accountReceivedDate: entry.accountReceivedDate,
-		minutesReceivedDate: entry.minutesReceivedDate,
-		today,
-		unit: {
-			managerHasBudgetAndStaffResponsibility: managerHasBudgetAndStaff(unit.managerHasBudgetResponsibility, unit.managerHasStaffResponsibility),
-			hasBusinessPlanWithGoals: unit.hasBusinessPlan,
-			staffCount: unit.staffCount,
-			privatelyRun: unit.privatelyRun,
-			stockholmSharePercent: unit.stockholmSharePercent,
-			winYears,
-			lastYearResult: unit.lastYearResult,
-			forecastResult: unit.forecastResult
-		}
-	};
 }
 
 export interface EntryEligibility {
@@ -68,40 +38,28 @@ export function entryEligibility(cycleId: number, options: EligibilityOptions = 
 	const q = options.q ?? db();
 	const cycle = q.select().from(table.cycle).where(eq(table.cycle.id, cycleId)).get();
 	if (!cycle) return [];
-	const today = options.today ?? stockholmDay(new Date());
-	const rows = q
-		.select({ entry: table.entry, unit: table.unit, organisation: table.organisation.name, awardClass: table.awardClass })
-		.from(table.entry)
-		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
-		.innerJoin(table.organisation, eq(table.organisation.id, table.unit.organisationId))
-		.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
-		.where(and(eq(table.entry.cycleId, cycleId), eq(table.entry.status, 'registered')))
-		.orderBy(asc(table.awardClass.sortOrder), asc(table.unit.name))
-		.all();
-	const unitIds = rows.map((r) => r.unit.id);
-	const wins = new Map<number, number[]>();
-	if (unitIds.length > 0) {
-		for (const w of q.select().from(table.unitWin).where(inArray(table.unitWin.unitId, unitIds)).all()) {
-			wins.set(w.unitId, [...(wins.get(w.unitId) ?? []), w.year]);
-		}
-	}
-	return rows.map((r) => {
-		const eligibility = checkEligibility(eligibilityInput(cycle, r.unit, r.entry, wins.get(r.unit.id) ?? [], today));
-		const overrideReason = r.entry.eligibilityOverrideReason;
-		return {
-			entryId: r.entry.id,
-			version: r.entry.version,
-			unitName: r.unit.name,
-			organisation: r.organisation,
-			classId: r.awardClass.id,
-			className: r.awardClass.nameSv,
-			classNameEn: r.awardClass.nameEn,
-			eligibility,
-			failing: eligibility.failing,
-			overrideReason,
-			admitted: isAdmitted(eligibility, overrideReason)
-		};
-	});
+	const classes = new Map(q.select().from(table.awardClass).where(eq(table.awardClass.cycleId, cycleId)).all().map((c) => [c.id, c]));
+	return eligibilityRows(cycle, options.today ?? stockholmDay(new Date()))
+		.map((r) => {
+			const eligibility = checkEligibility(r.input);
+			const awardClass = classes.get(r.classId)!;
+			return {
+				entryId: r.entryId,
+				version: r.version,
+				unitName: r.unitName,
+				organisation: r.organisation,
+				classId: r.classId,
+				className: awardClass.nameSv,
+				classNameEn: awardClass.nameEn,
+				classOrder: awardClass.sortOrder,
+				eligibility,
+				failing: eligibility.failing,
+				overrideReason: r.overrideReason,
+				admitted: isAdmitted(eligibility, r.overrideReason)
+			};
+		})
+		.sort((a, b) => a.classOrder - b.classOrder || (a.unitName < b.unitName ? -1 : a.unitName > b.unitName ? 1 : 0))
+		.map(({ classOrder: _, ...e }) => e);
 }
 
 /** Anything for the award office to look at: a rule not met or unknown, or an override. */

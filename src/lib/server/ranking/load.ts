@@ -4,26 +4,11 @@
  * without its sentences, because a cycle of 10,000 entries has 210,000 scores and an object or a
  * sentence per row would cost more than everything else together.
  */
-import type Database from 'better-sqlite3';
-import { db } from '../db';
-import type * as table from '../db/schema';
-import { eligibilityInput } from '../eligibility/eligibility';
+import { flag, prepared } from '../db/prepared';
+import { eligibilityRows } from '../eligibility/rows';
 import { isAdmitted, summariseEligibility, type RuleId } from '$lib/domain/eligibility';
 import { stockholmDay } from '$lib/domain/dates';
 import { addColumnScore, scoreColumns, type ScoreColumns } from '$lib/domain/aggregate';
-
-type UnitRow = typeof table.unit.$inferSelect;
-
-// Statements prepared once per connection: preparing costs more than running them on a small cycle.
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function prepared(sql: string): Database.Statement {
-	const client = db().$client;
-	let cache = statements.get(client);
-	if (!cache) statements.set(client, (cache = new Map()));
-	let statement = cache.get(sql);
-	if (!statement) cache.set(sql, (statement = client.prepare(sql)));
-	return statement;
-}
 
 export interface EntryMeta {
 	entryId: number;
@@ -36,57 +21,19 @@ export interface EntryMeta {
 	overridden: RuleId[];
 }
 
-const ENTRIES_SQL = `
-	SELECT e.id, e.class_id, u.name, o.name, e.account_received_date, e.minutes_received_date,
-		e.eligibility_override_reason, u.id, u.manager_budget_resp, u.manager_staff_resp, u.has_business_plan,
-		u.staff_count, u.privately_run, u.stockholm_share_percent, u.last_year_result, u.forecast_result
-	FROM entry e
-	JOIN unit u ON u.id = e.unit_id
-	JOIN organisation o ON o.id = u.organisation_id
-	WHERE e.cycle_id = ? AND e.status = 'registered'`;
-
-const WINS_SQL = `
-	SELECT w.unit_id, w.year FROM unit_win w JOIN entry e ON e.unit_id = w.unit_id
-	WHERE e.cycle_id = ? AND e.status = 'registered'`;
-
-type EntryRow = [
-	number, number, string, string, string | null, string | null, string | null, number,
-	number | null, number | null, number | null, number | null, number, number | null, number | null, number | null
-];
-
-const flag = (value: number | null) => (value === null ? null : value === 1);
-
 /**
- * The cycle's admitted entries with their E8 flag and overridden rules: the same rules and the same
- * "admitted" as `entryEligibility` (eligibility.ts: no E1–E7 failure, or the admin's override), read
- * with one lean query instead of whole rows, which at 10,000 entries costs several times the ranking.
+ * The cycle's admitted entries with their E8 flag and overridden rules, from the same read as
+ * `entryEligibility` and the same `isAdmitted`, but deciding without the rules' sentences.
  */
 export function admittedEntriesForRanking(
 	cycle: { id: number; year: number; accountDeadline: string | null; minutesDeadline: string | null },
 	today = stockholmDay(new Date())
 ): EntryMeta[] {
-	const wins = new Map<number, number[]>();
-	for (const [unitId, year] of prepared(WINS_SQL).raw(true).all(cycle.id) as [number, number][]) {
-		wins.set(unitId, [...(wins.get(unitId) ?? []), year]);
-	}
 	const admitted: EntryMeta[] = [];
-	for (const r of prepared(ENTRIES_SQL).raw(true).all(cycle.id) as EntryRow[]) {
-		const [entryId, classId, unitName, organisation, accountReceivedDate, minutesReceivedDate, overrideReason, unitId] = r;
-		// Only the columns eligibilityInput reads; the rest of the unit row plays no part in the rules.
-		const unit = {
-			managerHasBudgetResponsibility: flag(r[8]),
-			managerHasStaffResponsibility: flag(r[9]),
-			hasBusinessPlan: flag(r[10]),
-			staffCount: r[11],
-			privatelyRun: r[12] === 1,
-			stockholmSharePercent: r[13],
-			lastYearResult: r[14],
-			forecastResult: r[15]
-		} as UnitRow;
-		const eligibility = summariseEligibility(
-			eligibilityInput(cycle, unit, { accountReceivedDate, minutesReceivedDate }, wins.get(unitId) ?? [], today)
-		);
-		if (!isAdmitted(eligibility, overrideReason)) continue;
+	for (const r of eligibilityRows(cycle, today)) {
+		const eligibility = summariseEligibility(r.input);
+		if (!isAdmitted(eligibility, r.overrideReason)) continue;
+		const { entryId, classId, unitName, organisation } = r;
 		admitted.push({ entryId, classId, unitName, organisation, awardBlocked: eligibility.awardBlocked, overridden: eligibility.failing });
 	}
 	return admitted;
