@@ -32,14 +32,14 @@
  * Builds nothing unless `build/` is missing. Everything listens on 127.0.0.1 and stops at the end.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { seedAutosaveBench, type BenchExaminer } from './autosave-seed';
+import { HOST, freePort, processCpuMs } from './server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const KILL_SECONDS = Number(process.env.BENCH_KILL_SECONDS ?? 10);
@@ -48,7 +48,6 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SATURATION_RATE = Number(process.env.BENCH_SATURATION_RATE ?? 2000);
 const PASSWORD = 'belastning-2026';
-const HOST = '127.0.0.1';
 
 interface Ack {
 	version: number;
@@ -72,17 +71,6 @@ interface Run {
 	errors: number;
 	latencies: number[];
 	elapsedMs: number;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = createServer();
-		s.once('error', reject);
-		s.listen(0, HOST, () => {
-			const { port } = s.address() as { port: number };
-			s.close(() => resolve(port));
-		});
-	});
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -256,16 +244,6 @@ async function loadRun(
 	return run;
 }
 
-/** CPU time the server process has used, in ms (Linux: utime + stime from /proc). */
-function serverCpuMs(server: ChildProcess): number {
-	try {
-		const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-	} catch {
-		return Number.NaN;
-	}
-}
-
 function percentile(sorted: number[], p: number): number {
 	if (sorted.length === 0) return Number.NaN;
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -333,9 +311,9 @@ async function main() {
 
 		/** One phase of steady load, with the server's CPU per save. */
 		const phase = async (name: string, rate: number, seconds: number) => {
-			const cpu0 = serverCpuMs(server!);
+			const cpu0 = processCpuMs(server!.pid!);
 			const run = await loadRun(() => port, clients, seed.criterionIds, rate, seconds * 1000);
-			const cpu = serverCpuMs(server!) - cpu0;
+			const cpu = processCpuMs(server!.pid!) - cpu0;
 			const figures = report(`${name} (${rate}/s offered)`, run);
 			console.log(
 				`${name}: the server used ${(cpu / 1000).toFixed(1)} s of CPU, ${(cpu / run.saves).toFixed(2)} ms per save ` +

@@ -14,10 +14,7 @@
  * target is missed. CPU times are printed beside wall times: on a machine shared with other work the
  * wall time includes waiting for a core.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +23,7 @@ import { rankCycle } from '../src/lib/server/ranking/ranking';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { generateCycle } from './generate-scores';
 import { writeCycleDb } from './write-cycle-db';
+import { ensureBuilt, freePort, median, percentile, processCpuMs, signIn, startServer, waitFor } from './server';
 
 const RUNS = 9;
 const WARM_UP = 3;
@@ -37,16 +35,6 @@ const PAGE_TARGET_MS = 100;
 const dir = join(tmpdir(), 'utmarkelse-bench');
 mkdirSync(dir, { recursive: true });
 const ms = (v: number) => `${v.toFixed(1)} ms`;
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[sorted.length >> 1];
-}
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function time(run: () => unknown): { wall: number; cpu: number } {
 	for (let i = 0; i < WARM_UP; i++) run();
@@ -111,17 +99,10 @@ let failed = false;
 	const written = writeCycleDb(join(dir, 'ranking-page.db'), cycle, { email, passwordHash: await hashPassword(password) });
 	const classId = written.classIds[0];
 	written.db.$client.close();
-	if (!existsSync('build/index.js')) {
-		console.log('  build/ saknas: bygger appen …');
-		const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-		if (build.status !== 0) process.exit(build.status ?? 1);
-	}
+	ensureBuilt();
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
-	const server = spawn(process.execPath, ['build'], {
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, DATABASE_PATH: join(dir, 'ranking-page.db') },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const server = startServer({ port, databasePath: join(dir, 'ranking-page.db') });
 	try {
 		await waitFor(`${origin}/login`);
 		const cookie = await signIn(origin, email, password);
@@ -167,50 +148,4 @@ async function measure(count: number, request: () => Promise<{ elapsed: number; 
 	}
 	const cpu = (processCpuMs(pid) - cpuBefore) / count;
 	return { median: median(times), p95: percentile(times, 95), max: Math.max(...times), bytes, cpu };
-}
-
-/** User + system CPU of a process in ms (Linux /proc; NaN elsewhere). */
-function processCpuMs(pid: number): number {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-	} catch {
-		return NaN;
-	}
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
-async function waitFor(url: string): Promise<void> {
-	for (let i = 0; i < 300; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`the server at ${url} did not start`);
-}
-
-/** Signs in through the login form, as a browser would, and returns the session cookie. */
-async function signIn(origin: string, email: string, password: string): Promise<string> {
-	const response = await fetch(`${origin}/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin },
-		body: new URLSearchParams({ email, password }),
-		redirect: 'manual'
-	});
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('session='));
-	if (response.status !== 303 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
-	return cookie.split(';')[0];
 }

@@ -14,6 +14,9 @@ export interface WrittenCycle {
 	db: DB;
 	cycleId: number;
 	classIds: number[];
+	/** Database ids by the generated ids (`e00001`, `x00001`). */
+	entryIds: Map<string, number>;
+	examinerIds: Map<string, number>;
 }
 
 const ORGANISATIONS = 30;
@@ -101,9 +104,9 @@ export function writeCycleDb(path: string, cycle: GeneratedCycle, admin?: { emai
 			const consensusId = addConsensus(entryIds.get(e.id), total >= 55 ? 1 : 0);
 			cycle.criteria.forEach((c, i) => addConsensusScore(consensusId, criterionIds.get(c.key), agreed[i]));
 		}
-		return { cycleId, classIds: [...classIds.values()] };
+		return { cycleId, classIds: [...classIds.values()], entryIds, examinerIds: userIds };
 	});
-	const { cycleId, classIds } = write();
+	const written = write();
 	client.pragma('wal_checkpoint(TRUNCATE)');
-	return { db, cycleId, classIds };
+	return { db, ...written };
 }

@@ -328,7 +328,7 @@ function seedDecisions(tx: Tx, cycleId: number, classIds: number[]) {
  * The jury at work, decisions still open: the meeting is booked with everyone present, and two
  * members have voted in every class (one ranks by consensus total, one ties the two best).
  */
-function seedJuryWork(tx: Tx, cycleId: number, classIds: number[]) {
+export function seedJuryWork(tx: Tx, cycleId: number, classIds: number[]) {
 	const jury = tx
 		.select({ userId: table.cycleRole.userId, email: table.user.email })
 		.from(table.cycleRole)
