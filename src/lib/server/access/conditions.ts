@@ -7,7 +7,7 @@ import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import * as table from '../db/schema';
 import { FINALIST } from '$lib/domain/entry-state';
 
-/** A user id, or the placeholder of a prepared statement. */
+/** A user id, or a parameter bound when a prepared statement runs. */
 export type UserRef = number | Placeholder;
 
 /** `isFinalist` for the outer query's entry. */
