@@ -1,7 +1,7 @@
 /**
  * Ranking benchmark (docs/aggregation.md), two parts:
  *
- * 1. From the database to ranked rows for every class (`rankCycle`, src/lib/server/ranking.ts) on a
+ * 1. From the database to ranked rows for every class (`rankCycle`, src/lib/server/ranking/ranking.ts) on a
  *    generated cycle of 10,000 entries × 3 examiners × 7 criteria (210,000 submitted scores, plus a
  *    done consensus per entry) in a fresh SQLite file: median of several runs, target ≤ 300 ms, and
  *    the ratio to a plain SQL GROUP BY computing only the per-criterion means of the same scores.
