@@ -127,16 +127,24 @@ function writeDoc(tx: Queryable, consensusId: number, entryId: number, doc: Cons
 
 export type ConsensusOutcome =
 	| { ok: true; version: number; savedAt: number; status: 'draft' | 'done' }
-	| { ok: false; reason: 'conflict' | 'done'; current: SavedConsensus | null }
-	| { ok: false; reason: 'incomplete'; missing: number[] };
+	| { ok: false; reason: 'conflict' | 'done'; current: SavedConsensus | null };
 
-/**
- * Saves the lead's consensus on top of `baseVersion`, and with `markDone` marks it done when every
- * criterion is agreed; one transaction, audited with the fields that changed.
- */
-export function saveConsensus(access: EntryAccess, baseVersion: number, doc: ConsensusDoc, markDone = false): ConsensusOutcome {
-	const criterionIds = criterionIdsOf(access.cycle.id);
-	if (markDone && !isComplete(criterionIds, doc.criteria)) return { ok: false, reason: 'incomplete', missing: missingCriteria(criterionIds, doc.criteria) };
+export type DoneOutcome = ConsensusOutcome | { ok: false; reason: 'incomplete'; missing: number[] };
+
+/** Saves the lead's consensus on top of `baseVersion`: one transaction, audited with the fields that changed. */
+export function saveConsensus(access: EntryAccess, baseVersion: number, doc: ConsensusDoc): ConsensusOutcome {
+	return writeConsensus(access, baseVersion, doc, false);
+}
+
+/** Saves the consensus and marks it done, when every criterion is agreed. */
+export function markConsensusDone(access: EntryAccess, baseVersion: number, doc: ConsensusDoc): DoneOutcome {
+	const { criterionIds } = access;
+	if (!isComplete(criterionIds, doc.criteria)) return { ok: false, reason: 'incomplete', missing: missingCriteria(criterionIds, doc.criteria) };
+	return writeConsensus(access, baseVersion, doc, true);
+}
+
+function writeConsensus(access: EntryAccess, baseVersion: number, doc: ConsensusDoc, markDone: boolean): ConsensusOutcome {
+	const { criterionIds } = access;
 	const entryId = access.entry.id;
 	const now = new Date();
 	return db().transaction((tx): ConsensusOutcome => {

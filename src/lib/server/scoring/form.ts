@@ -111,19 +111,17 @@ function cached<T extends z.ZodType>(e: Errors, key: string, make: () => T): T {
 	return schema;
 }
 
-/** The body of an autosave: the version it is based on and the whole document. */
-export function parseAssessmentSave(body: unknown, e: Errors, step: number, criterionIds: number[]) {
-	const schema = cached(e, `assessment:${step}:${criterionIds.join(',')}`, () =>
-		z.object({ baseVersion: version(e), doc: assessmentSchema(e, step, criterionIds) })
-	);
-	return validate(schema, body);
-}
-
-export function parseConsensusSave(body: unknown, e: Errors, step: number, criterionIds: number[]) {
-	const schema = cached(e, `consensus:${step}:${criterionIds.join(',')}`, () =>
-		z.object({ baseVersion: version(e), doc: consensusSchema(e, step, criterionIds) })
-	);
-	return validate(schema, body);
+/** The body of an autosave: the version it is based on and the whole document, by the document's schema. */
+export function parseSave<D>(
+	name: string,
+	schema: (e: Errors, step: number, criterionIds: number[]) => z.ZodType<D>,
+	body: unknown,
+	e: Errors,
+	step: number,
+	criterionIds: number[]
+) {
+	const save = cached(e, `${name}:${step}:${criterionIds.join(',')}`, () => z.object({ baseVersion: version(e), doc: schema(e, step, criterionIds) }));
+	return validate(save, body);
 }
 
 /** The form's version field as a number, or NaN (which the schemas refuse). */
