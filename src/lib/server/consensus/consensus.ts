@@ -19,7 +19,8 @@ import {
 	missingCriteria,
 	type ConsensusDoc,
 	type CriterionSpread,
-	fieldKey
+	fieldKey,
+	parseListButton
 } from '$lib/domain/scoring';
 
 export interface SavedConsensus {
@@ -203,13 +204,11 @@ export function reopenConsensus(access: EntryAccess, reason: string): ConsensusR
 	});
 }
 
-/** A "Lägg till" button of the team's points posted without JavaScript: "strengths.12.use.3". */
+/** A "Lägg till" button of the team's points posted without JavaScript: "criteria.12.strengths.use.3". */
 export function addTeamPoint(doc: ConsensusDoc, op: string, view: CriterionTeamView[]): void {
-	const m = /^(strengths|improvements)\.(\d+)\.use\.(\d+)$/.exec(op);
-	if (!m) return;
-	const list = m[1] as 'strengths' | 'improvements';
-	const criterionId = Number(m[2]);
-	const point = view.find((v) => v.criterionId === criterionId)?.[list][Number(m[3])];
-	const target = doc.criteria.find((c) => c.criterionId === criterionId);
-	if (point && target && !hasPoint(target[list], point)) target[list] = [...target[list], point];
+	const button = parseListButton(op);
+	if (button?.op !== 'use') return;
+	const point = view.find((v) => v.criterionId === button.criterionId)?.[button.list][button.index];
+	const target = doc.criteria.find((c) => c.criterionId === button.criterionId);
+	if (point && target && !hasPoint(target[button.list], point)) target[button.list] = [...target[button.list], point];
 }

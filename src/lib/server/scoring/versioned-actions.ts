@@ -10,7 +10,7 @@ import type { EntryAccess } from '../access/guards';
 import { readForm } from '../http/request';
 import { messagesOf } from '../http/locale';
 import { cycleCriteria } from './assessments';
-import { conflictChoices, fieldErrors, firstMessage, formVersion, parseSave, readSaveBody, validatePosted, type Posted } from './form';
+import { conflictChoices, firstMessage, formVersion, parseSave, readSaveBody, validatePosted, type Posted } from './form';
 import { pickFields, type AssessmentDoc, type ConsensusDoc } from '$lib/domain/scoring';
 import type { Messages } from '$lib/i18n';
 
@@ -95,11 +95,8 @@ function conflict<D extends AssessmentDoc | ConsensusDoc>(b: Begun<D>, reason: '
 /** The posted document validated; a refusal carries the field messages and what was typed. */
 export function posted<D extends AssessmentDoc | ConsensusDoc>(b: Begun<D>): Input<D> {
 	const post = b.kind.fromForm(b.form, b.criterionIds, b.access);
-	const result = validatePosted(post, b.schema, b.m.errors);
-	if (!result.ok) {
-		const errors = fieldErrors(result.errors, b.criterionIds);
-		return refuse(400, { message: Object.values(errors)[0], errors, values: post.foreign ? null : post.raw });
-	}
+	const result = validatePosted(post, b.schema, b.m.errors, b.criterionIds);
+	if (!result.ok) return refuse(400, { message: firstMessage(result.errors), errors: result.errors, values: post.foreign ? null : post.raw });
 	if (!Number.isSafeInteger(b.version)) return refuse(400, { message: b.m.errors.version });
 	return { ok: true, doc: result.data, version: b.version };
 }
@@ -166,9 +163,7 @@ export async function autosave<D extends AssessmentDoc | ConsensusDoc>(kind: Kin
 	const target = kind.autosave(event, event.locals.user!.id);
 	if (!target) return json({ message: m.errors.phase }, { status: 403 });
 	const parsed = parseSave(kind.name, kind.schema, read.body, m.errors, target.scaleStep, target.criterionIds);
-	if (!parsed.ok) {
-		return json({ message: firstMessage(parsed.errors), errors: fieldErrors(parsed.errors, target.criterionIds) }, { status: 400 });
-	}
+	if (!parsed.ok) return json({ message: firstMessage(parsed.errors), errors: parsed.errors }, { status: 400 });
 	const out = target.save(parsed.data.baseVersion, parsed.data.doc);
 	if (out.ok) return json({ version: out.version, savedAt: out.savedAt });
 	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
