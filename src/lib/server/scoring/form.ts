@@ -20,6 +20,7 @@ import {
 	type ConsensusDoc,
 	type DocField
 } from '$lib/domain/scoring';
+import type { SaveAnswer } from '$lib/domain/autosave-wire';
 import type { Messages } from '$lib/i18n';
 import type { FieldErrors, Validated } from '../http/validate';
 
@@ -232,19 +233,19 @@ export function validatePosted<D>(posted: Posted<D>, schema: z.ZodType<D>, e: Er
 	return validateDoc(schema, posted.raw, criterionIds);
 }
 
-/** The JSON body of an autosave, or a response that refuses it (not JSON, signed out). */
+/** The JSON body of an autosave, or the answer that refuses it (signed out, not JSON). */
 export async function readSaveBody(
 	event: { request: Request; locals: App.Locals },
 	e: Errors,
 	signedOut: string
-): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-	const refuse = (message: string, status: number) => ({ ok: false as const, response: Response.json({ message }, { status }) });
-	if (!event.locals.user) return refuse(signedOut, 401);
-	if (!(event.request.headers.get('content-type') ?? '').startsWith('application/json')) return refuse(e.contentType, 415);
+): Promise<{ ok: true; body: unknown } | { ok: false; answer: SaveAnswer<never> }> {
+	const refuse = (status: 400 | 401 | 415, message: string) => ({ ok: false as const, answer: { status, body: { message } } });
+	if (!event.locals.user) return refuse(401, signedOut);
+	if (!(event.request.headers.get('content-type') ?? '').startsWith('application/json')) return refuse(415, e.contentType);
 	try {
 		return { ok: true, body: await event.request.json() };
 	} catch {
-		return refuse(e.badRequest, 400);
+		return refuse(400, e.badRequest);
 	}
 }
 

@@ -11,6 +11,7 @@ import { readForm } from '../http/request';
 import { messagesOf } from '../http/locale';
 import { cycleCriteria } from './assessments';
 import { conflictChoices, firstMessage, formVersion, parseSave, readSaveBody, validatePosted, type Posted } from './form';
+import type { ActionConflict, Saved, SaveAnswer, SaveRequest } from '$lib/domain/autosave-wire';
 import { pickFields, type AssessmentDoc, type ConsensusDoc } from '$lib/domain/scoring';
 import type { Messages } from '$lib/i18n';
 
@@ -19,12 +20,6 @@ type Errors = Scoring['errors'];
 type Closed = 'submitted' | 'done';
 
 export type Event = Pick<RequestEvent<{ entryId: string }>, 'params' | 'locals' | 'url' | 'cookies' | 'request'>;
-
-export interface Saved<D> {
-	version: number;
-	status: string;
-	doc: D;
-}
 
 /** A save on top of a version: the new version, or what is saved now when that version is old or closed. */
 export type Written<D> = { ok: true; version: number; savedAt: number } | { ok: false; reason: 'conflict' | Closed; current: Saved<D> | null };
@@ -86,10 +81,11 @@ export const refuse = (status: number, data: Record<string, unknown>): { ok: fal
 
 /** 409 with both texts: what was sent and what is saved now. */
 function conflict<D extends AssessmentDoc | ConsensusDoc>(b: Begun<D>, reason: 'conflict' | Closed, mine: D, current: Saved<D> | null) {
-	return fail(409, {
+	const answer: ActionConflict<D> = {
 		message: reason === b.kind.closed ? b.kind.closedMessage(b.m.errors) : b.m.errors.conflict,
 		conflict: { mine, theirs: current && { version: current.version, status: current.status, doc: current.doc } }
-	});
+	};
+	return fail(409, answer);
 }
 
 /** The posted document validated; a refusal carries the field messages and what was typed. */
@@ -157,16 +153,21 @@ export async function finish<D extends AssessmentDoc | ConsensusDoc, F extends o
  * is saved now when that version is old or the document closed.
  */
 export async function autosave<D extends AssessmentDoc | ConsensusDoc>(kind: Kind<D>, event: Event): Promise<Response> {
-	const m = messagesOf(event.cookies).scoring;
-	const read = await readSaveBody(event, m.errors, m.save.signedOut);
-	if (!read.ok) return read.response;
-	const target = kind.autosave(event, event.locals.user!.id);
-	if (!target) return json({ message: m.errors.phase }, { status: 403 });
-	const parsed = parseSave(kind.name, kind.schema, read.body, m.errors, target.scaleStep, target.criterionIds);
-	if (!parsed.ok) return json({ message: firstMessage(parsed.errors), errors: parsed.errors }, { status: 400 });
-	const out = target.save(parsed.data.baseVersion, parsed.data.doc);
-	if (out.ok) return json({ version: out.version, savedAt: out.savedAt });
-	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
-	return json({ reason: out.reason, message: out.reason === kind.closed ? kind.closedMessage(m.errors) : m.errors.conflict, current }, { status: 409 });
+	const answer = await autosaveAnswer(kind, event);
+	return json(answer.body, { status: answer.status });
 }
 
+async function autosaveAnswer<D extends AssessmentDoc | ConsensusDoc>(kind: Kind<D>, event: Event): Promise<SaveAnswer<D>> {
+	const m = messagesOf(event.cookies).scoring;
+	const read = await readSaveBody(event, m.errors, m.save.signedOut);
+	if (!read.ok) return read.answer;
+	const target = kind.autosave(event, event.locals.user!.id);
+	if (!target) return { status: 403, body: { message: m.errors.phase } };
+	const parsed = parseSave(kind.name, kind.schema, read.body, m.errors, target.scaleStep, target.criterionIds);
+	if (!parsed.ok) return { status: 400, body: { message: firstMessage(parsed.errors), errors: parsed.errors } };
+	const request: SaveRequest<D> = parsed.data;
+	const out = target.save(request.baseVersion, request.doc);
+	if (out.ok) return { status: 200, body: { version: out.version, savedAt: out.savedAt } };
+	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
+	return { status: 409, body: { reason: out.reason, message: out.reason === kind.closed ? kind.closedMessage(m.errors) : m.errors.conflict, current } };
+}
