@@ -140,7 +140,7 @@ export async function finish<D extends AssessmentDoc | ConsensusDoc, F extends o
 	const p = posted(b);
 	if (!p.ok) return p.failure;
 	const out = kind.finish(b.access, p.version, p.doc);
-	if (out.ok) return kind.finished;
+	if (out.ok) return { ...kind.finished };
 	if (out.reason === 'incomplete') {
 		const titles = cycleCriteria(b.access.cycle.id).filter((c) => out.missing.includes(c.id)).map((c) => c.titleSv);
 		return fail(400, { message: kind.missingMessage(b.m, titles.join(', ')), values: p.doc });
