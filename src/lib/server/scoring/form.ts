@@ -22,7 +22,7 @@ import {
 } from '$lib/domain/scoring';
 import type { SaveAnswer } from '$lib/domain/autosave-wire';
 import type { Messages } from '$lib/i18n';
-import type { FieldErrors, Validated } from '../http/validate';
+import { validate, type FieldErrors, type Validated } from '../http/validate';
 
 type Errors = Messages['scoring']['errors'];
 
@@ -217,14 +217,10 @@ function fieldAt(path: PropertyKey[], criterionIds: number[]): DocField | null {
  * field, keyed by the field's name on the page (`fieldKey`), '_form' for the document as a whole.
  */
 function validateDoc<T>(schema: z.ZodType<T>, input: unknown, criterionIds: number[]): Validated<T> {
-	const result = schema.safeParse(input);
-	if (result.success) return { ok: true, data: result.data };
-	const errors: FieldErrors = {};
-	for (const issue of result.error.issues) {
-		const field = fieldAt(issue.path[0] === 'doc' ? issue.path.slice(1) : issue.path, criterionIds);
-		errors[field ? fieldKey(field) : '_form'] ??= issue.message;
-	}
-	return { ok: false, errors };
+	return validate(schema, input, (path) => {
+		const field = fieldAt(path[0] === 'doc' ? path.slice(1) : path, criterionIds);
+		return field ? fieldKey(field) : '_form';
+	});
 }
 
 /** A posted document validated; a criterion of another cycle is refused as a whole. */
