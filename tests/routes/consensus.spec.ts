@@ -41,13 +41,13 @@ function consensusForm(doc: ConsensusDoc, version: number, extra: Record<string,
 	form.set('version', String(version));
 	form.set('summary', doc.summary);
 	form.set('recommend', doc.recommendFinalist === null ? '' : doc.recommendFinalist ? 'yes' : 'no');
-	form.set('visitDate', doc.siteVisit.date ?? '');
-	form.set('participants', doc.siteVisit.participants);
-	form.set('findings', doc.siteVisit.findings);
+	form.set('siteVisit.date', doc.siteVisit.date ?? '');
+	form.set('siteVisit.participants', doc.siteVisit.participants);
+	form.set('siteVisit.findings', doc.siteVisit.findings);
 	for (const c of doc.criteria) {
-		form.set(`score.${c.criterionId}`, c.score === null ? '' : String(c.score));
-		for (const p of c.strengths) form.append(`strengths.${c.criterionId}`, p);
-		for (const p of c.improvements) form.append(`improvements.${c.criterionId}`, p);
+		form.set(`criteria.${c.criterionId}.score`, c.score === null ? '' : String(c.score));
+		for (const p of c.strengths) form.append(`criteria.${c.criterionId}.strengths`, p);
+		for (const p of c.improvements) form.append(`criteria.${c.criterionId}.improvements`, p);
 	}
 	for (const [k, v] of Object.entries(extra)) form.set(k, v);
 	return form;
@@ -146,7 +146,7 @@ describe('saving the consensus', () => {
 	it('adds a team point with the no-JavaScript button, and refuses bad input', async () => {
 		const doc = consensusDoc(60);
 		doc.criteria[0].strengths = [];
-		expect(await act('save', y.lead, consensusForm(doc, 0, { op: `strengths.${y.criterionIds[0]}.use.0` }))).toEqual({ saved: true, version: 1 });
+		expect(await act('save', y.lead, consensusForm(doc, 0, { op: `criteria.${y.criterionIds[0]}.strengths.use.0` }))).toEqual({ saved: true, version: 1 });
 		const saved = y.db.select().from(table.consensusScore).where(eq(table.consensusScore.criterionId, y.criterionIds[0])).all().at(-1)!;
 		expect(saved.strengths).toEqual([`${SECRET.lead} styrka`]);
 
@@ -160,6 +160,17 @@ describe('saving the consensus', () => {
 		y.setPhase('jury');
 		expect((await post(y.lead, { baseVersion: 1, doc: consensusDoc(60) })).status).toBe(403);
 		expect(y.snapshot()).toEqual(before);
+	});
+});
+
+describe('field names', () => {
+	it('a refused form names each field as the page does', async () => {
+		const doc = consensusDoc(63, { siteVisit: { date: '2026-02-30', participants: '', findings: '' } });
+		const r = (await act('save', y.lead, consensusForm(doc, 0, { recommend: 'kanske' }))) as { status: number; data: { errors: Record<string, string> } };
+		expect(r.status).toBe(400);
+		expect(Object.keys(r.data.errors).sort()).toEqual(
+			['recommend', 'siteVisit.date', ...y.criterionIds.map((id) => `criteria.${id}.score`)].sort()
+		);
 	});
 });
 

@@ -110,7 +110,7 @@ describe('autosave and versions', () => {
 	it('saves the no-JavaScript form, applying a list button, and reports a conflict with both texts', async () => {
 		const d = y.doc(50);
 		d.criteria[0].strengths = ['A', 'B'];
-		const moved = await act('save', y.fresh, assessmentForm(d, 0, { op: `strengths.${y.criterionIds[0]}.up.1` }));
+		const moved = await act('save', y.fresh, assessmentForm(d, 0, { op: `criteria.${y.criterionIds[0]}.strengths.up.1` }));
 		expect(moved).toEqual({ saved: true, version: 1 });
 		expect(readAssessment(y.entryId, y.fresh, y.criterionIds)!.doc.criteria[0].strengths).toEqual(['B', 'A']);
 
@@ -152,7 +152,7 @@ describe('bad input is refused with a clear message and nothing written', () => 
 		const d = y.doc(50);
 		d.criteria[2].score = 52;
 		const r = await refused({ baseVersion: 0, doc: d });
-		expect(r.body.errors).toEqual({ [`score.${y.criterionIds[2]}`]: 'Poängen måste vara en multipel av 5 (0, 5, 10 … 100).' });
+		expect(r.body.errors).toEqual({ [`criteria.${y.criterionIds[2]}.score`]: 'Poängen måste vara en multipel av 5 (0, 5, 10 … 100).' });
 	});
 
 	it('a score of the step 10 cycle off its step', async () => {
@@ -178,7 +178,7 @@ describe('bad input is refused with a clear message and nothing written', () => 
 		short.criteria.pop();
 		expect((await refused({ baseVersion: 0, doc: short })).body.message).toContain('saknar bedömningsgrunder');
 		const form = assessmentForm(y.doc(50), 0);
-		form.set(`score.${y.oldCriterion}`, '50');
+		form.set(`criteria.${y.oldCriterion}.score`, '50');
 		const before = y.snapshot();
 		expect(statusOf(await act('save', y.fresh, form))).toBe(400);
 		expect(y.snapshot()).toEqual(before);

@@ -20,8 +20,11 @@ import {
 	mayReopen,
 	mayWriteConsensus,
 	mergePoints,
+	criterionKey,
 	fieldKey,
+	listButton,
 	parseFieldKey,
+	parseListButton,
 	missingCriteria,
 	pickFields,
 	scaleValues,
@@ -311,5 +314,15 @@ describe('field keys', () => {
 		for (const f of fields) expect(parseFieldKey(fieldKey(f))).toEqual(f);
 		expect(parseFieldKey('criteria.x.score')).toBeNull();
 		expect(parseFieldKey('siteVisit.secret')).toBeNull();
+	});
+
+	it('names a list button by its list, and reads it back', () => {
+		const button = { criterionId: 12, list: 'strengths', op: 'up', index: 3 } as const;
+		expect(listButton(button)).toBe(`${criterionKey(12, 'strengths')}.up.3`);
+		expect(parseListButton(listButton(button))).toEqual(button);
+		expect(parseListButton('criteria.12.improvements.use.0')).toEqual({ criterionId: 12, list: 'improvements', op: 'use', index: 0 });
+		expect(parseListButton('criteria.12.score.up.1')).toBeNull();
+		expect(parseListButton('criteria.12.strengths.jump.1')).toBeNull();
+		expect(parseListButton('strengths.12.up.1')).toBeNull();
 	});
 });

@@ -232,12 +232,14 @@ export function applyListOp(list: string[], op: ListOp): string[] {
 	return next;
 }
 
+export type CriterionFieldKey = 'score' | 'strengths' | 'improvements' | 'notes';
+
 export type DocField =
 	| { kind: 'notes' }
 	| { kind: 'summary' }
 	| { kind: 'recommend' }
 	| { kind: 'siteVisit'; key: keyof SiteVisitDoc }
-	| { kind: 'criterion'; criterionId: number; key: 'score' | 'strengths' | 'improvements' | 'notes' };
+	| { kind: 'criterion'; criterionId: number; key: CriterionFieldKey };
 
 export interface FieldDifference {
 	field: DocField;
@@ -304,20 +306,41 @@ export function pickFields<D extends AssessmentDoc | ConsensusDoc>(mine: D, thei
 	return next;
 }
 
-/** A field as text ("notes", "siteVisit.date", "criteria.12.score"): form names, audit keys. */
+/**
+ * A field's one name ("notes", "recommend", "siteVisit.date", "criteria.12.score"): the form
+ * field's name, the key of its validation message, the conflict view's choice and the audit key.
+ */
 export function fieldKey(f: DocField): string {
 	if (f.kind === 'criterion') return `criteria.${f.criterionId}.${f.key}`;
 	if (f.kind === 'siteVisit') return `siteVisit.${f.key}`;
 	return f.kind;
 }
 
+export const criterionKey = (criterionId: number, key: CriterionFieldKey) => fieldKey({ kind: 'criterion', criterionId, key });
+export const siteVisitKey = (key: keyof SiteVisitDoc) => fieldKey({ kind: 'siteVisit', key });
+
 export function parseFieldKey(key: string): DocField | null {
 	if (key === 'notes' || key === 'summary' || key === 'recommend') return { kind: key };
 	const visit = /^siteVisit\.(date|participants|findings)$/.exec(key);
 	if (visit) return { kind: 'siteVisit', key: visit[1] as keyof SiteVisitDoc };
 	const c = /^criteria\.(\d+)\.(score|strengths|improvements|notes)$/.exec(key);
-	if (c) return { kind: 'criterion', criterionId: Number(c[1]), key: c[2] as 'score' };
+	if (c) return { kind: 'criterion', criterionId: Number(c[1]), key: c[2] as CriterionFieldKey };
 	return null;
+}
+
+/** What a list button of a point does: the list ops, and "use" for a team point taken into the consensus. */
+export type ListButton = { criterionId: number; list: 'strengths' | 'improvements'; op: 'up' | 'down' | 'remove' | 'use'; index: number };
+
+/** A list button's value: the list's name, the operation and the point ("criteria.12.strengths.up.3"). */
+export function listButton(b: ListButton): string {
+	return `${criterionKey(b.criterionId, b.list)}.${b.op}.${b.index}`;
+}
+
+export function parseListButton(value: string): ListButton | null {
+	const m = /^(.+)\.(up|down|remove|use)\.(\d+)$/.exec(value);
+	const field = m && parseFieldKey(m[1]);
+	if (!m || field?.kind !== 'criterion' || (field.key !== 'strengths' && field.key !== 'improvements')) return null;
+	return { criterionId: field.criterionId, list: field.key, op: m[2] as ListButton['op'], index: Number(m[3]) };
 }
 
 /** An assessment as the server keeps it: texts cleaned, empty points dropped. */

@@ -6,19 +6,11 @@
  * until a save of it is acknowledged.
  */
 import type { SubmitFunction } from '@sveltejs/kit';
+import type { ActionConflict, Saved, SaveAnswer, SaveConflict } from '$lib/domain/autosave-wire';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'retrying' | 'signedOut' | 'refused' | 'conflict';
 
-export interface Saved<D> {
-	version: number;
-	status: string;
-	doc: D;
-}
-
-export interface ConflictInfo<D> {
-	reason: 'conflict' | 'submitted' | 'done';
-	current: Saved<D> | null;
-}
+export type ConflictInfo<D> = Pick<SaveConflict<D>, 'reason' | 'current'>;
 
 const MAX_BACKOFF_S = 30;
 
@@ -135,8 +127,9 @@ export class Autosave<D> implements SaveStatusSource {
 			}
 			formData.set('version', String(this.version));
 			return async ({ result, update }) => {
-				if (result.type === 'failure' && result.status === 409 && result.data?.conflict) {
-					this.showConflict(result.data.conflict.theirs as Saved<D> | null, closed);
+				const refused = result.type === 'failure' && result.status === 409 ? (result.data as Partial<ActionConflict<D>> | undefined) : undefined;
+				if (refused?.conflict) {
+					this.showConflict(refused.conflict.theirs, closed);
 					return;
 				}
 				await update({ reset: false });
@@ -176,43 +169,44 @@ export class Autosave<D> implements SaveStatusSource {
 	}
 
 	async #post(json: string): Promise<void> {
-		let response: Response;
-		let body: Record<string, unknown> = {};
+		let answer: SaveAnswer<D>;
 		try {
-			response = await fetch(this.#url, {
+			const response = await fetch(this.#url, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', accept: 'application/json' },
+				// The SaveRequest written out by hand: the document is JSON already, kept to compare with.
 				body: `{"baseVersion":${this.version},"doc":${json}}`
 			});
-			body = await response.json().catch(() => ({}));
+			// The status says what the body is; a body that is not JSON (a proxy's error page) reads as empty.
+			answer = { status: response.status, body: await response.json().catch(() => ({})) } as SaveAnswer<D>;
 		} catch {
 			this.#retry('retrying');
 			return;
 		}
-		if (response.ok) {
-			this.version = body.version as number;
-			this.savedAt = body.savedAt as number;
+		if (answer.status === 200) {
+			this.version = answer.body.version;
+			this.savedAt = answer.body.savedAt;
 			this.#lastJson = json;
 			this.#attempt = 0;
 			this.errors = {};
 			this.message = '';
 			this.state = 'saved';
-		} else if (response.status === 409 && body.reason === 'conflict' && body.current && this.#same(JSON.parse(json), (body.current as Saved<D>).doc)) {
-			this.version = (body.current as Saved<D>).version;
+		} else if (answer.status === 409 && answer.body.reason === 'conflict' && answer.body.current && this.#same(JSON.parse(json), answer.body.current.doc)) {
+			this.version = answer.body.current.version;
 			this.#lastJson = json;
 			this.#attempt = 0;
 			this.state = 'saved';
-		} else if (response.status === 409) {
-			this.conflict = { reason: (body.reason as ConflictInfo<D>['reason']) ?? 'conflict', current: (body.current as Saved<D>) ?? null };
-			this.message = String(body.message ?? '');
+		} else if (answer.status === 409) {
+			this.conflict = { reason: answer.body.reason ?? 'conflict', current: answer.body.current ?? null };
+			this.message = answer.body.message ?? '';
 			this.state = 'conflict';
-		} else if (response.status === 401) {
-			this.message = String(body.message ?? '');
+		} else if (answer.status === 401) {
+			this.message = answer.body.message ?? '';
 			this.#retry('signedOut');
-		} else if (response.status >= 400 && response.status < 500) {
+		} else if (answer.status >= 400 && answer.status < 500) {
 			// Bad input, a closed phase, no access: saving the same again would fail the same way.
-			this.message = String(body.message ?? '');
-			this.errors = (body.errors as Record<string, string>) ?? {};
+			this.message = answer.body.message ?? '';
+			this.errors = answer.body.errors ?? {};
 			this.state = 'refused';
 		} else {
 			this.#retry('retrying');

@@ -7,7 +7,6 @@ import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import type { EntryAccess } from '../access/guards';
-import { criterionIdsOf } from '../scoring/save';
 import { teamAssessments, type TeamAssessment } from '../scoring/assessments';
 import {
 	consensusDifferences,
@@ -19,7 +18,8 @@ import {
 	missingCriteria,
 	type ConsensusDoc,
 	type CriterionSpread,
-	fieldKey
+	fieldKey,
+	parseListButton
 } from '$lib/domain/scoring';
 
 export interface SavedConsensus {
@@ -91,7 +91,7 @@ export function startingConsensus(team: TeamAssessment[], criterionIds: number[]
 
 /** The consensus page's data for the lead: the team's work, and the consensus as saved or to start from. */
 export function consensusPage(access: EntryAccess) {
-	const criterionIds = criterionIdsOf(access.cycle.id);
+	const criterionIds = access.criterionIds;
 	const team = teamAssessments(access.entry.id, criterionIds);
 	const saved = readConsensus(db(), access.entry.id, criterionIds);
 	return {
@@ -127,16 +127,24 @@ function writeDoc(tx: Queryable, consensusId: number, entryId: number, doc: Cons
 
 export type ConsensusOutcome =
 	| { ok: true; version: number; savedAt: number; status: 'draft' | 'done' }
-	| { ok: false; reason: 'conflict' | 'done'; current: SavedConsensus | null }
-	| { ok: false; reason: 'incomplete'; missing: number[] };
+	| { ok: false; reason: 'conflict' | 'done'; current: SavedConsensus | null };
 
-/**
- * Saves the lead's consensus on top of `baseVersion`, and with `markDone` marks it done when every
- * criterion is agreed; one transaction, audited with the fields that changed.
- */
-export function saveConsensus(access: EntryAccess, baseVersion: number, doc: ConsensusDoc, markDone = false): ConsensusOutcome {
-	const criterionIds = criterionIdsOf(access.cycle.id);
-	if (markDone && !isComplete(criterionIds, doc.criteria)) return { ok: false, reason: 'incomplete', missing: missingCriteria(criterionIds, doc.criteria) };
+export type DoneOutcome = ConsensusOutcome | { ok: false; reason: 'incomplete'; missing: number[] };
+
+/** Saves the lead's consensus on top of `baseVersion`: one transaction, audited with the fields that changed. */
+export function saveConsensus(access: EntryAccess, baseVersion: number, doc: ConsensusDoc): ConsensusOutcome {
+	return writeConsensus(access, baseVersion, doc, false);
+}
+
+/** Saves the consensus and marks it done, when every criterion is agreed. */
+export function markConsensusDone(access: EntryAccess, baseVersion: number, doc: ConsensusDoc): DoneOutcome {
+	const { criterionIds } = access;
+	if (!isComplete(criterionIds, doc.criteria)) return { ok: false, reason: 'incomplete', missing: missingCriteria(criterionIds, doc.criteria) };
+	return writeConsensus(access, baseVersion, doc, true);
+}
+
+function writeConsensus(access: EntryAccess, baseVersion: number, doc: ConsensusDoc, markDone: boolean): ConsensusOutcome {
+	const { criterionIds } = access;
 	const entryId = access.entry.id;
 	const now = new Date();
 	return db().transaction((tx): ConsensusOutcome => {
@@ -195,13 +203,11 @@ export function reopenConsensus(access: EntryAccess, reason: string): ConsensusR
 	});
 }
 
-/** A "Lägg till" button of the team's points posted without JavaScript: "strengths.12.use.3". */
+/** A "Lägg till" button of the team's points posted without JavaScript: "criteria.12.strengths.use.3". */
 export function addTeamPoint(doc: ConsensusDoc, op: string, view: CriterionTeamView[]): void {
-	const m = /^(strengths|improvements)\.(\d+)\.use\.(\d+)$/.exec(op);
-	if (!m) return;
-	const list = m[1] as 'strengths' | 'improvements';
-	const criterionId = Number(m[2]);
-	const point = view.find((v) => v.criterionId === criterionId)?.[list][Number(m[3])];
-	const target = doc.criteria.find((c) => c.criterionId === criterionId);
-	if (point && target && !hasPoint(target[list], point)) target[list] = [...target[list], point];
+	const button = parseListButton(op);
+	if (button?.op !== 'use') return;
+	const point = view.find((v) => v.criterionId === button.criterionId)?.[button.list][button.index];
+	const target = doc.criteria.find((c) => c.criterionId === button.criterionId);
+	if (point && target && !hasPoint(target[button.list], point)) target[button.list] = [...target[button.list], point];
 }

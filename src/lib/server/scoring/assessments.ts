@@ -8,7 +8,7 @@ import { db } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { mayWrite, type EntryAccess } from '../access/guards';
-import { criterionIdsOf, emptyAssessment, readAssessment, writeAssessment, type SavedAssessment } from './save';
+import { emptyAssessment, readAssessment, writeAssessment, type SavedAssessment } from './save';
 import { bandTextsOf } from '$lib/domain/default-model';
 import { may } from '$lib/domain/permissions';
 import { isComplete, isWritable, mayReadTeamWork, missingCriteria, type AssessmentDoc } from '$lib/domain/scoring';
@@ -214,7 +214,7 @@ export type SubmitOutcome =
  * criterion is scored. The audit entry holds the state before and the scores after.
  */
 export function submitAssessment(access: EntryAccess, baseVersion: number, doc: AssessmentDoc): SubmitOutcome {
-	const criterionIds = criterionIdsOf(access.cycle.id);
+	const criterionIds = access.criterionIds;
 	if (!isComplete(criterionIds, doc.criteria)) return { ok: false, reason: 'incomplete', missing: missingCriteria(criterionIds, doc.criteria) };
 	const entryId = access.entry.id;
 	const examinerId = access.user.id;

@@ -9,14 +9,18 @@ import {
 	applyListOp,
 	cleanAssessment,
 	cleanConsensus,
+	criterionKey,
+	fieldKey,
 	LIMITS,
 	parseFieldKey,
+	parseListButton,
 	scoreProblem,
+	siteVisitKey,
 	type AssessmentDoc,
 	type ConsensusDoc,
-	type DocField,
-	type ListOp
+	type DocField
 } from '$lib/domain/scoring';
+import type { SaveAnswer } from '$lib/domain/autosave-wire';
 import type { Messages } from '$lib/i18n';
 import { validate, type FieldErrors, type Validated } from '../http/validate';
 
@@ -111,19 +115,17 @@ function cached<T extends z.ZodType>(e: Errors, key: string, make: () => T): T {
 	return schema;
 }
 
-/** The body of an autosave: the version it is based on and the whole document. */
-export function parseAssessmentSave(body: unknown, e: Errors, step: number, criterionIds: number[]) {
-	const schema = cached(e, `assessment:${step}:${criterionIds.join(',')}`, () =>
-		z.object({ baseVersion: version(e), doc: assessmentSchema(e, step, criterionIds) })
-	);
-	return validate(schema, body);
-}
-
-export function parseConsensusSave(body: unknown, e: Errors, step: number, criterionIds: number[]) {
-	const schema = cached(e, `consensus:${step}:${criterionIds.join(',')}`, () =>
-		z.object({ baseVersion: version(e), doc: consensusSchema(e, step, criterionIds) })
-	);
-	return validate(schema, body);
+/** The body of an autosave: the version it is based on and the whole document, by the document's schema. */
+export function parseSave<D>(
+	name: string,
+	schema: (e: Errors, step: number, criterionIds: number[]) => z.ZodType<D>,
+	body: unknown,
+	e: Errors,
+	step: number,
+	criterionIds: number[]
+) {
+	const save = cached(e, `${name}:${step}:${criterionIds.join(',')}`, () => z.object({ baseVersion: version(e), doc: schema(e, step, criterionIds) }));
+	return validateDoc(save, body, criterionIds);
 }
 
 /** The form's version field as a number, or NaN (which the schemas refuse). */
@@ -135,31 +137,34 @@ export function formVersion(form: FormData): number {
 const str = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
 
 function formScore(form: FormData, criterionId: number): number | null {
-	const raw = str(form.get(`score.${criterionId}`)).trim();
+	const raw = str(form.get(criterionKey(criterionId, 'score'))).trim();
 	return raw === '' ? null : Number(raw);
 }
 
-/** A list button the form posted ("strengths.12.up.3"), to apply before validating. */
-export function formListOp(form: FormData): { list: 'strengths' | 'improvements'; criterionId: number; op: ListOp } | null {
-	const m = /^(strengths|improvements)\.(\d+)\.(up|down|remove)\.(\d+)$/.exec(str(form.get('op')));
-	if (!m) return null;
-	return { list: m[1] as 'strengths' | 'improvements', criterionId: Number(m[2]), op: { op: m[3] as 'up', index: Number(m[4]) } };
-}
-
-/** Score fields of criteria the cycle does not have: refused like a criterion of another cycle. */
+/** Fields of criteria the cycle does not have: refused like a criterion of another cycle. */
 function foreignCriteria(form: FormData, criterionIds: number[]): boolean {
 	const known = new Set(criterionIds);
 	for (const key of form.keys()) {
-		const m = /^(?:score|strengths|improvements|notes)\.(\d+)$/.exec(key);
-		if (m && !known.has(Number(m[1]))) return true;
+		const field = parseFieldKey(key);
+		if (field?.kind === 'criterion' && !known.has(field.criterionId)) return true;
 	}
 	return false;
 }
 
+/** A list button the form posted (move, remove), applied before validating. */
 function applyOp<T extends { criterionId: number; strengths: string[]; improvements: string[] }>(criteria: T[], form: FormData) {
-	const op = formListOp(form);
-	const target = op && criteria.find((c) => c.criterionId === op.criterionId);
-	if (op && target) target[op.list] = applyListOp(target[op.list], op.op);
+	const button = parseListButton(str(form.get('op')));
+	if (!button || button.op === 'use') return;
+	const target = criteria.find((c) => c.criterionId === button.criterionId);
+	if (target) target[button.list] = applyListOp(target[button.list], { op: button.op, index: button.index });
+}
+
+/** A criterion's lists as posted: each point a field of the list's name, in order. */
+function formLists(form: FormData, criterionId: number) {
+	return {
+		strengths: form.getAll(criterionKey(criterionId, 'strengths')).map(str),
+		improvements: form.getAll(criterionKey(criterionId, 'improvements')).map(str)
+	};
 }
 
 export type Posted<D> = { foreign: true } | { foreign: false; raw: D };
@@ -170,76 +175,73 @@ export function assessmentFromForm(form: FormData, criterionIds: number[]): Post
 	const criteria = criterionIds.map((criterionId) => ({
 		criterionId,
 		score: formScore(form, criterionId),
-		strengths: form.getAll(`strengths.${criterionId}`).map(str),
-		improvements: form.getAll(`improvements.${criterionId}`).map(str),
-		notes: str(form.get(`notes.${criterionId}`))
+		...formLists(form, criterionId),
+		notes: str(form.get(criterionKey(criterionId, 'notes')))
 	}));
 	applyOp(criteria, form);
-	return { foreign: false, raw: { notes: str(form.get('notes')), criteria } };
+	return { foreign: false, raw: { notes: str(form.get(fieldKey({ kind: 'notes' }))), criteria } };
 }
 
 /** The posted consensus form, likewise; a recommendation other than yes, no or nothing stays as sent, to be refused. */
 export function consensusFromForm(form: FormData, criterionIds: number[]): Posted<ConsensusDoc> {
 	if (foreignCriteria(form, criterionIds)) return { foreign: true };
-	const criteria = criterionIds.map((criterionId) => ({
-		criterionId,
-		score: formScore(form, criterionId),
-		strengths: form.getAll(`strengths.${criterionId}`).map(str),
-		improvements: form.getAll(`improvements.${criterionId}`).map(str)
-	}));
+	const criteria = criterionIds.map((criterionId) => ({ criterionId, score: formScore(form, criterionId), ...formLists(form, criterionId) }));
 	applyOp(criteria, form);
-	const recommend = str(form.get('recommend'));
-	const date = str(form.get('visitDate')).trim();
+	const recommend = str(form.get(fieldKey({ kind: 'recommend' })));
+	const date = str(form.get(siteVisitKey('date'))).trim();
 	return {
 		foreign: false,
 		raw: {
-			summary: str(form.get('summary')),
+			summary: str(form.get(fieldKey({ kind: 'summary' }))),
 			recommendFinalist: (recommend === 'yes' ? true : recommend === 'no' ? false : recommend === '' ? null : recommend) as boolean | null,
 			criteria,
-			siteVisit: { date: date === '' ? null : date, participants: str(form.get('participants')), findings: str(form.get('findings')) }
+			siteVisit: { date: date === '' ? null : date, participants: str(form.get(siteVisitKey('participants'))), findings: str(form.get(siteVisitKey('findings'))) }
 		}
 	};
 }
 
-/** A posted document validated; a criterion of another cycle is refused as a whole. */
-export function validatePosted<D>(posted: Posted<D>, schema: z.ZodType<D>, e: Errors): Validated<D> {
-	if (posted.foreign) return { ok: false, errors: { _form: e.criterion } };
-	return validate(schema, posted.raw);
+/** The field of the page a zod path into a document points at (criteria, 3, score → criterion 12's score); null for the whole form. */
+function fieldAt(path: PropertyKey[], criterionIds: number[]): DocField | null {
+	const [head, second, third] = path;
+	if (path.length === 1 && (head === 'notes' || head === 'summary')) return { kind: head };
+	if (path.length === 1 && head === 'recommendFinalist') return { kind: 'recommend' };
+	if (head === 'siteVisit' && (second === 'date' || second === 'participants' || second === 'findings')) return { kind: 'siteVisit', key: second };
+	if (head !== 'criteria' || typeof second !== 'number') return null;
+	const criterionId = criterionIds[second];
+	if (criterionId === undefined || (third !== 'score' && third !== 'strengths' && third !== 'improvements' && third !== 'notes')) return null;
+	return { kind: 'criterion', criterionId, key: third };
 }
 
 /**
- * Messages keyed by the field they belong to on the page ("score.12", "strengths.12", "notes"),
- * from zod's paths into the document ("criteria.3.score", "doc.criteria.3.strengths.2").
+ * A document validated (or an autosave's body, the document under `doc`): the first message per
+ * field, keyed by the field's name on the page (`fieldKey`), '_form' for the document as a whole.
  */
-export function fieldErrors(errors: FieldErrors, criterionIds: number[]): FieldErrors {
-	const out: FieldErrors = {};
-	for (const [path, message] of Object.entries(errors)) {
-		const parts = path.replace(/^doc\./, '').split('.');
-		let key = parts[0] === 'doc' ? '_form' : parts[0];
-		if (parts[0] === 'criteria' && parts.length >= 3) {
-			const id = criterionIds[Number(parts[1])];
-			key = parts[2] === 'criterionId' || id === undefined ? '_form' : `${parts[2]}.${id}`;
-		} else if (parts[0] === 'criteria' || parts[0] === 'baseVersion') key = '_form';
-		else if (parts[0] === 'siteVisit') key = parts[1] === 'date' ? 'visitDate' : (parts[1] ?? '_form');
-		else if (parts[0] === 'recommendFinalist') key = 'recommend';
-		out[key] ??= message;
-	}
-	return out;
+function validateDoc<T>(schema: z.ZodType<T>, input: unknown, criterionIds: number[]): Validated<T> {
+	return validate(schema, input, (path) => {
+		const field = fieldAt(path[0] === 'doc' ? path.slice(1) : path, criterionIds);
+		return field ? fieldKey(field) : '_form';
+	});
 }
 
-/** The JSON body of an autosave, or a response that refuses it (not JSON, signed out). */
+/** A posted document validated; a criterion of another cycle is refused as a whole. */
+export function validatePosted<D>(posted: Posted<D>, schema: z.ZodType<D>, e: Errors, criterionIds: number[]): Validated<D> {
+	if (posted.foreign) return { ok: false, errors: { _form: e.criterion } };
+	return validateDoc(schema, posted.raw, criterionIds);
+}
+
+/** The JSON body of an autosave, or the answer that refuses it (signed out, not JSON). */
 export async function readSaveBody(
 	event: { request: Request; locals: App.Locals },
 	e: Errors,
 	signedOut: string
-): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-	const refuse = (message: string, status: number) => ({ ok: false as const, response: Response.json({ message }, { status }) });
-	if (!event.locals.user) return refuse(signedOut, 401);
-	if (!(event.request.headers.get('content-type') ?? '').startsWith('application/json')) return refuse(e.contentType, 415);
+): Promise<{ ok: true; body: unknown } | { ok: false; answer: SaveAnswer<never> }> {
+	const refuse = (status: 400 | 401 | 415, message: string) => ({ ok: false as const, answer: { status, body: { message } } });
+	if (!event.locals.user) return refuse(401, signedOut);
+	if (!(event.request.headers.get('content-type') ?? '').startsWith('application/json')) return refuse(415, e.contentType);
 	try {
 		return { ok: true, body: await event.request.json() };
 	} catch {
-		return refuse(e.badRequest, 400);
+		return refuse(400, e.badRequest);
 	}
 }
 

@@ -34,7 +34,6 @@ interface AssessmentRow {
 
 function prepare(client: Database.Database) {
 	return {
-		criterionIds: client.prepare<[number], { id: number }>('SELECT id FROM criterion WHERE cycle_id = ? ORDER BY sort_order, id'),
 		create: client.prepare<[number, number, string, number, number]>(
 			`INSERT INTO assessment (entry_id, examiner_id, status, notes, version, updated_at, created_at)
 			 VALUES (?, ?, 'draft', ?, 1, ?, ?) ON CONFLICT (entry_id, examiner_id) DO NOTHING`
@@ -71,13 +70,6 @@ function statements() {
 		cache.set(client, s);
 	}
 	return s;
-}
-
-/** The cycle's criteria in the order the model lists them. */
-export function criterionIdsOf(cycleId: number): number[] {
-	return statements()
-		.criterionIds.all(cycleId)
-		.map((r) => r.id);
 }
 
 const emptyWork = (criterionId: number): CriterionWork => ({ criterionId, score: null, strengths: [], improvements: [], notes: '' });

@@ -9,7 +9,7 @@ import { createTestDatabase } from './db';
 import * as table from '../db/schema';
 import type { DB } from '../db';
 import { seedDemo, type DemoPhase } from '../demo/seed';
-import type { AssessmentDoc } from '$lib/domain/scoring';
+import { criterionKey, type AssessmentDoc } from '$lib/domain/scoring';
 
 export const SECRET = { lead: 'HEMLIGT-LEDARE', draft: 'HEMLIGT-UTKAST', notes: 'PRIVAT-ANTECKNING' };
 
@@ -94,10 +94,10 @@ export function assessmentForm(doc: AssessmentDoc, version: number, extra: Recor
 	form.set('version', String(version));
 	form.set('notes', doc.notes);
 	for (const c of doc.criteria) {
-		form.set(`score.${c.criterionId}`, c.score === null ? '' : String(c.score));
-		for (const p of c.strengths) form.append(`strengths.${c.criterionId}`, p);
-		for (const p of c.improvements) form.append(`improvements.${c.criterionId}`, p);
-		form.set(`notes.${c.criterionId}`, c.notes);
+		form.set(criterionKey(c.criterionId, 'score'), c.score === null ? '' : String(c.score));
+		for (const p of c.strengths) form.append(criterionKey(c.criterionId, 'strengths'), p);
+		for (const p of c.improvements) form.append(criterionKey(c.criterionId, 'improvements'), p);
+		form.set(criterionKey(c.criterionId, 'notes'), c.notes);
 	}
 	for (const [k, v] of Object.entries(extra)) form.set(k, v);
 	return form;

@@ -1,11 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireArea } from '$lib/server/auth/guards';
-import { readForm, text } from '$lib/server/http/request';
-import { messagesOf } from '$lib/server/http/locale';
 import { getPoolMember } from '$lib/server/examiners/pool';
-import { assignmentPublished, conflictList, declareConflict, withdrawConflict } from '$lib/server/conflicts/declarations';
-import { conflictError, declarationValues, parseDeclaration } from '$lib/server/conflicts/form';
+import { assignmentPublished, conflictList } from '$lib/server/conflicts/declarations';
+import { declareFromForm, withdrawFromForm } from '$lib/server/conflicts/form';
 
 function guard(event: RequestEvent) {
 	const { user, cycle } = requireArea(event, 'examiner');
@@ -24,28 +22,12 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	declare: async (event) => {
+	declare: (event) => {
 		const { user, cycle } = guard(event);
-		const values = declarationValues(await readForm(event));
-		const m = messagesOf(event.cookies);
-		const parsed = parseDeclaration(values, m);
-		if (!parsed.ok) return fail(400, { action: 'declare' as const, errors: parsed.errors, values });
-		const result = declareConflict({ cycleId: cycle.id, userId: user.id, ...parsed.data, actorId: user.id });
-		if (!result.ok) {
-			const { status, message } = conflictError(result.error, m);
-			return fail(status, { action: 'declare' as const, errors: { _form: message }, values });
-		}
-		return { action: 'declare' as const, entryId: parsed.data.entryId };
+		return declareFromForm(event, { cycleId: cycle.id, userId: user.id, actorId: user.id });
 	},
-
-	withdraw: async (event) => {
+	withdraw: (event) => {
 		const { user, cycle } = guard(event);
-		const form = await readForm(event);
-		const result = withdrawConflict({ cycleId: cycle.id, conflictId: Number(text(form, 'conflictId')), actorId: user.id, asAdmin: false });
-		if (!result.ok) {
-			const { status, message } = conflictError(result.error, messagesOf(event.cookies));
-			return fail(status, { action: 'withdraw' as const, errors: { _form: message } });
-		}
-		return { action: 'withdraw' as const, entryId: Number(text(form, 'entryId')) };
+		return withdrawFromForm(event, { cycleId: cycle.id, actorId: user.id, asAdmin: false });
 	}
 };

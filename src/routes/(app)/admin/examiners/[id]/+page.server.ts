@@ -6,8 +6,8 @@ import { messagesOf } from '$lib/server/http/locale';
 import { getPoolMember, removeExaminer, updateExaminer } from '$lib/server/examiners/pool';
 import { examinerFormChoices, examinerFormValues, memberFormValues, parseExaminerForm } from '$lib/server/examiners/form';
 import { saveErrors } from '$lib/server/examiners/save-errors';
-import { conflictList, declareConflict, withdrawConflict } from '$lib/server/conflicts/declarations';
-import { conflictError, declarationValues, parseDeclaration } from '$lib/server/conflicts/form';
+import { conflictList } from '$lib/server/conflicts/declarations';
+import { declareFromForm, withdrawFromForm } from '$lib/server/conflicts/form';
 
 /** The admin, the current cycle and the pool member named in the address, or 404. */
 function guard(event: RequestEvent) {
@@ -56,28 +56,13 @@ export const actions: Actions = {
 		redirect(303, `/admin/examiners?removed=${encodeURIComponent(member.name)}`);
 	},
 
-	declare: async (event) => {
+	declare: (event) => {
 		const { user, cycle, member } = guard(event);
-		const values = declarationValues(await readForm(event));
-		const m = messagesOf(event.cookies);
-		const parsed = parseDeclaration(values, m);
-		if (!parsed.ok) return fail(400, { form: 'declare' as const, errors: parsed.errors, values });
-		const result = declareConflict({ cycleId: cycle.id, userId: member.userId, ...parsed.data, actorId: user.id });
-		if (!result.ok) {
-			const { status, message } = conflictError(result.error, m);
-			return fail(status, { form: 'declare' as const, errors: { _form: message }, values });
-		}
-		return { form: 'declare' as const, declared: parsed.data.entryId };
+		return declareFromForm(event, { cycleId: cycle.id, userId: member.userId, actorId: user.id });
 	},
 
-	withdraw: async (event) => {
+	withdraw: (event) => {
 		const { user, cycle } = guard(event);
-		const form = await readForm(event);
-		const result = withdrawConflict({ cycleId: cycle.id, conflictId: Number(text(form, 'conflictId')), actorId: user.id, asAdmin: true });
-		if (!result.ok) {
-			const { status, message } = conflictError(result.error, messagesOf(event.cookies));
-			return fail(status, { form: 'withdraw' as const, errors: { _form: message } });
-		}
-		return { form: 'withdraw' as const, withdrawn: Number(text(form, 'entryId')) };
+		return withdrawFromForm(event, { cycleId: cycle.id, actorId: user.id, asAdmin: true });
 	}
 };

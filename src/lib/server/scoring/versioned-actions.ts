@@ -1,0 +1,173 @@
+/**
+ * The actions of a page that edits a versioned document with autosave: the examiner's assessment
+ * and the lead's consensus. Both read the request the same way, refuse the same way and answer a
+ * stale version with both texts for the conflict view; a `VersionedDocument` says what differs
+ * (the guard, the schema, the reads and writes, the status that closes the document, messages).
+ */
+import { fail, json, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import type { EntryAccess } from '../access/guards';
+import { readForm } from '../http/request';
+import { messagesOf } from '../http/locale';
+import { cycleCriteria } from './assessments';
+import { conflictChoices, firstMessage, formVersion, parseSave, readSaveBody, validatePosted, type Posted } from './form';
+import type { ActionConflict, Saved, SaveAnswer, SaveRequest } from '$lib/domain/autosave-wire';
+import { pickFields, type AssessmentDoc, type ConsensusDoc } from '$lib/domain/scoring';
+import type { Messages } from '$lib/i18n';
+
+type Scoring = Messages['scoring'];
+type Errors = Scoring['errors'];
+type Closed = 'submitted' | 'done';
+
+export type Event = Pick<RequestEvent<{ entryId: string }>, 'params' | 'locals' | 'url' | 'cookies' | 'request'>;
+
+/** A save on top of a version: the new version, or what is saved now when that version is old or closed. */
+export type Written<D> = { ok: true; version: number; savedAt: number } | { ok: false; reason: 'conflict' | Closed; current: Saved<D> | null };
+
+/** Submitting or marking done: refused as a save is, or because criteria have no score yet. */
+export type Finished<D> = { ok: true } | { ok: false; reason: 'incomplete'; missing: number[] } | Extract<Written<D>, { ok: false }>;
+
+/** What the autosave needs once its guard has let the request through. */
+export interface AutosaveTarget<D> {
+	scaleStep: number;
+	criterionIds: number[];
+	save(baseVersion: number, doc: D): Written<D>;
+}
+
+export interface VersionedDocument<D extends AssessmentDoc | ConsensusDoc, F extends object> {
+	/** Names the autosave's cached schema. */
+	name: string;
+	/** The page's guard: 404 for anyone who may not open it. */
+	guard(event: Event): EntryAccess;
+	/** Whether the phase, and the person's own state, let them write now. */
+	writable(access: EntryAccess): boolean;
+	schema(e: Errors, step: number, criterionIds: number[]): z.ZodType<D>;
+	/** The posted form as the document, before validation. */
+	fromForm(form: FormData, criterionIds: number[], access: EntryAccess): Posted<D>;
+	read(access: EntryAccess, criterionIds: number[]): Saved<D> | null;
+	save(access: EntryAccess, baseVersion: number, doc: D): Written<D>;
+	/** Submit, or mark done: saved and closed in one go, when complete. */
+	finish(access: EntryAccess, baseVersion: number, doc: D): Finished<D>;
+	/** The autosave's guard: throws 404 where the page's does, null where the phase closes writing. */
+	autosave(event: Event, userId: number): AutosaveTarget<D> | null;
+	/** The status that ends editing: nothing is saved over it. */
+	closed: Closed;
+	/** What `finish` answers when it went through. */
+	finished: F;
+	closedMessage(e: Errors): string;
+	missingMessage(m: Scoring, titles: string): string;
+}
+
+type Kind<D extends AssessmentDoc | ConsensusDoc> = VersionedDocument<D, object>;
+type Refusal = ActionFailure<Record<string, unknown>>;
+
+/** What an action makes of the request: a document on top of a version, or a refusal. */
+export type Input<D> = { ok: true; doc: D; version: number; extra?: Record<string, unknown> } | { ok: false; failure: Refusal };
+
+/** Guard, messages and the posted form, read once for every action of the page. */
+export async function begin<D extends AssessmentDoc | ConsensusDoc>(kind: Kind<D>, event: Event) {
+	const access = kind.guard(event);
+	const m = messagesOf(event.cookies).scoring;
+	const form = await readForm(event);
+	const criterionIds = access.criterionIds;
+	const schema = kind.schema(m.errors, access.cycle.scaleStep, criterionIds);
+	return { kind, access, m, form, criterionIds, schema, version: formVersion(form) };
+}
+
+export type Begun<D extends AssessmentDoc | ConsensusDoc> = Awaited<ReturnType<typeof begin<D>>>;
+
+/** An input refused with `fail(status, data)`. */
+export const refuse = (status: number, data: Record<string, unknown>): { ok: false; failure: Refusal } => ({ ok: false, failure: fail(status, data) });
+
+/** 409 with both texts: what was sent and what is saved now. */
+function conflict<D extends AssessmentDoc | ConsensusDoc>(b: Begun<D>, reason: 'conflict' | Closed, mine: D, current: Saved<D> | null) {
+	const answer: ActionConflict<D> = {
+		message: reason === b.kind.closed ? b.kind.closedMessage(b.m.errors) : b.m.errors.conflict,
+		conflict: { mine, theirs: current && { version: current.version, status: current.status, doc: current.doc } }
+	};
+	return fail(409, answer);
+}
+
+/** The posted document validated; a refusal carries the field messages and what was typed. */
+export function posted<D extends AssessmentDoc | ConsensusDoc>(b: Begun<D>): Input<D> {
+	const post = b.kind.fromForm(b.form, b.criterionIds, b.access);
+	const result = validatePosted(post, b.schema, b.m.errors, b.criterionIds);
+	if (!result.ok) return refuse(400, { message: firstMessage(result.errors), errors: result.errors, values: post.foreign ? null : post.raw });
+	if (!Number.isSafeInteger(b.version)) return refuse(400, { message: b.m.errors.version });
+	return { ok: true, doc: result.data, version: b.version };
+}
+
+/** The conflict view's choices: per field mine or the saved one, on top of the version saved now. */
+function chosen<D extends AssessmentDoc | ConsensusDoc>(b: Begun<D>): Input<D> {
+	let raw: unknown = null;
+	try {
+		raw = JSON.parse(String(b.form.get('mine') ?? ''));
+	} catch {
+		/* refused just below */
+	}
+	const mine = b.schema.safeParse(raw);
+	if (!mine.success || !Number.isSafeInteger(b.version)) return refuse(400, { message: b.m.errors.badRequest });
+	const current = b.kind.read(b.access, b.criterionIds);
+	const closed = current?.status === b.kind.closed;
+	if ((current?.version ?? 0) !== b.version || closed) return { ok: false, failure: conflict(b, closed ? b.kind.closed : 'conflict', mine.data, current) };
+	const doc = current ? pickFields(mine.data, current.doc, conflictChoices(b.form)) : mine.data;
+	return { ok: true, doc, version: b.version };
+}
+
+/**
+ * Saves what `input` makes of the request on top of its version; nothing is written on refusal.
+ * Without `input`, the posted form: "Spara" without JavaScript, and the list buttons with it off.
+ */
+export async function save<D extends AssessmentDoc | ConsensusDoc>(kind: Kind<D>, event: Event, input: (b: Begun<D>) => Input<D> = posted) {
+	const b = await begin(kind, event);
+	if (!kind.writable(b.access)) return fail(403, { message: b.m.errors.phase });
+	const i = input(b);
+	if (!i.ok) return i.failure;
+	const out = kind.save(b.access, i.version, i.doc);
+	if (!out.ok) return conflict(b, out.reason, i.doc, out.current);
+	return { saved: true as const, version: out.version, ...i.extra };
+}
+
+/** The conflict view's form posted: the chosen fields saved on top of the version saved now. */
+export function resolve<D extends AssessmentDoc | ConsensusDoc>(kind: Kind<D>, event: Event) {
+	return save(kind, event, chosen);
+}
+
+/** Submit, or mark done: the posted document saved and closed, if every criterion has a score. */
+export async function finish<D extends AssessmentDoc | ConsensusDoc, F extends object>(kind: VersionedDocument<D, F>, event: Event) {
+	const b = await begin(kind, event);
+	if (!kind.writable(b.access)) return fail(403, { message: b.m.errors.phase });
+	const p = posted(b);
+	if (!p.ok) return p.failure;
+	const out = kind.finish(b.access, p.version, p.doc);
+	if (out.ok) return { ...kind.finished };
+	if (out.reason === 'incomplete') {
+		const titles = cycleCriteria(b.access.cycle.id).filter((c) => out.missing.includes(c.id)).map((c) => c.titleSv);
+		return fail(400, { message: kind.missingMessage(b.m, titles.join(', ')), values: p.doc });
+	}
+	return conflict(b, out.reason, p.doc, out.current);
+}
+
+/**
+ * The autosave endpoint: the whole document on top of the version it is based on; 409 with what
+ * is saved now when that version is old or the document closed.
+ */
+export async function autosave<D extends AssessmentDoc | ConsensusDoc>(kind: Kind<D>, event: Event): Promise<Response> {
+	const answer = await autosaveAnswer(kind, event);
+	return json(answer.body, { status: answer.status });
+}
+
+async function autosaveAnswer<D extends AssessmentDoc | ConsensusDoc>(kind: Kind<D>, event: Event): Promise<SaveAnswer<D>> {
+	const m = messagesOf(event.cookies).scoring;
+	const read = await readSaveBody(event, m.errors, m.save.signedOut);
+	if (!read.ok) return read.answer;
+	const target = kind.autosave(event, event.locals.user!.id);
+	if (!target) return { status: 403, body: { message: m.errors.phase } };
+	const parsed = parseSave(kind.name, kind.schema, read.body, m.errors, target.scaleStep, target.criterionIds);
+	if (!parsed.ok) return { status: 400, body: { message: firstMessage(parsed.errors), errors: parsed.errors } };
+	const request: SaveRequest<D> = parsed.data;
+	const out = target.save(request.baseVersion, request.doc);
+	if (out.ok) return { status: 200, body: { version: out.version, savedAt: out.savedAt } };
+	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
+	return { status: 409, body: { reason: out.reason, message: out.reason === kind.closed ? kind.closedMessage(m.errors) : m.errors.conflict, current } };
+}
