@@ -3,6 +3,7 @@ import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 import type { ReportStatus } from '../../domain/feedback';
+import { selectEntries } from '../registry/entry-names';
 
 export type ReportState = ReportStatus | 'none';
 
@@ -36,24 +37,17 @@ export function reportsByClass(cycleId: number) {
 			.all()
 			.map((r) => [r.unitId, r.n])
 	);
-	const rows = d
-		.select({
-			entryId: table.entry.id,
-			classId: table.entry.classId,
-			unitId: table.unit.id,
-			unitName: table.unit.name,
-			organisation: table.organisation.name,
-			reportId: table.feedbackReport.id,
-			status: table.feedbackReport.status,
-			version: table.feedbackReport.version,
-			updatedAt: table.feedbackReport.updatedAt,
-			releasedAt: table.feedbackReport.releasedAt,
-			consensus: table.consensus.status
-		})
-		.from(table.entry)
+	const rows = selectEntries(d, {
+		classId: table.entry.classId,
+		unitId: table.unit.id,
+		reportId: table.feedbackReport.id,
+		status: table.feedbackReport.status,
+		version: table.feedbackReport.version,
+		updatedAt: table.feedbackReport.updatedAt,
+		releasedAt: table.feedbackReport.releasedAt,
+		consensus: table.consensus.status
+	})
 		.innerJoin(table.teamEntry, eq(table.teamEntry.entryId, table.entry.id))
-		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
-		.innerJoin(table.organisation, eq(table.organisation.id, table.unit.organisationId))
 		.leftJoin(table.consensus, eq(table.consensus.entryId, table.entry.id))
 		.leftJoin(table.feedbackReport, eq(table.feedbackReport.entryId, table.entry.id))
 		.where(eq(table.entry.cycleId, cycleId))

@@ -6,6 +6,7 @@ import type { Cycle } from '../cycles/lookup';
 import { admittedEntryIds } from '../eligibility/eligibility';
 import { conflictedEntryIds } from '../access/entry-facts';
 import { finalistSql } from '../access/conditions';
+import { classNames } from '../registry/entry-names';
 import type { AssessmentState } from '$lib/domain/scoring';
 
 export function adminOverview(cycle: Cycle) {
@@ -106,7 +107,7 @@ export function unitOverview(userId: number, cycle: Cycle | null) {
 	return units.map((u) => {
 		const entry = cycle
 			? d
-					.select({ id: table.entry.id, className: table.awardClass.nameSv, classNameEn: table.awardClass.nameEn })
+					.select({ id: table.entry.id, ...classNames })
 					.from(table.entry)
 					.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
 					.where(and(eq(table.entry.unitId, u.id), eq(table.entry.cycleId, cycle.id)))
