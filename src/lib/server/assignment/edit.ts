@@ -4,27 +4,19 @@
  * appends an audit entry with the teams before and after.
  */
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { db } from '../db';
 import * as table from '../db/schema';
-import { appendAudit } from '../db/audit';
 import { checkAssignment, type RuleBreach } from '$lib/domain/assign';
 import { applyEdit, checkEdit, toAssignments, type EditError, type PlanEdit } from '$lib/domain/team-plan';
-import { ASSIGNMENT_PHASES, auditTeams, loadPlan, writeTeams } from './plan';
-
-type Common = 'notFound' | 'phase' | 'conflict';
+import { auditPlan, auditTeams, changePlan, writeTeams, type PlanRefusal } from './plan';
 
 export type EditOutcome =
 	| { ok: true; introduced: RuleBreach[] }
-	| { ok: false; error: Common | EditError }
+	| { ok: false; error: PlanRefusal | EditError }
 	| { ok: false; error: 'refused'; refused: RuleBreach[] };
 
 /** One hand edit; refused when it breaks a rule that may never be broken (see `isRefused`). */
 export function editPlan(cycleId: number, version: string, edit: PlanEdit, actorId: number): EditOutcome {
-	return db().transaction((tx): EditOutcome => {
-		const state = loadPlan(cycleId, tx);
-		if (!state) return { ok: false, error: 'notFound' };
-		if (!ASSIGNMENT_PHASES.includes(state.phase)) return { ok: false, error: 'phase' };
-		if (state.version !== version) return { ok: false, error: 'conflict' };
+	return changePlan(cycleId, version, (tx, state): EditOutcome => {
 		const applied = applyEdit(state.teams, edit, state.input);
 		if (!applied.ok) return applied;
 		const check = checkEdit(state.input, state.teams, applied.teams);
@@ -36,12 +28,10 @@ export function editPlan(cycleId: number, version: string, edit: PlanEdit, actor
 				.filter((t) => JSON.stringify(state.teams.find((o) => o.id === t.id)) !== JSON.stringify(applied.teams.find((o) => o.id === t.id)))
 				.map((t) => t.id)
 		);
-		appendAudit(tx, {
+		auditPlan(tx, {
 			actorId,
 			cycleId,
 			action: 'assignment.edit',
-			entityType: 'cycle',
-			entityId: cycleId,
 			before: { teams: auditTeams(state.teams.filter(touched(changedIds))) },
 			after: { edit, teams: auditTeams(applied.teams.filter(touched(changedIds))), introduced: check.introduced }
 		});
@@ -51,16 +41,12 @@ export function editPlan(cycleId: number, version: string, edit: PlanEdit, actor
 
 export type PublishOutcome =
 	| { ok: true; teams: number }
-	| { ok: false; error: Common | 'nothing' }
+	| { ok: false; error: PlanRefusal | 'nothing' }
 	| { ok: false; error: 'hardRules'; breaches: RuleBreach[] };
 
 /** Makes the proposal visible to the examiners; refused while any hard rule is broken. */
 export function publishPlan(cycleId: number, version: string, actorId: number, now = new Date()): PublishOutcome {
-	return db().transaction((tx): PublishOutcome => {
-		const state = loadPlan(cycleId, tx);
-		if (!state) return { ok: false, error: 'notFound' };
-		if (!ASSIGNMENT_PHASES.includes(state.phase)) return { ok: false, error: 'phase' };
-		if (state.version !== version) return { ok: false, error: 'conflict' };
+	return changePlan(cycleId, version, (tx, state): PublishOutcome => {
 		const proposal = state.teams.filter((t) => !t.published);
 		if (!proposal.some((t) => t.entryIds.length > 0)) return { ok: false, error: 'nothing' };
 		const hard = checkAssignment(state.input, toAssignments(state.teams)).filter((b) => b.hard);
@@ -74,12 +60,10 @@ export function publishPlan(cycleId: number, version: string, actorId: number, n
 			.set({ publishedAt: now })
 			.where(and(eq(table.team.cycleId, cycleId), isNull(table.team.publishedAt)))
 			.run();
-		appendAudit(tx, {
+		auditPlan(tx, {
 			actorId,
 			cycleId,
 			action: 'assignment.publish',
-			entityType: 'cycle',
-			entityId: cycleId,
 			before: { published: auditTeams(state.teams.filter((t) => t.published)) },
 			after: { published: auditTeams([...state.teams.filter((t) => t.published), ...publishing.map((t) => ({ ...t, published: true }))]) }
 		});
@@ -87,18 +71,14 @@ export function publishPlan(cycleId: number, version: string, actorId: number, n
 	});
 }
 
-export type UnpublishOutcome = { ok: true; teams: number } | { ok: false; error: Common | 'nothing' | 'assessmentsStarted' };
+export type UnpublishOutcome = { ok: true; teams: number } | { ok: false; error: PlanRefusal | 'nothing' | 'assessmentsStarted' };
 
 /**
  * Takes the published teams back into the proposal, hidden from the examiners, so the admin can
  * change them. Refused once anyone has started assessing an entry of those teams.
  */
 export function unpublishPlan(cycleId: number, version: string, actorId: number, reason: string): UnpublishOutcome {
-	return db().transaction((tx): UnpublishOutcome => {
-		const state = loadPlan(cycleId, tx);
-		if (!state) return { ok: false, error: 'notFound' };
-		if (!ASSIGNMENT_PHASES.includes(state.phase)) return { ok: false, error: 'phase' };
-		if (state.version !== version) return { ok: false, error: 'conflict' };
+	return changePlan(cycleId, version, (tx, state): UnpublishOutcome => {
 		const published = state.teams.filter((t) => t.published);
 		if (published.length === 0) return { ok: false, error: 'nothing' };
 		const entryIds = published.flatMap((t) => t.entryIds).map(Number);
@@ -110,12 +90,10 @@ export function unpublishPlan(cycleId: number, version: string, actorId: number,
 			.set({ publishedAt: null })
 			.where(and(eq(table.team.cycleId, cycleId), isNotNull(table.team.publishedAt)))
 			.run();
-		appendAudit(tx, {
+		auditPlan(tx, {
 			actorId,
 			cycleId,
 			action: 'assignment.unpublish',
-			entityType: 'cycle',
-			entityId: cycleId,
 			before: { published: auditTeams(published) },
 			after: { published: [] },
 			reason
@@ -124,24 +102,18 @@ export function unpublishPlan(cycleId: number, version: string, actorId: number,
 	});
 }
 
-export type DiscardOutcome = { ok: true } | { ok: false; error: Common | 'nothing' };
+export type DiscardOutcome = { ok: true } | { ok: false; error: PlanRefusal | 'nothing' };
 
 /** Deletes the unpublished proposal; published teams stay. */
 export function discardProposal(cycleId: number, version: string, actorId: number): DiscardOutcome {
-	return db().transaction((tx): DiscardOutcome => {
-		const state = loadPlan(cycleId, tx);
-		if (!state) return { ok: false, error: 'notFound' };
-		if (!ASSIGNMENT_PHASES.includes(state.phase)) return { ok: false, error: 'phase' };
-		if (state.version !== version) return { ok: false, error: 'conflict' };
+	return changePlan(cycleId, version, (tx, state): DiscardOutcome => {
 		const proposal = state.teams.filter((t) => !t.published);
 		if (proposal.length === 0) return { ok: false, error: 'nothing' };
 		writeTeams(tx, cycleId, state.teams, state.teams.filter((t) => t.published));
-		appendAudit(tx, {
+		auditPlan(tx, {
 			actorId,
 			cycleId,
 			action: 'assignment.discard',
-			entityType: 'cycle',
-			entityId: cycleId,
 			before: { teams: auditTeams(proposal) },
 			after: { teams: [] }
 		});

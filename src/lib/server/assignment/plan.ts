@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { db, type Queryable } from '../db';
+import { db, type Queryable, type Tx } from '../db';
+import { appendAudit, type AuditEntry } from '../db/audit';
 import * as table from '../db/schema';
 import { admittedEntryIds } from '../eligibility/eligibility';
 import { listPool, type PoolMember } from '../examiners/pool';
@@ -133,6 +134,27 @@ function loadTeams(q: Queryable, cycleId: number): PlanTeam[] {
 			entryIds: entries.filter((e) => e.teamId === t.id).map((e) => String(e.entryId))
 		};
 	});
+}
+
+export type PlanRefusal = 'notFound' | 'phase' | 'conflict';
+
+/**
+ * Runs a change of the plan on the plan as its own transaction reads it: the cycle exists, is in
+ * a phase that takes assignments, and the page that asked showed this version of the plan.
+ */
+export function changePlan<T>(cycleId: number, version: string, work: (tx: Tx, state: PlanState) => T): T | { ok: false; error: PlanRefusal } {
+	return db().transaction((tx) => {
+		const state = loadPlan(cycleId, tx);
+		if (!state) return { ok: false, error: 'notFound' } as const;
+		if (!ASSIGNMENT_PHASES.includes(state.phase)) return { ok: false, error: 'phase' } as const;
+		if (state.version !== version) return { ok: false, error: 'conflict' } as const;
+		return work(tx, state);
+	});
+}
+
+/** Every change of the plan is logged against its cycle. */
+export function auditPlan(q: Queryable, entry: Omit<AuditEntry, 'entityType' | 'entityId'> & { cycleId: number }): void {
+	appendAudit(q, { ...entry, entityType: 'cycle', entityId: entry.cycleId });
 }
 
 /** A short hash of every team row of the cycle: any change to a team changes it. */

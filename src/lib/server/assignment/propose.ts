@@ -7,23 +7,18 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
-import { appendAudit } from '../db/audit';
 import { planAssignment, type AssignReport, type AssignResult } from '$lib/domain/assign';
 import { groupIntoTeams, type PlanTeam } from '$lib/domain/team-plan';
-import { ASSIGNMENT_PHASES, auditTeams, loadPlan, nextTeamNumber, writeTeams } from './plan';
+import { auditPlan, auditTeams, changePlan, nextTeamNumber, writeTeams, type PlanRefusal } from './plan';
 
 export type Shortfall = AssignResult['shortfalls'][number];
 
 export type ProposeResult =
 	| { ok: true; teams: number; covered: number; entries: number; shortfalls: Shortfall[]; report: AssignReport }
-	| { ok: false; error: 'notFound' | 'phase' | 'conflict' | 'noEntries' | 'noExaminers' };
+	| { ok: false; error: PlanRefusal | 'noEntries' | 'noExaminers' };
 
 export function runProposal(cycleId: number, version: string, actorId: number): ProposeResult {
-	return db().transaction((tx): ProposeResult => {
-		const state = loadPlan(cycleId, tx);
-		if (!state) return { ok: false, error: 'notFound' };
-		if (!ASSIGNMENT_PHASES.includes(state.phase)) return { ok: false, error: 'phase' };
-		if (state.version !== version) return { ok: false, error: 'conflict' };
+	return changePlan(cycleId, version, (tx, state): ProposeResult => {
 		const published = state.teams.filter((t) => t.published);
 		const taken = new Set(published.flatMap((t) => t.entryIds));
 		const entries = state.input.entries.filter((e) => !taken.has(e.id));
@@ -48,12 +43,10 @@ export function runProposal(cycleId: number, version: string, actorId: number): 
 		);
 		const before = state.teams.filter((t) => !t.published);
 		writeTeams(tx, cycleId, state.teams, [...published, ...proposed]);
-		appendAudit(tx, {
+		auditPlan(tx, {
 			actorId,
 			cycleId,
 			action: 'assignment.propose',
-			entityType: 'cycle',
-			entityId: cycleId,
 			before: { teams: auditTeams(before) },
 			after: { teams: auditTeams(proposed), shortfalls: result.shortfalls, report: result.report }
 		});

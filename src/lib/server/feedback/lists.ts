@@ -1,8 +1,10 @@
 /** The lists around reports: the admin's per class, the lead's own entries. */
-import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 import type { ReportStatus } from '../../domain/feedback';
+import { selectTeamEntries } from '../assignment/team-entries';
+import { selectEntries } from '../registry/entry-names';
 
 export type ReportState = ReportStatus | 'none';
 
@@ -36,24 +38,17 @@ export function reportsByClass(cycleId: number) {
 			.all()
 			.map((r) => [r.unitId, r.n])
 	);
-	const rows = d
-		.select({
-			entryId: table.entry.id,
-			classId: table.entry.classId,
-			unitId: table.unit.id,
-			unitName: table.unit.name,
-			organisation: table.organisation.name,
-			reportId: table.feedbackReport.id,
-			status: table.feedbackReport.status,
-			version: table.feedbackReport.version,
-			updatedAt: table.feedbackReport.updatedAt,
-			releasedAt: table.feedbackReport.releasedAt,
-			consensus: table.consensus.status
-		})
-		.from(table.entry)
+	const rows = selectEntries(d, {
+		classId: table.entry.classId,
+		unitId: table.unit.id,
+		reportId: table.feedbackReport.id,
+		status: table.feedbackReport.status,
+		version: table.feedbackReport.version,
+		updatedAt: table.feedbackReport.updatedAt,
+		releasedAt: table.feedbackReport.releasedAt,
+		consensus: table.consensus.status
+	})
 		.innerJoin(table.teamEntry, eq(table.teamEntry.entryId, table.entry.id))
-		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
-		.innerJoin(table.organisation, eq(table.organisation.id, table.unit.organisationId))
 		.leftJoin(table.consensus, eq(table.consensus.entryId, table.entry.id))
 		.leftJoin(table.feedbackReport, eq(table.feedbackReport.entryId, table.entry.id))
 		.where(eq(table.entry.cycleId, cycleId))
@@ -84,30 +79,8 @@ export function reportsByClass(cycleId: number) {
 
 /** The entries of the teams a person leads in a cycle, with their reports' state. */
 export function leadReports(userId: number, cycleId: number) {
-	return db()
-		.select({
-			entryId: table.entry.id,
-			unitName: table.unit.name,
-			classSv: table.awardClass.nameSv,
-			classEn: table.awardClass.nameEn,
-			reportId: table.feedbackReport.id,
-			status: table.feedbackReport.status
-		})
-		.from(table.teamMember)
-		.innerJoin(table.team, eq(table.team.id, table.teamMember.teamId))
-		.innerJoin(table.teamEntry, eq(table.teamEntry.teamId, table.team.id))
-		.innerJoin(table.entry, eq(table.entry.id, table.teamEntry.entryId))
-		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
-		.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
+	return selectTeamEntries(db(), { userId, cycleId, leadOnly: true }, { reportId: table.feedbackReport.id, status: table.feedbackReport.status })
 		.leftJoin(table.feedbackReport, eq(table.feedbackReport.entryId, table.entry.id))
-		.where(
-			and(
-				eq(table.teamMember.userId, userId),
-				eq(table.teamMember.isLead, true),
-				eq(table.team.cycleId, cycleId),
-				isNotNull(table.team.publishedAt)
-			)
-		)
 		.orderBy(asc(table.unit.name))
 		.all()
 		.map((r) => ({ ...r, status: (r.status ?? 'none') as ReportState }));

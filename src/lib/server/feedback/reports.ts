@@ -144,53 +144,56 @@ export function saveReport(entryId: number, baseVersion: number, edit: ReportEdi
 }
 
 export type ReviewResult = { ok: true } | { ok: false; reason: 'notFound' | 'changed' | 'notDraft' | 'notApproved' };
+type Refusal = Exclude<ReviewResult, { ok: true }>['reason'];
 
-/** The admin approves a draft as read (at `version`); a newer save makes them read again. */
-export function approveReport(reportId: number, version: number, actorId: number, now = new Date()): ReviewResult {
+/**
+ * The admin's review moves the report to `status` with a new version, the approval recorded only
+ * on an approved report, and logs the step; `refuse` names why the report may not take it.
+ */
+function review(
+	reportId: number,
+	actorId: number,
+	now: Date,
+	step: { action: string; status: 'approved' | 'draft'; reason?: string },
+	refuse: (report: Report) => Refusal | null
+): ReviewResult {
 	return db().transaction((tx) => {
 		const report = getReport(reportId, tx);
 		if (!report) return { ok: false, reason: 'notFound' };
-		if (!mayApprove(report.status)) return { ok: false, reason: 'notDraft' };
-		if (report.version !== version) return { ok: false, reason: 'changed' };
+		const refusal = refuse(report);
+		if (refusal) return { ok: false, reason: refusal };
+		const approved = step.status === 'approved';
+		const version = report.version + 1;
 		tx.update(table.feedbackReport)
-			.set({ status: 'approved', approvedBy: actorId, approvedAt: now, version: report.version + 1, updatedAt: now })
+			.set({ status: step.status, approvedBy: approved ? actorId : null, approvedAt: approved ? now : null, version, updatedAt: now })
 			.where(eq(table.feedbackReport.id, reportId))
 			.run();
 		appendAudit(tx, {
 			actorId,
 			cycleId: entryCycle(tx, report.entryId),
-			action: 'feedback.approve',
+			action: step.action,
 			entityType: 'feedback_report',
 			entityId: reportId,
 			before: { status: report.status, version: report.version },
-			after: { status: 'approved', version: report.version + 1 }
+			after: { status: step.status, version },
+			reason: step.reason
 		});
 		return { ok: true };
 	});
 }
 
+/** The admin approves a draft as read (at `version`); a newer save makes them read again. */
+export function approveReport(reportId: number, version: number, actorId: number, now = new Date()): ReviewResult {
+	return review(reportId, actorId, now, { action: 'feedback.approve', status: 'approved' }, (report) =>
+		!mayApprove(report.status) ? 'notDraft' : report.version !== version ? 'changed' : null
+	);
+}
+
 /** The admin sends an approved report back to the lead, saying what to change. */
 export function sendBackReport(reportId: number, reason: string, actorId: number, now = new Date()): ReviewResult {
-	return db().transaction((tx) => {
-		const report = getReport(reportId, tx);
-		if (!report) return { ok: false, reason: 'notFound' };
-		if (!maySendBack(report.status)) return { ok: false, reason: 'notApproved' };
-		tx.update(table.feedbackReport)
-			.set({ status: 'draft', approvedBy: null, approvedAt: null, version: report.version + 1, updatedAt: now })
-			.where(eq(table.feedbackReport.id, reportId))
-			.run();
-		appendAudit(tx, {
-			actorId,
-			cycleId: entryCycle(tx, report.entryId),
-			action: 'feedback.sendBack',
-			entityType: 'feedback_report',
-			entityId: reportId,
-			before: { status: report.status, version: report.version },
-			after: { status: 'draft', version: report.version + 1 },
-			reason
-		});
-		return { ok: true };
-	});
+	return review(reportId, actorId, now, { action: 'feedback.sendBack', status: 'draft', reason }, (report) =>
+		maySendBack(report.status) ? null : 'notApproved'
+	);
 }
 
 /** The latest "sent back" note for a report still in draft, for the lead. */

@@ -1,11 +1,13 @@
 /** What each role's home page shows: where the cycle stands and what this person should do next. */
-import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 import type { Cycle } from '../cycles/lookup';
 import { admittedEntryIds } from '../eligibility/eligibility';
 import { conflictedEntryIds } from '../access/entry-facts';
 import { finalistSql } from '../access/conditions';
+import { selectTeamEntries } from '../assignment/team-entries';
+import { classNames } from '../registry/entry-names';
 import type { AssessmentState } from '$lib/domain/scoring';
 
 export function adminOverview(cycle: Cycle) {
@@ -37,27 +39,12 @@ export function adminOverview(cycle: Cycle) {
 
 /** The entries on the examiner's published teams, with the state of their own assessment. */
 export function examinerWork(userId: number, cycle: Cycle) {
-	const rows = db()
-		.select({
-			entryId: table.entry.id,
-			unitName: table.unit.name,
-			className: table.awardClass.nameSv,
-			classNameEn: table.awardClass.nameEn,
-			teamName: table.team.name,
-			isLead: table.teamMember.isLead,
-			status: table.assessment.status
-		})
-		.from(table.teamMember)
-		.innerJoin(table.team, eq(table.team.id, table.teamMember.teamId))
-		.innerJoin(table.teamEntry, eq(table.teamEntry.teamId, table.team.id))
-		.innerJoin(table.entry, eq(table.entry.id, table.teamEntry.entryId))
-		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
-		.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
-		.leftJoin(
-			table.assessment,
-			and(eq(table.assessment.entryId, table.entry.id), eq(table.assessment.examinerId, userId))
-		)
-		.where(and(eq(table.teamMember.userId, userId), eq(table.team.cycleId, cycle.id), isNotNull(table.team.publishedAt)))
+	const rows = selectTeamEntries(db(), { userId, cycleId: cycle.id }, {
+		teamName: table.team.name,
+		isLead: table.teamMember.isLead,
+		status: table.assessment.status
+	})
+		.leftJoin(table.assessment, and(eq(table.assessment.entryId, table.entry.id), eq(table.assessment.examinerId, userId)))
 		.orderBy(table.team.name, table.unit.name)
 		.all();
 	// A conflict declared after the teams were published hides the entry here too, until the admin re-staffs it.
@@ -106,7 +93,7 @@ export function unitOverview(userId: number, cycle: Cycle | null) {
 	return units.map((u) => {
 		const entry = cycle
 			? d
-					.select({ id: table.entry.id, className: table.awardClass.nameSv, classNameEn: table.awardClass.nameEn })
+					.select({ id: table.entry.id, ...classNames })
 					.from(table.entry)
 					.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
 					.where(and(eq(table.entry.unitId, u.id), eq(table.entry.cycleId, cycle.id)))

@@ -11,6 +11,7 @@ import { requireArea, forbidden, type AreaAccess } from '../auth/guards';
 import { conflictedEntryIds } from '../access/entry-facts';
 import { mayInCycle } from '../access/guards';
 import { finalistSql } from '../access/conditions';
+import { selectEntries } from '../registry/entry-names';
 import { hasCycleRole, may, type Action, type EntryFacts, type Viewer } from '$lib/domain/permissions';
 import { makeWeightedTotal } from '$lib/domain/aggregate';
 import type { Cycle } from '../cycles/lookup';
@@ -95,19 +96,8 @@ export function criteriaOf(cycleId: number) {
 
 /** Finalists: registered entries whose team's consensus is done and recommends them to the jury. */
 export function finalistRows(q: Queryable, cycleId: number, classId?: number) {
-	return q
-		.select({
-			entryId: table.entry.id,
-			classId: table.entry.classId,
-			unitName: table.unit.name,
-			organisation: table.organisation.name,
-			consensusId: table.consensus.id,
-			summary: table.consensus.summary
-		})
-		.from(table.entry)
+	return selectEntries(q, { classId: table.entry.classId, consensusId: table.consensus.id, summary: table.consensus.summary })
 		.innerJoin(table.consensus, eq(table.consensus.entryId, table.entry.id))
-		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
-		.innerJoin(table.organisation, eq(table.organisation.id, table.unit.organisationId))
 		.where(
 			and(
 				eq(table.entry.cycleId, cycleId),

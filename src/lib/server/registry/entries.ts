@@ -15,6 +15,7 @@ import type { Messages } from '$lib/i18n';
 import type { Cycle } from '../cycles/lookup';
 import { fields, refused, type Outcome } from './fields';
 import { sortRows } from './sorting';
+import { classNames } from './entry-names';
 
 export type EntryMessages = Messages['entries'];
 type Entry = typeof table.entry.$inferSelect;
@@ -27,8 +28,7 @@ export function listEntries(cycleId: number) {
 			name: table.unit.name,
 			unitId: table.unit.id,
 			organisation: table.organisation.name,
-			className: table.awardClass.nameSv,
-			classNameEn: table.awardClass.nameEn,
+			...classNames,
 			classOrder: table.awardClass.sortOrder,
 			status: table.entry.status,
 			hasAccount: table.entry.accountSha256,

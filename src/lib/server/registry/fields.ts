@@ -49,12 +49,13 @@ export function fields(v: V) {
 				.max(max, v.tooLong(max))
 				.transform((s) => (s === '' ? null : s))
 		);
-	const integer = (min: number, max: number, message: string) =>
+	/** A number in Swedish writing within [min, max]; `notNumber` when it is not one at all, null when empty. */
+	const numberIn = (parse: (s: string) => number | null, notNumber: string) => (min: number, max: number, message: string) =>
 		posted.transform((s, ctx) => {
-			const n = parseSwedishInteger(s);
+			const n = parse(s);
 			if (n === null) return null;
 			if (Number.isNaN(n)) {
-				ctx.addIssue({ code: 'custom', message: v.notInteger });
+				ctx.addIssue({ code: 'custom', message: notNumber });
 				return z.NEVER;
 			}
 			if (n < min || n > max) {
@@ -63,20 +64,8 @@ export function fields(v: V) {
 			}
 			return n;
 		});
-	const decimal = (min: number, max: number, message: string) =>
-		posted.transform((s, ctx) => {
-			const n = parseSwedishDecimal(s);
-			if (n === null) return null;
-			if (Number.isNaN(n)) {
-				ctx.addIssue({ code: 'custom', message: v.notNumber });
-				return z.NEVER;
-			}
-			if (n < min || n > max) {
-				ctx.addIssue({ code: 'custom', message });
-				return z.NEVER;
-			}
-			return n;
-		});
+	const integer = numberIn(parseSwedishInteger, v.notInteger);
+	const decimal = numberIn(parseSwedishDecimal, v.notNumber);
 	/** A row id from a select: a positive integer, or null when nothing is chosen. */
 	const optionalId = posted.transform((s, ctx) => {
 		if (s === '') return null;

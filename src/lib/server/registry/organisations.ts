@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { and, count, eq, ne, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { validate } from '../http/validate';
@@ -65,6 +65,11 @@ export function organisationOptions() {
 	return sortRows(db().select({ id: table.organisation.id, name: table.organisation.name }).from(table.organisation).all(), (o) => o.name, 'asc');
 }
 
+/** Whether a record other than `id` already goes by `name`: organisations and boards have unique names. */
+function nameTaken(tx: Tx, t: typeof table.organisation | typeof table.board, name: string, id: number | null): boolean {
+	return tx.select({ id: t.id }).from(t).where(id === null ? eq(t.name, name) : and(eq(t.name, name), ne(t.id, id))).get() !== undefined;
+}
+
 const organisationSchema = (v: V) => {
 	const f = fields(v);
 	return z.object({
@@ -80,12 +85,7 @@ export function saveOrganisation(input: Record<string, string>, id: number | nul
 	if (!parsed.ok) return refused(400, parsed.errors);
 	const data = parsed.data;
 	return db().transaction((tx) => {
-		const clash = tx
-			.select({ id: table.organisation.id })
-			.from(table.organisation)
-			.where(id === null ? eq(table.organisation.name, data.name) : and(eq(table.organisation.name, data.name), ne(table.organisation.id, id)))
-			.get();
-		if (clash) return refused(400, { name: v.organisationExists });
+		if (nameTaken(tx, table.organisation, data.name, id)) return refused(400, { name: v.organisationExists });
 		if (id === null) {
 			const row = tx.insert(table.organisation).values({ name: data.name, kind: data.kind }).returning().get();
 			appendAudit(tx, { actorId, action: 'organisation.create', entityType: 'organisation', entityId: row.id, after: row });
@@ -123,12 +123,7 @@ export function saveBoard(input: Record<string, string>, id: number | null, acto
 		if (data.organisationId !== null && !tx.select({ id: table.organisation.id }).from(table.organisation).where(eq(table.organisation.id, data.organisationId)).get()) {
 			return refused(400, { organisationId: v.choose });
 		}
-		const clash = tx
-			.select({ id: table.board.id })
-			.from(table.board)
-			.where(id === null ? eq(table.board.name, data.name) : and(eq(table.board.name, data.name), ne(table.board.id, id)))
-			.get();
-		if (clash) return refused(400, { name: v.boardExists });
+		if (nameTaken(tx, table.board, data.name, id)) return refused(400, { name: v.boardExists });
 		if (id === null) {
 			const row = tx.insert(table.board).values({ name: data.name, organisationId: data.organisationId }).returning().get();
 			appendAudit(tx, { actorId, action: 'board.create', entityType: 'board', entityId: row.id, after: row });
