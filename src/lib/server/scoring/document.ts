@@ -17,8 +17,7 @@ export const assessmentDocument: VersionedDocument<AssessmentDoc, { submitted: t
 	save: (access, baseVersion, doc) => saveAssessment(access.entry.id, access.user.id, baseVersion, doc),
 	finish: submitAssessment,
 	autosave: (event, userId) => {
-		// `saveAccess` is the prepared-statement twin of the page's guard: the autosave is hit every
-		// second or so, and it also lists the criteria the document must cover.
+		// The same one read as the page's guard, answering 403 as data: the autosave replies in JSON.
 		const entryId = Number(event.params.entryId);
 		const access = saveAccess(userId, entryId);
 		if (!access.ok && access.status === 404) error(404, { message: 'not-found' });
