@@ -4,6 +4,7 @@
  * the order in which the caller listed entries, examiners, classes or conflicts.
  */
 import type { AssignInput } from '../assign.ts';
+import { isConflicted } from '../entry-state.ts';
 
 export interface Model {
 	teamSize: number;
@@ -101,9 +102,10 @@ export function buildModel(input: AssignInput): Model {
 	};
 }
 
-/** The hard conflict rule: same organisation as the entry, or a declared conflict. */
+/** The hard conflict rule (`isConflicted`) over the model's bitset of declared conflicts. */
 export function allowed(m: Model, x: number, e: number): boolean {
-	return m.examinerOrg[x] !== m.entryOrg[e] && (m.declared[x * m.words + (e >>> 5)] & (1 << (e & 31))) === 0;
+	const declared = (m.declared[x * m.words + (e >>> 5)] & (1 << (e & 31))) !== 0;
+	return !isConflicted(declared, m.examinerOrg[x] === m.entryOrg[e]);
 }
 
 export function isExpert(m: Model, x: number, classIndex: number): boolean {
