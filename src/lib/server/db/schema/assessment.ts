@@ -33,7 +33,7 @@ export const assessment = sqliteTable(
 
 /**
  * A score is a whole number 0–100 or not yet given. The database holds to it as well as the forms,
- * because the ranking reads scores in a packed form (ranking-load.ts) that relies on it.
+ * because the ranking reads scores in a packed form (ranking/load.ts) that relies on it.
  */
 const wholeScore = (score: SQLiteColumn) => sql`${score} IS NULL OR (typeof(${score}) = 'integer' AND ${score} BETWEEN 0 AND 100)`;
 
