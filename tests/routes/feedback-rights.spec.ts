@@ -258,3 +258,31 @@ describe('the unit’s own page and the sign-in link pages', () => {
 		expect(state).toMatchObject({ state: 'invalid' });
 	});
 });
+
+describe('return paths through sign-in', () => {
+	/** The text of the newest e-mail in the outbox. */
+	const newestLink = () => year.db.select().from(table.outbox).all().at(-1)!.bodyText;
+
+	it('never put another site into the city’s e-mail, whatever the browser would make of the path', async () => {
+		for (const hostile of ['/\t/evil.example', '/\n/evil.example', '/..//evil.example', '/\\evil.example']) {
+			const event = eventFor('anonymous', { path: `/login/link?redirectTo=${encodeURIComponent(hostile)}`, form: { email: 'enhet1@demo.test' } });
+			expect(await linkPage.actions.default(event as never)).toEqual({ sent: true });
+			expect(newestLink()).not.toContain('redirectTo');
+			expect(newestLink()).not.toContain('evil');
+		}
+	});
+
+	it('sends a person who used a link to an odd path by a redirect, never a 5xx, and encodes it', async () => {
+		for (const [path, location] of [
+			['/bidrag/€', '/bidrag/%E2%82%AC'],
+			['/x\r\nSet-Cookie: a=b', '/unit'],
+			['/\t/evil.example', '/unit']
+		]) {
+			await linkPage.actions.default(eventFor('anonymous', { path: '/login/link', form: { email: 'enhet1@demo.test' } }) as never);
+			const token = newestLink().match(/\/login\/link\/([a-z2-7]+)/)![1];
+			const event = eventFor('anonymous', { path: `/login/link/${token}?redirectTo=${encodeURIComponent(path)}`, params: { token }, form: {} });
+			const thrown = await Promise.resolve(tokenPage.actions.default(event as never)).catch((e: unknown) => e);
+			expect(isRedirect(thrown) && thrown.location).toBe(location);
+		}
+	});
+});

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { isLocale, LOCALE_COOKIE } from '$lib/i18n';
-import { readForm, safeReturnPath, text } from '$lib/server/http/request';
+import { readForm, text } from '$lib/server/http/request';
+import { safeReturnPath } from '$lib/server/http/return-path';
 
 /** The language switch: a plain form post, so it works without JavaScript. */
 export const POST: RequestHandler = async (event) => {

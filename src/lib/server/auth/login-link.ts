@@ -11,7 +11,7 @@ import { enqueueMail } from '../mail/outbox';
 import { generateToken, hashToken } from './session';
 import { normaliseEmail } from './login';
 import { minutesBlocked, recordFailure } from './throttle';
-import { safeReturnPath } from '../http/request';
+import { safeReturnPath } from '../http/return-path';
 import { messages } from '../../i18n';
 
 export const LINK_LIFETIME_MS = 15 * 60 * 1000;

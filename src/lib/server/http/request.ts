@@ -15,9 +15,3 @@ export function text(form: FormData, name: string): string {
 	const value = form.get(name);
 	return typeof value === 'string' ? value.trim() : '';
 }
-
-/** A local path to return to after an action, never another site. */
-export function safeReturnPath(value: string | null | undefined, fallback = '/'): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-	return value;
-}

@@ -6,7 +6,8 @@ import { signIn } from '$lib/server/auth/login';
 import { readViewer } from '$lib/server/access/entry-facts';
 import { getCurrentCycle } from '$lib/server/cycles/lookup';
 import { areasOf } from '$lib/domain/permissions';
-import { readForm, safeReturnPath, text } from '$lib/server/http/request';
+import { readForm, text } from '$lib/server/http/request';
+import { safeReturnPath } from '$lib/server/http/return-path';
 import { messagesOf } from '$lib/server/http/locale';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requestLoginLink } from '$lib/server/auth/login-link';
-import { readForm, safeReturnPath, text } from '$lib/server/http/request';
+import { readForm, text } from '$lib/server/http/request';
+import { safeReturnPath } from '$lib/server/http/return-path';
 import { messagesOf } from '$lib/server/http/locale';
 import { kickMailWorker } from '$lib/server/mail/worker';
 import { publicOrigin } from '$lib/server/mail/transport';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import * as auth from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { consumeLoginLink, peekLoginLink } from '$lib/server/auth/login-link';
-import { safeReturnPath } from '$lib/server/http/request';
+import { safeReturnPath } from '$lib/server/http/return-path';
 
 // GET only shows a button: mail scanners that follow links must not use up the link.
 export const load: PageServerLoad = ({ params, url }) => {
