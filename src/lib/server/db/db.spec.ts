@@ -21,4 +21,27 @@ describe('the database', () => {
 		expect(() => db.delete(table.auditLog).run()).toThrow(/append-only/);
 		expect(db.select().from(table.auditLog).all()).toHaveLength(1);
 	});
+
+	it('refuses every way of rewriting an audit row: REPLACE, UPSERT, UPDATE and DELETE', () => {
+		const db = createTestDatabase();
+		appendAudit(db, { actorId: null, action: 'decision.recorded', entityType: 'decision', entityId: 7, after: { outcome: 'award' } });
+		const [row] = db.select().from(table.auditLog).all();
+		const rewrites = [
+			`INSERT OR REPLACE INTO audit_log (id, action, entity_type, created_at) VALUES (${row.id}, 'forged', 'decision', 0)`,
+			`REPLACE INTO audit_log (id, action, entity_type, created_at) VALUES (${row.id}, 'forged', 'decision', 0)`,
+			`INSERT INTO audit_log (id, action, entity_type, created_at) VALUES (${row.id}, 'forged', 'decision', 0)
+				ON CONFLICT (id) DO UPDATE SET action = excluded.action`,
+			`UPDATE OR REPLACE audit_log SET action = 'forged' WHERE id = ${row.id}`,
+			`UPDATE audit_log SET action = 'forged'`,
+			`DELETE FROM audit_log`
+		];
+		for (const statement of rewrites) expect(() => db.$client.exec(statement), statement).toThrow(/append-only|UNIQUE/);
+		// With recursive triggers on, as a later change of settings might turn them, REPLACE is still refused.
+		db.$client.pragma('recursive_triggers = ON');
+		expect(() => db.$client.exec(rewrites[0])).toThrow(/append-only/);
+		expect(db.select().from(table.auditLog).all()).toEqual([row]);
+		// Appending stays possible.
+		appendAudit(db, { actorId: null, action: 'decision.closed', entityType: 'cycle', entityId: 1 });
+		expect(db.select().from(table.auditLog).all()).toHaveLength(2);
+	});
 });

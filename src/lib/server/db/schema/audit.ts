@@ -2,7 +2,7 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id } from './helpers';
 import { user } from './auth';
 
-/** Append-only: a migration adds triggers that refuse UPDATE and DELETE on this table. */
+/** Append-only: migrations add triggers that refuse UPDATE, DELETE and an insert over an existing id. */
 export const auditLog = sqliteTable(
 	'audit_log',
 	{
