@@ -78,6 +78,15 @@ describe('who may read a written account', () => {
 		expect(await fetchAccount('jury2@demo.test', finalist)).toBe(404);
 	});
 
+	it('a juror reads no finalist’s account in the consensus phase: the jury’s reading opens with its phase', async () => {
+		seed('consensus');
+		const finalist = db.select().from(table.consensus).all().find((c) => c.status === 'done' && c.recommendFinalist === true)!.entryId;
+		expect(await fetchAccount('jury1@demo.test', finalist)).toBe(404);
+		expect(await fetchAccount('ordforande@demo.test', finalist)).toBe(404);
+		db.update(table.cycle).set({ phase: 'jury' }).run();
+		expect(await fetchAccount('jury1@demo.test', finalist)).toBe(200);
+	});
+
 	it('a juror reads nothing before there are finalists', async () => {
 		seed('assessment');
 		expect(await fetchAccount('jury1@demo.test', teamEntries().own)).toBe(404);

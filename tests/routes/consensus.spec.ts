@@ -207,6 +207,17 @@ describe('reopening an assessment', () => {
 		expect(y.snapshot()).toEqual(before);
 	});
 
+	it('refuses a lead who has not submitted their own, with one answer whatever the teammate’s state', async () => {
+		y.db.update(table.assessment).set({ status: 'draft', submittedAt: null }).where(eq(table.assessment.examinerId, y.lead)).run();
+		y.db.update(table.assessment).set({ status: 'submitted', submittedAt: new Date() }).where(eq(table.assessment.examinerId, y.drafter)).run();
+		const before = y.snapshot();
+		const answers = [];
+		for (const teammate of [y.drafter, y.fresh, y.lead]) answers.push(await act('reopenAssessment', y.lead, reasonForm(teammate)));
+		for (const answer of answers) expect(statusOf(answer)).toBe(403);
+		expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+		expect(y.snapshot()).toEqual(before);
+	});
+
 	it('the admin reopens from the progress page; nobody else reaches it', async () => {
 		const form = reasonForm(y.lead, 'Begärt av examinatorn');
 		const ev = (userId: number) => scoringEvent(userId, `/admin/progress/${y.entryId}?/reopen`, { form, params: { entryId: String(y.entryId) } });

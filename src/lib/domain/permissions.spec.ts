@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { areasOf, may, mayEnterArea, rolesIn, type EntryFacts, type Viewer } from './permissions';
+import { areasOf, may, mayEnterArea, rolesIn, type Action, type EntryFacts, type Viewer } from './permissions';
+import { PHASES } from './phases';
 
 const CYCLE = 7;
 const viewer = (over: Partial<Viewer> = {}): Viewer => ({
@@ -69,7 +70,9 @@ describe('may', () => {
 		expect(may(examiner, 'entry.readAccount', entry())).toBe(false);
 		expect(may(examiner, 'entry.readAccount', entry({ onTeam: true }))).toBe(true);
 		expect(may(juror, 'entry.readAccount', entry())).toBe(false);
-		expect(may(juror, 'entry.readAccount', entry({ isFinalist: true }))).toBe(true);
+		expect(may(juror, 'entry.readAccount', entry({ isFinalist: true, phase: 'jury' }))).toBe(true);
+		// Before the jury phase a finalist's account is the teams' alone.
+		expect(may(juror, 'entry.readAccount', entry({ isFinalist: true, phase: 'consensus' }))).toBe(false);
 		expect(may(contact, 'entry.readAccount', entry())).toBe(true);
 		expect(may(contact, 'entry.readAccount', entry({ unitId: 51 }))).toBe(false);
 	});
@@ -109,7 +112,8 @@ describe('may', () => {
 	});
 
 	it('consensus is the lead’s', () => {
-		expect(may(lead, 'consensus.write', entry({ onTeam: true, isLead: true, phase: 'consensus' }))).toBe(true);
+		expect(may(lead, 'consensus.write', entry({ onTeam: true, isLead: true, ownSubmitted: true, phase: 'consensus' }))).toBe(true);
+		expect(may(lead, 'consensus.write', entry({ onTeam: true, isLead: true, phase: 'consensus' }))).toBe(false);
 		expect(may(examiner, 'consensus.write', entry({ onTeam: true, phase: 'consensus' }))).toBe(false);
 	});
 
@@ -135,5 +139,31 @@ describe('may', () => {
 		expect(may(contact, 'feedback.read', entry())).toBe(false);
 		expect(may(contact, 'feedback.read', entry({ reportReleased: true }))).toBe(true);
 		expect(may(contact, 'feedback.read', entry({ unitId: 51, reportReleased: true }))).toBe(false);
+	});
+
+	it('opens each right in its phases only, for every role: the table of the rights', () => {
+		// Per role, the phases in which each phase-bound right holds on an entry the role has a part in.
+		const fromJury = ['jury', 'decided', 'feedback', 'archived'];
+		const scoring = ['assessment', 'consensus'];
+		const cases: [string, Viewer, Partial<EntryFacts>, Action, string[]][] = [
+			['juror, finalist account', juror, { isFinalist: true }, 'entry.readAccount', fromJury],
+			['chair, finalist account', chair, { isFinalist: true }, 'entry.readAccount', fromJury],
+			['juror, feedback report', juror, {}, 'feedback.read', fromJury],
+			['chair, feedback report', chair, {}, 'feedback.read', fromJury],
+			['team member, account', examiner, { onTeam: true }, 'entry.readAccount', [...PHASES]],
+			['team member, feedback report', examiner, { onTeam: true }, 'feedback.read', [...PHASES]],
+			['team member, own assessment', examiner, { onTeam: true }, 'assessment.write', scoring],
+			['lead before own submitted, reopen', lead, { onTeam: true, isLead: true }, 'assessment.reopen', []],
+			['lead after own submitted, reopen', lead, { onTeam: true, isLead: true, ownSubmitted: true }, 'assessment.reopen', scoring],
+			['lead before own submitted, consensus', lead, { onTeam: true, isLead: true }, 'consensus.write', []],
+			['lead after own submitted, consensus', lead, { onTeam: true, isLead: true, ownSubmitted: true }, 'consensus.write', scoring],
+			['admin, reopen', admin, {}, 'assessment.reopen', scoring],
+			['admin, account', admin, {}, 'entry.readAccount', [...PHASES]],
+			['contact, released report', contact, { reportReleased: true }, 'feedback.read', [...PHASES]]
+		];
+		for (const [name, who, facts, action, phases] of cases) {
+			const open = PHASES.filter((phase) => may(who, action, entry({ ...facts, phase })));
+			expect(open, name).toEqual(phases);
+		}
 	});
 });

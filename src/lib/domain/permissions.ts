@@ -45,6 +45,7 @@ export type Action =
 	| 'assessment.readTeam'
 	| 'consensus.open'
 	| 'consensus.write'
+	| 'assessment.reopen'
 	| 'feedback.draft'
 	| 'ranking.view'
 	| 'ballot.cast'
@@ -94,6 +95,8 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 	const juryMember = hasCycleRole(viewer, cycleId, 'juror') || hasCycleRole(viewer, cycleId, 'chair');
 	const isChair = hasCycleRole(viewer, cycleId, 'chair');
 	const ownUnit = viewer.unitIds.includes(entry.unitId);
+	// The jury's reading opens with its phase: before it, it would anticipate the teams' work.
+	const juryReads = juryMember && phaseAtLeast(phase, 'jury');
 	// A conflict of interest bars everyone but the admin from the entry, whatever else holds.
 	if (entry.conflicted && !viewer.isAdmin) return false;
 	switch (action) {
@@ -101,7 +104,7 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 		case 'feedback.release':
 			return viewer.isAdmin;
 		case 'entry.readAccount':
-			return viewer.isAdmin || entry.onTeam || (juryMember && entry.isFinalist) || ownUnit;
+			return viewer.isAdmin || entry.onTeam || (juryReads && entry.isFinalist) || ownUnit;
 		case 'assessment.open':
 			return entry.onTeam;
 		case 'assessment.write':
@@ -113,7 +116,11 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 		case 'consensus.open':
 			return entry.isLead;
 		case 'consensus.write':
-			return entry.isLead && isOpenForScoring(phase);
+			// The lead writes the consensus once their own assessment is in: they have then seen the team's.
+			return entry.isLead && entry.ownSubmitted && isOpenForScoring(phase);
+		case 'assessment.reopen':
+			// The same holds for reopening a teammate's: its answers tell the teammates' state.
+			return (viewer.isAdmin || (entry.isLead && entry.ownSubmitted)) && isOpenForScoring(phase);
 		case 'feedback.draft':
 			return entry.isLead && phaseAtLeast(phase, 'consensus') && phase !== 'archived';
 		case 'ranking.view':
@@ -123,6 +130,6 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 		case 'decision.record':
 			return isChair && phase === 'jury';
 		case 'feedback.read':
-			return viewer.isAdmin || entry.onTeam || juryMember || (ownUnit && entry.reportReleased);
+			return viewer.isAdmin || entry.onTeam || juryReads || (ownUnit && entry.reportReleased);
 	}
 }

@@ -276,11 +276,13 @@ describe('who sees and changes what', () => {
 	});
 
 	it('lets the lead and the admin reopen while assessment or consensus is open', () => {
-		expect(mayReopen(viewer(), facts({ isLead: true }))).toBe(true);
+		expect(mayReopen(viewer(), facts({ isLead: true, ownSubmitted: true }))).toBe(true);
+		// A lead who has not submitted their own would learn the teammates' state from the answer.
+		expect(mayReopen(viewer(), facts({ isLead: true }))).toBe(false);
 		expect(mayReopen(viewer(), facts())).toBe(false);
 		expect(mayReopen(viewer(true), facts({ onTeam: false, phase: 'consensus' }))).toBe(true);
 		expect(mayReopen(viewer(true), facts({ onTeam: false, phase: 'jury' }))).toBe(false);
-		expect(mayReopen(viewer(), facts({ isLead: true, phase: 'jury' }))).toBe(false);
+		expect(mayReopen(viewer(), facts({ isLead: true, ownSubmitted: true, phase: 'jury' }))).toBe(false);
 	});
 
 	it('lets the lead write the consensus after submitting their own assessment', () => {

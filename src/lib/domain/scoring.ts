@@ -29,14 +29,14 @@ export function mayReadTeamWork(viewer: Viewer, facts: EntryFacts): boolean {
 	return may(viewer, 'assessment.readTeam', facts);
 }
 
-/** The lead or the admin may reopen a submitted assessment while assessment or consensus is open. */
+/** The lead (once their own is in) or the admin may reopen a submitted assessment while scoring is open. */
 export function mayReopen(viewer: Viewer, facts: EntryFacts): boolean {
-	return may(viewer, 'consensus.write', facts) || (isOpenForScoring(facts.phase) && may(viewer, 'cycle.manage', facts));
+	return may(viewer, 'assessment.reopen', facts);
 }
 
 /** The lead writes the consensus once their own assessment is submitted (so they have seen the team's). */
 export function mayWriteConsensus(viewer: Viewer, facts: EntryFacts): boolean {
-	return may(viewer, 'consensus.write', facts) && facts.ownSubmitted;
+	return may(viewer, 'consensus.write', facts);
 }
 
 /**
