@@ -18,13 +18,17 @@ export const LINK_LIFETIME_MS = 15 * 60 * 1000;
 
 export type LinkRequestResult = { ok: true; sent: boolean } | { ok: false; reason: 'throttled'; minutes: number };
 
-/** The user a contact address signs in as: by the user's own address or the contact row's. */
+/**
+ * The unit contact who owns this address: the user whose own address it is, if they are linked to
+ * a unit as its contact. A contact row's address is never enough: it may have been changed since
+ * the row was linked, and a link must only ever sign in the person it is mailed to.
+ */
 function contactUserId(email: string): number | null {
 	const row = db()
 		.select({ userId: table.user.id })
-		.from(table.unitContact)
-		.innerJoin(table.user, eq(table.user.id, table.unitContact.userId))
-		.where(or(eq(table.user.email, email), eq(table.unitContact.email, email)))
+		.from(table.user)
+		.innerJoin(table.unitContact, eq(table.unitContact.userId, table.user.id))
+		.where(eq(table.user.email, email))
 		.get();
 	return row?.userId ?? null;
 }

@@ -89,13 +89,14 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 				.get().id;
 			unitIds.push(unitId);
 			for (const year of u.wins ?? []) tx.insert(table.unitWin).values({ unitId, year }).run();
+			// The first unit's contact is the demo's contact account; the others get a user when a release finds them.
+			const contact = i === 0 ? { name: 'Sofia Berg', email: 'enhet1@demo.test' } : { name: `Kontaktperson ${u.name}`, email: `kontakt${i + 1}@enhet.demo.test` };
 			tx.insert(table.unitContact)
 				.values({
 					unitId,
-					name: `Kontaktperson ${u.name}`,
-					email: `kontakt${i + 1}@enhet.demo.test`,
+					...contact,
 					title: 'Enhetschef',
-					userId: i === 0 ? addUser('enhet1@demo.test', 'Sofia Berg', `kontaktperson för ${u.name}`) : null
+					userId: i === 0 ? addUser(contact.email, contact.name, `kontaktperson för ${u.name}`) : null
 				})
 				.run();
 		});

@@ -115,12 +115,13 @@ function releaseOne(tx: Tx, report: Report, cycle: Cycle, overridden: boolean, o
 
 /**
  * A contact without a user gets one, with no password, so that a one-time sign-in link can
- * find them; an existing user with the same address is linked instead.
+ * find them; an existing user with the same address is linked instead. A link to a user whose
+ * address is not the contact's is not kept: the address decides who the contact is.
  */
 function ensureContactUser(tx: Tx, contact: typeof table.unitContact.$inferSelect, actorId: number, cycleId: number): number {
-	if (contact.userId !== null) return contact.userId;
 	const email = normaliseEmail(contact.email);
 	const existing = tx.select({ id: table.user.id }).from(table.user).where(eq(table.user.email, email)).get();
+	if (contact.userId !== null && contact.userId === existing?.id) return contact.userId;
 	const userId =
 		existing?.id ??
 		tx.insert(table.user).values({ email, name: contact.name, passwordHash: null }).returning({ id: table.user.id }).get().id;

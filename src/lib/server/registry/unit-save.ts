@@ -9,6 +9,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { db, type Tx } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
+import { normaliseEmail } from '../auth/login';
 import { validate, type FieldErrors } from '../http/validate';
 import { parseYearList } from '$lib/domain/form-values';
 import { stockholmDay } from '$lib/domain/dates';
@@ -158,10 +159,24 @@ function writeDetails(tx: Tx, unitId: number, data: UnitInput, v: V): FieldError
 			return;
 		}
 		const own = and(eq(table.unitContact.id, c.id), eq(table.unitContact.unitId, unitId));
-		const changed = c.remove ? tx.delete(table.unitContact).where(own).run() : tx.update(table.unitContact).set(values).where(own).run();
+		const changed = c.remove ? tx.delete(table.unitContact).where(own).run() : tx.update(table.unitContact).set({ ...values, userId: keptUser(tx, c.id, c.email) }).where(own).run();
 		if (changed.changes === 0) errors[`contacts.${i}.name`] = v.contactGone;
 	});
 	return errors;
+}
+
+/**
+ * The contact's link to a user survives a save only while the address stays the user's own: a
+ * new address is another person's, who signs in through their own link once a release finds them.
+ */
+function keptUser(tx: Tx, contactId: number, email: string): number | null {
+	const linked = tx
+		.select({ userId: table.user.id, email: table.user.email })
+		.from(table.unitContact)
+		.innerJoin(table.user, eq(table.user.id, table.unitContact.userId))
+		.where(eq(table.unitContact.id, contactId))
+		.get();
+	return linked && linked.email === normaliseEmail(email) ? linked.userId : null;
 }
 
 function snapshot(tx: Tx, unitId: number) {
