@@ -7,7 +7,26 @@ const config = {
 	kit: {
 		adapter: adapter(),
 		// Same-origin form posts only; adapter-node reads ORIGIN for the real host name.
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		// Every page says where its parts may come from: this server only. SvelteKit adds a nonce
+		// to its own start-up script. Inline style attributes stay allowed: components set
+		// widths and colours through them.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'frame-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['self']
+			}
+		}
 	}
 };
 

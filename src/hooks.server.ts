@@ -31,12 +31,17 @@ const handleLang: Handle = async ({ event, resolve }) => {
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
 };
 
-/** Security headers every page gets. */
+/** Security headers every page gets (the Content-Security-Policy comes from kit.csp). */
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'SAMEORIGIN');
+	// What a signed-in person saw is kept in no cache, shared or the browser's own; a response that
+	// says how it may be cached (the written accounts, with their ETag) keeps its own rule.
+	if (event.locals.user && !response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
+	// Behind HTTPS, the browser is told to use nothing else for a year.
+	if (event.url.protocol === 'https:') response.headers.set('Strict-Transport-Security', 'max-age=31536000');
 	return response;
 };
 

@@ -97,3 +97,21 @@ test('changing the password signs out the other session', async ({ browser }) =>
 	await second.goto('/examiner');
 	await expect(second).toHaveURL(/\/login/);
 });
+
+test('pages carry a Content-Security-Policy with a nonce, and a signed-in page is never cached', async ({ page }) => {
+	const violations: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+	});
+	const login = await page.goto('/login');
+	expect(login?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'/);
+	expect(login?.headers()['content-security-policy']).toContain("object-src 'none'");
+	await signIn(page, 'admin@demo.test');
+	const home = await page.goto('/admin');
+	expect(home?.headers()['cache-control']).toBe('no-store');
+	expect(home?.headers()['content-security-policy']).toMatch(/default-src 'self'/);
+	// The page's script ran under the policy: the sub-navigation is there and a client-side link works.
+	await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Omgångar' }).click();
+	await expect(page).toHaveURL('/admin/cycles');
+	expect(violations).toEqual([]);
+});
