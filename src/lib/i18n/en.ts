@@ -58,8 +58,12 @@ export const en: Messages = {
 		submit: 'Sign in',
 		wrong: 'Wrong e-mail address or password. Check them and try again.',
 		missing: 'Enter both e-mail address and password.',
-		throttled: (minutes) =>
-			`Too many failed sign-ins. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again.`
+		throttled: (wait) => `Too many failed sign-ins. Wait ${wait} and try again.`,
+		wait: (seconds) => {
+			if (seconds < 60) return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+			const minutes = Math.ceil(seconds / 60);
+			return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+		}
 	},
 	account: {
 		title: 'My account',

@@ -58,8 +58,12 @@ export const sv = {
 		submit: 'Logga in',
 		wrong: 'Fel e-postadress eller lösenord. Kontrollera och försök igen.',
 		missing: 'Fyll i både e-postadress och lösenord.',
-		throttled: (minutes: number) =>
-			`För många misslyckade inloggningar. Vänta ${minutes} ${minutes === 1 ? 'minut' : 'minuter'} och försök igen.`
+		throttled: (wait: string) => `För många misslyckade inloggningar. Vänta ${wait} och försök igen.`,
+		wait: (seconds: number) => {
+			if (seconds < 60) return `${seconds} ${seconds === 1 ? 'sekund' : 'sekunder'}`;
+			const minutes = Math.ceil(seconds / 60);
+			return `${minutes} ${minutes === 1 ? 'minut' : 'minuter'}`;
+		}
 	},
 	account: {
 		title: 'Mitt konto',

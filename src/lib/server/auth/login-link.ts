@@ -10,13 +10,14 @@ import { appendAudit } from '../db/audit';
 import { enqueueMail } from '../mail/outbox';
 import { generateToken, hashToken } from './session';
 import { normaliseEmail } from './login';
-import { minutesBlocked, recordFailure } from './throttle';
+import { claimAttempt } from './throttle';
+import { THROTTLE } from '../../domain/throttle';
 import { safeReturnPath } from '../http/return-path';
 import { messages } from '../../i18n';
 
 export const LINK_LIFETIME_MS = 15 * 60 * 1000;
 
-export type LinkRequestResult = { ok: true; sent: boolean } | { ok: false; reason: 'throttled'; minutes: number };
+export type LinkRequestResult = { ok: true; sent: boolean } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
  * The unit contact who owns this address: the user whose own address it is, if they are linked to
@@ -34,15 +35,20 @@ function contactUserId(email: string): number | null {
 }
 
 /**
- * Sends a sign-in link if the address belongs to a unit contact who can sign in. Requests count
- * against the address and the client, like failed sign-ins, so the form cannot flood an inbox.
+ * Sends a sign-in link if the address belongs to a unit contact who can sign in. Every request
+ * counts against the e-mail address and the client's address, whether or not a link is sent, so the
+ * form can neither flood an inbox nor tell who has an account (docs/sign-in.md#3-throttling).
  */
 export function requestLoginLink(rawEmail: string, clientAddress: string, origin: string, redirectTo: string | null, now = new Date()): LinkRequestResult {
 	const email = normaliseEmail(rawEmail);
-	const keys = [`link:${email}`, `link-ip:${clientAddress}`];
-	const minutes = minutesBlocked(keys, now.getTime());
-	if (minutes > 0) return { ok: false, reason: 'throttled', minutes };
-	recordFailure(keys, now.getTime());
+	const claim = claimAttempt(
+		[
+			{ key: `link:${email}`, policy: THROTTLE.linkRecipient },
+			{ key: `link-ip:${clientAddress}`, policy: THROTTLE.address }
+		],
+		now
+	);
+	if (!claim.ok) return { ok: false, reason: 'throttled', retryAfterSeconds: claim.retryAfterSeconds };
 	const userId = contactUserId(email);
 	if (userId === null) return { ok: true, sent: false };
 	const token = generateToken();

@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 import { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './password';
-import { minutesBlocked, recordFailure, throttleKeys } from './throttle';
+import { claimAttempt, forgetAttempt } from './throttle';
 import { invalidateUserSessions } from './session';
+import { THROTTLE } from '../../domain/throttle';
 
 export type SignInResult =
 	| { ok: true; userId: number }
 	| { ok: false; reason: 'missing' | 'wrong' }
-	| { ok: false; reason: 'throttled'; minutes: number };
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 // Verifying against a real hash for unknown accounts keeps the answer time the same, so the
 // response does not tell which e-mail addresses have accounts.
@@ -18,22 +19,32 @@ export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
 }
 
-export async function signIn(email: string, password: string, address: string): Promise<SignInResult> {
+/**
+ * Checks a password, slowed per account and per address (docs/sign-in.md#3-throttling). An attempt
+ * that arrives while either still owes a wait is refused before its password is looked at.
+ */
+export async function signIn(email: string, password: string, address: string, now = new Date()): Promise<SignInResult> {
 	if (!email || !password) return { ok: false, reason: 'missing' };
-	const keys = throttleKeys(email, address);
-	const minutes = minutesBlocked(keys);
-	if (minutes > 0) return { ok: false, reason: 'throttled', minutes };
+	const normalised = normaliseEmail(email);
+	const account = `email:${normalised}`;
+	const claim = claimAttempt(
+		[
+			{ key: account, policy: THROTTLE.account },
+			{ key: `ip:${address}`, policy: THROTTLE.address }
+		],
+		now
+	);
+	if (!claim.ok) return { ok: false, reason: 'throttled', retryAfterSeconds: claim.retryAfterSeconds };
 	const user = db()
 		.select({ id: table.user.id, passwordHash: table.user.passwordHash })
 		.from(table.user)
-		.where(eq(table.user.email, normaliseEmail(email)))
+		.where(eq(table.user.email, normalised))
 		.get();
 	decoyHash ??= hashPassword('decoy-password-for-timing');
 	const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
-	if (!user || !user.passwordHash || !valid) {
-		recordFailure(keys);
-		return { ok: false, reason: 'wrong' };
-	}
+	// The attempt was counted as a failure when it was claimed; only a success is taken back.
+	if (!user || !user.passwordHash || !valid) return { ok: false, reason: 'wrong' };
+	forgetAttempt(claim.ids, [account]);
 	return { ok: true, userId: user.id };
 }
 

@@ -1,40 +1,61 @@
 /**
- * Failed sign-ins are limited per account and per address: after MAX_FAILURES within the window,
- * further attempts are refused until the oldest failure leaves the window.
+ * Throttling of sign-ins and sign-in links (docs/sign-in.md#3-throttling): every counted attempt is
+ * a row of login_failure under its key, and `waitAfter` in the domain says how long a key must wait
+ * after the attempts it has counted within the window. Nothing here locks anyone out.
  */
-import { and, count, eq, gte, lt, min } from 'drizzle-orm';
-import { db } from '../db';
+import { and, count, eq, gte, inArray, lt, max, or } from 'drizzle-orm';
+import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
+import { THROTTLE_WINDOW_MS, waitRemaining, type ThrottlePolicy } from '../../domain/throttle';
 
-export const MAX_FAILURES = 10;
-export const WINDOW_MS = 15 * 60 * 1000;
-
-export function throttleKeys(email: string, address: string): string[] {
-	return [`email:${email.trim().toLowerCase()}`, `ip:${address}`];
+/** What an attempt is counted against, e.g. `{ key: 'email:anna@stockholm.se', policy: THROTTLE.account }`. */
+export interface ThrottleKey {
+	key: string;
+	policy: ThrottlePolicy;
 }
 
-/** Minutes until another attempt is allowed, or 0 when the keys are not throttled. */
-export function minutesBlocked(keys: string[], now = Date.now()): number {
-	const since = new Date(now - WINDOW_MS);
-	let waitMs = 0;
-	for (const key of keys) {
-		const row = db()
-			.select({ failures: count(), oldest: min(table.loginFailure.at) })
+export type Claim = { ok: true; ids: number[] } | { ok: false; retryAfterSeconds: number };
+
+function waitBefore(q: Queryable, keys: ThrottleKey[], now: number): number {
+	const since = new Date(now - THROTTLE_WINDOW_MS);
+	let wait = 0;
+	for (const { key, policy } of keys) {
+		const row = q
+			.select({ attempts: count(), last: max(table.loginFailure.at) })
 			.from(table.loginFailure)
 			.where(and(eq(table.loginFailure.key, key), gte(table.loginFailure.at, since)))
 			.get();
-		if (row && row.failures >= MAX_FAILURES && row.oldest) {
-			waitMs = Math.max(waitMs, row.oldest.getTime() + WINDOW_MS - now);
-		}
+		if (row?.last) wait = Math.max(wait, waitRemaining(row.attempts, row.last.getTime(), policy, now));
 	}
-	return waitMs > 0 ? Math.ceil(waitMs / 60000) : 0;
+	return wait;
 }
 
-export function recordFailure(keys: string[], now = Date.now()): void {
-	const at = new Date(now);
-	db().transaction((tx) => {
-		tx.insert(table.loginFailure).values(keys.map((key) => ({ key, at }))).run();
+/**
+ * Counts an attempt against every key, unless one of them still owes a wait: then nothing is
+ * counted, so asking again and again does not lengthen anyone's wait. The attempt is counted before
+ * the caller checks a password, so attempts that arrive together cannot all slip past the check
+ * before the first of them has been counted.
+ */
+export function claimAttempt(keys: ThrottleKey[], now: Date): Claim {
+	return db().transaction((tx) => {
+		const waitMs = waitBefore(tx, keys, now.getTime());
+		if (waitMs > 0) return { ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000) };
+		const ids = tx
+			.insert(table.loginFailure)
+			.values(keys.map(({ key }) => ({ key, at: now })))
+			.returning({ id: table.loginFailure.id })
+			.all()
+			.map((row) => row.id);
 		// Old rows say nothing any more; drop them so the table stays small.
-		tx.delete(table.loginFailure).where(lt(table.loginFailure.at, new Date(now - WINDOW_MS))).run();
+		tx.delete(table.loginFailure).where(lt(table.loginFailure.at, new Date(now.getTime() - THROTTLE_WINDOW_MS))).run();
+		return { ok: true, ids };
 	});
+}
+
+/** Takes back a claimed attempt that succeeded, together with everything counted against `clearedKeys`. */
+export function forgetAttempt(ids: number[], clearedKeys: string[]): void {
+	db()
+		.delete(table.loginFailure)
+		.where(or(inArray(table.loginFailure.id, ids), inArray(table.loginFailure.key, clearedKeys)))
+		.run();
 }

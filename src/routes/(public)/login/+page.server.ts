@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const result = await signIn(email, password, event.getClientAddress());
 		if (!result.ok) {
 			const message =
-				result.reason === 'throttled' ? m.throttled(result.minutes) : result.reason === 'missing' ? m.missing : m.wrong;
+				result.reason === 'throttled' ? m.throttled(m.wait(result.retryAfterSeconds)) : result.reason === 'missing' ? m.missing : m.wrong;
 			return fail(result.reason === 'throttled' ? 429 : 400, { email, message });
 		}
 		const token = auth.generateToken();

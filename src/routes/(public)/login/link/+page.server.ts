@@ -17,13 +17,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await readForm(event);
-		const m = messagesOf(event.cookies).feedback.link;
+		const all = messagesOf(event.cookies);
+		const m = all.feedback.link;
 		const email = text(form, 'email').slice(0, 320);
 		if (!email) return fail(400, { email, errors: { email: m.missing } as Record<string, string> });
 		if (!EMAIL.test(email)) return fail(400, { email, errors: { email: m.invalidEmail } as Record<string, string> });
 		const redirectTo = event.url.searchParams.get('redirectTo');
 		const result = requestLoginLink(email, event.getClientAddress(), publicOrigin(event.url), redirectTo);
-		if (!result.ok) return fail(429, { email, message: m.throttled(result.minutes) });
+		if (!result.ok) return fail(429, { email, message: m.throttled(all.login.wait(result.retryAfterSeconds)) });
 		kickMailWorker();
 		// The same answer whether or not a link was sent: the page reveals no accounts.
 		return { sent: true };
