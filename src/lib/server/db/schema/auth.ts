@@ -23,7 +23,13 @@ export const session = sqliteTable(
 	(t) => [index('session_user_idx').on(t.userId)]
 );
 
-/** Failed sign-ins, keyed by account ("email:…") or by address ("ip:…"), for throttling. */
+/**
+ * Attempts counted for throttling (src/lib/server/auth/throttle.ts): sign-ins by account ("email:…")
+ * and address ("ip:…"), counted when they start and taken back when they succeed; requests for a
+ * sign-in link by recipient ("link:…") and address ("link-ip:…"). Each attempt clears out the rows
+ * that have left the window, by the index on `at`, so an attack that fills the table does not make
+ * every sign-in scan it.
+ */
 export const loginFailure = sqliteTable(
 	'login_failure',
 	{
@@ -31,7 +37,7 @@ export const loginFailure = sqliteTable(
 		key: text('key').notNull(),
 		at: integer('at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('login_failure_key_at_idx').on(t.key, t.at)]
+	(t) => [index('login_failure_key_at_idx').on(t.key, t.at), index('login_failure_at_idx').on(t.at)]
 );
 
 /** One-time sign-in links for unit contacts: stored hashed, single use, short-lived. */
