@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { createTestDatabase } from '../test-support/db';
 import * as table from './schema';
 import { appendAudit } from './audit';
+import { migrationsFolder } from './open';
+import { enqueueMail } from '../mail/outbox';
 
 describe('the database', () => {
 	it('applies the migrations with foreign keys on', () => {
@@ -43,5 +51,32 @@ describe('the database', () => {
 		// Appending stays possible.
 		appendAudit(db, { actorId: null, action: 'decision.closed', entityType: 'cycle', entityId: 1 });
 		expect(db.select().from(table.auditLog).all()).toHaveLength(2);
+	});
+
+	it('keeps every queued and sent e-mail through the rebuild that gives each its Message-ID (migration 0009)', () => {
+		// The migrations up to 0008, as a database made before this one has them.
+		const earlier = mkdtempSync(join(tmpdir(), 'migrations-'));
+		try {
+			cpSync(migrationsFolder, earlier, { recursive: true });
+			const journalPath = join(earlier, 'meta', '_journal.json');
+			const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+			journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < '0009');
+			writeFileSync(journalPath, JSON.stringify(journal));
+			const db = drizzle(new Database(':memory:'), { schema: table });
+			migrate(db, { migrationsFolder: earlier });
+			db.$client.exec(`INSERT INTO outbox (to_address, subject, body_text, status, attempts, next_attempt_at, sent_at)
+				VALUES ('a@demo.test', 'Rapport', 'Text a', 'queued', 2, 1000, NULL), ('b@demo.test', 'Länk', 'Text b', 'sent', 1, 2000, 3000)`);
+			const before = db.$client.prepare('SELECT * FROM outbox ORDER BY id').all();
+
+			migrate(db, { migrationsFolder });
+			const after = db.$client.prepare('SELECT * FROM outbox ORDER BY id').all() as { message_id: string }[];
+			expect(after.map(({ message_id, ...rest }) => rest)).toEqual(before);
+			for (const row of after) expect(row.message_id).toMatch(/^<[0-9a-f]{32}@utmarkelse>$/);
+			expect(after[0].message_id).not.toBe(after[1].message_id);
+			// New messages go on from the same ids.
+			expect(enqueueMail(db, { to: 'c@demo.test', subject: 'Ny', text: 'Text c' })).toBe(3);
+		} finally {
+			rmSync(earlier, { recursive: true, force: true });
+		}
 	});
 });

@@ -2,7 +2,7 @@
  * E-mail through the outbox, against a real SMTP server started in the test: the message arrives
  * with a link that works; with the server down it stays queued, and it is delivered once it is back.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,8 @@ import { releaseReport } from '../feedback/release';
 import { requireReport } from '../feedback/access';
 import { consumeLoginLink, requestLoginLink } from '../auth/login-link';
 import { deliverDue, backoffMs, MAX_ATTEMPTS } from './worker';
-import { retryMessage } from './outbox';
+import { enqueueMail, retryMessage } from './outbox';
+import { fileTransport, smtpTransport, type MailTransport } from './transport';
 
 interface Received {
 	to: string[];
@@ -208,4 +209,67 @@ describe('e-mail without SMTP_URL', () => {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	});
+});
+
+describe('the Message-ID', () => {
+	afterEach(() => vi.useRealTimers());
+
+	/** A transport whose first delivery reaches the mail server, after which the process dies before the outbox row says so. */
+	function crashingOnce(transport: MailTransport): MailTransport {
+		let crashed = false;
+		return {
+			async send(mail) {
+				await transport.send(mail);
+				if (crashed) return;
+				crashed = true;
+				throw new Error('the process died after the mail server accepted the message');
+			}
+		};
+	}
+
+	/** Where delivered messages can be read back, in the order they arrived. */
+	async function mailbox(via: 'SMTP' | 'file') {
+		if (via === 'SMTP') {
+			smtp = await startSmtp();
+			const received = smtp.received;
+			return { transport: smtpTransport(`smtp://127.0.0.1:${smtp.port}`), raws: () => received.map((r) => r.raw), done: () => {} };
+		}
+		const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
+		return {
+			transport: fileTransport(dir),
+			raws: () => readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8')),
+			done: () => rmSync(dir, { recursive: true, force: true })
+		};
+	}
+
+	const messageIdOf = (raw: string) => raw.match(/^Message-ID: *(.+?)\r?$/im)?.[1];
+
+	for (const via of ['SMTP', 'file'] as const) {
+		it(`is the same on every delivery of one message and differs between messages (${via})`, async () => {
+			const box = await mailbox(via);
+			try {
+				// The clock moves as it would between the attempts, a minute apart.
+				vi.useFakeTimers({ toFake: ['Date'] });
+				const t0 = AFTER_CEREMONY.getTime();
+				vi.setSystemTime(t0);
+				releaseEkorren(AFTER_CEREMONY);
+				const transport = crashingOnce(box.transport);
+				expect(await deliverDue(new Date(t0), transport)).toEqual({ sent: 0, retrying: 1, failed: 0 });
+
+				const retryAt = t0 + backoffMs(1);
+				vi.setSystemTime(retryAt);
+				enqueueMail(year.db, { to: 'admin@demo.test', subject: 'Ett annat meddelande', text: 'Hej.' }, new Date(retryAt));
+				expect(await deliverDue(new Date(retryAt), transport)).toEqual({ sent: 2, retrying: 0, failed: 0 });
+
+				const ids = box.raws().map(messageIdOf);
+				expect(ids).toHaveLength(3);
+				expect(ids[0]).toMatch(/^<[^<>@\s]+@[^<>@\s]+>$/);
+				expect(ids[1]).toBe(ids[0]);
+				expect(ids[2]).not.toBe(ids[0]);
+				expect(outbox().map((m) => m.messageId)).toEqual([ids[0], ids[2]]);
+			} finally {
+				box.done();
+			}
+		});
+	}
 });

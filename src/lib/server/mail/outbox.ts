@@ -6,6 +6,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
+import { newMessageId } from './transport';
 
 export interface NewMail {
 	to: string;
@@ -14,10 +15,14 @@ export interface NewMail {
 	html?: string | null;
 }
 
+/**
+ * Queues a message with its Message-ID, made here once: a crash after the mail server has accepted
+ * a message but before its row says so sends it again, and the same id lets mail clients see one.
+ */
 export function enqueueMail(q: Queryable, mail: NewMail, now = new Date()): number {
 	return q
 		.insert(table.outbox)
-		.values({ toAddress: mail.to, subject: mail.subject, bodyText: mail.text, bodyHtml: mail.html ?? null, nextAttemptAt: now })
+		.values({ messageId: newMessageId(), toAddress: mail.to, subject: mail.subject, bodyText: mail.text, bodyHtml: mail.html ?? null, nextAttemptAt: now })
 		.returning({ id: table.outbox.id })
 		.get().id;
 }
@@ -29,6 +34,7 @@ export function listOutbox(limit = 200): OutboxMessage[] {
 	return db()
 		.select({
 			id: table.outbox.id,
+			messageId: table.outbox.messageId,
 			toAddress: table.outbox.toAddress,
 			subject: table.outbox.subject,
 			status: table.outbox.status,

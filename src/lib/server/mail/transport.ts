@@ -2,12 +2,15 @@
  * Where e-mail goes: over SMTP when SMTP_URL is set, otherwise into .eml files under OUTBOX_DIR
  * (data/outbox by default), which is what a developer or a test reads.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
 	id: number;
+	/** The outbox row's own Message-ID, the same on every attempt. */
+	messageId: string;
 	to: string;
 	subject: string;
 	text: string;
@@ -19,15 +22,23 @@ export interface MailTransport {
 	send(mail: OutgoingMail): Promise<void>;
 }
 
-export function mailFrom(): string {
-	if (process.env.MAIL_FROM) return process.env.MAIL_FROM;
-	let host = 'localhost';
+/** The host the tool's e-mail comes from: ORIGIN's. */
+function mailHost(): string {
 	try {
-		if (process.env.ORIGIN) host = new URL(process.env.ORIGIN).hostname;
+		if (process.env.ORIGIN) return new URL(process.env.ORIGIN).hostname;
 	} catch {
-		// A malformed ORIGIN is adapter-node's problem; the sender just falls back.
+		// A malformed ORIGIN is adapter-node's problem; the mail just falls back.
 	}
-	return `Kvalitetsutmärkelsen <noreply@${host}>`;
+	return 'localhost';
+}
+
+export function mailFrom(): string {
+	return process.env.MAIL_FROM || `Kvalitetsutmärkelsen <noreply@${mailHost()}>`;
+}
+
+/** A new, globally unique Message-ID, made once per outbox message when it is queued. */
+export function newMessageId(): string {
+	return `<${randomUUID()}@${mailHost()}>`;
 }
 
 function message(mail: OutgoingMail) {
@@ -37,8 +48,7 @@ function message(mail: OutgoingMail) {
 		subject: mail.subject,
 		text: mail.text,
 		...(mail.html ? { html: mail.html } : {}),
-		// The outbox id makes a message recognisable if a retry ever delivers it twice.
-		messageId: `<outbox-${mail.id}-${Date.now()}@utmarkelse>`,
+		messageId: mail.messageId,
 		headers: { 'X-Outbox-Id': String(mail.id) }
 	};
 }

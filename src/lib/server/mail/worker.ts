@@ -45,7 +45,7 @@ async function deliver(now: Date, transport: MailTransport): Promise<DeliveryRun
 	for (const m of due) {
 		const attempts = m.attempts + 1;
 		try {
-			await transport.send({ id: m.id, to: m.toAddress, subject: m.subject, text: m.bodyText, html: m.bodyHtml });
+			await transport.send({ id: m.id, messageId: m.messageId, to: m.toAddress, subject: m.subject, text: m.bodyText, html: m.bodyHtml });
 			db().update(table.outbox).set({ status: 'sent', attempts, sentAt: now, lastError: null }).where(eq(table.outbox.id, m.id)).run();
 			result.sent++;
 		} catch (e) {

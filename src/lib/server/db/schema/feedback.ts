@@ -43,11 +43,16 @@ export const feedbackReportRevision = sqliteTable(
 
 export const OUTBOX_STATUSES = ['queued', 'sent', 'failed'] as const;
 
-/** E-mail goes through this table so that nothing is lost when the mail server is down. */
+/**
+ * E-mail goes through this table so that nothing is lost when the mail server is down. The
+ * Message-ID is made with the row and sent on every attempt, so a message delivered twice (after a
+ * crash between the mail server's acceptance and the row's update) is recognisably one message.
+ */
 export const outbox = sqliteTable(
 	'outbox',
 	{
 		id: id(),
+		messageId: text('message_id').notNull().unique(),
 		toAddress: text('to_address').notNull(),
 		subject: text('subject').notNull(),
 		bodyText: text('body_text').notNull(),
