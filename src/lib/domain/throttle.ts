@@ -1,8 +1,8 @@
 /**
  * How long to wait before the next sign-in attempt or sign-in link (docs/sign-in.md#3-throttling).
  * Attempts are counted per key (an account, an address, a link's recipient) over the last hour. A
- * few cost nothing; after that each one doubles the wait, up to a cap of minutes. Nobody is ever
- * locked out for longer than the cap, so no one can lock another person out on purpose.
+ * few cost nothing; after that each one doubles the wait, up to a cap of minutes. There is no
+ * lockout: the longest anyone waits is the cap, and they are told how long.
  */
 
 export interface ThrottlePolicy {

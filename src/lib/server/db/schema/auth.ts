@@ -26,9 +26,8 @@ export const session = sqliteTable(
 /**
  * Attempts counted for throttling (src/lib/server/auth/throttle.ts): sign-ins by account ("email:…")
  * and address ("ip:…"), counted when they start and taken back when they succeed; requests for a
- * sign-in link by recipient ("link:…") and address ("link-ip:…"). Each attempt clears out the rows
- * that have left the window, by the index on `at`, so an attack that fills the table does not make
- * every sign-in scan it.
+ * sign-in link by recipient ("link:…") and address ("link-ip:…"). The index on `at` serves the
+ * clean-up of rows that have left the window.
  */
 export const loginFailure = sqliteTable(
 	'login_failure',

@@ -43,15 +43,12 @@ export const feedbackReportRevision = sqliteTable(
 
 export const OUTBOX_STATUSES = ['queued', 'sent', 'failed'] as const;
 
-/**
- * E-mail goes through this table so that nothing is lost when the mail server is down. The
- * Message-ID is made with the row and sent on every attempt, so a message delivered twice (after a
- * crash between the mail server's acceptance and the row's update) is recognisably one message.
- */
+/** E-mail goes through this table so that nothing is lost when the mail server is down. */
 export const outbox = sqliteTable(
 	'outbox',
 	{
 		id: id(),
+		/** Made once, when the row is queued (`enqueueMail`), and sent on every attempt. */
 		messageId: text('message_id').notNull().unique(),
 		toAddress: text('to_address').notNull(),
 		subject: text('subject').notNull(),
