@@ -4,7 +4,9 @@
  * 1. From the database to ranked rows for every class (`rankCycle`, src/lib/server/ranking/ranking.ts) on a
  *    generated cycle of 10,000 entries × 3 examiners × 7 criteria (210,000 submitted scores, plus a
  *    done consensus per entry) in a fresh SQLite file: median of several runs, target ≤ 300 ms, and
- *    the ratio to a plain SQL GROUP BY computing only the per-criterion means of the same scores.
+ *    the ratio to a plain SQL GROUP BY computing only the per-criterion means of the same scores;
+ *    and, for comparison, the same for a juror barred from two entries, whose ranking leaves them out
+ *    before ranking and is computed apart from everyone else's.
  * 2. The ranked-view page for a class of 300 entries (a cycle of 5 × 300) over HTTP against the built
  *    server (`node build`, built first if build/ is missing) on a loopback port, signed in as admin:
  *    p95 of 200 requests, target ≤ 100 ms; and, for comparison, 50 "cold" requests each after a
@@ -82,11 +84,14 @@ let failed = false;
 		)
 		.raw(true);
 	const means = time(() => groupBy.all(written.cycleId));
+	const barred = new Set(check.classes[0].rows.slice(1, 3).map((r) => r.entryId));
+	const conflicted = time(() => rankCycle(written.cycleId, { barred }));
 	const met = ranked.wall <= DB_TARGET_MS;
 	failed ||= !met;
 	console.log(`  rankCycle (DB → ranked rows, all classes)  median ${ms(ranked.wall)} of ${RUNS} runs (CPU ${ms(ranked.cpu)})`);
 	console.log(`  plain SQL GROUP BY, per-criterion means    median ${ms(means.wall)} of ${RUNS} runs (CPU ${ms(means.cpu)})`);
 	console.log(`  ratio rankCycle / GROUP BY: ${(ranked.wall / means.wall).toFixed(2)} (CPU ${(ranked.cpu / means.cpu).toFixed(2)})`);
+	console.log(`  rankCycle for a juror barred from 2 entries median ${ms(conflicted.wall)} of ${RUNS} runs (CPU ${ms(conflicted.cpu)})`);
 	console.log(`  target ≤ ${DB_TARGET_MS} ms: ${met ? 'met' : 'NOT met'}`);
 	written.db.$client.close();
 }

@@ -102,22 +102,26 @@ test('a juror opens the ranked view, sorts it, opens an entry and reads a chart�
 	await signOut(page);
 });
 
-test('a conflicted juror sees the entry flagged and cannot open it', async ({ page }) => {
+test('a conflicted juror sees the class as if the barred entries were not in it, and cannot open them', async ({ page }) => {
 	// jury3 heads the social services administration in the demo: a conflict with its entries.
 	await signIn(page, 'jury3@demo.test');
 	await page.goto('/ranking');
+	await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: CLASS }) }).getByText('2 bidrag · 1 finalist')).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('link', { name: /^Rangordningen för Socialtjänst/ }).click();
-	const hidden = page.getByRole('region', { name: 'Bidrag du har jäv mot' });
-	await expect(hidden.getByText('Enheten för hemlösa')).toBeVisible();
-	expect(await unitNames(page)).not.toContain('Enheten för hemlösa');
+	await expect(page.getByRole('region', { name: 'Bidrag du har jäv mot' })).toContainText('som om de inte fanns');
+	await expect(bodyRows(page)).toHaveCount(2);
+	expect((await bodyRows(page).locator('td:first-child').allTextContents()).map((t) => t.trim())).toEqual(['1', '2']);
+	await expect(page.getByText('Enheten för hemlösa')).toHaveCount(0);
+	await expect(page.getByText('Tillfälliga boenden')).toHaveCount(0);
 	await expectAccessible(page);
 	const classPath = new URL(page.url()).pathname;
 	await signOut(page);
 
-	// The admin sees the entry; its address is a 404 for the conflicted juror.
+	// The admin sees the whole class and the entry; its address is a 404 for the conflicted juror.
 	await signIn(page, 'admin@demo.test');
 	await page.goto(classPath);
+	await expect(bodyRows(page)).toHaveCount(4);
 	await rankedTable(page).getByRole('link', { name: 'Enheten för hemlösa' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Enheten för hemlösa' })).toBeVisible();
 	const entryPath = new URL(page.url()).pathname;

@@ -12,6 +12,7 @@ import * as minutesPdf from '../../src/routes/(app)/jury/minutes.pdf/+server';
 import * as presentPage from '../../src/routes/(app)/jury/present/+page.server';
 import { classDecisions, decisionsVersion, meetingOf, meetingVersion } from '../../src/lib/server/jury/decisions';
 import { fakeEvent, juryYear } from '../../src/lib/server/test-support/jury';
+import { NONE_BARRED } from '../../src/lib/domain/entry-state';
 
 let y: ReturnType<typeof juryYear>;
 beforeEach(() => {
@@ -39,7 +40,7 @@ function decisionForm(classId: number): [string, string][] {
 	const [a] = y.finalists(classId);
 	return [
 		['classId', String(classId)],
-		['version', decisionsVersion(classDecisions(y.db, classId))],
+		['version', decisionsVersion(classDecisions(y.db, classId, NONE_BARRED))],
 		[`outcome-${a}`, 'award'],
 		[`citation-${a}`, 'En motivering.']
 	];
@@ -73,9 +74,9 @@ describe('the decision routes', () => {
 		};
 		expect(bad.status).toBe(400);
 		expect(bad.data.errors[`citation-${a}`]).toBe('Skriv en motivering.');
-		expect(classDecisions(y.db, classId)).toEqual([]);
+		expect(classDecisions(y.db, classId, NONE_BARRED)).toEqual([]);
 		expect(await actions.record(post('ordforande@demo.test', '/jury/decisions?/record', decisionForm(classId)))).toEqual({ savedClassId: classId });
-		expect(classDecisions(y.db, classId)).toHaveLength(1);
+		expect(classDecisions(y.db, classId, NONE_BARRED)).toHaveLength(1);
 	});
 });
 
@@ -112,7 +113,7 @@ describe('after closing', () => {
 		const chair = 'ordforande@demo.test';
 		const actions = decisionsPage.actions as Record<string, Handler>;
 		for (const c of y.classes) {
-			const form: [string, string][] = [['classId', String(c.id)], ['version', decisionsVersion(classDecisions(y.db, c.id))], ['noAward', 'on'], ['noAwardReason', 'Ingen når nivån.']];
+			const form: [string, string][] = [['classId', String(c.id)], ['version', decisionsVersion(classDecisions(y.db, c.id, NONE_BARRED))], ['noAward', 'on'], ['noAwardReason', 'Ingen når nivån.']];
 			expect(await actions.record(post(chair, '/jury/decisions?/record', form))).toEqual({ savedClassId: c.id });
 		}
 		expect(await actions.close(post(chair, '/jury/decisions?/close', [['confirm', 'on']]))).toEqual({ closed: true });

@@ -114,7 +114,18 @@ describe('schulze: ties', () => {
 	});
 
 	it('returns nothing for no candidates', () => {
-		expect(schulze([], voters(2, 'AB'))).toEqual({ order: [], pairwise: {}, strongest: {} });
+		expect(schulze([], voters(2, 'AB'))).toEqual({ order: [], pairwise: {}, strongest: {}, voters: [] });
+	});
+
+	it('names as voters those whose ballot ranks a candidate they may rank, and no one else', () => {
+		const result = schulze(['A', 'B'], [
+			{ voterId: 'ranks-a', ranking: [['X'], ['A']] },
+			{ voterId: 'only-others', ranking: [['X'], ['Y']] },
+			{ voterId: 'only-excluded', ranking: [['B']], excluded: ['B'] },
+			{ voterId: 'nothing', ranking: [] }
+		]);
+		expect(result.voters).toEqual(['ranks-a']);
+		expect(result.pairwise).toEqual(matrix('AB', [[0, 1], [0, 0]]));
 	});
 
 	it('places a candidate nobody beats in the top tier even when it beats nobody', () => {
@@ -271,14 +282,6 @@ describe('validateBallot', () => {
 		});
 	});
 
-	it('refuses a candidate the voter is conflicted on', () => {
-		expect(validateBallot([['A'], ['B']], finalists, ['B'])).toEqual({
-			ok: false,
-			errors: [{ code: 'conflicted-candidate', candidate: 'B' }]
-		});
-		expect(validateBallot([['A']], finalists, ['B'])).toEqual({ ok: true, ranking: [['A']] });
-	});
-
 	it('refuses an empty ballot', () => {
 		expect(validateBallot([], finalists)).toEqual({ ok: false, errors: [{ code: 'empty' }] });
 		expect(validateBallot([[], []], finalists)).toEqual({ ok: false, errors: [{ code: 'empty' }] });
@@ -291,13 +294,12 @@ describe('validateBallot', () => {
 	});
 
 	it('reports every problem at once', () => {
-		expect(validateBallot([['X', 'A'], ['A', 'X', 'C']], finalists, ['C'])).toEqual({
+		expect(validateBallot([['X', 'A'], ['A', 'X', 'C']], finalists)).toEqual({
 			ok: false,
 			errors: [
 				{ code: 'unknown-candidate', candidate: 'X' },
 				{ code: 'duplicate-candidate', candidate: 'A' },
-				{ code: 'duplicate-candidate', candidate: 'X' },
-				{ code: 'conflicted-candidate', candidate: 'C' }
+				{ code: 'duplicate-candidate', candidate: 'X' }
 			]
 		});
 	});

@@ -9,6 +9,8 @@
  *   with `validateBallot`. A candidate listed twice in one ballot counts at its best tier.
  * - Duplicate candidate ids are collapsed, keeping the first occurrence.
  * - Every ballot counts; keeping one ballot per voter is the caller's job.
+ * - The candidates are the class as its reader sees it: a ballot that ranks none of them (outside its
+ *   own exclusions) is as if it had not been cast, and its voter is not among `voters`.
  */
 
 export interface Ballot {
@@ -26,35 +28,39 @@ export interface SchulzeResult {
 	pairwise: Record<string, Record<string, number>>;
 	/** p[a][b]: strength of the strongest path from a to b. */
 	strongest: Record<string, Record<string, number>>;
+	/** The voters whose ballot ranks at least one candidate it may rank, in the order of the ballots. */
+	voters: string[];
 }
 
 type Matrix = Record<string, Record<string, number>>;
 
 export function schulze(candidates: string[], ballots: Ballot[]): SchulzeResult {
 	const ids = [...new Set(candidates)];
-	const pairwise = countPairwise(ids, ballots);
+	const { pairwise, voters } = countPairwise(ids, ballots);
 	const strongest = widestPaths(ids, pairwise);
-	return { order: orderTiers(ids, strongest), pairwise, strongest };
+	return { order: orderTiers(ids, strongest), pairwise, strongest, voters };
 }
 
 function emptyMatrix(ids: string[]): Matrix {
 	return Object.fromEntries(ids.map((a) => [a, Object.fromEntries(ids.map((b) => [b, 0]))]));
 }
 
-function countPairwise(ids: string[], ballots: Ballot[]): Matrix {
+function countPairwise(ids: string[], ballots: Ballot[]): { pairwise: Matrix; voters: string[] } {
 	const d = emptyMatrix(ids);
 	const known = new Set(ids);
+	const voters: string[] = [];
 	for (const ballot of ballots) {
 		const rank = tierIndex(ballot.ranking, known);
 		const excluded = new Set(ballot.excluded ?? []);
 		const counted = ids.filter((id) => !excluded.has(id));
+		if (counted.some((id) => rank(id) < ballot.ranking.length)) voters.push(ballot.voterId);
 		for (const a of counted) {
 			for (const b of counted) {
 				if (rank(a) < rank(b)) d[a][b] += 1;
 			}
 		}
 	}
-	return d;
+	return { pairwise: d, voters };
 }
 
 /** Each candidate's tier in one ballot; left-out candidates share a tier below every ranked one. */
@@ -106,12 +112,7 @@ function orderTiers(ids: string[], p: Matrix): string[][] {
 	return order;
 }
 
-export type BallotErrorCode =
-	| 'malformed'
-	| 'empty'
-	| 'unknown-candidate'
-	| 'duplicate-candidate'
-	| 'conflicted-candidate';
+export type BallotErrorCode = 'malformed' | 'empty' | 'unknown-candidate' | 'duplicate-candidate';
 
 export interface BallotError {
 	code: BallotErrorCode;
@@ -123,19 +124,15 @@ export type BallotCheck = { ok: true; ranking: string[][] } | { ok: false; error
 
 /**
  * Checks a ballot as submitted (parsed from a form, so typed `unknown`) before anything is written:
- * an array of tiers of candidate ids, at least one candidate, every id a finalist of the class, none
- * twice, none the voter is conflicted on. Each offending id is reported once. On success returns the
- * ranking with empty tiers dropped, which is what should be stored.
+ * an array of tiers of candidate ids, at least one candidate, every id one of `finalistIds`, none
+ * twice. The caller passes the finalists the voter may rank, so that one they are barred from gets
+ * the same answer as any id that is no finalist. Each offending id is reported once. On success
+ * returns the ranking with empty tiers dropped, which is what should be stored.
  */
-export function validateBallot(
-	ranking: unknown,
-	finalistIds: readonly string[],
-	excluded: readonly string[] = []
-): BallotCheck {
+export function validateBallot(ranking: unknown, finalistIds: readonly string[]): BallotCheck {
 	if (!isTierList(ranking)) return { ok: false, errors: [{ code: 'malformed' }] };
 
 	const finalists = new Set(finalistIds);
-	const conflicted = new Set(excluded);
 	const seen = new Set<string>();
 	const reported = new Set<string>();
 	const errors: BallotError[] = [];
@@ -148,7 +145,6 @@ export function validateBallot(
 
 	for (const id of ranking.flat()) {
 		if (!finalists.has(id)) report('unknown-candidate', id);
-		else if (conflicted.has(id)) report('conflicted-candidate', id);
 		if (seen.has(id)) report('duplicate-candidate', id);
 		seen.add(id);
 	}

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkClassDecision, type DecisionCandidate } from './decisions';
 
 const candidates: DecisionCandidate[] = [
-	{ id: '1', conflicted: false, awardBlockedReason: null },
-	{ id: '2', conflicted: false, awardBlockedReason: 'Förra årets resultat visar underskott.' },
-	{ id: '3', conflicted: true, awardBlockedReason: null }
+	{ id: '1', awardBlockedReason: null },
+	{ id: '2', awardBlockedReason: 'Förra årets resultat visar underskott.' }
 ];
 const none = { noAward: false, reason: '' };
 
@@ -34,17 +33,16 @@ describe('checkClassDecision', () => {
 		expect(checkClassDecision(candidates, mention)).toEqual([]);
 	});
 
-	it('refuses entries outside the finalists, conflicted ones and duplicates', () => {
+	it('refuses entries outside the candidates and duplicates', () => {
 		const input = {
 			...none,
 			items: [
 				{ entryId: '9', outcome: 'mention' as const, citation: 'Text' },
-				{ entryId: '3', outcome: 'mention' as const, citation: 'Text' },
 				{ entryId: '1', outcome: 'mention' as const, citation: 'Text' },
 				{ entryId: '1', outcome: 'award' as const, citation: 'Text' }
 			]
 		};
-		expect(checkClassDecision(candidates, input).map((i) => i.code)).toEqual(['unknown-entry', 'conflicted', 'duplicate']);
+		expect(checkClassDecision(candidates, input).map((i) => i.code)).toEqual(['unknown-entry', 'duplicate']);
 	});
 
 	it('takes no award with a reason, mentions allowed, but never together with an award', () => {

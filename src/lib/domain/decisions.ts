@@ -1,8 +1,9 @@
 /**
  * The rules for the chair's decision in one class (docs/jury.md#4-decisions): entries with the
  * award or an honourable mention, each with a citation; or no award in the class, with a reason
- * (mentions may still be given). E8 blocks the award; a conflicted chair cannot decide on that
- * entry. Lengths are checked by the form's schema; these rules only say what may be combined.
+ * (mentions may still be given). E8 blocks the award. The candidates are the finalists the chair
+ * is not barred from, so one they are in conflict with is as unknown as any other entry. Lengths
+ * are checked by the form's schema; these rules only say what may be combined.
  */
 
 export const CITATION_MAX = 1000;
@@ -10,8 +11,6 @@ export type Outcome = 'award' | 'mention';
 
 export interface DecisionCandidate {
 	id: string;
-	/** The one deciding has a conflict of interest on the entry. */
-	conflicted: boolean;
 	/** Why E8 blocks the award, or null when it does not. */
 	awardBlockedReason: string | null;
 }
@@ -24,7 +23,6 @@ export interface ClassDecisionInput {
 
 export type DecisionIssueCode =
 	| 'unknown-entry'
-	| 'conflicted'
 	| 'duplicate'
 	| 'citation-required'
 	| 'award-blocked'
@@ -53,10 +51,6 @@ export function checkClassDecision(candidates: readonly DecisionCandidate[], inp
 		seen.add(item.entryId);
 		if (!candidate) {
 			issues.push({ code: 'unknown-entry', entryId: item.entryId });
-			continue;
-		}
-		if (candidate.conflicted) {
-			issues.push({ code: 'conflicted', entryId: item.entryId });
 			continue;
 		}
 		if (item.citation.trim() === '') issues.push({ code: 'citation-required', entryId: item.entryId });

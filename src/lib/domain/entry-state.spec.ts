@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isConflicted, isFinalist } from './entry-state';
+import { isConflicted, isFinalist, NONE_BARRED, withoutBarred } from './entry-state';
 
 describe('isFinalist', () => {
 	const done = { status: 'done', recommendFinalist: true };
@@ -20,5 +20,15 @@ describe('isConflicted', () => {
 		expect(isConflicted(true, false)).toBe(true);
 		expect(isConflicted(false, true)).toBe(true);
 		expect(isConflicted(false, false)).toBe(false);
+	});
+});
+
+describe('withoutBarred', () => {
+	const rows = [{ entryId: 1 }, { entryId: 2 }, { entryId: null }, { entryId: 3 }];
+	it('drops the rows of barred entries and keeps the rest in their order', () => {
+		expect(withoutBarred(rows, new Set([2, 3]))).toEqual([{ entryId: 1 }, { entryId: null }]);
+	});
+	it('keeps every row for a person barred from nothing', () => {
+		expect(withoutBarred(rows, NONE_BARRED)).toEqual(rows);
 	});
 });

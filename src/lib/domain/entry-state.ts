@@ -1,7 +1,8 @@
 /**
  * Two facts about an entry that every area asks, defined here once: whether it is a finalist, and
- * whether a person is barred from it by a conflict of interest. The server's SQL builds its
- * conditions from the same constants (src/lib/server/access/conditions.ts).
+ * whether a person is barred from it by a conflict of interest; and what a barred person is shown
+ * of a list of entries. The server's SQL builds its conditions from the same constants
+ * (src/lib/server/access/conditions.ts).
  */
 
 /** A finalist: a registered entry whose team's consensus is done and recommends it to the jury. */
@@ -27,4 +28,19 @@ export function isFinalist({ entryStatus, consensus }: FinalistFacts): boolean {
  */
 export function isConflicted(declared: boolean, sameOrganisation: boolean): boolean {
 	return declared || sameOrganisation;
+}
+
+/** The entries of a cycle a person is barred from; the server reads them with `barredEntryIds`. */
+export type Barred = ReadonlySet<number>;
+
+export const NONE_BARRED: Barred = new Set();
+
+/**
+ * The rows a person may learn about: those of the entries they are not barred from (a row of no
+ * entry, `entryId` null, stays). Every list and figure shown to a person is computed from rows that
+ * went through this first, so that a class looks to them exactly as if the barred entries were not
+ * in it: ranks, medians, agreement, counts and ballot tallies alike (docs/rights.md#3-conflicts-of-interest).
+ */
+export function withoutBarred<T extends { entryId: number | null }>(rows: readonly T[], barred: Barred): T[] {
+	return rows.filter((r) => r.entryId === null || !barred.has(r.entryId));
 }

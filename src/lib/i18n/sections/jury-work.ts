@@ -18,8 +18,7 @@ export const sv = {
 		closed: (date: string) => `Besluten justerades ${date}.`,
 		conflicts: (entries: string) => `jäv: ${entries}`
 	},
-	conflicted: 'Jäv – du kan inte rösta om detta bidrag',
-	conflictedHidden: 'Uppgifterna om bidraget visas inte för dig.',
+	barred: 'Bidrag som du har jäv mot visas inte för dig. Du ser klassen som om de inte fanns: antal, ordning och omröstningens resultat är räknade utan dem.',
 	organisation: 'Organisation',
 	outcomes: {
 		award: 'Utmärkelse',
@@ -50,7 +49,6 @@ export const sv = {
 		back: 'Tillbaka till klassen',
 		count: 'Välj två till fyra olika finalister att jämföra.',
 		notFinalist: 'Minst ett av bidragen finns inte bland klassens finalister.',
-		conflicted: 'Du har jäv mot minst ett av bidragen och kan inte jämföra det.',
 		scores: 'Konsensuspoäng per bedömningsgrund',
 		criterion: 'Bedömningsgrund',
 		weight: 'Vikt',
@@ -84,8 +82,7 @@ export const sv = {
 		notVoted: 'Har inte röstat',
 		everyoneVoted: 'Alla ledamöter har röstat.',
 		matrix: 'Parvisa jämförelser: antal ledamöter som föredrar bidraget i raden framför bidraget i kolumnen',
-		matrixCorner: 'Bidrag',
-		hidden: 'Visas inte på grund av jäv'
+		matrixCorner: 'Bidrag'
 	},
 	decisions: {
 		title: 'Beslut',
@@ -101,7 +98,6 @@ export const sv = {
 		citationFor: (name: string) => `Motivering för ${name}`,
 		citationHint: 'Krävs vid utmärkelse och hedersomnämnande. Högst 1 000 tecken.',
 		e8: 'Kan inte tilldelas utmärkelsen (E8)',
-		conflicted: 'Jäv – du kan inte besluta om detta bidrag',
 		noAward: 'Ingen utmärkelse i den här klassen',
 		noAwardReason: 'Skäl till att klassen inte får någon utmärkelse',
 		noAwardHint: 'Krävs när klassen inte får någon utmärkelse. Högst 1 000 tecken. Hedersomnämnanden kan ändå ges.',
@@ -128,6 +124,7 @@ export const sv = {
 		status: 'Status',
 		closed: (date: string) => `Justerat ${date}`,
 		draft: 'Utkast – besluten är inte justerade',
+		partial: 'Utkastet visar inte det som rör bidrag du har jäv mot. När besluten är justerade är protokollet fullständigt för alla.',
 		notRecorded: 'Inte angivet',
 		conflicts: 'Jäv',
 		noConflicts: 'Ingen ledamot har jäv mot någon finalist.',
@@ -163,7 +160,6 @@ export const sv = {
 		empty: 'Rangordna minst ett bidrag.',
 		unknownCandidate: 'Rösten gäller ett bidrag som inte finns bland klassens finalister. Inget är sparat.',
 		duplicateCandidate: 'Samma bidrag förekommer mer än en gång i rösten. Inget är sparat.',
-		conflictedCandidate: 'Du har jäv mot ett av bidragen och kan inte rösta om det. Inget är sparat.',
 		forbidden: 'Du har inte rätt att göra detta.',
 		closed: 'Besluten är justerade; inget kan ändras längre.',
 		notOpen: 'Omröstning och beslut är öppna bara under juryfasen.',
@@ -179,7 +175,6 @@ export const sv = {
 		reasonTooLong: 'Skälet får ha högst 1 000 tecken.',
 		emptyDecision: 'Välj utmärkelse eller hedersomnämnande för minst ett bidrag, eller ange att klassen inte får någon utmärkelse.',
 		unknownEntry: 'Beslutet gäller ett bidrag som inte finns bland klassens finalister. Inget är sparat.',
-		conflictedEntry: 'Du har jäv mot bidraget och kan inte besluta om det.',
 		duplicateEntry: 'Samma bidrag förekommer mer än en gång. Inget är sparat.',
 		badDate: 'Ange ett giltigt datum (ÅÅÅÅ-MM-DD).',
 		placeTooLong: 'Platsen får ha högst 200 tecken.',
@@ -209,8 +204,7 @@ export const en: typeof sv = {
 		closed: (date) => `The decisions were closed on ${date}.`,
 		conflicts: (entries) => `conflict of interest: ${entries}`
 	},
-	conflicted: 'Conflict of interest – you cannot vote on this entry',
-	conflictedHidden: 'The details of this entry are not shown to you.',
+	barred: 'Entries you have a conflict of interest with are not shown to you. You see the class as if they were not in it: counts, order and the ballot’s result are computed without them.',
 	organisation: 'Organisation',
 	outcomes: {
 		award: 'Award',
@@ -241,7 +235,6 @@ export const en: typeof sv = {
 		back: 'Back to the class',
 		count: 'Choose two to four different finalists to compare.',
 		notFinalist: 'At least one of the entries is not among the class’s finalists.',
-		conflicted: 'You have a conflict of interest on at least one of the entries and cannot compare it.',
 		scores: 'Consensus scores per criterion',
 		criterion: 'Criterion',
 		weight: 'Weight',
@@ -275,8 +268,7 @@ export const en: typeof sv = {
 		notVoted: 'Have not voted',
 		everyoneVoted: 'All members have voted.',
 		matrix: 'Pairwise comparisons: number of members who prefer the entry in the row to the entry in the column',
-		matrixCorner: 'Entry',
-		hidden: 'Not shown because of a conflict of interest'
+		matrixCorner: 'Entry'
 	},
 	decisions: {
 		title: 'Decisions',
@@ -292,7 +284,6 @@ export const en: typeof sv = {
 		citationFor: (name) => `Citation for ${name}`,
 		citationHint: 'Required for an award or honourable mention. At most 1,000 characters.',
 		e8: 'Cannot receive the award (E8)',
-		conflicted: 'Conflict of interest – you cannot decide on this entry',
 		noAward: 'No award in this class',
 		noAwardReason: 'Reason why the class gets no award',
 		noAwardHint: 'Required when the class gets no award. At most 1,000 characters. Honourable mentions may still be given.',
@@ -319,6 +310,7 @@ export const en: typeof sv = {
 		status: 'Status',
 		closed: (date) => `Closed on ${date}`,
 		draft: 'Draft – the decisions are not closed',
+		partial: 'This draft leaves out what concerns the entries you have a conflict of interest with. Once the decisions are closed, the minutes are complete for everyone.',
 		notRecorded: 'Not recorded',
 		conflicts: 'Conflicts of interest',
 		noConflicts: 'No member has a conflict of interest on any finalist.',
@@ -354,7 +346,6 @@ export const en: typeof sv = {
 		empty: 'Rank at least one entry.',
 		unknownCandidate: 'The ballot names an entry that is not among the class’s finalists. Nothing was saved.',
 		duplicateCandidate: 'The same entry appears more than once in the ballot. Nothing was saved.',
-		conflictedCandidate: 'You have a conflict of interest on one of the entries and cannot vote on it. Nothing was saved.',
 		forbidden: 'You may not do this.',
 		closed: 'The decisions are closed; nothing can change any more.',
 		notOpen: 'Ballots and decisions are open only during the jury phase.',
@@ -370,7 +361,6 @@ export const en: typeof sv = {
 		reasonTooLong: 'The reason may have at most 1,000 characters.',
 		emptyDecision: 'Choose the award or an honourable mention for at least one entry, or record that the class gets no award.',
 		unknownEntry: 'The decision names an entry that is not among the class’s finalists. Nothing was saved.',
-		conflictedEntry: 'You have a conflict of interest on this entry and cannot decide on it.',
 		duplicateEntry: 'The same entry appears more than once. Nothing was saved.',
 		badDate: 'Enter a valid date (YYYY-MM-DD).',
 		placeTooLong: 'The place may have at most 200 characters.',

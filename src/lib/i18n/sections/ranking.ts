@@ -48,7 +48,7 @@ export const sv = {
 	},
 	hidden: {
 		title: 'Bidrag du har jäv mot',
-		text: 'Du ser inte poängen för de bidrag du har jäv mot och kan inte öppna dem. De ingår ändå i klassens rangordning.'
+		text: 'Bidrag som du har jäv mot visas inte här. Du ser klassen som om de inte fanns: placeringar, totaler, medianer, samstämmighet och antal är beräknade utan dem.'
 	},
 	exports: {
 		title: 'Ladda ner',
@@ -200,7 +200,7 @@ export const en: typeof sv = {
 	},
 	hidden: {
 		title: 'Entries you have a conflict of interest with',
-		text: 'You do not see the scores of the entries you have a conflict of interest with and cannot open them. They are still part of the class’s ranking.'
+		text: 'Entries you have a conflict of interest with are not shown here. You see the class as if they were not in it: places, totals, medians, agreement and counts are computed without them.'
 	},
 	exports: {
 		title: 'Download',

@@ -9,6 +9,7 @@ import { db, type DB } from '../db';
 import * as table from '../db/schema';
 import { conflictedSql, finalistSql, viewerColumns } from './conditions';
 import type { CycleRole, EntryFacts, Viewer } from '$lib/domain/permissions';
+import { NONE_BARRED, type Barred } from '$lib/domain/entry-state';
 
 export interface EntryContext {
 	entry: typeof table.entry.$inferSelect;
@@ -160,4 +161,9 @@ export function conflictedEntryIds(userId: number, cycleId: number): Set<number>
 		.where(and(eq(table.entry.cycleId, cycleId), conflictedSql(userId)))
 		.all();
 	return new Set(rows.map((r) => r.id));
+}
+
+/** The entries a person may learn nothing about: their conflicts, none for the admin, whom `may` exempts. */
+export function barredEntryIds(viewer: Viewer, cycleId: number): Barred {
+	return viewer.isAdmin ? NONE_BARRED : conflictedEntryIds(viewer.userId, cycleId);
 }

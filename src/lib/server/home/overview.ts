@@ -5,10 +5,11 @@ import * as table from '../db/schema';
 import type { Cycle } from '../cycles/lookup';
 import { admittedEntryIds } from '../eligibility/eligibility';
 import { conflictedEntryIds } from '../access/entry-facts';
-import { finalistSql } from '../access/conditions';
+import { finalistRows } from '../jury/jury';
 import { selectTeamEntries } from '../assignment/team-entries';
 import { classNames } from '../registry/entry-names';
 import type { AssessmentState } from '$lib/domain/scoring';
+import { withoutBarred, type Barred } from '$lib/domain/entry-state';
 
 export function adminOverview(cycle: Cycle) {
 	const d = db();
@@ -52,23 +53,24 @@ export function examinerWork(userId: number, cycle: Cycle) {
 	return rows.filter((r) => !barred.has(r.entryId)).map((r) => ({ ...r, status: (r.status ?? 'none') as AssessmentState }));
 }
 
-/** Per class: how many entries and how many the teams recommend as finalists. */
-export function juryOverview(cycle: Cycle) {
+/** Per class: how many entries and how many the teams recommend as finalists, of those the reader may learn of. */
+export function juryOverview(cycle: Cycle, barred: Barred) {
 	const d = db();
 	const classes = d
-		.select({
-			id: table.awardClass.id,
-			nameSv: table.awardClass.nameSv,
-			nameEn: table.awardClass.nameEn,
-			entries: count(table.entry.id),
-			finalists: sql<number>`sum(${finalistSql})`
-		})
+		.select({ id: table.awardClass.id, nameSv: table.awardClass.nameSv, nameEn: table.awardClass.nameEn })
 		.from(table.awardClass)
-		.leftJoin(table.entry, and(eq(table.entry.classId, table.awardClass.id), eq(table.entry.status, 'registered')))
-				.where(eq(table.awardClass.cycleId, cycle.id))
-		.groupBy(table.awardClass.id)
+		.where(eq(table.awardClass.cycleId, cycle.id))
 		.orderBy(table.awardClass.sortOrder)
 		.all();
+	const entries = withoutBarred(
+		d
+			.select({ entryId: table.entry.id, classId: table.entry.classId })
+			.from(table.entry)
+			.where(and(eq(table.entry.cycleId, cycle.id), eq(table.entry.status, 'registered')))
+			.all(),
+		barred
+	);
+	const finalists = finalistRows(d, cycle.id, barred);
 	const members = d
 		.select({ name: table.user.name, role: table.cycleRole.role })
 		.from(table.cycleRole)
@@ -76,7 +78,13 @@ export function juryOverview(cycle: Cycle) {
 		.where(and(eq(table.cycleRole.cycleId, cycle.id), inArray(table.cycleRole.role, ['juror', 'chair'])))
 		.orderBy(sql`${table.cycleRole.role} = 'juror'`, table.user.name)
 		.all();
-	return { classes: classes.map((c) => ({ ...c, finalists: Number(c.finalists ?? 0) })), members };
+	return {
+		classes: classes.map((c) => {
+			const inClass = (e: { classId: number }) => e.classId === c.id;
+			return { ...c, entries: entries.filter(inClass).length, finalists: finalists.filter(inClass).length };
+		}),
+		members
+	};
 }
 
 /** The contact's units, each with its entry this cycle and its released reports of every year. */

@@ -1,14 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import * as table from '../db/schema';
 import { ballotSummary, castBallot, parseBallotForm, withdrawBallot } from './ballots';
 import { juryYear } from '../test-support/jury';
+import { conflictedEntryIds } from '../access/entry-facts';
 
 let y: ReturnType<typeof juryYear>;
 beforeEach(() => {
 	y = juryYear('jury');
 });
 
+/** Who reads a tally: their user id and the entries they are barred from. */
+const reader = (email: string) => ({ userId: y.userId(email), barred: conflictedEntryIds(y.userId(email), y.cycle.id) });
 const voter = (email: string, classIdx = 0) => ({ userId: y.userId(email), cycleId: y.cycle.id, classId: y.classes[classIdx].id });
 const form = (fields: [string, string][]) => {
 	const f = new FormData();
@@ -85,7 +88,8 @@ describe('castBallot', () => {
 			.get()!.id;
 		expect(y.finalists(v.classId)).toContain(conflicted);
 		const before = y.snapshot();
-		expect(castBallot(v, [[String(conflicted)]])).toMatchObject({ ok: false, errors: [{ code: 'conflicted-candidate' }] });
+		// The same answer as for an entry that is no finalist: a forged ballot cannot ask what the entry is.
+		expect(castBallot(v, [[String(conflicted)]])).toEqual({ ok: false, errors: [{ code: 'unknown-candidate', candidate: String(conflicted) }] });
 		expect(y.snapshot()).toEqual(before);
 		const others = y.finalists(v.classId).filter((id) => id !== conflicted).map(String);
 		expect(castBallot(v, [others])).toEqual({ ok: true });
@@ -139,7 +143,7 @@ describe('withdrawBallot', () => {
 describe('ballotSummary', () => {
 	it('orders the seeded ballots by Schulze and names who has not voted, not how anyone voted', () => {
 		const classId = y.classes[0].id;
-		const summary = ballotSummary(y.cycle.id, classId, y.userId('jury1@demo.test'));
+		const summary = ballotSummary(y.cycle.id, classId, reader('jury1@demo.test'));
 		expect(summary.voted).toBe(2);
 		expect(summary.members).toBe(5);
 		expect(summary.notVoted.sort()).toEqual(['Carlos Mendes', 'Dragana Petrović', 'Malin Ekström'].sort());
@@ -165,11 +169,62 @@ describe('ballotSummary', () => {
 			.where(eq(table.unit.name, 'Enheten för hemlösa'))
 			.get()!.id;
 		const other = ids.find((id) => id !== String(conflicted))!;
-		const before = ballotSummary(y.cycle.id, classId, y.userId('jury3@demo.test'));
+		const before = ballotSummary(y.cycle.id, classId, reader('jury1@demo.test'));
 		// A stored ballot naming the conflicted entry (e.g. from before the conflict was declared) still counts nothing for it.
 		y.db.insert(table.ballot).values({ classId, voterId: y.userId('jury3@demo.test'), ranking: [[Number(other)], [conflicted]], updatedAt: new Date() }).run();
-		const after = ballotSummary(y.cycle.id, classId, y.userId('jury3@demo.test'));
+		const after = ballotSummary(y.cycle.id, classId, reader('jury1@demo.test'));
 		expect(after.voted).toBe(before.voted + 1);
 		expect(after.result.pairwise[other][String(conflicted)]).toBe(before.result.pairwise[other][String(conflicted)]);
+	});
+
+	describe('for a member barred from the 2nd and 3rd of four finalists', () => {
+		let ids: string[];
+		let barred: string[];
+
+		beforeEach(() => {
+			const classId = y.classes[3].id;
+			// Every admitted entry of the class a finalist, in the order of the ballots below.
+			const entries = y.db.select({ id: table.entry.id }).from(table.entry).where(eq(table.entry.classId, classId)).all().map((e) => e.id);
+			y.db.update(table.consensus).set({ status: 'done', recommendFinalist: true }).where(inArray(table.consensus.entryId, entries)).run();
+			ids = y.finalists(classId).map(String);
+			expect(ids).toHaveLength(4);
+			barred = [ids[1], ids[2]];
+			const juror = y.userId('jury4@demo.test');
+			for (const id of barred) y.db.insert(table.conflict).values({ userId: juror, entryId: Number(id), reason: 'relative', declaredBy: juror }).run();
+			y.db.delete(table.ballot).where(eq(table.ballot.classId, classId)).run();
+			const cast = (email: string, ranking: string[][]) =>
+				y.db.insert(table.ballot).values({ classId, voterId: y.userId(email), ranking: ranking.map((t) => t.map(Number)), updatedAt: new Date() }).run();
+			const [a, b, c, d] = ids;
+			cast('jury1@demo.test', [[a], [b], [c], [d]]);
+			cast('jury2@demo.test', [[b], [d], [a], [c]]);
+			cast('jury4@demo.test', [[d], [a]]);
+			// A member who ranked only entries the viewer is barred from.
+			cast('ordforande@demo.test', [[c], [b]]);
+		});
+
+		const tally = (email: string) => {
+			const { candidates, result, voted, notVoted, members } = ballotSummary(y.cycle.id, y.classes[3].id, reader(email));
+			return { candidates, result, voted, notVoted, members };
+		};
+
+		it('shows them the tally of the class without those finalists: candidates, counts, order and who voted', () => {
+			const seen = tally('jury4@demo.test');
+			expect(seen.candidates).toEqual(ids.filter((id) => !barred.includes(id)));
+			expect(JSON.stringify(seen)).not.toMatch(new RegExp(`"(${barred.join('|')})"`));
+			expect(seen.notVoted).toContain('Malin Ekström');
+			// The same tally as once those two are no finalists at all.
+			y.db.update(table.consensus).set({ recommendFinalist: false }).where(inArray(table.consensus.entryId, barred.map(Number))).run();
+			expect(seen).toEqual(tally('jury1@demo.test'));
+		});
+
+		it('leaves the whole tally to a member without conflicts', () => {
+			const whole = tally('jury1@demo.test');
+			expect(whole.candidates).toEqual(ids);
+			expect(whole.voted).toBe(4);
+			// a over b: jury1 only, since jury4's pairs with b do not count; b over a: jury2 and the chair.
+			const [a, b] = ids;
+			expect(whole.result.pairwise[a][b]).toBe(1);
+			expect(whole.result.pairwise[b][a]).toBe(2);
+		});
 	});
 });

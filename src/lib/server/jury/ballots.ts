@@ -1,16 +1,19 @@
 /**
  * The advisory ballot per class (docs/jury.md#3-the-ballot): each jury member ranks any subset of
- * the finalists, ties allowed; the Schulze method orders them. A member's conflicted entries are
- * left out of their ballot and, through `excluded`, out of their pairwise counts.
+ * the finalists, ties allowed; the Schulze method orders them. A member ranks only the finalists
+ * they are not barred from, and pairs with those they are barred from leave their ballot's counts
+ * (`excluded`). The tally is read for a person: the finalists they are barred from are no
+ * candidates of it, so its order, counts and voters are those of the class without them.
  */
 import { and, eq } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
-import { conflictedEntryIds, readViewer } from '../access/entry-facts';
+import { barredEntryIds, readViewer } from '../access/entry-facts';
 import { finalistRows, juryMembers } from './jury';
 import { mayInCycle } from '../access/guards';
 import { schulze, validateBallot, type BallotError, type SchulzeResult } from '$lib/domain/ballot';
+import type { Barred } from '$lib/domain/entry-state';
 
 export type Refusal = 'forbidden' | 'not-found' | 'not-open' | 'closed';
 export type BallotWrite = { ok: true } | { ok: false; refusal: Refusal } | { ok: false; errors: BallotError[] };
@@ -73,10 +76,9 @@ export function castBallot(voter: Voter, ranking: unknown): BallotWrite {
 	return db().transaction((tx) => {
 		const refusal = refuse(tx, voter);
 		if (refusal) return { ok: false, refusal };
-		const finalists = finalistRows(tx, voter.cycleId, voter.classId).map((f) => f.entryId);
-		const conflicts = conflictedEntryIds(voter.userId, voter.cycleId);
-		const excluded = finalists.filter((id) => conflicts.has(id)).map(String);
-		const check = validateBallot(ranking, finalists.map(String), excluded);
+		const barred = barredEntryIds(readViewer(voter.userId), voter.cycleId);
+		const finalists = finalistRows(tx, voter.cycleId, barred, voter.classId).map((f) => String(f.entryId));
+		const check = validateBallot(ranking, finalists);
 		if (!check.ok) return { ok: false, errors: check.errors };
 		const stored = check.ranking.map((tier) => tier.map(Number));
 		const before = currentBallot(tx, voter);
@@ -119,22 +121,26 @@ export function withdrawBallot(voter: Voter): { ok: true } | { ok: false; refusa
 }
 
 export interface BallotSummary {
-	/** Every finalist of the class, as candidates (entry ids as strings). */
+	/** The finalists of the class the reader may see, as candidates (entry ids as strings). */
 	candidates: string[];
-	result: SchulzeResult;
+	/** The order and the matrices; not the voters, whose ids are not the page's business. */
+	result: Omit<SchulzeResult, 'voters'>;
 	voted: number;
 	/** Names of the members who have not voted in this class; never how anyone voted. */
 	notVoted: string[];
 	members: number;
-	/** The viewer's own ranking, as place per entry id (1 = best), or null. */
+	/** The reader's own ranking of the candidates, as place per entry id (1 = best), or null. */
 	own: Record<number, number> | null;
 	ownUpdatedAt: Date | null;
 }
 
-/** The Schulze order of the class from every member's ballot, each with their own conflicts excluded. */
-export function ballotSummary(cycleId: number, classId: number, viewerId: number): BallotSummary {
+/**
+ * The Schulze order of the class from every member's ballot, each with their own conflicts
+ * excluded, as the reader may see it: over the finalists they are not barred from.
+ */
+export function ballotSummary(cycleId: number, classId: number, reader: { userId: number; barred: Barred }): BallotSummary {
 	const d = db();
-	const candidates = finalistRows(d, cycleId, classId).map((f) => String(f.entryId));
+	const candidates = finalistRows(d, cycleId, reader.barred, classId).map((f) => String(f.entryId));
 	const members = juryMembers(cycleId, d);
 	const memberIds = new Set(members.map((m) => m.userId));
 	const rows = d
@@ -144,21 +150,29 @@ export function ballotSummary(cycleId: number, classId: number, viewerId: number
 		.all()
 		.filter((b) => memberIds.has(b.voterId));
 	const ballots = rows.map((b) => {
-		const conflicts = conflictedEntryIds(b.voterId, cycleId);
+		const barred = barredEntryIds(readViewer(b.voterId), cycleId);
 		return {
 			voterId: String(b.voterId),
 			ranking: b.ranking.map((tier) => tier.map(String)),
-			excluded: candidates.filter((id) => conflicts.has(Number(id)))
+			excluded: candidates.filter((id) => barred.has(Number(id)))
 		};
 	});
-	const voters = new Set(rows.map((b) => b.voterId));
-	const mine = rows.find((b) => b.voterId === viewerId);
+	const { voters: counted, ...result } = schulze(candidates, ballots);
+	const voters = new Set(counted.map(Number));
+	// The reader's own ballot over the same candidates, so that it names no entry they are barred from.
+	const mine = rows.find((b) => b.voterId === reader.userId);
+	const shown = new Set(candidates.map(Number));
 	const own = mine
-		? Object.fromEntries(mine.ranking.flatMap((tier, i) => tier.map((id) => [id, i + 1])))
+		? Object.fromEntries(
+				mine.ranking
+					.map((tier) => tier.filter((id) => shown.has(id)))
+					.filter((tier) => tier.length > 0)
+					.flatMap((tier, i) => tier.map((id) => [id, i + 1]))
+			)
 		: null;
 	return {
 		candidates,
-		result: schulze(candidates, ballots),
+		result,
 		voted: voters.size,
 		notVoted: members.filter((m) => !voters.has(m.userId)).map((m) => m.name),
 		members: members.length,

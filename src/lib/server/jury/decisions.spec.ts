@@ -6,6 +6,7 @@ import { castBallot, withdrawBallot } from './ballots';
 import { decisionIssueErrors, parseDecisionForm } from './form';
 import { juryYear } from '../test-support/jury';
 import { messages } from '$lib/i18n';
+import { NONE_BARRED } from '$lib/domain/entry-state';
 
 const m = messages('sv').juryWork.errors;
 let y: ReturnType<typeof juryYear>;
@@ -15,7 +16,7 @@ beforeEach(() => {
 	chair = { userId: y.userId('ordforande@demo.test'), cycleId: y.cycle.id };
 });
 
-const version = (classId: number) => decisionsVersion(classDecisions(y.db, classId));
+const version = (classId: number) => decisionsVersion(classDecisions(y.db, classId, NONE_BARRED));
 const entryOf = (unitName: string) =>
 	y.db
 		.select({ id: table.entry.id })
@@ -37,7 +38,7 @@ describe('recordClassDecision', () => {
 		const classId = y.classes[0].id;
 		const [a, b] = y.finalists(classId);
 		expect(recordClassDecision(chair, classId, version(classId), { items: [award(a), mention(b)], noAward: false, reason: '' })).toEqual({ ok: true });
-		const rows = classDecisions(y.db, classId);
+		const rows = classDecisions(y.db, classId, NONE_BARRED);
 		expect(rows.map((r) => [r.entryId, r.outcome, r.citation, r.decidedBy])).toEqual([
 			[a, 'award', 'För ett föredömligt kvalitetsarbete.', chair.userId],
 			[b, 'mention', 'För ett engagerat förbättringsarbete.', chair.userId]
@@ -57,7 +58,7 @@ describe('recordClassDecision', () => {
 		expect(recordClassDecision(chair, classId, first, { items: [award(b)], noAward: false, reason: '' })).toEqual({ ok: false, refusal: 'conflict' });
 		expect(y.snapshot()).toEqual(before);
 		expect(recordClassDecision(chair, classId, version(classId), { items: [mention(a)], noAward: true, reason: 'Skäl.' })).toEqual({ ok: true });
-		expect(classDecisions(y.db, classId).map((r) => r.outcome)).toEqual(['mention', 'none']);
+		expect(classDecisions(y.db, classId, NONE_BARRED).map((r) => r.outcome)).toEqual(['mention', 'none']);
 	});
 
 	it('lets E8 block the award with its reason, and writes nothing', () => {
@@ -75,7 +76,7 @@ describe('recordClassDecision', () => {
 		expect(recordClassDecision(chair, classId, version(classId), { items: [mention(deficit)], noAward: false, reason: '' })).toEqual({ ok: true });
 	});
 
-	it('refuses a missing citation, an entry outside the finalists and a conflicted entry', () => {
+	it('refuses a missing citation, an entry outside the finalists and one the chair is conflicted on', () => {
 		const classId = y.classes[0].id;
 		const [a] = y.finalists(classId);
 		const before = y.snapshot();
@@ -85,9 +86,25 @@ describe('recordClassDecision', () => {
 		expect(recordClassDecision(chair, classId, v, { items: [mention(otherClassFinalist)], noAward: false, reason: '' })).toMatchObject({ ok: false, issues: [{ code: 'unknown-entry' }] });
 		y.db.insert(table.conflict).values({ userId: chair.userId, entryId: a, reason: 'relative', declaredBy: chair.userId }).run();
 		const withConflict = y.snapshot();
-		expect(recordClassDecision(chair, classId, v, { items: [award(a)], noAward: false, reason: '' })).toMatchObject({ ok: false, issues: [{ code: 'conflicted' }] });
+		// The same answer as for any entry that is no finalist of the class.
+		expect(recordClassDecision(chair, classId, v, { items: [award(a)], noAward: false, reason: '' })).toMatchObject({ ok: false, issues: [{ code: 'unknown-entry' }] });
 		expect(y.snapshot()).toEqual(withConflict);
 		expect(before.decisions).toEqual(withConflict.decisions);
+	});
+
+	it('neither shows the chair nor replaces a decision on an entry they have since become barred from', () => {
+		const classId = y.classes[0].id;
+		const [a, b] = y.finalists(classId);
+		expect(recordClassDecision(chair, classId, version(classId), { items: [award(a), mention(b)], noAward: false, reason: '' })).toEqual({ ok: true });
+		y.db.insert(table.conflict).values({ userId: chair.userId, entryId: a, reason: 'relative', declaredBy: chair.userId }).run();
+		const seen = classDecisions(y.db, classId, new Set([a]));
+		expect(seen.map((r) => r.entryId)).toEqual([b]);
+		const again = { items: [mention(b, 'En ny motivering.')], noAward: false, reason: '' };
+		expect(recordClassDecision(chair, classId, decisionsVersion(seen), again)).toEqual({ ok: true });
+		expect(classDecisions(y.db, classId, NONE_BARRED).map((r) => [r.entryId, r.outcome, r.citation])).toEqual([
+			[a, 'award', 'För ett föredömligt kvalitetsarbete.'],
+			[b, 'mention', 'En ny motivering.']
+		]);
 	});
 
 	it('refuses jurors, examiners, unit contacts and the admin: only the chair decides', () => {

@@ -9,11 +9,12 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
-import { conflictedEntryIds, readViewer } from '../access/entry-facts';
+import { barredEntryIds, readViewer } from '../access/entry-facts';
 import { entryEligibility } from '../eligibility/eligibility';
 import { finalistRows, juryMembers } from './jury';
 import { mayInCycle } from '../access/guards';
 import { checkClassDecision, type ClassDecisionInput, type DecisionCandidate, type DecisionIssue } from '$lib/domain/decisions';
+import { withoutBarred, type Barred } from '$lib/domain/entry-state';
 
 export type ChairRefusal = 'forbidden' | 'not-found' | 'not-open' | 'closed' | 'conflict';
 export type Refused = { ok: false; refusal: ChairRefusal };
@@ -36,8 +37,10 @@ function refuse(q: Queryable, userId: number, cycleId: number): ChairRefusal | n
 
 export type DecisionRow = typeof table.decision.$inferSelect;
 
-export function classDecisions(q: Queryable, classId: number): DecisionRow[] {
-	return q.select().from(table.decision).where(eq(table.decision.classId, classId)).orderBy(asc(table.decision.id)).all();
+/** The class's decisions as the one recording them sees them: those on entries they are barred from left out. */
+export function classDecisions(q: Queryable, classId: number, barred: Barred): DecisionRow[] {
+	const rows = q.select().from(table.decision).where(eq(table.decision.classId, classId)).orderBy(asc(table.decision.id)).all();
+	return withoutBarred(rows, barred);
 }
 
 /** What the form's version stands for: the class's decisions, independent of row ids. */
@@ -58,21 +61,23 @@ export function awardBlockReasons(cycleId: number, q: Queryable = db()): Map<num
 	);
 }
 
-export function decisionCandidates(q: Queryable, userId: number, cycleId: number, classId: number) {
-	const conflicts = conflictedEntryIds(userId, cycleId);
+/** The finalists the chair may decide on: those of the class they are not barred from. */
+export function decisionCandidates(q: Queryable, cycleId: number, classId: number, barred: Barred) {
 	const blocked = awardBlockReasons(cycleId, q);
-	return finalistRows(q, cycleId, classId).map((f) => ({
+	return finalistRows(q, cycleId, barred, classId).map((f) => ({
 		entryId: f.entryId,
 		unitName: f.unitName,
 		organisation: f.organisation,
-		conflicted: conflicts.has(f.entryId),
 		awardBlockedReason: blocked.get(f.entryId) ?? null
 	}));
 }
 
 export type RecordResult = { ok: true } | Refused | { ok: false; issues: DecisionIssue[] };
 
-/** Replaces the class's decisions with the chair's, when they still stand as the form saw them. */
+/**
+ * Replaces the class's decisions with the chair's, when they still stand as the form saw them.
+ * Decisions on an entry the chair is barred from are neither shown to them nor replaced.
+ */
 export function recordClassDecision(
 	actor: { userId: number; cycleId: number },
 	classId: number,
@@ -88,17 +93,17 @@ export function recordClassDecision(
 			.where(and(eq(table.awardClass.id, classId), eq(table.awardClass.cycleId, actor.cycleId)))
 			.get();
 		if (!owned) return { ok: false, refusal: 'not-found' };
-		const before = classDecisions(tx, classId);
+		const barred = barredEntryIds(readViewer(actor.userId), actor.cycleId);
+		const before = classDecisions(tx, classId, barred);
 		if (decisionsVersion(before) !== version) return { ok: false, refusal: 'conflict' };
-		const candidates: DecisionCandidate[] = decisionCandidates(tx, actor.userId, actor.cycleId, classId).map((c) => ({
+		const candidates: DecisionCandidate[] = decisionCandidates(tx, actor.cycleId, classId, barred).map((c) => ({
 			id: String(c.entryId),
-			conflicted: c.conflicted,
 			awardBlockedReason: c.awardBlockedReason
 		}));
 		const issues = checkClassDecision(candidates, input);
 		if (issues.length > 0) return { ok: false, issues };
 
-		tx.delete(table.decision).where(eq(table.decision.classId, classId)).run();
+		if (before.length > 0) tx.delete(table.decision).where(inArray(table.decision.id, before.map((r) => r.id))).run();
 		const base = { cycleId: actor.cycleId, classId, decidedBy: actor.userId };
 		const rows: (typeof table.decision.$inferInsert)[] = input.items.map((i) => ({
 			...base,
@@ -223,14 +228,12 @@ export function closeDecisions(actor: { userId: number; cycleId: number }, confi
 	});
 }
 
-/** The classes of the cycle with at least one recorded decision. */
-export function decidedClassIds(cycleId: number): Set<number> {
-	return new Set(
-		db()
-			.selectDistinct({ classId: table.decision.classId })
-			.from(table.decision)
-			.where(eq(table.decision.cycleId, cycleId))
-			.all()
-			.map((r) => r.classId)
-	);
+/** The classes of the cycle with at least one recorded decision that the reader may learn of. */
+export function decidedClassIds(cycleId: number, barred: Barred): Set<number> {
+	const rows = db()
+		.select({ classId: table.decision.classId, entryId: table.decision.entryId })
+		.from(table.decision)
+		.where(eq(table.decision.cycleId, cycleId))
+		.all();
+	return new Set(withoutBarred(rows, barred).map((r) => r.classId));
 }

@@ -38,8 +38,6 @@ export function ballotErrorMessage(errors: BallotError[], m: M, places: number):
 			return m.unknownCandidate;
 		case 'duplicate-candidate':
 			return m.duplicateCandidate;
-		case 'conflicted-candidate':
-			return m.conflictedCandidate;
 		case 'empty':
 			return m.empty;
 		default:
@@ -118,9 +116,6 @@ export function decisionIssueErrors(issues: DecisionIssue[], m: M): FieldErrors 
 				break;
 			case 'award-and-none':
 				put(`outcome-${id}`, m.awardAndNone);
-				break;
-			case 'conflicted':
-				put('_form', m.conflictedEntry);
 				break;
 			case 'unknown-entry':
 				put('_form', m.unknownEntry);

@@ -4,6 +4,7 @@ import { PDFParse } from 'pdf-parse';
 import * as table from '../db/schema';
 import { classFinalists, compareFinalists, requireChair, requireJury } from './jury';
 import { conflictedEntryIds } from '../access/entry-facts';
+import { NONE_BARRED } from '$lib/domain/entry-state';
 import { minutesOf, minutesPdf, meetingSlides } from './minutes';
 import { closeDecisions, recordClassDecision, decisionsVersion, classDecisions } from './decisions';
 import { fakeEvent, juryYear } from '../test-support/jury';
@@ -13,7 +14,7 @@ beforeEach(() => {
 	y = juryYear('jury');
 });
 
-const access = (email: string) => ({ cycle: y.cycle, conflicts: conflictedEntryIds(y.userId(email), y.cycle.id) });
+const access = (email: string) => ({ cycle: y.cycle, barred: conflictedEntryIds(y.userId(email), y.cycle.id) });
 const status = (fn: () => unknown) => {
 	try {
 		fn();
@@ -45,7 +46,6 @@ describe('classFinalists', () => {
 		const views = classFinalists(access('jury1@demo.test'), y.classes[0].id);
 		expect(views.map((v) => v.entryId).sort()).toEqual(y.finalists(y.classes[0].id).sort());
 		for (const v of views) {
-			if (v.conflicted) throw new Error('jury1 has no conflicts');
 			expect(v.summary).toContain(v.unitName);
 			expect(v.siteVisit?.findings).toBeTruthy();
 			expect(v.scores).toHaveLength(7);
@@ -53,15 +53,14 @@ describe('classFinalists', () => {
 			const expected = v.scores.reduce((sum, s) => sum + s.score! * weights.find((w) => w.id === s.criterionId)!.weight, 0) / 100;
 			expect(v.total).toBeCloseTo(expected, 9);
 		}
-		const totals = views.map((v) => (v.conflicted ? 0 : v.total!));
+		const totals = views.map((v) => v.total!);
 		expect(totals).toEqual([...totals].sort((a, b) => b - a));
 	});
 
-	it('flags a conflicted finalist and leaves out everything but its name', () => {
+	it('leaves a finalist the member is conflicted on out of their list altogether', () => {
 		const views = classFinalists(access('jury3@demo.test'), y.classes[3].id);
-		const flagged = views.find((v) => v.unitName === 'Enheten för hemlösa')!;
-		expect(flagged).toEqual({ entryId: flagged.entryId, unitName: 'Enheten för hemlösa', organisation: 'Socialförvaltningen', conflicted: true });
-		expect(views.filter((v) => !v.conflicted)).toHaveLength(views.length - 1);
+		expect(views.map((v) => v.unitName)).toEqual(['Resursenheten']);
+		expect(classFinalists(access('jury1@demo.test'), y.classes[3].id).map((v) => v.unitName).sort()).toEqual(['Enheten för hemlösa', 'Resursenheten']);
 	});
 });
 
@@ -72,7 +71,7 @@ describe('compareFinalists', () => {
 		expect(result.ok && result.entries.map((e) => String(e.entryId))).toEqual([b, a]);
 	});
 
-	it('refuses one entry, a repeated entry, an entry of another class and a conflicted entry', () => {
+	it('refuses one entry, a repeated entry, an entry of another class and an entry the member is conflicted on', () => {
 		const [a, b] = y.finalists(y.classes[0].id).map(String);
 		const other = String(y.finalists(y.classes[1].id)[0]);
 		const j1 = access('jury1@demo.test');
@@ -81,7 +80,8 @@ describe('compareFinalists', () => {
 		expect(compareFinalists(j1, y.classes[0].id, [a, b, other])).toEqual({ ok: false, reason: 'not-finalist' });
 		expect(compareFinalists(j1, y.classes[0].id, ['1', '2', '3', '4', '5'])).toEqual({ ok: false, reason: 'count' });
 		const ids = y.finalists(y.classes[3].id).map(String);
-		expect(compareFinalists(access('jury3@demo.test'), y.classes[3].id, ids)).toEqual({ ok: false, reason: 'conflicted' });
+		// To the conflicted member it is not a finalist of the class at all.
+		expect(compareFinalists(access('jury3@demo.test'), y.classes[3].id, ids)).toEqual({ ok: false, reason: 'not-finalist' });
 	});
 });
 
@@ -93,19 +93,19 @@ describe('the minutes and the meeting screen', () => {
 			const input = c === y.classes[0]
 				? { items: [{ entryId: String(a), outcome: 'award' as const, citation: 'Förskolan visar vägen för hela staden – ÅÄÖ åäö.' }], noAward: false, reason: '' }
 				: { items: [], noAward: true, reason: `Ingen utmärkelse i ${c.nameSv}.` };
-			expect(recordClassDecision(chair, c.id, decisionsVersion(classDecisions(y.db, c.id)), input)).toEqual({ ok: true });
+			expect(recordClassDecision(chair, c.id, decisionsVersion(classDecisions(y.db, c.id, NONE_BARRED)), input)).toEqual({ ok: true });
 		}
-		expect(meetingSlides(y.cycle.id).every((s) => s.decisions.length === 0)).toBe(true);
+		expect(meetingSlides(y.cycle.id, NONE_BARRED).every((s) => s.decisions.length === 0)).toBe(true);
 		expect(closeDecisions(chair, true)).toEqual({ ok: true });
 
-		const minutes = minutesOf(y.cycle.id)!;
+		const minutes = minutesOf(y.cycle.id, NONE_BARRED)!;
 		expect(minutes.meeting).toEqual({ date: '2026-10-28', place: 'Stadshuset, Rådssalen' });
 		expect(minutes.present.map((p) => p.name)).toContain('Malin Ekström');
 		expect(minutes.chair).toBe('Malin Ekström');
 		expect(minutes.conflicts).toEqual([{ name: 'Carlos Mendes', finalists: ['Enheten för hemlösa'] }]);
 		expect(minutes.closedBy).toBe('Malin Ekström');
 		expect(minutes.classes[0].decisions[0]).toMatchObject({ outcome: 'award', citation: 'Förskolan visar vägen för hela staden – ÅÄÖ åäö.' });
-		expect(meetingSlides(y.cycle.id)[0].decisions[0].citation).toContain('Förskolan visar vägen');
+		expect(meetingSlides(y.cycle.id, NONE_BARRED)[0].decisions[0].citation).toContain('Förskolan visar vägen');
 
 		const pdf = await minutesPdf(minutes, 'sv');
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

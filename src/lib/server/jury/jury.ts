@@ -1,26 +1,28 @@
 /**
  * The jury's reading of a class (docs/jury.md#2-reading-a-class): who sits on the jury, the
- * finalists with their consensus and site visit, and a side-by-side comparison. A member never gets
- * the details of an entry they are conflicted on, only its name with the flag.
+ * finalists with their consensus and site visit, and a side-by-side comparison. Every list of
+ * finalists is read for a person: the entries they are barred from leave it at the read
+ * (`finalistRows`), so a member sees the class as if those were not in it.
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
 import { requireArea, forbidden, type AreaAccess } from '../auth/guards';
-import { conflictedEntryIds } from '../access/entry-facts';
+import { barredEntryIds, conflictedEntryIds } from '../access/entry-facts';
 import { mayInCycle } from '../access/guards';
 import { finalistSql } from '../access/conditions';
 import { selectEntries } from '../registry/entry-names';
-import { hasCycleRole, may, type Action, type EntryFacts, type Viewer } from '$lib/domain/permissions';
+import { hasCycleRole } from '$lib/domain/permissions';
+import { withoutBarred, type Barred } from '$lib/domain/entry-state';
 import { makeWeightedTotal } from '$lib/domain/aggregate';
 import type { Cycle } from '../cycles/lookup';
 
 export interface JuryAccess extends AreaAccess {
 	cycle: Cycle;
 	isChair: boolean;
-	/** Entries this member may not see or vote on. */
-	conflicts: Set<number>;
+	/** Entries this member may learn nothing about, nor vote or decide on. */
+	barred: Barred;
 }
 
 /** A jury member (or the chair) from the jury phase on; before that the jury pages do not exist (404). */
@@ -32,7 +34,7 @@ export function requireJury(event: Pick<RequestEvent, 'locals' | 'url'>): JuryAc
 		...access,
 		cycle,
 		isChair: hasCycleRole(access.viewer, cycle.id, 'chair'),
-		conflicts: conflictedEntryIds(access.user.id, cycle.id)
+		barred: barredEntryIds(access.viewer, cycle.id)
 	};
 }
 
@@ -94,9 +96,12 @@ export function criteriaOf(cycleId: number) {
 		.all();
 }
 
-/** Finalists: registered entries whose team's consensus is done and recommends them to the jury. */
-export function finalistRows(q: Queryable, cycleId: number, classId?: number) {
-	return selectEntries(q, { classId: table.entry.classId, consensusId: table.consensus.id, summary: table.consensus.summary })
+/**
+ * Finalists: registered entries whose team's consensus is done and recommends them to the jury;
+ * those `barred` from whoever they are read for left out (NONE_BARRED for the closed minutes).
+ */
+export function finalistRows(q: Queryable, cycleId: number, barred: Barred, classId?: number) {
+	const rows = selectEntries(q, { classId: table.entry.classId, consensusId: table.consensus.id, summary: table.consensus.summary })
 		.innerJoin(table.consensus, eq(table.consensus.entryId, table.entry.id))
 		.where(
 			and(
@@ -107,6 +112,7 @@ export function finalistRows(q: Queryable, cycleId: number, classId?: number) {
 		)
 		.orderBy(asc(table.unit.name))
 		.all();
+	return withoutBarred(rows, barred);
 }
 
 export interface CriterionScore {
@@ -120,7 +126,6 @@ export interface FinalistDetails {
 	entryId: number;
 	unitName: string;
 	organisation: string;
-	conflicted: false;
 	summary: string;
 	/** In the order of `criteriaOf`. */
 	scores: CriterionScore[];
@@ -129,59 +134,48 @@ export interface FinalistDetails {
 	siteVisit: { date: string | null; participants: string; findings: string } | null;
 }
 
-/** What a conflicted member is told about a finalist: its name and the flag, nothing more. */
-export interface ConflictedFinalist {
-	entryId: number;
-	unitName: string;
-	organisation: string;
-	conflicted: true;
-}
-
-export type FinalistView = FinalistDetails | ConflictedFinalist;
-
-/** The class's finalists as this member may see them, best consensus total first. */
-export function classFinalists(access: Pick<JuryAccess, 'cycle' | 'conflicts'>, classId: number): FinalistView[] {
+/** The class's finalists as this member sees them, best consensus total first. */
+export function classFinalists(access: Pick<JuryAccess, 'cycle' | 'barred'>, classId: number): FinalistDetails[] {
 	const d = db();
-	const rows = finalistRows(d, access.cycle.id, classId);
+	const rows = finalistRows(d, access.cycle.id, access.barred, classId);
 	const criteria = criteriaOf(access.cycle.id);
 	const total = makeWeightedTotal(criteria.map((c) => ({ key: String(c.id), weight: c.weight })));
-	const open = rows.filter((r) => !access.conflicts.has(r.entryId));
-	const scores = open.length
-		? d.select().from(table.consensusScore).where(inArray(table.consensusScore.consensusId, open.map((r) => r.consensusId))).all()
+	const scores = rows.length
+		? d.select().from(table.consensusScore).where(inArray(table.consensusScore.consensusId, rows.map((r) => r.consensusId))).all()
 		: [];
-	const visits = open.length
-		? d.select().from(table.siteVisit).where(inArray(table.siteVisit.entryId, open.map((r) => r.entryId))).all()
+	const visits = rows.length
+		? d.select().from(table.siteVisit).where(inArray(table.siteVisit.entryId, rows.map((r) => r.entryId))).all()
 		: [];
-	const views = rows.map((r): FinalistView => {
-		const base = { entryId: r.entryId, unitName: r.unitName, organisation: r.organisation };
-		if (access.conflicts.has(r.entryId)) return { ...base, conflicted: true };
+	const views = rows.map((r): FinalistDetails => {
 		const own = criteria.map((c): CriterionScore => {
 			const s = scores.find((x) => x.consensusId === r.consensusId && x.criterionId === c.id);
 			return { criterionId: c.id, score: s?.score ?? null, strengths: s?.strengths ?? [], improvements: s?.improvements ?? [] };
 		});
 		const visit = visits.find((v) => v.entryId === r.entryId);
 		return {
-			...base,
-			conflicted: false,
+			entryId: r.entryId,
+			unitName: r.unitName,
+			organisation: r.organisation,
 			summary: r.summary,
 			scores: own,
 			total: total(own.map((s) => s.score)),
 			siteVisit: visit ? { date: visit.visitDate, participants: visit.participants, findings: visit.findings } : null
 		};
 	});
-	const rankOf = (v: FinalistView) => (v.conflicted ? -Infinity : (v.total ?? -Infinity));
+	const rankOf = (v: FinalistDetails) => v.total ?? -Infinity;
 	return views.sort((a, b) => rankOf(b) - rankOf(a) || a.unitName.localeCompare(b.unitName, 'sv'));
 }
 
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
 
-export type Comparison =
-	| { ok: true; entries: FinalistDetails[] }
-	| { ok: false; reason: 'count' | 'not-finalist' | 'conflicted' };
+export type Comparison = { ok: true; entries: FinalistDetails[] } | { ok: false; reason: 'count' | 'not-finalist' };
 
-/** Two to four distinct finalists of the class, none the member is conflicted on, in the order asked. */
-export function compareFinalists(access: Pick<JuryAccess, 'cycle' | 'conflicts'>, classId: number, ids: string[]): Comparison {
+/**
+ * Two to four distinct finalists of the class as the member sees it, in the order asked: one they
+ * are barred from is no finalist to them, and is refused as any other entry would be.
+ */
+export function compareFinalists(access: Pick<JuryAccess, 'cycle' | 'barred'>, classId: number, ids: string[]): Comparison {
 	const wanted = [...new Set(ids)];
 	if (wanted.length < COMPARE_MIN || wanted.length > COMPARE_MAX || wanted.length !== ids.length) {
 		return { ok: false, reason: 'count' };
@@ -189,7 +183,6 @@ export function compareFinalists(access: Pick<JuryAccess, 'cycle' | 'conflicts'>
 	const finalists = classFinalists(access, classId);
 	const chosen = wanted.map((id) => finalists.find((f) => String(f.entryId) === id));
 	if (chosen.some((f) => !f)) return { ok: false, reason: 'not-finalist' };
-	if (chosen.some((f) => f!.conflicted)) return { ok: false, reason: 'conflicted' };
 	return { ok: true, entries: chosen as FinalistDetails[] };
 }
 
@@ -203,9 +196,12 @@ export interface MemberConflicts extends JuryMember {
 	finalists: string[];
 }
 
-/** Each member with their conflicts among the finalists: own organisation and declared. */
-export function memberConflicts(cycleId: number, q: Queryable = db()): MemberConflicts[] {
-	const finalists = finalistRows(q, cycleId);
+/**
+ * Each member with their conflicts among the finalists (own organisation and declared), as far as
+ * the reader may learn of those finalists: `barred` are the reader's own.
+ */
+export function memberConflicts(cycleId: number, barred: Barred, q: Queryable = db()): MemberConflicts[] {
+	const finalists = finalistRows(q, cycleId, barred);
 	return juryMembers(cycleId, q).map((m) => {
 		const conflicts = conflictedEntryIds(m.userId, cycleId);
 		return { ...m, finalists: finalists.filter((f) => conflicts.has(f.entryId)).map((f) => f.unitName) };

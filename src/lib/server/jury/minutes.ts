@@ -1,6 +1,8 @@
 /**
  * The minutes (protokoll) of the jury meeting: date, place, those present, the decisions and
- * citations per class and the chair's name; as data for the printable page and as a PDF.
+ * citations per class and the chair's name; as data for the printable page and as a PDF. Once the
+ * decisions are closed they are the public record and everyone reads them whole; the draft before
+ * that is read like every other jury page, without what concerns the entries the reader is barred from.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db } from '../db';
@@ -10,6 +12,7 @@ import { meetingOf } from './decisions';
 import { createPdf, PDF_COLOURS } from '../pdf/document';
 import { formatDate, formatDateTime, messages, type Locale } from '$lib/i18n';
 import { localised } from '$lib/i18n/names';
+import { NONE_BARRED, withoutBarred, type Barred } from '$lib/domain/entry-state';
 
 export interface MinutesDecision {
 	outcome: 'award' | 'mention' | 'none';
@@ -28,14 +31,22 @@ export interface Minutes {
 	chair: string | null;
 	closedAt: Date | null;
 	closedBy: string | null;
+	/** A draft read by someone barred from entries: what concerns those is left out. */
+	partial: boolean;
+}
+
+/** What the reader of the minutes or the meeting screen is barred from: nothing once the decisions are closed. */
+function barredFromRecord(closedAt: Date | null, barred: Barred): Barred {
+	return closedAt ? NONE_BARRED : barred;
 }
 
 const ORDER = { award: 0, mention: 1, none: 2 } as const;
 
-export function minutesOf(cycleId: number): Minutes | null {
+export function minutesOf(cycleId: number, readerBarred: Barred): Minutes | null {
 	const d = db();
 	const cycle = d.select().from(table.cycle).where(eq(table.cycle.id, cycleId)).get();
 	if (!cycle) return null;
+	const barred = barredFromRecord(cycle.decisionsClosedAt, readerBarred);
 	const members = juryMembers(cycleId, d);
 	const meeting = meetingOf(d, cycleId);
 	const present = meeting ? members.filter((m) => meeting.presentUserIds.includes(m.userId)) : [];
@@ -49,6 +60,7 @@ export function minutesOf(cycleId: number): Minutes | null {
 		? d
 				.select({
 					classId: table.decision.classId,
+					entryId: table.decision.entryId,
 					outcome: table.decision.outcome,
 					citation: table.decision.citation,
 					unitName: table.unit.name,
@@ -69,21 +81,22 @@ export function minutesOf(cycleId: number): Minutes | null {
 		cycleName: cycle.name,
 		meeting: meeting ? { date: meeting.meetingDate, place: meeting.place } : null,
 		present: present.map((p) => ({ name: p.name, role: p.role })),
-		conflicts: memberConflicts(cycleId, d)
+		conflicts: memberConflicts(cycleId, barred, d)
 			.filter((c) => c.finalists.length > 0)
 			.map(({ name, finalists }) => ({ name, finalists })),
 		classes: classes.map((c) => ({
 			id: c.id,
 			nameSv: c.nameSv,
 			nameEn: c.nameEn,
-			decisions: rows
+			decisions: withoutBarred(rows, barred)
 				.filter((r) => r.classId === c.id)
 				.sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome])
 				.map(({ outcome, citation, unitName, organisation }) => ({ outcome, citation, unitName, organisation }))
 		})),
 		chair: members.find((m) => m.role === 'chair')?.name ?? null,
 		closedAt: cycle.decisionsClosedAt,
-		closedBy
+		closedBy,
+		partial: barred.size > 0
 	};
 }
 
@@ -105,6 +118,7 @@ export function minutesPdf(minutes: Minutes, locale: Locale): Promise<Buffer> {
 	});
 	pdf.heading('H1', m.heading);
 	if (!minutes.closedAt) pdf.paragraph(m.draft, { colour: PDF_COLOURS.alert });
+	if (minutes.partial) pdf.paragraph(m.partial);
 	pdf.paragraph(minutes.cycleName, { label: m.cycle });
 	pdf.paragraph(minutes.meeting?.date ? date(minutes.meeting.date) : m.notRecorded, { label: m.date });
 	pdf.paragraph(minutes.meeting?.place || m.notRecorded, { label: m.place });
@@ -114,7 +128,9 @@ export function minutesPdf(minutes: Minutes, locale: Locale): Promise<Buffer> {
 	);
 
 	pdf.paragraph(
-		minutes.conflicts.length ? minutes.conflicts.map((c) => m.conflictLine(c.name, c.finalists.join(', '))).join(' ') : m.noConflicts,
+		minutes.conflicts.length
+			? minutes.conflicts.map((c) => m.conflictLine(c.name, c.finalists.join(', '))).join(' ')
+			: minutes.partial ? '–' : m.noConflicts,
 		{ label: m.conflicts }
 	);
 
@@ -153,10 +169,10 @@ export interface Slide {
  * What the meeting room may see, one class per slide: the class, its finalists and, once closed,
  * the decisions with their citations. No scores, no ballots, nothing about conflicts.
  */
-export function meetingSlides(cycleId: number): Slide[] {
-	const minutes = minutesOf(cycleId);
+export function meetingSlides(cycleId: number, readerBarred: Barred): Slide[] {
+	const minutes = minutesOf(cycleId, readerBarred);
 	if (!minutes) return [];
-	const finalists = finalistRows(db(), cycleId);
+	const finalists = finalistRows(db(), cycleId, barredFromRecord(minutes.closedAt, readerBarred));
 	return minutes.classes.map((c) => ({
 		id: c.id,
 		nameSv: c.nameSv,

@@ -1,11 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { createTestDatabase } from '../test-support/db';
 import * as table from '../db/schema';
 import type { DB } from '../db';
 import { seedDemo } from '../demo/seed';
 import { rankCycle } from './ranking';
-import { conflictedEntryIds } from '../access/entry-facts';
 import { requireRankingClass } from './guards';
 import { attachment, rankingExport } from './export';
 import { writeCsv, writeXlsx } from '../imports/write-table';
@@ -78,14 +77,29 @@ describe('ranking exports', () => {
 		expect(deficit.cells[e8]).toBe('yes');
 	});
 
-	it('leaves out the entries a juror is in conflict with', () => {
+	it('holds for a conflicted juror only the entries they see, ranked 1..n as if the others were not in the class', async () => {
 		const klass = rankCycle(cycleId)!.classes[3];
+		expect(klass.rows.map((r) => r.rank)).toEqual([1, 2, 3, 4]);
 		const juror = db.select().from(table.user).where(eq(table.user.email, 'jury4@demo.test')).get()!.id;
-		db.insert(table.conflict).values({ userId: juror, entryId: klass.rows[1].entryId, reason: 'consultancy', declaredBy: juror }).run();
-		const barred = conflictedEntryIds(juror, cycleId);
-		expect(barred.has(klass.rows[1].entryId)).toBe(true);
-		const file = rankingExport(requireRankingClass(event('jury4@demo.test'), String(klass.id)), klass.id, messages('sv'), 'sv')!;
-		expect(file.table.rows.map((r) => r[1])).toEqual(klass.rows.filter((r) => !barred.has(r.entryId)).map((r) => r.unitName));
+		const barred = [klass.rows[1], klass.rows[2]];
+		for (const r of barred) db.insert(table.conflict).values({ userId: juror, entryId: r.entryId, reason: 'consultancy', declaredBy: juror }).run();
+		const exportFor = (email: string) => rankingExport(requireRankingClass(event(email), String(klass.id)), klass.id, messages('sv'), 'sv')!;
+		const file = exportFor('jury4@demo.test');
+
+		const csv = parseCsv(writeCsv(file.table).slice(1)).rows.slice(1).map((r) => r.cells);
+		const xlsx = (await readXlsxRows(await writeXlsx([file.table]))).slice(1).map((r) => r.cells);
+		const seen = [klass.rows[0].unitName, klass.rows[3].unitName];
+		expect(csv.map((cells) => [cells[0], cells[1]])).toEqual([['1', seen[0]], ['2', seen[1]]]);
+		expect(xlsx.map((cells) => [Number(cells[0]), cells[1]])).toEqual([[1, seen[0]], [2, seen[1]]]);
+		for (const r of barred) {
+			expect(writeCsv(file.table)).not.toContain(r.unitName);
+			expect(xlsx.flat()).not.toContain(r.unitName);
+		}
+		// The juror without conflicts still gets the whole class.
+		expect(exportFor('jury1@demo.test').table.rows.map((r) => r[0])).toEqual([1, 2, 3, 4]);
+		// Cell for cell the file of the class without those entries (withdrawn, they leave the ranking).
+		db.update(table.entry).set({ status: 'withdrawn' }).where(inArray(table.entry.id, barred.map((r) => r.entryId))).run();
+		expect(file.table).toEqual(exportFor('admin@demo.test').table);
 	});
 
 	it('names the download in ASCII and in UTF-8', () => {

@@ -1,8 +1,8 @@
 /**
  * A class's ranked list for Excel and the archive (docs/aggregation.md): the same rows and the same
  * one-decimal numbers as the ranked view, with a column per criterion, written by the shared table
- * writer (CSV with semicolons, BOM and decimal commas, or XLSX). Entries the person is conflicted
- * with are left out, as they are left out of the table on screen.
+ * writer (CSV with semicolons, BOM and decimal commas, or XLSX). Like the view, it comes from the
+ * ranking of the cycle as this person sees it, without the entries they are barred from.
  */
 import { cachedRanking } from './ranking';
 import type { RankingAccess } from './guards';
@@ -20,30 +20,28 @@ export interface RankingExport {
 }
 
 export function rankingExport(access: RankingAccess, classId: number, m: Messages, locale: Locale): RankingExport | null {
-	const ranking = cachedRanking(access.cycle.id);
+	const ranking = cachedRanking(access.cycle.id, access.barred);
 	const klass = ranking?.classes.find((c) => c.id === classId);
 	if (!ranking || !klass) return null;
 	const t = m.ranking;
 	const c = t.exportColumns;
-	const rows = klass.rows
-		.filter((r) => !access.conflicts.has(r.entryId))
-		.map((r): OutCell[] => [
-			r.rank,
-			r.unitName,
-			r.organisation,
-			oneDecimal(r.total),
-			...ranking.criteria.map((criterion) => oneDecimal(r.criteria[criterion.key].used)),
-			ranking.criteria
-				.filter((criterion) => r.criteria[criterion.key].divergent)
-				.map((criterion) => localised(locale, criterion, 'title'))
-				.join(', ') || null,
-			oneDecimal(r.adjustedTotal),
-			r.adjustedRank,
-			t.consensus[r.consensus],
-			r.recommendFinalist,
-			r.awardBlocked,
-			r.incomplete
-		]);
+	const rows = klass.rows.map((r): OutCell[] => [
+		r.rank,
+		r.unitName,
+		r.organisation,
+		oneDecimal(r.total),
+		...ranking.criteria.map((criterion) => oneDecimal(r.criteria[criterion.key].used)),
+		ranking.criteria
+			.filter((criterion) => r.criteria[criterion.key].divergent)
+			.map((criterion) => localised(locale, criterion, 'title'))
+			.join(', ') || null,
+		oneDecimal(r.adjustedTotal),
+		r.adjustedRank,
+		t.consensus[r.consensus],
+		r.recommendFinalist,
+		r.awardBlocked,
+		r.incomplete
+	]);
 	const className = localised(locale, klass, 'name');
 	return {
 		table: {

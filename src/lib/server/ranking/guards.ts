@@ -1,18 +1,19 @@
 /**
  * Who may see the ranked view (docs/rights.md: the admin in any phase; a juror or the chair of the
  * cycle from the jury phase on). /ranking lies outside /admin and /jury, so every load and export
- * calls one of these guards itself. A conflicted juror still sees the class, without the entries
- * they are in conflict with; opening one of those is a 404 (requireEntry).
+ * calls one of these guards itself. A conflicted juror still sees the class, as if the entries
+ * they are barred from were not in it (views.ts); opening one of those is a 404 (requireEntry).
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 import { forbidden, requireUser } from '../auth/guards';
-import { conflictedEntryIds, readViewer } from '../access/entry-facts';
+import { barredEntryIds, readViewer } from '../access/entry-facts';
 import { mayInCycle, requireEntry } from '../access/guards';
 import { getCurrentCycle, getCycle, type Cycle } from '../cycles/lookup';
 import type { Viewer } from '$lib/domain/permissions';
+import type { Barred } from '$lib/domain/entry-state';
 import type { SessionUser } from '../auth/session';
 
 type Event = Pick<RequestEvent, 'locals' | 'url'>;
@@ -22,8 +23,8 @@ export interface RankingAccess {
 	viewer: Viewer;
 	cycle: Cycle;
 	isAdmin: boolean;
-	/** Entries this person may not see (always empty for the admin). */
-	conflicts: Set<number>;
+	/** Entries this person may learn nothing about (none for the admin). */
+	barred: Barred;
 }
 
 export type AwardClass = typeof table.awardClass.$inferSelect;
@@ -41,7 +42,7 @@ function access(event: Event, cycle: Cycle | null): RankingAccess {
 		viewer,
 		cycle,
 		isAdmin: viewer.isAdmin,
-		conflicts: viewer.isAdmin ? new Set() : conflictedEntryIds(user.id, cycle.id)
+		barred: barredEntryIds(viewer, cycle.id)
 	};
 }
 
@@ -70,6 +71,6 @@ export function requireRankingEntry(event: Event, classId: string, entryId: stri
 		.from(table.entry)
 		.where(and(eq(table.entry.id, entry.entry.id), eq(table.entry.classId, ranking.awardClass.id)))
 		.get();
-	if (!inClass || ranking.conflicts.has(entry.entry.id)) error(404, { message: 'not-found' });
+	if (!inClass || ranking.barred.has(entry.entry.id)) error(404, { message: 'not-found' });
 	return { ...ranking, entryId: entry.entry.id };
 }

@@ -232,6 +232,17 @@ describe('cachedRanking', () => {
 		expect(rowOf(second, entry.entryId)!.total).toBe(5);
 		expect(second).toEqual(rankCycle(cycleId));
 	});
+
+	it('keeps one ranking per set of barred entries, each reused, none the other', () => {
+		const whole = cachedRanking(cycleId)!;
+		const barred = new Set([whole.classes[3].rows[1].entryId]);
+		const without = cachedRanking(cycleId, barred)!;
+		expect(without).not.toBe(whole);
+		expect(cachedRanking(cycleId, new Set(barred))).toBe(without);
+		expect(cachedRanking(cycleId)).toBe(whole);
+		expect(without.classes[3].rows.map((r) => r.entryId)).not.toContain([...barred][0]);
+		expect(without).toEqual(rankCycle(cycleId, { barred }));
+	});
 });
 
 describe('who may see the ranking', () => {
@@ -255,21 +266,11 @@ describe('who may see the ranking', () => {
 		expect(requireRankingClass(event('admin@demo.test'), classId).isAdmin).toBe(true);
 	});
 
-	it('hides an entry from a conflicted juror and answers 404 for its details', () => {
+	it('answers 404 for the details of an entry a juror is conflicted on, and only to them', () => {
 		const juror = userId('jury2@demo.test');
 		const klass = ranked().classes[3];
 		const [conflicted, other] = klass.rows;
 		db.insert(table.conflict).values({ userId: juror, entryId: conflicted.entryId, reason: 'relative', declaredBy: juror }).run();
-		const access = requireRankingClass(event('jury2@demo.test'), String(klass.id));
-		const page = classRankingPage(access, klass.id, new URLSearchParams());
-		expect(page.rows.map((r) => r.entryId)).not.toContain(conflicted.entryId);
-		expect(page.hidden).toContainEqual({ entryId: conflicted.entryId, unitName: conflicted.unitName });
-		expect(page.rows.length + page.hidden.length).toBe(klass.rows.length);
-		expect(page.totals.map((t) => t.unitName)).not.toContain(conflicted.unitName);
-		const robustness = classRobustnessPage(access, klass.id);
-		expect(robustness.robustness.map((t) => t.entryId)).not.toContain(conflicted.entryId);
-		expect(robustness.hidden).toEqual(page.hidden);
-		expect(cycleRankingOverview(access).classes[3].entries).toBe(page.rows.length);
 		expect(() => requireRankingEntry(event('jury2@demo.test'), String(klass.id), String(conflicted.entryId))).toThrow(
 			expect.objectContaining({ status: 404 })
 		);
@@ -280,6 +281,78 @@ describe('who may see the ranking', () => {
 		expect(() => requireRankingEntry(event('jury1@demo.test'), String(klass.id), String(elsewhere))).toThrow(
 			expect.objectContaining({ status: 404 })
 		);
+	});
+});
+
+describe('a juror barred from the 2nd and 3rd entry of a class of four', () => {
+	let klass: CycleRanking['classes'][number];
+	let barred: number[];
+
+	beforeEach(() => {
+		klass = ranked().classes[3];
+		expect(klass.rows.map((r) => r.rank)).toEqual([1, 2, 3, 4]);
+		barred = [klass.rows[1].entryId, klass.rows[2].entryId];
+		const juror = userId('jury2@demo.test');
+		for (const entryId of barred) db.insert(table.conflict).values({ userId: juror, entryId, reason: 'relative', declaredBy: juror }).run();
+	});
+
+	/** Every figure of the ranking pages for one person, as the pages compute them. */
+	function pagesOf(email: string) {
+		const access = requireRankingClass(event(email), String(klass.id));
+		const page = classRankingPage(access, klass.id, new URLSearchParams());
+		return {
+			page,
+			robustness: classRobustnessPage(access, klass.id),
+			entries: page.rows.map((r) => entryRankingPage(access, klass.id, r.entryId)),
+			overview: cycleRankingOverview(requireRankingCycle(event(email))).classes
+		};
+	}
+
+	/** The class as it would be without the barred entries: withdrawn, they leave the cycle's ranking. */
+	function withoutBarred() {
+		db.update(table.entry).set({ status: 'withdrawn' }).where(inArray(table.entry.id, barred)).run();
+		return pagesOf('admin@demo.test');
+	}
+
+	it('numbers the entries they see 1..n, without gaps, and counts only those', () => {
+		const { page, robustness, overview } = pagesOf('jury2@demo.test');
+		expect(page.rows.map((r) => r.entryId)).toEqual([klass.rows[0].entryId, klass.rows[3].entryId]);
+		expect(page.rows.map((r) => r.rank)).toEqual([1, 2]);
+		expect(page.rows.map((r) => r.adjustedRank)).toEqual([1, 2]);
+		for (const r of robustness.robustness) expect(Object.values(r.ranks).every((rank) => rank === null || rank <= 2)).toBe(true);
+		expect(page.counts.entries).toBe(2);
+		expect(overview[3].entries).toBe(2);
+		expect(JSON.stringify({ page, robustness })).not.toContain(klass.rows[1].unitName);
+		expect(JSON.stringify({ page, robustness })).not.toContain(klass.rows[2].unitName);
+	});
+
+	it('computes ranks, totals, medians, agreement and robustness exactly as over the class without them', () => {
+		const seen = pagesOf('jury2@demo.test');
+		const whole = pagesOf('jury1@demo.test');
+		const reference = withoutBarred();
+		expect.soft(seen.page.rows).toEqual(reference.page.rows);
+		expect.soft(seen.page.counts).toEqual(reference.page.counts);
+		expect.soft(seen.page.totals).toEqual(reference.page.totals);
+		expect.soft(seen.entries.map((e) => e.criteria.map((c) => c.classMedian))).toEqual(reference.entries.map((e) => e.criteria.map((c) => c.classMedian)));
+		expect.soft(seen.robustness.agreement).toEqual(reference.robustness.agreement);
+		expect.soft(seen.robustness.robustness).toEqual(reference.robustness.robustness);
+		expect.soft(seen.overview).toEqual(reference.overview);
+		// Over the whole class the figures differ, so these comparisons can tell the two apart.
+		expect(whole.robustness.agreement).not.toEqual(seen.robustness.agreement);
+		expect(whole.entries[0].criteria.map((c) => c.classMedian)).not.toEqual(seen.entries[0].criteria.map((c) => c.classMedian));
+	});
+
+	it('leaves the whole class to a juror without conflicts and to the admin', () => {
+		for (const email of ['jury1@demo.test', 'admin@demo.test']) {
+			const { page, robustness, entries, overview } = pagesOf(email);
+			expect(page.rows.map((r) => [r.entryId, r.rank, r.total])).toEqual(klass.rows.map((r) => [r.entryId, r.rank, r.total]));
+			expect(robustness.robustness.map((r) => r.ranks.mean)).toEqual([1, 2, 3, 4]);
+			expect(robustness.agreement.every((a) => a.pairableEntries === 4)).toBe(true);
+			const key = criteria()[1].key;
+			const used = klass.rows.map((r) => r.criteria[key].used!).sort((a, b) => a - b);
+			expect(entries[0].criteria[1].classMedian).toBe((used[1] + used[2]) / 2);
+			expect(overview[3].entries).toBe(4);
+		}
 	});
 });
 

@@ -14,7 +14,7 @@
  * takes; see bench/ranking-db.bench.ts. The pages read
  * through `cachedRanking`, which reuses the last ranking of a cycle while the database is unchanged.
  */
-import { isFinalist } from '$lib/domain/entry-state';
+import { isFinalist, NONE_BARRED, withoutBarred, type Barred } from '$lib/domain/entry-state';
 import type Database from 'better-sqlite3';
 import { asc, eq } from 'drizzle-orm';
 import { db } from '../db';
@@ -101,8 +101,13 @@ function cycleClasses(cycleId: number) {
 		.all();
 }
 
-/** Everything the ranking reads, in one read transaction, so that every query sees the same state. */
-function readCycle(cycleId: number, today: string | undefined) {
+/**
+ * Everything the ranking reads, in one read transaction, so that every query sees the same state.
+ * The barred entries leave here, before their scores are read, so nothing ranked for a conflicted
+ * person has them in it: not the ranks, not the severity adjustment, not the robustness or agreement
+ * computed from `input` later.
+ */
+function readCycle(cycleId: number, today: string | undefined, barred: Barred) {
 	return db().$client.transaction(() => {
 		const cycle = db()
 			.select({
@@ -117,7 +122,7 @@ function readCycle(cycleId: number, today: string | undefined) {
 			.get();
 		if (!cycle) return null;
 		const criteria = rankingCriteria(cycleId);
-		const entries = admittedEntriesForRanking(cycle, today);
+		const entries = withoutBarred(admittedEntriesForRanking(cycle, today), barred);
 		return {
 			cycle,
 			criteria,
@@ -131,10 +136,11 @@ function readCycle(cycleId: number, today: string | undefined) {
 
 /**
  * Every class of the cycle with its admitted entries ranked (docs/aggregation.md); null for no such
- * cycle.
+ * cycle. With `barred`, the cycle as a person barred from those entries sees it: ranked as if they
+ * had never been entered.
  */
-export function rankCycle(cycleId: number, options: { today?: string } = {}): CycleRanking | null {
-	const read = readCycle(cycleId, options.today);
+export function rankCycle(cycleId: number, options: { today?: string; barred?: Barred } = {}): CycleRanking | null {
+	const read = readCycle(cycleId, options.today, options.barred ?? NONE_BARRED);
 	if (!read) return null;
 	const { cycle, criteria, entries, consensus, submitted } = read;
 	const ranked: ColumnInput = {
@@ -192,26 +198,29 @@ interface CacheEntry {
 	ranking: CycleRanking | null;
 }
 
-// Per connection, the last ranking of each cycle; a handful of cycles at most (the current and
-// the archived ones an admin looks back at), so no eviction is needed.
-const cache = new WeakMap<Database.Database, Map<number, CacheEntry>>();
+// Per connection, the last ranking of each cycle as each set of barred entries leaves it: one for
+// the admin and everyone without conflicts, one per distinct set of conflicts among the jury.
+const cache = new WeakMap<Database.Database, Map<string, CacheEntry>>();
 
 /**
  * `rankCycle`, reused while nothing in the database has changed. The key is sound: SQLite's
  * `data_version` changes when another connection commits, `total_changes()` when this connection
  * writes anything, and the day is part of it because the deadline rules (E4, E5) read today.
  */
-export function cachedRanking(cycleId: number): CycleRanking | null {
+export function cachedRanking(cycleId: number, barred: Barred = NONE_BARRED): CycleRanking | null {
 	const client = db().$client;
 	const today = stockholmDay(new Date());
 	const version = client.pragma('data_version', { simple: true });
 	const changes = client.prepare('SELECT total_changes()').pluck().get();
 	const key = `${today} ${version} ${changes}`;
-	let byCycle = cache.get(client);
-	if (!byCycle) cache.set(client, (byCycle = new Map()));
-	const hit = byCycle.get(cycleId);
+	const view = `${cycleId}:${[...barred].sort((a, b) => a - b).join(',')}`;
+	let byView = cache.get(client);
+	if (!byView) cache.set(client, (byView = new Map()));
+	const hit = byView.get(view);
 	if (hit?.key === key) return hit.ranking;
-	const ranking = rankCycle(cycleId, { today });
-	byCycle.set(cycleId, { key, ranking });
+	// A ranking of an older state is never asked for again: dropping them keeps one per view at most.
+	for (const [other, entry] of byView) if (entry.key !== key) byView.delete(other);
+	const ranking = rankCycle(cycleId, { today, barred });
+	byView.set(view, { key, ranking });
 	return ranking;
 }

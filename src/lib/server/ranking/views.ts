@@ -2,8 +2,10 @@
  * What the ranking pages show (docs/aggregation.md): a class's ranked table with the totals chart,
  * its robustness and agreement tables, one entry's details with the radar and the examiners'
  * scores, and the examiners' severity for the admin. Everything comes from one ranking of the
- * class's whole cycle, because the severity adjustment looks at every score of the cycle; the
- * ranking is shared between requests (`cachedRanking`), so nothing here may change it.
+ * class's whole cycle, because the severity adjustment looks at every score of the cycle: the
+ * cycle as this person sees it, without the entries they are barred from (`access.barred`), so
+ * that nothing here is computed over an entry they may not learn about. The ranking is shared
+ * between requests (`cachedRanking`), so nothing here may change it.
  */
 import { error } from '@sveltejs/kit';
 import { inArray } from 'drizzle-orm';
@@ -34,8 +36,8 @@ function viewRow(row: RankedRow): ViewRow {
 	return { ...rest, criteria };
 }
 
-function rankingOf(cycleId: number): CycleRanking {
-	return cachedRanking(cycleId) ?? error(404, { message: 'not-found' });
+function rankingOf(access: RankingAccess): CycleRanking {
+	return cachedRanking(access.cycle.id, access.barred) ?? error(404, { message: 'not-found' });
 }
 
 // The robustness table of a (cached) ranking, computed once: it ranks the whole cycle again.
@@ -78,52 +80,47 @@ export interface TotalsBar {
 	examiners: { name: string; total: number | null }[];
 }
 
+export interface ClassCounts {
+	entries: number;
+	finalists: number;
+	incomplete: number;
+}
+
+function classCounts(rows: readonly RankedRow[]): ClassCounts {
+	return { entries: rows.length, finalists: rows.filter((r) => r.finalist).length, incomplete: rows.filter((r) => r.incomplete).length };
+}
+
 export interface ClassPage {
 	criteria: RankingCriterion[];
 	divergenceThreshold: number;
 	rows: ViewRow[];
-	/** Entries this person is in conflict with: their names only. */
-	hidden: { entryId: number; unitName: string }[];
+	/** This person is barred from entries of the cycle, which the page then says it leaves out. */
+	someBarred: boolean;
 	sort: Sort;
 	finalistsOnly: boolean;
-	counts: { entries: number; finalists: number; incomplete: number };
+	counts: ClassCounts;
 	totals: TotalsBar[];
-}
-
-/** The class's ranked rows as this person may see them, and those hidden by a conflict. */
-function visibleRows(access: RankingAccess, classId: number) {
-	const ranking = rankingOf(access.cycle.id);
-	const klass = classOf(ranking, classId);
-	return {
-		ranking,
-		klass,
-		visible: klass.rows.filter((r) => !access.conflicts.has(r.entryId)),
-		hidden: klass.rows.filter((r) => access.conflicts.has(r.entryId)).map((r) => ({ entryId: r.entryId, unitName: r.unitName }))
-	};
 }
 
 /** The class's ranked table as this person may see it, sorted and filtered as the address says. */
 export function classRankingPage(access: RankingAccess, classId: number, params: URLSearchParams, locale = 'sv'): ClassPage {
-	const { ranking, visible, hidden } = visibleRows(access, classId);
+	const ranking = rankingOf(access);
+	const { rows } = classOf(ranking, classId);
 	const sort = parseSort(params, ranking.criteria.map((c) => c.key));
 	const finalistsOnly = params.get('finalists') === '1';
-	const shown = sortRows(visible.map(viewRow), sort, locale).filter((r) => !finalistsOnly || r.finalist);
-	const ids = new Set(visible.map((r) => String(r.entryId)));
+	const shown = sortRows(rows.map(viewRow), sort, locale).filter((r) => !finalistsOnly || r.finalist);
+	const ids = new Set(rows.map((r) => String(r.entryId)));
 	const ownTotals = examinerTotals(ranking.input.criteria, ranking.input.scores.filter((s) => ids.has(s.entryId)));
 	const names = userNames([...ownTotals.values()].flatMap((list) => list.map((x) => x.examinerId)));
 	return {
 		criteria: ranking.criteria,
 		divergenceThreshold: ranking.divergenceThreshold,
 		rows: shown,
-		hidden,
+		someBarred: access.barred.size > 0,
 		sort,
 		finalistsOnly,
-		counts: {
-			entries: visible.length,
-			finalists: visible.filter((r) => r.finalist).length,
-			incomplete: visible.filter((r) => r.incomplete).length
-		},
-		totals: visible.map((r) => ({
+		counts: classCounts(rows),
+		totals: rows.map((r) => ({
 			unitName: r.unitName,
 			total: r.total,
 			examiners: (ownTotals.get(String(r.entryId)) ?? []).map((x) => ({ name: names.get(x.examinerId) ?? '', total: x.total }))
@@ -135,24 +132,28 @@ export interface RobustnessPage {
 	criteria: RankingCriterion[];
 	robustness: RobustnessView[];
 	agreement: CriterionAgreement[];
-	hidden: { entryId: number; unitName: string }[];
+	someBarred: boolean;
 }
 
 /** How robust the class's ranking is, and how well its examiners agree per criterion. */
 export function classRobustnessPage(access: RankingAccess, classId: number): RobustnessPage {
-	const { ranking, klass, visible, hidden } = visibleRows(access, classId);
-	const byId = new Map(visible.map((r) => [String(r.entryId), r]));
-	const robustness = (robustnessOf(ranking).find((c) => c.classId === String(classId))?.rows ?? [])
-		.filter((r) => byId.has(r.id))
-		.map((r) => ({ entryId: Number(r.id), unitName: byId.get(r.id)!.unitName, ranks: r.ranks, totals: r.totals, top3Changes: r.top3Changes }));
-	// Alpha over every entry of the class: an aggregate, it shows no single entry's scores.
-	const classIds = new Set(klass.rows.map((r) => String(r.entryId)));
+	const ranking = rankingOf(access);
+	const klass = classOf(ranking, classId);
+	const byId = new Map(klass.rows.map((r) => [String(r.entryId), r]));
+	const robustness = (robustnessOf(ranking).find((c) => c.classId === String(classId))?.rows ?? []).map((r) => ({
+		entryId: Number(r.id),
+		unitName: byId.get(r.id)!.unitName,
+		ranks: r.ranks,
+		totals: r.totals,
+		top3Changes: r.top3Changes
+	}));
+	const classIds = new Set(byId.keys());
 	const agreement = agreementByClass({
 		criteria: ranking.input.criteria,
 		entries: ranking.input.entries.filter((e) => classIds.has(e.id)),
 		scores: ranking.input.scores.filter((s) => classIds.has(s.entryId))
 	});
-	return { criteria: ranking.criteria, robustness, agreement, hidden };
+	return { criteria: ranking.criteria, robustness, agreement, someBarred: access.barred.size > 0 };
 }
 
 export interface EntryPage {
@@ -164,10 +165,9 @@ export interface EntryPage {
 
 /** One entry's statistics per criterion, the class medians and the examiners' submitted scores. */
 export function entryRankingPage(access: RankingAccess, classId: number, entryId: number): EntryPage {
-	const ranking = rankingOf(access.cycle.id);
+	const ranking = rankingOf(access);
 	const klass = classOf(ranking, classId);
 	const row = klass.rows.find((r) => r.entryId === entryId) ?? error(404, { message: 'not-found' });
-	// The class median over every ranked entry of the class: a conflict hides an entry, not the class.
 	const medians = classMedians(klass.rows, ranking.criteria.map((c) => c.key));
 	const id = String(entryId);
 	const byExaminer = new Map<string, Record<string, number | null>>();
@@ -188,13 +188,10 @@ export function entryRankingPage(access: RankingAccess, classId: number, entryId
 	};
 }
 
-export interface ClassSummary {
+export interface ClassSummary extends ClassCounts {
 	id: number;
 	nameSv: string;
 	nameEn: string;
-	entries: number;
-	finalists: number;
-	incomplete: number;
 }
 
 export interface CycleOverview {
@@ -205,18 +202,8 @@ export interface CycleOverview {
 
 /** The classes of the cycle with their counts; the severity table too when the admin asks. */
 export function cycleRankingOverview(access: RankingAccess): CycleOverview {
-	const ranking = rankingOf(access.cycle.id);
-	const classes = ranking.classes.map((c) => {
-		const rows = c.rows.filter((r) => !access.conflicts.has(r.entryId));
-		return {
-			id: c.id,
-			nameSv: c.nameSv,
-			nameEn: c.nameEn,
-			entries: rows.length,
-			finalists: rows.filter((r) => r.finalist).length,
-			incomplete: rows.filter((r) => r.incomplete).length
-		};
-	});
+	const ranking = rankingOf(access);
+	const classes = ranking.classes.map((c) => ({ id: c.id, nameSv: c.nameSv, nameEn: c.nameEn, ...classCounts(c.rows) }));
 	if (!access.isAdmin) return { classes, severity: null };
 	// Only the admitted entries' scores, as in the severity adjustment itself.
 	const admitted = new Set(ranking.input.entries.map((e) => e.id));

@@ -5,6 +5,7 @@ import * as table from '../db/schema';
 import type { DB } from '../db';
 import { seedDemo } from '../demo/seed';
 import { finalistRows } from '../jury/jury';
+import { NONE_BARRED } from '$lib/domain/entry-state';
 
 export function juryYear(phase: 'jury' | 'feedback' | 'consensus' = 'jury') {
 	const db: DB = createTestDatabase();
@@ -12,7 +13,7 @@ export function juryYear(phase: 'jury' | 'feedback' | 'consensus' = 'jury') {
 	const cycle = db.select().from(table.cycle).where(eq(table.cycle.year, 2026)).get()!;
 	const userId = (email: string) => db.select().from(table.user).where(eq(table.user.email, email)).get()!.id;
 	const classes = db.select().from(table.awardClass).where(eq(table.awardClass.cycleId, cycle.id)).orderBy(asc(table.awardClass.sortOrder)).all();
-	const finalists = (classId: number) => finalistRows(db, cycle.id, classId).map((f) => f.entryId);
+	const finalists = (classId: number) => finalistRows(db, cycle.id, NONE_BARRED, classId).map((f) => f.entryId);
 	const nonFinalist = (classId: number) =>
 		db
 			.select({ id: table.entry.id })

@@ -4,18 +4,21 @@ import { juryOverview } from '$lib/server/home/overview';
 import { votedClassIds } from '$lib/server/jury/ballots';
 import { decidedClassIds } from '$lib/server/jury/decisions';
 import { memberConflicts } from '$lib/server/jury/jury';
+import { barredEntryIds } from '$lib/server/access/entry-facts';
+import { NONE_BARRED } from '$lib/domain/entry-state';
 import { phaseAtLeast } from '$lib/domain/phases';
 import { juryNextStep } from '$lib/domain/next-step';
 
 export const load: PageServerLoad = (event) => {
-	const { cycle, user } = requireArea(event, 'jury');
+	const { cycle, user, viewer } = requireArea(event, 'jury');
+	const barred = cycle ? barredEntryIds(viewer, cycle.id) : NONE_BARRED;
 	return {
 		cycle,
-		overview: cycle ? juryOverview(cycle) : null,
+		overview: cycle ? juryOverview(cycle, barred) : null,
 		next: juryNextStep(cycle?.phase ?? null, Boolean(cycle?.decisionsClosedAt)),
 		voted: [...votedClassIds(user.id)],
-		decided: cycle ? [...decidedClassIds(cycle.id)] : [],
+		decided: cycle ? [...decidedClassIds(cycle.id, barred)] : [],
 		// Conflicts concern the finalists, which the jury sees from the jury phase on.
-		members: cycle ? memberConflicts(cycle.id).map((m) => (phaseAtLeast(cycle.phase, 'jury') ? m : { ...m, finalists: [] })) : []
+		members: cycle ? memberConflicts(cycle.id, barred).map((m) => (phaseAtLeast(cycle.phase, 'jury') ? m : { ...m, finalists: [] })) : []
 	};
 };

@@ -9,7 +9,7 @@ import { messagesOf } from '$lib/server/http/locale';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireChair(event);
-	return { board: decisionBoard(access.cycle, access.user.id), open: decisionsOpen(access.cycle) };
+	return { board: decisionBoard(access.cycle, access.barred), open: decisionsOpen(access.cycle) };
 };
 
 export const actions: Actions = {

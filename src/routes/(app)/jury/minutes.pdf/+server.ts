@@ -6,7 +6,7 @@ import { localeOf } from '$lib/server/http/locale';
 
 export const GET: RequestHandler = async (event) => {
 	const access = requireJury(event);
-	const minutes = minutesOf(access.cycle.id);
+	const minutes = minutesOf(access.cycle.id, access.barred);
 	if (!minutes) error(404, { message: 'not-found' });
 	const pdf = await minutesPdf(minutes, localeOf(event.cookies));
 	const name = `protokoll-jury-${access.cycle.year}${minutes.closedAt ? '' : '-utkast'}.pdf`;

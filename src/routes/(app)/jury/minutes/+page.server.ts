@@ -5,7 +5,7 @@ import { minutesOf } from '$lib/server/jury/minutes';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireJury(event);
-	const minutes = minutesOf(access.cycle.id);
+	const minutes = minutesOf(access.cycle.id, access.barred);
 	if (!minutes) error(404, { message: 'not-found' });
 	return { minutes };
 };

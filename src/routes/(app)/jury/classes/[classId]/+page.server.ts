@@ -8,6 +8,7 @@ export const load: PageServerLoad = (event) => {
 		awardClass,
 		criteria: criteriaOf(access.cycle.id),
 		finalists: classFinalists(access, awardClass.id),
+		someBarred: access.barred.size > 0,
 		compare: { min: COMPARE_MIN, max: COMPARE_MAX }
 	};
 };

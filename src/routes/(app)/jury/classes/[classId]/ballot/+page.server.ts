@@ -9,11 +9,12 @@ import { messagesOf } from '$lib/server/http/locale';
 export const load: PageServerLoad = (event) => {
 	const access = requireJury(event);
 	const awardClass = requireClass(access.cycle.id, event.params.classId);
-	const finalists = classFinalists(access, awardClass.id).map(({ entryId, unitName, conflicted }) => ({ entryId, unitName, conflicted }));
+	const finalists = classFinalists(access, awardClass.id).map(({ entryId, unitName }) => ({ entryId, unitName }));
 	return {
 		awardClass,
 		finalists,
-		summary: ballotSummary(access.cycle.id, awardClass.id, access.user.id),
+		someBarred: access.barred.size > 0,
+		summary: ballotSummary(access.cycle.id, awardClass.id, { userId: access.user.id, barred: access.barred }),
 		open: decisionsOpen(access.cycle),
 		closed: access.cycle.decisionsClosedAt !== null
 	};
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		const { access, voter: v } = voter(event);
 		const form = await readForm(event);
 		const m = messagesOf(event.cookies).juryWork.errors;
-		const places = Math.max(1, classFinalists(access, v.classId).filter((f) => !f.conflicted).length);
+		const places = Math.max(1, classFinalists(access, v.classId).length);
 		const values = Object.fromEntries([...form.entries()].filter(([k, x]) => k.startsWith('rank-') && typeof x === 'string'));
 		const parsed = parseBallotForm(form, places);
 		if (!parsed.ok) return fail(400, { message: m.placeRange(places), values });
