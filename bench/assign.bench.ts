@@ -91,7 +91,8 @@ console.log(
 	`  uncovered entries    ${stats.entries - stats.covered} (covered ${report.covered}, bound ${report.coverageBound}, proof: ${report.coverageProof})`
 );
 console.log(`  expertise misses     ${stats.expertiseMisses} (lower bound ${report.missesBound})`);
-console.log(`  kept in one team     ${(stats.keptTogether * 100).toFixed(1)} % of examiners with entries`);
-console.log(`  organisation clashes ${stats.organisationClashes} same-organisation pairs within teams`);
+console.log(`  splits               ${stats.splits} (teams beyond an examiner's first)`);
+console.log(`  organisation clashes ${stats.organisationClashes} (members beyond the first of an organisation, per team)`);
+console.log(`  load squares         ${stats.loadSquares}`);
 console.log(`  load                 min ${stats.load.min} / median ${stats.load.median} / max ${stats.load.max}`);
 console.log(`  shortfalls           ${plan.shortfalls.length === 0 ? 'none' : JSON.stringify(plan.shortfalls)}`);
