@@ -4,7 +4,7 @@ import { requireArea } from '$lib/server/auth/guards';
 import { readForm, text } from '$lib/server/http/request';
 import { messagesOf } from '$lib/server/http/locale';
 import { ASSIGNMENT_PHASES, loadPlan } from '$lib/server/assignment/plan';
-import { latestShortfalls, runProposal } from '$lib/server/assignment/propose';
+import { latestProposal, runProposal } from '$lib/server/assignment/propose';
 import { discardProposal, editPlan, publishPlan, unpublishPlan } from '$lib/server/assignment/edit';
 import { readEdit } from '$lib/server/assignment/edit-form';
 
@@ -36,7 +36,7 @@ export const load: PageServerLoad = (event) => {
 				capacity: p.capacity,
 				classIds: p.classIds.map(String)
 			})),
-			shortfalls: latestShortfalls(cycle.id).map((s) => ({ ...s, classId: String(s.classId) }))
+			shortfalls: latestProposal(cycle.id).shortfalls.map((s) => ({ ...s, classId: String(s.classId) }))
 		}
 	};
 };

@@ -1,0 +1,138 @@
+/**
+ * For pools too large for the exact model (a national cycle): the engine's plan improved by local
+ * moves that never break a hard rule, and the bounds that say how far from the best it can be.
+ * Each move is taken only when it makes the plan better at the first preference it changes
+ * (`quality.ts`), so the result is never worse than the start.
+ *
+ * Moves, repeated until none helps or the work budget is spent (counted in candidate checks, so the
+ * result does not depend on the machine's speed):
+ * - replace: a member with someone who has room for all of the team's entries;
+ * - divide: a team with two entries keeps one, and a new team of members with no team yet takes
+ *   the other, when that spreads the load without a miss or a clash.
+ */
+import type { AssignReport } from '../assign.ts';
+import { allowed, isExpert, type Model } from './model.ts';
+import { minMisses } from './slots.ts';
+import { teamsOf, type Quality, type StaffedEntry, type Team } from './quality.ts';
+
+const WORK = 20_000_000;
+
+export function improvePlan(m: Model, staffed: StaffedEntry[]): StaffedEntry[] {
+	const teams = teamsOf(m, staffed).map((t) => ({ ...t, members: [...t.members] }));
+	const X = m.examinerIds.length;
+	const load = new Int32Array(X);
+	const teamCount = new Int32Array(X);
+	for (const t of teams) for (const x of t.members) (load[x] += t.entries.length), teamCount[x]++;
+	const missOf = (x: number, t: Team) => (isExpert(m, x, t.classIndex) ? 0 : t.entries.length);
+	const clashesWith = (members: number[]) => members.length - new Set(members.map((x) => m.examinerOrg[x])).size;
+	const fits = (y: number, t: Team) => m.capacity[y] - load[y] >= t.entries.length && t.entries.every((e) => allowed(m, y, e));
+	let work = 0;
+
+	let changed = true;
+	while (changed && work < WORK) {
+		changed = false;
+		for (const t of teams) {
+			for (let i = 0; i < t.members.length && work < WORK; i++) {
+				const x = t.members[i];
+				const n = t.entries.length;
+				const clashes = clashesWith(t.members);
+				for (let y = 0; y < X; y++) {
+					work++;
+					if (t.members.includes(y) || !fits(y, t)) continue;
+					// A lead-capable member is only replaced by one when they are the team's only one.
+					if (m.leadCapable[x] && !m.leadCapable[y] && t.members.filter((z) => m.leadCapable[z]).length === 1) continue;
+					const next = t.members.map((z) => (z === x ? y : z));
+					const delta = [
+						missOf(y, t) - missOf(x, t),
+						(teamCount[y] > 0 ? 1 : 0) - (teamCount[x] > 1 ? 1 : 0),
+						clashesWith(next) - clashes,
+						(load[y] + n) ** 2 - load[y] ** 2 + (load[x] - n) ** 2 - load[x] ** 2
+					];
+					if (!better(delta)) continue;
+					t.members = next.sort((a, b) => a - b);
+					(load[x] -= n), teamCount[x]--;
+					(load[y] += n), teamCount[y]++;
+					changed = true;
+					break;
+				}
+			}
+		}
+		for (const t of [...teams]) {
+			if (t.entries.length !== 2 || work >= WORK) continue;
+			const entry = t.entries[1];
+			const fresh = freshTeam(m, entry, t.classIndex, (y) => teamCount[y] === 0 && m.capacity[y] > 0);
+			work += X;
+			if (!fresh) continue;
+			t.entries = [t.entries[0]];
+			for (const x of t.members) load[x]--;
+			for (const y of fresh) (load[y] = 1), (teamCount[y] = 1);
+			teams.push({ classIndex: t.classIndex, members: fresh, entries: [entry] });
+			changed = true;
+		}
+	}
+	return teams.flatMap((t) => t.entries.map((entry) => ({ entry, members: t.members }))).sort((a, b) => a.entry - b.entry);
+}
+
+/** Negative at the first preference it changes. */
+function better(delta: number[]): boolean {
+	const first = delta.find((d) => d !== 0);
+	return first !== undefined && first < 0;
+}
+
+/** teamSize experts of the class from different organisations, one lead-capable, all allowed on the entry. */
+function freshTeam(m: Model, entry: number, classIndex: number, free: (x: number) => boolean): number[] | null {
+	const members: number[] = [];
+	const orgs = new Set<number>();
+	const candidates = m.examinerIds.map((_, x) => x).filter((x) => free(x) && isExpert(m, x, classIndex) && allowed(m, x, entry));
+	// The lead first, so that a team never lacks one.
+	const lead = candidates.find((x) => m.leadCapable[x]);
+	if (lead === undefined) return null;
+	members.push(lead);
+	orgs.add(m.examinerOrg[lead]);
+	for (const x of candidates) {
+		if (members.length === m.teamSize) break;
+		if (x === lead || orgs.has(m.examinerOrg[x])) continue;
+		members.push(x);
+		orgs.add(m.examinerOrg[x]);
+	}
+	return members.length === m.teamSize ? members.sort((a, b) => a - b) : null;
+}
+
+/**
+ * Bounds at each preference that need no solver, each holding among plans that cover `covered`
+ * entries: coverage as the engine proves it; misses, when every entry is covered, from the exact
+ * min-cost flow that staffs all of them entry by entry (a team structure cannot do better); no split or clash can be ruled out this way; the loads can be no more even
+ * than the covered seats spread as evenly as the capacities allow.
+ */
+export function qualityBounds(m: Model, covered: number, report: AssignReport): Quality {
+	return {
+		covered: report.coverageBound,
+		expertiseMisses: covered === m.entryIds.length ? (minMisses(m, m.entryIds.map((_, e) => e)) ?? 0) : 0,
+		splits: 0,
+		organisationClashes: 0,
+		loadSquares: evenestLoads(m, covered * m.teamSize)
+	};
+}
+
+/**
+ * The least sum of squared loads that puts `seats` within the capacities: an examiner whose capacity
+ * is below the average still to place is full; the rest share what is left as evenly as whole
+ * entries allow.
+ */
+function evenestLoads(m: Model, seats: number): number {
+	const caps = [...m.capacity].sort((a, b) => a - b);
+	let left = seats;
+	let sum = 0;
+	for (let i = 0; i < caps.length; i++) {
+		const rest = caps.length - i;
+		if (caps[i] * rest <= left) {
+			sum += caps[i] * caps[i];
+			left -= caps[i];
+			continue;
+		}
+		const q = Math.floor(left / rest);
+		const extra = left - q * rest;
+		return sum + extra * (q + 1) ** 2 + (rest - extra) * q * q;
+	}
+	return sum;
+}
