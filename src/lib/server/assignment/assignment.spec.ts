@@ -11,7 +11,7 @@ import { declareConflict } from '../conflicts/declarations';
 import { checkAssignment } from '$lib/domain/assign';
 import { applyEdit, checkEdit, toAssignments, type PlanEdit, type PlanTeam } from '$lib/domain/team-plan';
 import { loadPlan } from './plan';
-import { latestProposal, runProposal } from './propose';
+import { latestProposal, proposalStanding, runProposal } from './propose';
 import { discardProposal, editPlan, publishPlan, unpublishPlan } from './edit';
 
 let db: DB;
@@ -74,6 +74,32 @@ describe('running a proposal (registration phase)', { timeout: 60_000 }, () => {
 		expect(state.teams.map((t) => [t.memberIds.length, t.entryIds.length])).toEqual(Array(6).fill([3, 2]));
 		expect(result.report.proven).toBe(true);
 		expect(latestProposal(cycle.id).report).toEqual(result.report);
+		expect(proposalStanding(state, result.report)).toEqual({ best: true, changed: false, gaps: [] });
+	});
+
+	it('proves that no plan is without a miss once Anna declares a conflict with Förskolan Ekorren', () => {
+		const anna = userId('examinator1@demo.test');
+		const ekorren = plan().entries.find((e) => e.unitName === 'Förskolan Ekorren')!;
+		expect(declareConflict({ cycleId: cycle.id, userId: anna, entryId: Number(ekorren.id), reason: 'relative', note: '', actorId: anna }).ok).toBe(true);
+		const result = propose();
+		expect(result.report.levels.slice(0, 2)).toEqual([
+			{ preference: 'covered', value: 12, bound: 12, proven: true },
+			{ preference: 'expertiseMisses', value: 1, bound: 1, proven: true }
+		]);
+		expect(plan().teams.find((t) => t.entryIds.includes(ekorren.id))!.memberIds).not.toContain(String(anna));
+	});
+
+	it('says, after a hand edit, what the teams lack against the proven bounds', () => {
+		const result = propose();
+		const before = plan();
+		const [a, b] = before.teams;
+		const swap = { kind: 'swap' as const, teamId: a.id, examinerId: a.memberIds.find((x) => x !== a.leadId)!, otherTeamId: b.id, otherExaminerId: b.memberIds.find((x) => x !== b.leadId)! };
+		expect(editPlan(cycle.id, before.version, swap, adminId).ok).toBe(true);
+		const standing = proposalStanding(plan(), result.report)!;
+		expect(standing.best).toBe(false);
+		expect(standing.changed).toBe(true);
+		expect(standing.gaps.length).toBeGreaterThan(0);
+		for (const gap of standing.gaps) expect(gap.value).toBeGreaterThan(gap.bound);
 	});
 
 	it('replaces the previous unpublished proposal and refuses a run based on an old version', () => {

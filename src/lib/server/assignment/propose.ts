@@ -9,8 +9,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
-import type { AssignInput, AssignResult } from '$lib/domain/assign';
-import { groupIntoTeams, type PlanTeam } from '$lib/domain/team-plan';
+import { assignmentStats, type AssignInput, type AssignResult } from '$lib/domain/assign';
+import { PREFERENCES, type Preference } from '$lib/domain/assign/quality';
+import { groupIntoTeams, toAssignments, type PlanTeam } from '$lib/domain/team-plan';
 import { auditPlan, auditTeams, changePlan, loadPlan, nextTeamNumber, writeTeams, type PlanRefusal, type PlanState } from './plan';
 import { optimiseAssignment, type OptimisedPlan } from './optimise';
 
@@ -24,7 +25,7 @@ export type ProposeResult =
 	| { ok: false; error: PlanRefusal | 'noEntries' | 'noExaminers' };
 
 /** The engine's input for what is still open: entries without a published team, capacity left. */
-function openInput(state: PlanState): AssignInput {
+export function openInput(state: PlanState): AssignInput {
 	const published = state.teams.filter((t) => t.published);
 	const taken = new Set(published.flatMap((t) => t.entryIds));
 	const entries = state.input.entries.filter((e) => !taken.has(e.id));
@@ -85,4 +86,27 @@ export function latestProposal(cycleId: number): { shortfalls: Shortfall[]; repo
 		shortfalls: Array.isArray(after?.shortfalls) ? after.shortfalls : [],
 		report: report && Array.isArray(report.levels) && report.quality ? (report as ProposalReport) : null
 	};
+}
+
+export interface ProposalStanding {
+	/** The unpublished teams as they stand reach the proven bound at every preference. */
+	best: boolean;
+	/** The teams are no longer as the proposal left them (a hand edit made them better or worse). */
+	changed: boolean;
+	/** Preferences at which the teams fall short of what is proven possible. */
+	gaps: { preference: Preference; value: number; bound: number }[];
+}
+
+/**
+ * How the unpublished teams, as they stand now, compare with the bounds the latest proposal proved
+ * for the same open entries. Null without a proposal that reported its bounds.
+ */
+export function proposalStanding(state: PlanState, report: ProposalReport | null): ProposalStanding | null {
+	const teams = state.teams.filter((t) => !t.published);
+	if (!report || teams.length === 0) return null;
+	const now = assignmentStats(openInput(state), toAssignments(teams));
+	const gaps = report.levels
+		.map(({ preference, bound }) => ({ preference, value: now[preference], bound }))
+		.filter(({ preference, value, bound }) => (preference === 'covered' ? value < bound : value > bound));
+	return { best: gaps.length === 0, changed: PREFERENCES.some((p) => now[p] !== report.quality[p]), gaps };
 }
