@@ -58,9 +58,20 @@ export function listBlocks(m: Model): Pick<Block, 'entries' | 'eligible'>[] {
 	return blocks;
 }
 
-/** The number of z columns: what decides whether the model is small enough to build and solve. */
-export function modelSize(blocks: Pick<Block, 'eligible'>[]): number {
-	return blocks.reduce((n, b) => n + b.eligible.length, 0);
+/**
+ * At least as many as the z columns the model would have (blocks without a possible team are not
+ * left out), counted without building it: what decides whether it is small enough to build and solve.
+ */
+export function modelSize(m: Model): number {
+	let size = 0;
+	for (const entries of m.entriesByClass) {
+		for (let x = 0; x < m.examinerIds.length; x++) {
+			if (m.capacity[x] < 1) continue;
+			const fits = entries.filter((e) => allowed(m, x, e)).length;
+			size += fits + (m.capacity[x] >= 2 ? (fits * (fits - 1)) / 2 : 0);
+		}
+	}
+	return size;
 }
 
 export function buildBlockModel(m: Model, listed = listBlocks(m)): BlockModel {

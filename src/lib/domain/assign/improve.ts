@@ -36,6 +36,10 @@ export function improvePlan(m: Model, staffed: StaffedEntry[]): StaffedEntry[] {
 				const x = t.members[i];
 				const n = t.entries.length;
 				const clashes = clashesWith(t.members);
+				// Replacing x helps only where x bends a preference here: a miss, a split or a colleague
+				// on the team (a load cannot get more even by moving all of a team's entries at once).
+				const colleague = t.members.some((z) => z !== x && m.examinerOrg[z] === m.examinerOrg[x]);
+				if (missOf(x, t) === 0 && teamCount[x] === 1 && !colleague) continue;
 				for (let y = 0; y < X; y++) {
 					work++;
 					if (t.members.includes(y) || !fits(y, t)) continue;

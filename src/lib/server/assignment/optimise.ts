@@ -12,7 +12,7 @@
  */
 import loadHighs from 'highs';
 import { planAssignment, type AssignInput, type AssignResult } from '$lib/domain/assign';
-import { buildBlockModel, columnsToPlan, listBlocks, modelSize, planToColumns, type BlockModel } from '$lib/domain/assign/blocks';
+import { buildBlockModel, columnsToPlan, modelSize, planToColumns, type BlockModel } from '$lib/domain/assign/blocks';
 import { estimateShortfalls } from '$lib/domain/assign/bounds';
 import { improvePlan, qualityBounds } from '$lib/domain/assign/improve';
 import { buildModel, type Model } from '$lib/domain/assign/model';
@@ -55,14 +55,13 @@ export function optimiseAssignment(input: AssignInput, options: OptimiseOptions 
 	const engine = planAssignment(input);
 	const start = improvePlan(m, staffedFromIds(m, engine.assignments));
 	const bounds = (covered: number) => qualityBounds(m, covered, engine.report);
-	const blocks = listBlocks(m);
-	if (modelSize(blocks) > (options.maxMemberColumns ?? MAX_MEMBER_COLUMNS)) {
+	if (modelSize(m) > (options.maxMemberColumns ?? MAX_MEMBER_COLUMNS)) {
 		const quality = measure(m, teamsOf(m, start));
 		const bound = bounds(quality.covered);
 		const levels = PREFERENCES.map((preference) => ({ preference, value: quality[preference], bound: bound[preference], proven: quality[preference] === bound[preference] }));
 		return result(m, start, quality, levels, 'improved-engine');
 	}
-	const { staffed, levels } = solveLevels(buildBlockModel(m, blocks), m, start, bounds, options.secondsPerLevel ?? SECONDS_PER_LEVEL);
+	const { staffed, levels } = solveLevels(buildBlockModel(m), m, start, bounds, options.secondsPerLevel ?? SECONDS_PER_LEVEL);
 	return result(m, staffed, measure(m, teamsOf(m, staffed)), levels, 'exact');
 }
 
