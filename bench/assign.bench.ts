@@ -10,7 +10,8 @@
  *
  * For each pool: the median time of both, each preference's count for both, and the bound the
  * optimiser proves (the plan is the best possible at a preference when its count meets the bound).
- * Run with `npm run bench assign`; `ASSIGN_SECONDS=n` sets the time cap per preference.
+ * Run with `npm run bench assign`; `ASSIGN_SECONDS=n` sets the time cap per preference and
+ * `ASSIGN_SCALES=40,national` chooses the pools.
  */
 import { assignmentStats, planAssignment, type AssignInput } from '../src/lib/domain/assign.ts';
 import { PREFERENCES } from '../src/lib/domain/assign/quality.ts';
@@ -18,6 +19,7 @@ import { optimiseAssignment, SECONDS_PER_LEVEL, type OptimisedPlan } from '../sr
 import { mulberry32, randomPool } from '../src/lib/server/test-support/assign-pools.ts';
 
 const secondsPerLevel = Number(process.env.ASSIGN_SECONDS ?? SECONDS_PER_LEVEL);
+const scales = (process.env.ASSIGN_SCALES ?? '40,100,300,national').split(',');
 const pad = (i: number, width: number) => String(i).padStart(width, '0');
 
 function median(values: number[]): number {
@@ -84,7 +86,10 @@ function report(name: string, input: AssignInput, runs: number): void {
 }
 
 console.log(`assign: time cap ${secondsPerLevel} s per preference`);
-for (const entries of [40, 100, 300]) {
-	report(`city ${entries}`, randomPool(entries, { entries, examiners: 2 * entries, classes: 5, organisations: 14, leadShare: 0.4, conflictShare: 0.02 }), 3);
+for (const scale of scales) {
+	if (scale === 'national') report('national', nationalCycle(), 3);
+	else {
+		const entries = Number(scale);
+		report(`city ${entries}`, randomPool(entries, { entries, examiners: 2 * entries, classes: 5, organisations: 14, leadShare: 0.4, conflictShare: 0.02 }), 3);
+	}
 }
-report('national', nationalCycle(), 3);

@@ -61,11 +61,12 @@ export function listBlocks(m: Model): Pick<Block, 'entries' | 'eligible'>[] {
 /**
  * At least as many as the z columns the model would have (blocks without a possible team are not
  * left out), counted without building it: what decides whether it is small enough to build and solve.
+ * Counting stops once it passes `stopAbove`.
  */
-export function modelSize(m: Model): number {
+export function modelSize(m: Model, stopAbove = Infinity): number {
 	let size = 0;
 	for (const entries of m.entriesByClass) {
-		for (let x = 0; x < m.examinerIds.length; x++) {
+		for (let x = 0; x < m.examinerIds.length && size <= stopAbove; x++) {
 			if (m.capacity[x] < 1) continue;
 			const fits = entries.filter((e) => allowed(m, x, e)).length;
 			size += fits + (m.capacity[x] >= 2 ? (fits * (fits - 1)) / 2 : 0);

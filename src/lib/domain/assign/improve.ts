@@ -10,7 +10,8 @@
  * - divide: a team with two entries keeps one, and a new team of members with no team yet takes
  *   the other, when that spreads the load without a miss or a clash.
  */
-import type { AssignReport } from '../assign.ts';
+import { EXACT_PAIRS, type AssignReport } from '../assign.ts';
+import { missesBound } from './bounds.ts';
 import { allowed, isExpert, type Model } from './model.ts';
 import { minMisses } from './slots.ts';
 import { teamsOf, type Quality, type StaffedEntry, type Team } from './quality.ts';
@@ -61,11 +62,14 @@ export function improvePlan(m: Model, staffed: StaffedEntry[]): StaffedEntry[] {
 				}
 			}
 		}
+		// Examiners with no team yet, per class they know: the only ones a divided entry may take.
+		const idle = m.classIds.map((_, c) => m.examinerIds.map((_, y) => y).filter((y) => teamCount[y] === 0 && m.capacity[y] > 0 && isExpert(m, y, c)));
 		for (const t of [...teams]) {
 			if (t.entries.length !== 2 || work >= WORK) continue;
 			const entry = t.entries[1];
-			const fresh = freshTeam(m, entry, t.classIndex, (y) => teamCount[y] === 0 && m.capacity[y] > 0);
-			work += X;
+			const free = idle[t.classIndex].filter((y) => teamCount[y] === 0);
+			work += free.length;
+			const fresh = freshTeam(m, entry, free);
 			if (!fresh) continue;
 			t.entries = [t.entries[0]];
 			for (const x of t.members) load[x]--;
@@ -83,11 +87,11 @@ function better(delta: number[]): boolean {
 	return first !== undefined && first < 0;
 }
 
-/** teamSize experts of the class from different organisations, one lead-capable, all allowed on the entry. */
-function freshTeam(m: Model, entry: number, classIndex: number, free: (x: number) => boolean): number[] | null {
+/** teamSize of the free experts from different organisations, one lead-capable, all allowed on the entry. */
+function freshTeam(m: Model, entry: number, free: number[]): number[] | null {
 	const members: number[] = [];
 	const orgs = new Set<number>();
-	const candidates = m.examinerIds.map((_, x) => x).filter((x) => free(x) && isExpert(m, x, classIndex) && allowed(m, x, entry));
+	const candidates = free.filter((x) => allowed(m, x, entry));
 	// The lead first, so that a team never lacks one.
 	const lead = candidates.find((x) => m.leadCapable[x]);
 	if (lead === undefined) return null;
@@ -104,18 +108,29 @@ function freshTeam(m: Model, entry: number, classIndex: number, free: (x: number
 
 /**
  * Bounds at each preference that need no solver, each holding among plans that cover `covered`
- * entries: coverage as the engine proves it; misses, when every entry is covered, from the exact
- * min-cost flow that staffs all of them entry by entry (a team structure cannot do better); no split or clash can be ruled out this way; the loads can be no more even
- * than the covered seats spread as evenly as the capacities allow.
+ * entries: coverage as the engine proves it; misses, when every entry is covered, as `fewestMisses`;
+ * no split or clash can be ruled out this way; the loads can be no more even than the covered seats
+ * spread as evenly as the capacities allow.
  */
 export function qualityBounds(m: Model, covered: number, report: AssignReport): Quality {
 	return {
 		covered: report.coverageBound,
-		expertiseMisses: covered === m.entryIds.length ? (minMisses(m, m.entryIds.map((_, e) => e)) ?? 0) : 0,
+		expertiseMisses: covered === m.entryIds.length ? fewestMisses(m) : 0,
 		splits: 0,
 		organisationClashes: 0,
 		loadSquares: evenestLoads(m, covered * m.teamSize)
 	};
+}
+
+/**
+ * The fewest misses with which every entry can be staffed: exact from the min-cost flow that staffs
+ * them entry by entry (a team structure cannot do better) where that flow is cheap, else the
+ * engine's class-level relaxation.
+ */
+function fewestMisses(m: Model): number {
+	const all = m.entryIds.map((_, e) => e);
+	if (m.examinerIds.length * all.length > EXACT_PAIRS) return missesBound(m, all);
+	return minMisses(m, all) ?? missesBound(m, all);
 }
 
 /**

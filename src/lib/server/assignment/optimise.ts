@@ -1,11 +1,11 @@
 /**
  * The proposal as the best plan the rules allow (docs/assignment.md §4). The engine's plan
- * (`planAssignment`) is the start; the block model of `assign/blocks.ts` is then solved with HiGHS
- * one preference at a time, each optimum fixed as a constraint before the next, so the result is the
- * lexicographic optimum whenever every level is proven. A level that reaches its time cap keeps the
- * best plan found, which is never worse than the start, and reports the solver's proven bound.
- * Pools too large for the model keep the engine's plan, improved by `assign/improve.ts`, with the
- * bounds the engine proves.
+ * (`planAssignment`), improved by local moves (`assign/improve.ts`), is the start; the block model of
+ * `assign/blocks.ts` is then solved with HiGHS one preference at a time, each optimum fixed as a
+ * constraint before the next, so the result is the lexicographic optimum whenever every level is
+ * proven. A level that reaches its time cap keeps the best plan found, never worse than the start,
+ * and reports the solver's proven bound. Pools too large for the model keep the improved start, with
+ * the bounds the engine proves.
  *
  * HiGHS runs single-threaded with fixed options, so the same input gives the same plan as long as no
  * level reaches its cap.
@@ -55,7 +55,8 @@ export function optimiseAssignment(input: AssignInput, options: OptimiseOptions 
 	const engine = planAssignment(input);
 	const start = improvePlan(m, staffedFromIds(m, engine.assignments));
 	const bounds = (covered: number) => qualityBounds(m, covered, engine.report);
-	if (modelSize(m) > (options.maxMemberColumns ?? MAX_MEMBER_COLUMNS)) {
+	const limit = options.maxMemberColumns ?? MAX_MEMBER_COLUMNS;
+	if (modelSize(m, limit) > limit) {
 		const quality = measure(m, teamsOf(m, start));
 		const bound = bounds(quality.covered);
 		const levels = PREFERENCES.map((preference) => ({ preference, value: quality[preference], bound: bound[preference], proven: quality[preference] === bound[preference] }));
