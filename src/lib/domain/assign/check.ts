@@ -4,8 +4,8 @@
  * marks the rules the server must refuse, the rest are preferences bent.
  */
 import type { AssignInput, AssignResult } from '../assign.ts';
-import { allowed, buildModel, compareIds, isExpert } from './model.ts';
-import { loads, measure, organisationClashes, splits, staffedFromIds, teamsOf, type Quality } from './quality.ts';
+import { allowed, buildModel, compareIds } from './model.ts';
+import { loads, measure, membersWithoutClass, organisationClashes, splits, staffedFromIds, teamsOf, type Quality } from './quality.ts';
 
 export type RuleCode =
 	| 'unknown-entry'
@@ -88,14 +88,13 @@ export function checkAssignment(input: AssignInput, assignments: Assignment[]): 
 
 	const teams = teamsOf(m, staffedFromIds(m, assignments));
 	for (const team of teams) {
-		for (const e of team.entries) {
-			for (const x of team.members) if (!isExpert(m, x, team.classIndex)) add('expertise-miss', { entryId: m.entryIds[e], examinerId: m.examinerIds[x] });
-		}
-		for (const { examiner, colleague } of organisationClashes(m, team)) {
+		const missing = membersWithoutClass(m, team);
+		for (const e of team.entries) for (const x of missing) add('expertise-miss', { entryId: m.entryIds[e], examinerId: m.examinerIds[x] });
+		for (const { examiner, colleague } of organisationClashes(m, team.members)) {
 			add('same-organisation', { entryId: m.entryIds[team.entries[0]], examinerId: m.examinerIds[colleague], otherExaminerId: m.examinerIds[examiner] });
 		}
 	}
-	for (const { examiner, team } of splits(m, teams)) add('team-split', { entryId: m.entryIds[team.entries[0]], examinerId: m.examinerIds[examiner] });
+	for (const { examiner, team } of splits(teams)) add('team-split', { entryId: m.entryIds[team.entries[0]], examinerId: m.examinerIds[examiner] });
 
 	return breaches.sort(
 		(a, b) =>

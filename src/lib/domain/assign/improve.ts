@@ -14,7 +14,7 @@ import { EXACT_PAIRS, type AssignReport } from '../assign.ts';
 import { missesBound } from './bounds.ts';
 import { allowed, isExpert, type Model } from './model.ts';
 import { minMisses } from './slots.ts';
-import { teamsOf, type Quality, type StaffedEntry, type Team } from './quality.ts';
+import { organisationClashes, teamsOf, type Quality, type StaffedEntry, type Team } from './quality.ts';
 
 const WORK = 20_000_000;
 
@@ -25,7 +25,7 @@ export function improvePlan(m: Model, staffed: StaffedEntry[]): StaffedEntry[] {
 	const teamCount = new Int32Array(X);
 	for (const t of teams) for (const x of t.members) (load[x] += t.entries.length), teamCount[x]++;
 	const missOf = (x: number, t: Team) => (isExpert(m, x, t.classIndex) ? 0 : t.entries.length);
-	const clashesWith = (members: number[]) => members.length - new Set(members.map((x) => m.examinerOrg[x])).size;
+	const clashesWith = (members: number[]) => organisationClashes(m, members).length;
 	const fits = (y: number, t: Team) => m.capacity[y] - load[y] >= t.entries.length && t.entries.every((e) => allowed(m, y, e));
 	let work = 0;
 

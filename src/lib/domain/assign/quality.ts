@@ -45,7 +45,7 @@ export function teamsOf(m: Model, staffed: StaffedEntry[]): Team[] {
  * team beyond an examiner's first (teams in order of their first entry), so an examiner on two teams
  * is one split.
  */
-export function splits(m: Model, teams: Team[]): { examiner: number; team: Team }[] {
+export function splits(teams: Team[]): { examiner: number; team: Team }[] {
 	const first = new Set<number>();
 	const found: { examiner: number; team: Team }[] = [];
 	for (const team of teams) {
@@ -62,10 +62,10 @@ export function splits(m: Model, teams: Team[]): { examiner: number; team: Team 
  * member of it. One per team, not per entry: a team of two colleagues and a third taking two entries
  * is one clash. Each member beyond the first of an organisation counts once.
  */
-export function organisationClashes(m: Model, team: Team): { examiner: number; colleague: number }[] {
+export function organisationClashes(m: Model, members: number[]): { examiner: number; colleague: number }[] {
 	const firstOf = new Map<number, number>();
 	const found: { examiner: number; colleague: number }[] = [];
-	for (const x of team.members) {
+	for (const x of members) {
 		const org = m.examinerOrg[x];
 		const colleague = firstOf.get(org);
 		if (colleague === undefined) firstOf.set(org, x);
@@ -74,9 +74,9 @@ export function organisationClashes(m: Model, team: Team): { examiner: number; c
 	return found;
 }
 
-/** Expertise misses: one per (entry, member) where the member lacks the entry's class. */
-export function expertiseMisses(m: Model, team: Team): number {
-	return team.members.filter((x) => !isExpert(m, x, team.classIndex)).length * team.entries.length;
+/** The members without the team's class: each misses once per entry of the team. */
+export function membersWithoutClass(m: Model, team: Team): number[] {
+	return team.members.filter((x) => !isExpert(m, x, team.classIndex));
 }
 
 /** Entries per examiner over the whole pool. */
@@ -102,10 +102,10 @@ export function measure(m: Model, teams: Team[]): Quality {
 	let clashes = 0;
 	for (const t of teams) {
 		covered += t.entries.length;
-		misses += expertiseMisses(m, t);
-		clashes += organisationClashes(m, t).length;
+		misses += membersWithoutClass(m, t).length * t.entries.length;
+		clashes += organisationClashes(m, t.members).length;
 	}
-	return { covered, expertiseMisses: misses, splits: splits(m, teams).length, organisationClashes: clashes, loadSquares: loadSquares(loads(m, teams)) };
+	return { covered, expertiseMisses: misses, splits: splits(teams).length, organisationClashes: clashes, loadSquares: loadSquares(loads(m, teams)) };
 }
 
 /** The first preference at which two plans differ, or null when they are equally good. */
