@@ -11,7 +11,7 @@
  * For each pool: the median time of both, each preference's count for both, and the bound the
  * optimiser proves (the plan is the best possible at a preference when its count meets the bound).
  * Run with `npm run bench assign`; `ASSIGN_SECONDS=n` sets the time cap per preference and
- * `ASSIGN_SCALES=40,national` chooses the pools.
+ * `ASSIGN_SCALES=40,national` chooses the pools, `ASSIGN_RUNS` the runs per pool (3).
  */
 import { assignmentStats, planAssignment, type AssignInput } from '../src/lib/domain/assign.ts';
 import { PREFERENCES } from '../src/lib/domain/assign/quality.ts';
@@ -20,6 +20,7 @@ import { mulberry32, randomPool } from '../src/lib/server/test-support/assign-po
 
 const secondsPerLevel = Number(process.env.ASSIGN_SECONDS ?? SECONDS_PER_LEVEL);
 const scales = (process.env.ASSIGN_SCALES ?? '40,100,300,national').split(',');
+const runs = Number(process.env.ASSIGN_RUNS ?? 3);
 const pad = (i: number, width: number) => String(i).padStart(width, '0');
 
 function median(values: number[]): number {
@@ -87,9 +88,9 @@ function report(name: string, input: AssignInput, runs: number): void {
 
 console.log(`assign: time cap ${secondsPerLevel} s per preference`);
 for (const scale of scales) {
-	if (scale === 'national') report('national', nationalCycle(), 3);
+	if (scale === 'national') report('national', nationalCycle(), runs);
 	else {
 		const entries = Number(scale);
-		report(`city ${entries}`, randomPool(entries, { entries, examiners: 2 * entries, classes: 5, organisations: 14, leadShare: 0.4, conflictShare: 0.02 }), 3);
+		report(`city ${entries}`, randomPool(entries, { entries, examiners: 2 * entries, classes: 5, organisations: 14, leadShare: 0.4, conflictShare: 0.02 }), runs);
 	}
 }
