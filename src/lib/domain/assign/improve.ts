@@ -1,6 +1,7 @@
 /**
- * For pools too large for the exact model (a national cycle): the engine's plan improved by local
- * moves that never break a hard rule, and the bounds that say how far from the best it can be.
+ * The engine's plan improved by local moves that never break a hard rule: the start of the exact
+ * model, and the proposal itself where the pool is too large for it (a national cycle), with the
+ * bounds that say how far from the best it can be.
  * Each move is taken only when it makes the plan better at the first preference it changes
  * (`quality.ts`), so the result is never worse than the start.
  *
@@ -107,19 +108,35 @@ function freshTeam(m: Model, entry: number, free: number[]): number[] | null {
 }
 
 /**
- * Bounds at each preference that need no solver, each holding among plans that cover `covered`
- * entries: coverage as the engine proves it; misses, when every entry is covered, as `fewestMisses`;
- * no split or clash can be ruled out this way; the loads can be no more even than the covered seats
- * spread as evenly as the capacities allow.
+ * Bounds at each preference that need no solver, each holding among plans as good at the earlier
+ * preferences (`reached`: the plan's counts so far): coverage as the engine proves it; misses, when
+ * every entry is covered, as `fewestMisses`; no split or clash can be ruled out this way; the loads
+ * no more even than `evenestLoads`, nor, when nobody is split, than `evenestTeams`.
  */
-export function qualityBounds(m: Model, covered: number, report: AssignReport): Quality {
+export function qualityBounds(m: Model, reached: Pick<Quality, 'covered' | 'splits'>, report: AssignReport): Quality {
+	const { covered, splits } = reached;
+	const seats = evenestLoads(m, covered * m.teamSize);
 	return {
 		covered: report.coverageBound,
 		expertiseMisses: covered === m.entryIds.length ? fewestMisses(m) : 0,
 		splits: 0,
 		organisationClashes: 0,
-		loadSquares: evenestLoads(m, covered * m.teamSize)
+		loadSquares: splits === 0 ? Math.max(seats, evenestTeams(m, covered)) : seats
 	};
+}
+
+/**
+ * With nobody split, everyone is on one team and carries all of its entries: a team of k entries
+ * adds teamSize·k² to the sum of squared loads. There are at most as many teams as the pool has
+ * people for, so the sum is least with the entries spread as evenly as possible over that many.
+ */
+function evenestTeams(m: Model, covered: number): number {
+	const people = m.capacity.filter((c) => c > 0).length;
+	const teams = Math.min(covered, Math.floor(people / m.teamSize));
+	if (teams === 0) return 0;
+	const q = Math.floor(covered / teams);
+	const r = covered - q * teams;
+	return m.teamSize * (r * (q + 1) ** 2 + (teams - r) * q * q);
 }
 
 /**

@@ -54,11 +54,11 @@ export function optimiseAssignment(input: AssignInput, options: OptimiseOptions 
 	const m = buildModel(input);
 	const engine = planAssignment(input);
 	const start = improvePlan(m, staffedFromIds(m, engine.assignments));
-	const bounds = (covered: number) => qualityBounds(m, covered, engine.report);
+	const bounds = (reached: Pick<Quality, 'covered' | 'splits'>) => qualityBounds(m, reached, engine.report);
 	const limit = options.maxMemberColumns ?? MAX_MEMBER_COLUMNS;
 	if (modelSize(m, limit) > limit) {
 		const quality = measure(m, teamsOf(m, start));
-		const bound = bounds(quality.covered);
+		const bound = bounds(quality);
 		const levels = PREFERENCES.map((preference) => ({ preference, value: quality[preference], bound: bound[preference], proven: quality[preference] === bound[preference] }));
 		return result(m, start, quality, levels, 'improved-engine');
 	}
@@ -89,7 +89,7 @@ function solveLevels(
 	bm: BlockModel,
 	m: Model,
 	start: StaffedEntry[],
-	bounds: (covered: number) => Quality,
+	bounds: (reached: Pick<Quality, 'covered' | 'splits'>) => Quality,
 	secondsPerLevel: number
 ): { staffed: StaffedEntry[]; levels: LevelReport[] } {
 	let values = planToColumns(bm, m, teamsOf(m, start));
@@ -118,7 +118,9 @@ function solveLevels(
 		for (const preference of PREFERENCES) {
 			const costs = bm.objectives[preference];
 			const sign = preference === 'covered' ? -1 : 1;
-			const known = sign * bounds(levels[0]?.value ?? measure(m, teamsOf(m, columnsToPlan(bm, values))).covered)[preference];
+			// The counts reached so far: the bounds of a level hold given the levels before it.
+			const reached = { ...measure(m, teamsOf(m, columnsToPlan(bm, values))), ...Object.fromEntries(levels.map((l) => [l.preference, l.value])) };
+			const known = sign * bounds(reached)[preference];
 			let value = Math.round(objective(costs, values));
 			let bound = known;
 			if (value > known) {
