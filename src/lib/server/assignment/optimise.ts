@@ -118,9 +118,8 @@ function solveLevels(
 		for (const preference of PREFERENCES) {
 			const costs = bm.objectives[preference];
 			const sign = preference === 'covered' ? -1 : 1;
-			// The counts reached so far: the bounds of a level hold given the levels before it.
-			const reached = { ...measure(m, teamsOf(m, columnsToPlan(bm, values))), ...Object.fromEntries(levels.map((l) => [l.preference, l.value])) };
-			const known = sign * bounds(reached)[preference];
+			// The bounds of a level hold given the counts the plan has reached at the levels before it.
+			const known = sign * bounds(measure(m, teamsOf(m, columnsToPlan(bm, values))))[preference];
 			let value = Math.round(objective(costs, values));
 			let bound = known;
 			if (value > known) {
@@ -128,9 +127,12 @@ function solveLevels(
 				model.setSolution({ colValue: values });
 				model.zeroAllClocks();
 				model.run();
+				// The plan the solution describes, with every count column at its least: the solver
+				// leaves a count it is not minimising yet free to sit above the count itself.
 				const found = model.getSolution().colValue;
-				if (found.length === bm.numCols && objective(costs, found) < value - 0.5) {
-					values = Float64Array.from(found, (v) => Math.round(v));
+				const plan = found.length === bm.numCols ? planToColumns(bm, m, teamsOf(m, columnsToPlan(bm, found))) : null;
+				if (plan && objective(costs, plan) < value - 0.5) {
+					values = plan;
 					value = Math.round(objective(costs, values));
 				}
 				const solved = model.getModelStatus() === highs.constants.modelStatus.optimal;
