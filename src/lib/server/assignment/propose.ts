@@ -12,7 +12,7 @@ import * as table from '../db/schema';
 import { assignmentStats, type AssignInput, type AssignResult } from '$lib/domain/assign';
 import { PREFERENCES, type Preference } from '$lib/domain/assign/quality';
 import { groupIntoTeams, toAssignments, type PlanTeam } from '$lib/domain/team-plan';
-import { auditPlan, auditTeams, changePlan, loadPlan, nextTeamNumber, writeTeams, type PlanRefusal, type PlanState } from './plan';
+import { ASSIGNMENT_PHASES, auditPlan, auditTeams, changePlan, loadPlan, nextTeamNumber, writeTeams, type PlanRefusal, type PlanState } from './plan';
 import { optimiseAssignment, type OptimisedPlan } from './optimise';
 
 export type Shortfall = AssignResult['shortfalls'][number];
@@ -44,6 +44,9 @@ export function openInput(state: PlanState): AssignInput {
 export function runProposal(cycleId: number, version: string, actorId: number): ProposeResult {
 	const read = loadPlan(cycleId);
 	if (!read) return { ok: false, error: 'notFound' };
+	// Refused before the solve as well as in the write: no seconds spent on a proposal that cannot be saved.
+	if (!ASSIGNMENT_PHASES.includes(read.phase)) return { ok: false, error: 'phase' };
+	if (read.version !== version) return { ok: false, error: 'conflict' };
 	const input = openInput(read);
 	if (input.entries.length === 0) return { ok: false, error: 'noEntries' };
 	if (input.examiners.length === 0) return { ok: false, error: 'noExaminers' };
