@@ -1,56 +1,59 @@
 /**
- * Assignment-engine benchmark (docs/assignment.md): a generated national-scale cycle — 2,000
- * entries in five classes, 3,400 examiners from 30 organisations, team size 3, capacity 2, and
- * every examiner declaring conflicts with 8 % of the entries (544,000 declared pairs, on top of the
- * implied same-organisation conflicts). Run with `npx tsx bench/assign.bench.ts`; the target is
- * ≤ 2 s.
+ * Assignment benchmark (docs/assignment.md): the proposal (`optimiseAssignment`) against the
+ * engine it starts from (`planAssignment`, the baseline), measured in the same run.
  *
- * The generator is seeded (mulberry32), so every run measures the same cycle.
+ * - City scale: seeded random pools like the award office's — 40, 100 and 300 entries in five
+ *   classes, twice as many examiners from 14 organisations, capacity 1 or 2, 40 % lead-capable, 2 %
+ *   declared conflicts. Solved exactly over blocks where the model fits (`MAX_MEMBER_COLUMNS`).
+ * - National scale: 2,000 entries in five classes, 3,400 examiners from 30 organisations, every
+ *   examiner declaring conflicts with 8 % of the entries (544,000 pairs); the target is ≤ 2 s.
+ *
+ * For each pool: the median time of both, each preference's count for both, and the bound the
+ * optimiser proves (the plan is the best possible at a preference when its count meets the bound).
+ * Run with `npm run bench assign`; `ASSIGN_SECONDS=n` sets the time cap per preference and
+ * `ASSIGN_SCALES=40,national` chooses the pools, `ASSIGN_RUNS` the runs per pool (3).
  */
 import { assignmentStats, planAssignment, type AssignInput } from '../src/lib/domain/assign.ts';
+import { PREFERENCES } from '../src/lib/domain/assign/quality.ts';
+import { optimiseAssignment, SECONDS_PER_LEVEL, type OptimisedPlan } from '../src/lib/server/assignment/optimise.ts';
+import { mulberry32, randomPool } from '../src/lib/server/test-support/assign-pools.ts';
 
-const RUNS = 5;
-const ENTRIES = 2_000;
-const EXAMINERS = 3_400;
-const CLASSES = 5;
-const ORGANISATIONS = 30;
-const CONFLICT_SHARE = 0.08;
-/** Share of examiners trained as leads, and of examiners with a second class. */
-const LEAD_SHARE = 0.4;
-const SECOND_CLASS_SHARE = 0.3;
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
+const secondsPerLevel = Number(process.env.ASSIGN_SECONDS ?? SECONDS_PER_LEVEL);
+const scales = (process.env.ASSIGN_SCALES ?? '40,100,300,national').split(',');
+const runs = Number(process.env.ASSIGN_RUNS ?? 3);
 const pad = (i: number, width: number) => String(i).padStart(width, '0');
 
-function generateAssignCycle(seed = 4): AssignInput {
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[sorted.length >> 1];
+}
+
+function timed<T>(runs: number, work: () => T): { result: T; ms: number } {
+	const times: number[] = [];
+	let result!: T;
+	for (let i = 0; i < runs; i++) {
+		const started = performance.now();
+		result = work();
+		times.push(performance.now() - started);
+	}
+	return { result, ms: median(times) };
+}
+
+function nationalCycle(seed = 4): AssignInput {
+	const [ENTRIES, EXAMINERS, CLASSES, ORGANISATIONS] = [2_000, 3_400, 5, 30];
 	const random = mulberry32(seed);
 	const pick = (n: number) => Math.floor(random() * n);
 	const classId = (c: number) => `class-${c + 1}`;
 	const org = () => `org-${pad(pick(ORGANISATIONS) + 1, 2)}`;
-	const entries = Array.from({ length: ENTRIES }, (_, i) => ({
-		id: `entry-${pad(i + 1, 4)}`,
-		classId: classId(i % CLASSES),
-		organisationId: org()
-	}));
+	const entries = Array.from({ length: ENTRIES }, (_, i) => ({ id: `entry-${pad(i + 1, 4)}`, classId: classId(i % CLASSES), organisationId: org() }));
 	const examiners = Array.from({ length: EXAMINERS }, (_, i) => {
 		const first = pick(CLASSES);
 		const classIds = [classId(first)];
-		if (random() < SECOND_CLASS_SHARE) classIds.push(classId((first + 1 + pick(CLASSES - 1)) % CLASSES));
-		return { id: `examiner-${pad(i + 1, 4)}`, organisationId: org(), classIds, capacity: 2, leadCapable: random() < LEAD_SHARE };
+		if (random() < 0.3) classIds.push(classId((first + 1 + pick(CLASSES - 1)) % CLASSES));
+		return { id: `examiner-${pad(i + 1, 4)}`, organisationId: org(), classIds, capacity: 2, leadCapable: random() < 0.4 };
 	});
-	// Each examiner declares a distinct random 8 % of the entries: a partial Fisher–Yates shuffle of
-	// one shared index array, so generation stays linear in the number of conflicts.
-	const perExaminer = Math.round(ENTRIES * CONFLICT_SHARE);
+	// Each examiner declares a distinct random 8 % of the entries: a partial Fisher–Yates shuffle.
+	const perExaminer = Math.round(ENTRIES * 0.08);
 	const order = Int32Array.from({ length: ENTRIES }, (_, i) => i);
 	const conflicts: AssignInput['conflicts'] = [];
 	for (const examiner of examiners) {
@@ -63,35 +66,31 @@ function generateAssignCycle(seed = 4): AssignInput {
 	return { teamSize: 3, entries, examiners, conflicts };
 }
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[sorted.length >> 1];
+function report(name: string, input: AssignInput, runs: number): void {
+	console.log(`\n${name}: ${input.entries.length} entries, ${input.examiners.length} examiners, ${input.conflicts.length} declared conflicts`);
+	const engine = timed(runs, () => planAssignment(input));
+	const best = timed(runs, () => optimiseAssignment(input, { secondsPerLevel }));
+	const plan: OptimisedPlan = best.result;
+	const before = assignmentStats(input, engine.result.assignments);
+	const hard = assignmentStats(input, plan.assignments);
+	console.log(`  engine (baseline)  median ${engine.ms.toFixed(0)} ms`);
+	console.log(
+		`  optimiser          median ${best.ms.toFixed(0)} ms (${(best.ms / engine.ms).toFixed(1)}× the engine), ${plan.method}, ` +
+			`${plan.proven ? 'proven optimal' : 'not proven'}; conflicts ${hard.conflicts}, over capacity ${hard.overCapacity}`
+	);
+	console.log(`  ${'preference'.padEnd(20)} ${'engine'.padStart(8)} ${'optimiser'.padStart(10)} ${'bound'.padStart(8)}  proven`);
+	for (const level of plan.levels) {
+		const p = level.preference;
+		console.log(`  ${p.padEnd(20)} ${String(before[p]).padStart(8)} ${String(level.value).padStart(10)} ${String(level.bound).padStart(8)}  ${level.proven ? 'yes' : `no, gap ${Math.abs(level.value - level.bound)}`}`);
+	}
+	if (PREFERENCES.some((p) => hard[p] !== plan.quality[p])) throw new Error('the plan is not counted as the optimiser reports it');
 }
 
-const input = generateAssignCycle();
-console.log(
-	`assign: ${input.entries.length} entries, ${CLASSES} classes, ${input.examiners.length} examiners, ` +
-		`${ORGANISATIONS} organisations, ${input.conflicts.length} declared conflicts, team size ${input.teamSize}`
-);
-const times: number[] = [];
-const coldStart = performance.now();
-let plan = planAssignment(input);
-const cold = performance.now() - coldStart;
-for (let i = 0; i < RUNS; i++) {
-	const started = performance.now();
-	plan = planAssignment(input);
-	times.push(performance.now() - started);
+console.log(`assign: time cap ${secondsPerLevel} s per preference`);
+for (const scale of scales) {
+	if (scale === 'national') report('national', nationalCycle(), runs);
+	else {
+		const entries = Number(scale);
+		report(`city ${entries}`, randomPool(entries, { entries, examiners: 2 * entries, classes: 5, organisations: 14, leadShare: 0.4, conflictShare: 0.02 }), runs);
+	}
 }
-const stats = assignmentStats(input, plan.assignments);
-const { report } = plan;
-console.log(`assign: median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms (${RUNS} runs after a cold first run of ${cold.toFixed(0)} ms)`);
-console.log(`  conflicts            ${stats.conflicts}`);
-console.log(`  over capacity        ${stats.overCapacity}`);
-console.log(
-	`  uncovered entries    ${stats.entries - stats.covered} (covered ${report.covered}, bound ${report.coverageBound}, proof: ${report.coverageProof})`
-);
-console.log(`  expertise misses     ${stats.expertiseMisses} (lower bound ${report.missesBound})`);
-console.log(`  kept in one team     ${(stats.keptTogether * 100).toFixed(1)} % of examiners with entries`);
-console.log(`  organisation clashes ${stats.organisationClashes} same-organisation pairs within teams`);
-console.log(`  load                 min ${stats.load.min} / median ${stats.load.median} / max ${stats.load.max}`);
-console.log(`  shortfalls           ${plan.shortfalls.length === 0 ? 'none' : JSON.stringify(plan.shortfalls)}`);

@@ -87,7 +87,7 @@ export interface AssignReport {
 }
 
 /** Examiner × entry pairs up to which examiner-level flows over the whole pool are cheap. */
-const EXACT_PAIRS = 200_000;
+export const EXACT_PAIRS = 200_000;
 /**
  * Work the grow pass and the search may each spend, counted as the examiner × entry pairs of every
  * flow they solve: deterministic, unlike a clock, and a few hundred milliseconds at most.

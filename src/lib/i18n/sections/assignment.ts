@@ -167,6 +167,19 @@ export const sv = {
 		proposeHint: 'Förslaget ersätter det opublicerade förslaget. Publicerade lag ändras inte; deras bidrag och examinatorernas kvarvarande kapacitet räknas bort.',
 		proposed: (teams: number, covered: number, entries: number) =>
 			`Förslaget är klart: ${plural(teams, 'lag', 'lag')} för ${covered} av ${plural(entries, 'bidrag', 'bidrag')}.`,
+		quality: {
+			heading: 'Hur bra är planen?',
+			best: 'Bästa möjliga plan enligt reglerna.',
+			bestDetail:
+				'Ingen plan som reglerna tillåter täcker fler bidrag, har färre examinatorer utan klassen som expertis, färre examinatorer i flera lag, färre kolleger från samma förvaltning i ett lag eller jämnare belastning.',
+			notProven: 'Planen är inte bevisat den bästa möjliga. Här är vad den kan sakna jämfört med vad som är bevisat möjligt:',
+			changed: 'Planen har ändrats för hand sedan förslaget. Jämfört med vad som är bevisat möjligt:',
+			covered: (value: number, bound: number) => `${plural(value, 'bidrag', 'bidrag')} har lag; högst ${bound} kan få lag.`,
+			expertiseMisses: (value: number, bound: number) => `${value} platser har en examinator utan klassen som expertis; ingen plan har färre än ${bound}.`,
+			splits: (value: number, bound: number) => `${value} gånger sitter en examinator i mer än ett lag; ingen plan har färre än ${bound}.`,
+			organisationClashes: (value: number, bound: number) => `${value} gånger har ett lag kolleger från samma förvaltning eller bolag; ingen plan har färre än ${bound}.`,
+			loadSquares: (value: number, bound: number) => `Belastningen är ${value} mätt som summan av kvadraterna på varje examinators antal bidrag; den jämnaste möjliga är ${bound}.`
+		},
 		shortfallsHeading: 'Det räcker inte till alla bidrag',
 		shortfall: (className: string, examiners: number, leads: number) =>
 			examiners > 0 && leads > 0
@@ -263,9 +276,12 @@ export const sv = {
 			conflictOrganisation: (who: string, entry: string) => `${who} har jäv mot ${entry}: samma förvaltning eller bolag.`,
 			conflictDeclared: (who: string, entry: string) => `${who} har anmält jäv mot ${entry}.`,
 			'over-capacity': (who: string, capacity: number) => `${who} får fler bidrag än sin kapacitet (${capacity}).`,
-			'expertise-miss': (who: string, className: string) => `${who} har inte ${className} som expertis.`,
-			'team-split': (who: string) => `${who} är med i lag med olika medlemmar.`,
-			'same-organisation': (who: string, other: string) => `${who} och ${other} kommer från samma förvaltning eller bolag.`,
+			'expertise-miss': (who: string, className: string) =>
+				`${who} har inte ${className} som expertis. Byt hen mot en examinator med klassen som expertis som har plats kvar.`,
+			'team-split': (who: string) =>
+				`${who} är med i lag med olika medlemmar. Låt ett och samma lag ta hens bidrag, eller byt hen mot någon som inte sitter i något annat lag.`,
+			'same-organisation': (who: string, other: string) =>
+				`${who} och ${other} kommer från samma förvaltning eller bolag. Byt den ena mot en examinator från en annan förvaltning eller ett annat bolag.`,
 			'unknown-entry': (entry: string) => `${entry} är inte godkänt för bedömning men har ett lag.`,
 			'unknown-examiner': (who: string) => `${who} finns inte i examinatorspoolen.`,
 			'duplicate-entry': (entry: string) => `${entry} har mer än ett lag.`
@@ -456,6 +472,19 @@ export const en: typeof sv = {
 		proposeHint: "The proposal replaces the unpublished proposal. Published teams do not change; their entries and the examiners' remaining capacity are taken into account.",
 		proposed: (teams: number, covered: number, entries: number) =>
 			`The proposal is ready: ${pluralEn(teams, 'team', 'teams')} for ${covered} of ${pluralEn(entries, 'entry', 'entries')}.`,
+		quality: {
+			heading: 'How good is the plan?',
+			best: 'The best plan the rules allow.',
+			bestDetail:
+				'No plan the rules allow covers more entries, has fewer examiners without the class as expertise, fewer examiners on more than one team, fewer colleagues from one organisation on a team, or more even loads.',
+			notProven: 'The plan is not proven the best possible. This is what it may lack against what is proven possible:',
+			changed: 'The plan has been edited by hand since the proposal. Against what is proven possible:',
+			covered: (value: number, bound: number) => `${pluralEn(value, 'entry has', 'entries have')} a team; at most ${bound} can have one.`,
+			expertiseMisses: (value: number, bound: number) => `${value} places have an examiner without the class as expertise; no plan has fewer than ${bound}.`,
+			splits: (value: number, bound: number) => `${value} times an examiner sits on more than one team; no plan has fewer than ${bound}.`,
+			organisationClashes: (value: number, bound: number) => `${value} times a team has colleagues from one organisation; no plan has fewer than ${bound}.`,
+			loadSquares: (value: number, bound: number) => `The load is ${value}, measured as the sum of the squares of each examiner's number of entries; the most even possible is ${bound}.`
+		},
 		shortfallsHeading: 'Not enough for every entry',
 		shortfall: (className: string, examiners: number, leads: number) =>
 			examiners > 0 && leads > 0
@@ -552,9 +581,12 @@ export const en: typeof sv = {
 			conflictOrganisation: (who: string, entry: string) => `${who} is in conflict with ${entry}: same organisation.`,
 			conflictDeclared: (who: string, entry: string) => `${who} has declared a conflict with ${entry}.`,
 			'over-capacity': (who: string, capacity: number) => `${who} gets more entries than their capacity (${capacity}).`,
-			'expertise-miss': (who: string, className: string) => `${who} does not have ${className} as expertise.`,
-			'team-split': (who: string) => `${who} is on teams with different members.`,
-			'same-organisation': (who: string, other: string) => `${who} and ${other} come from the same organisation.`,
+			'expertise-miss': (who: string, className: string) =>
+				`${who} does not have ${className} as expertise. Swap them for an examiner with the class as expertise who has room left.`,
+			'team-split': (who: string) =>
+				`${who} is on teams with different members. Let one team take their entries, or swap them for someone on no other team.`,
+			'same-organisation': (who: string, other: string) =>
+				`${who} and ${other} come from the same organisation. Swap one of them for an examiner from another organisation.`,
 			'unknown-entry': (entry: string) => `${entry} is not admitted for assessment but has a team.`,
 			'unknown-examiner': (who: string) => `${who} is not in the examiner pool.`,
 			'duplicate-entry': (entry: string) => `${entry} has more than one team.`

@@ -1,42 +1,62 @@
 /**
- * Running a proposal: the engine staffs the admitted entries that no published team has, from the
+ * Running a proposal: the optimiser staffs the admitted entries that no published team has, from the
  * pool's remaining capacity, and the result replaces the previous unpublished proposal. Published
- * teams are left as they are. What the pool cannot cover is stored with the proposal (in its audit
- * entry) so the screen can say which class lacks how many examiners and leads.
+ * teams are left as they are. The solve runs before the write transaction, so the database is not
+ * held while it works; the write then checks that neither the teams nor the input changed meanwhile.
+ * How good the plan is (each preference against its proven bound) and what the pool cannot cover are
+ * stored with the proposal in its audit entry, so the screen can say both.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
-import { planAssignment, type AssignReport, type AssignResult } from '$lib/domain/assign';
-import { groupIntoTeams, type PlanTeam } from '$lib/domain/team-plan';
-import { auditPlan, auditTeams, changePlan, nextTeamNumber, writeTeams, type PlanRefusal } from './plan';
+import { assignmentStats, type AssignInput, type AssignResult } from '$lib/domain/assign';
+import { PREFERENCES, type Preference } from '$lib/domain/assign/quality';
+import { groupIntoTeams, toAssignments, type PlanTeam } from '$lib/domain/team-plan';
+import { ASSIGNMENT_PHASES, auditPlan, auditTeams, changePlan, loadPlan, nextTeamNumber, writeTeams, type PlanRefusal, type PlanState } from './plan';
+import { optimiseAssignment, type OptimisedPlan } from './optimise';
 
 export type Shortfall = AssignResult['shortfalls'][number];
 
+/** How good the stored proposal is: what the page says about it. */
+export type ProposalReport = Pick<OptimisedPlan, 'quality' | 'levels' | 'proven'>;
+
 export type ProposeResult =
-	| { ok: true; teams: number; covered: number; entries: number; shortfalls: Shortfall[]; report: AssignReport }
+	| { ok: true; teams: number; covered: number; entries: number; shortfalls: Shortfall[]; report: ProposalReport }
 	| { ok: false; error: PlanRefusal | 'noEntries' | 'noExaminers' };
 
+/** The engine's input for what is still open: entries without a published team, capacity left. */
+export function openInput(state: PlanState): AssignInput {
+	const published = state.teams.filter((t) => t.published);
+	const taken = new Set(published.flatMap((t) => t.entryIds));
+	const entries = state.input.entries.filter((e) => !taken.has(e.id));
+	// People on published teams bring only what is left of their capacity.
+	const publishedLoad = new Map<string, number>();
+	for (const t of published) for (const x of t.memberIds) publishedLoad.set(x, (publishedLoad.get(x) ?? 0) + t.entryIds.length);
+	const openIds = new Set(entries.map((e) => e.id));
+	return {
+		teamSize: state.teamSize,
+		entries,
+		examiners: state.input.examiners.map((x) => ({ ...x, capacity: Math.max(0, x.capacity - (publishedLoad.get(x.id) ?? 0)) })),
+		conflicts: state.input.conflicts.filter((c) => openIds.has(c.entryId))
+	};
+}
+
 export function runProposal(cycleId: number, version: string, actorId: number): ProposeResult {
+	const read = loadPlan(cycleId);
+	if (!read) return { ok: false, error: 'notFound' };
+	// Refused before the solve as well as in the write: no seconds spent on a proposal that cannot be saved.
+	if (!ASSIGNMENT_PHASES.includes(read.phase)) return { ok: false, error: 'phase' };
+	if (read.version !== version) return { ok: false, error: 'conflict' };
+	const input = openInput(read);
+	if (input.entries.length === 0) return { ok: false, error: 'noEntries' };
+	if (input.examiners.length === 0) return { ok: false, error: 'noExaminers' };
+	const result = optimiseAssignment(input);
+	const report: ProposalReport = { quality: result.quality, levels: result.levels, proven: result.proven };
+
 	return changePlan(cycleId, version, (tx, state): ProposeResult => {
+		if (JSON.stringify(openInput(state)) !== JSON.stringify(input)) return { ok: false, error: 'conflict' };
 		const published = state.teams.filter((t) => t.published);
-		const taken = new Set(published.flatMap((t) => t.entryIds));
-		const entries = state.input.entries.filter((e) => !taken.has(e.id));
-		if (entries.length === 0) return { ok: false, error: 'noEntries' };
-		if (state.input.examiners.length === 0) return { ok: false, error: 'noExaminers' };
-
-		// People on published teams bring only what is left of their capacity.
-		const publishedLoad = new Map<string, number>();
-		for (const t of published) for (const x of t.memberIds) publishedLoad.set(x, (publishedLoad.get(x) ?? 0) + t.entryIds.length);
-		const openIds = new Set(entries.map((e) => e.id));
-		const result = planAssignment({
-			teamSize: state.teamSize,
-			entries,
-			examiners: state.input.examiners.map((x) => ({ ...x, capacity: Math.max(0, x.capacity - (publishedLoad.get(x.id) ?? 0)) })),
-			conflicts: state.input.conflicts.filter((c) => openIds.has(c.entryId))
-		});
-
-		const classOf = new Map(entries.map((e) => [e.id, e.classId]));
+		const classOf = new Map(input.entries.map((e) => [e.id, e.classId]));
 		let n = nextTeamNumber(published);
 		const proposed: PlanTeam[] = groupIntoTeams(result.assignments, (id) => classOf.get(id)!, state.classes.map((c) => c.id)).map(
 			(t, i) => ({ id: `new-${i}`, name: `Lag ${n++}`, published: false, ...t })
@@ -48,21 +68,14 @@ export function runProposal(cycleId: number, version: string, actorId: number): 
 			cycleId,
 			action: 'assignment.propose',
 			before: { teams: auditTeams(before) },
-			after: { teams: auditTeams(proposed), shortfalls: result.shortfalls, report: result.report }
+			after: { teams: auditTeams(proposed), shortfalls: result.shortfalls, report }
 		});
-		return {
-			ok: true,
-			teams: proposed.length,
-			covered: result.assignments.length,
-			entries: entries.length,
-			shortfalls: result.shortfalls,
-			report: result.report
-		};
+		return { ok: true, teams: proposed.length, covered: result.assignments.length, entries: input.entries.length, shortfalls: result.shortfalls, report };
 	});
 }
 
-/** The shortfalls the latest proposal of the cycle reported. */
-export function latestShortfalls(cycleId: number): Shortfall[] {
+/** What the latest proposal of the cycle reported: its shortfalls, and how good it is. */
+export function latestProposal(cycleId: number): { shortfalls: Shortfall[]; report: ProposalReport | null } {
 	const row = db()
 		.select({ after: table.auditLog.after })
 		.from(table.auditLog)
@@ -70,6 +83,33 @@ export function latestShortfalls(cycleId: number): Shortfall[] {
 		.orderBy(desc(table.auditLog.id))
 		.limit(1)
 		.get();
-	const after = row?.after as { shortfalls?: Shortfall[] } | null | undefined;
-	return Array.isArray(after?.shortfalls) ? after.shortfalls : [];
+	const after = row?.after as { shortfalls?: Shortfall[]; report?: Partial<ProposalReport> } | null | undefined;
+	const report = after?.report;
+	return {
+		shortfalls: Array.isArray(after?.shortfalls) ? after.shortfalls : [],
+		report: report && Array.isArray(report.levels) && report.quality ? (report as ProposalReport) : null
+	};
+}
+
+export interface ProposalStanding {
+	/** The unpublished teams as they stand reach the proven bound at every preference. */
+	best: boolean;
+	/** The teams are no longer as the proposal left them (a hand edit made them better or worse). */
+	changed: boolean;
+	/** Preferences at which the teams fall short of what is proven possible. */
+	gaps: { preference: Preference; value: number; bound: number }[];
+}
+
+/**
+ * How the unpublished teams, as they stand now, compare with the bounds the latest proposal proved
+ * for the same open entries. Null without a proposal that reported its bounds.
+ */
+export function proposalStanding(state: PlanState, report: ProposalReport | null): ProposalStanding | null {
+	const teams = state.teams.filter((t) => !t.published);
+	if (!report || teams.length === 0) return null;
+	const now = assignmentStats(openInput(state), toAssignments(teams));
+	const gaps = report.levels
+		.map(({ preference, bound }) => ({ preference, value: now[preference], bound }))
+		.filter(({ preference, value, bound }) => (preference === 'covered' ? value < bound : value > bound));
+	return { best: gaps.length === 0, changed: PREFERENCES.some((p) => now[p] !== report.quality[p]), gaps };
 }

@@ -4,7 +4,7 @@ import { requireArea } from '$lib/server/auth/guards';
 import { readForm, text } from '$lib/server/http/request';
 import { messagesOf } from '$lib/server/http/locale';
 import { ASSIGNMENT_PHASES, loadPlan } from '$lib/server/assignment/plan';
-import { latestShortfalls, runProposal } from '$lib/server/assignment/propose';
+import { latestProposal, proposalStanding, runProposal } from '$lib/server/assignment/propose';
 import { discardProposal, editPlan, publishPlan, unpublishPlan } from '$lib/server/assignment/edit';
 import { readEdit } from '$lib/server/assignment/edit-form';
 
@@ -18,6 +18,7 @@ export const load: PageServerLoad = (event) => {
 	const { cycle } = requireArea(event, 'admin');
 	if (!cycle) return { cycle: null, plan: null };
 	const state = loadPlan(cycle.id)!;
+	const proposal = latestProposal(cycle.id);
 	return {
 		cycle: { name: cycle.name, phase: cycle.phase },
 		plan: {
@@ -36,7 +37,8 @@ export const load: PageServerLoad = (event) => {
 				capacity: p.capacity,
 				classIds: p.classIds.map(String)
 			})),
-			shortfalls: latestShortfalls(cycle.id).map((s) => ({ ...s, classId: String(s.classId) }))
+			shortfalls: proposal.shortfalls.map((s) => ({ ...s, classId: String(s.classId) })),
+			standing: proposalStanding(state, proposal.report)
 		}
 	};
 };

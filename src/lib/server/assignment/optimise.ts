@@ -1,0 +1,155 @@
+/**
+ * The proposal as the best plan the rules allow (docs/assignment.md §4). The engine's plan
+ * (`planAssignment`), improved by local moves (`assign/improve.ts`), is the start; the block model of
+ * `assign/blocks.ts` is then solved with HiGHS one preference at a time, each optimum fixed as a
+ * constraint before the next, so the result is the lexicographic optimum whenever every level is
+ * proven. A level that reaches its time cap keeps the best plan found, never worse than the start,
+ * and reports the solver's proven bound. Pools too large for the model keep the improved start, with
+ * the bounds the engine proves.
+ *
+ * HiGHS runs single-threaded with fixed options, so the same input gives the same plan as long as no
+ * level reaches its cap.
+ */
+import loadHighs from 'highs';
+import { planAssignment, type AssignInput, type AssignResult } from '$lib/domain/assign';
+import { buildBlockModel, columnsToPlan, modelSize, planToColumns, type BlockModel } from '$lib/domain/assign/blocks';
+import { estimateShortfalls } from '$lib/domain/assign/bounds';
+import { improvePlan, qualityBounds } from '$lib/domain/assign/improve';
+import { buildModel, type Model } from '$lib/domain/assign/model';
+import { measure, PREFERENCES, staffedFromIds, teamsOf, type Preference, type Quality, type StaffedEntry } from '$lib/domain/assign/quality';
+import { emptyStaffing, staffEntry } from '$lib/domain/assign/staffing';
+
+const highs = await loadHighs();
+
+/** Seconds each preference's solve may take before its best plan so far is kept. */
+export const SECONDS_PER_LEVEL = 3;
+/**
+ * Examiner-on-block columns up to which the exact model is built. A city's pool (a few hundred
+ * entries) stays below it; a national one (2,000 entries) would need tens of millions.
+ */
+export const MAX_MEMBER_COLUMNS = 400_000;
+
+export interface LevelReport {
+	preference: Preference;
+	value: number;
+	/** No plan that is as good at the earlier preferences does better than this. */
+	bound: number;
+	proven: boolean;
+}
+
+export interface OptimisedPlan extends AssignResult {
+	quality: Quality;
+	levels: LevelReport[];
+	/** Every level reached its bound: no plan the rules allow is better. */
+	proven: boolean;
+	method: 'exact' | 'improved-engine';
+}
+
+export interface OptimiseOptions {
+	secondsPerLevel?: number;
+	maxMemberColumns?: number;
+}
+
+export function optimiseAssignment(input: AssignInput, options: OptimiseOptions = {}): OptimisedPlan {
+	const m = buildModel(input);
+	const engine = planAssignment(input);
+	const start = improvePlan(m, staffedFromIds(m, engine.assignments));
+	const bounds = (reached: Pick<Quality, 'covered' | 'splits'>) => qualityBounds(m, reached, engine.report);
+	const limit = options.maxMemberColumns ?? MAX_MEMBER_COLUMNS;
+	if (modelSize(m, limit) > limit) {
+		const quality = measure(m, teamsOf(m, start));
+		const bound = bounds(quality);
+		const levels = PREFERENCES.map((preference) => ({ preference, value: quality[preference], bound: bound[preference], proven: quality[preference] === bound[preference] }));
+		return result(m, start, quality, levels, 'improved-engine');
+	}
+	const { staffed, levels } = solveLevels(buildBlockModel(m), m, start, bounds, options.secondsPerLevel ?? SECONDS_PER_LEVEL);
+	return result(m, staffed, measure(m, teamsOf(m, staffed)), levels, 'exact');
+}
+
+function result(m: Model, staffed: StaffedEntry[], quality: Quality, levels: LevelReport[], method: OptimisedPlan['method']): OptimisedPlan {
+	const st = emptyStaffing(m);
+	for (const s of staffed) staffEntry(st, s.entry, s.members);
+	// The lead is the first lead-capable member: the same person for both entries of a team.
+	const assignments = staffed.map(({ entry, members }) => ({
+		entryId: m.entryIds[entry],
+		examinerIds: members.map((x) => m.examinerIds[x]),
+		leadId: m.examinerIds[members.find((x) => m.leadCapable[x])!]
+	}));
+	// Each level's bound holds among plans as good at the earlier levels, so the plan is the best
+	// possible only when every level reached its bound.
+	return { assignments, shortfalls: estimateShortfalls(m, st), quality, levels, proven: levels.every((l) => l.proven), method };
+}
+
+/**
+ * Each preference in turn, starting from the plan so far. A level whose value already meets a bound
+ * proven without the solver needs no solve; otherwise HiGHS minimises it within the time cap. Either
+ * way a row then holds the level at the value reached before the next one begins.
+ */
+function solveLevels(
+	bm: BlockModel,
+	m: Model,
+	start: StaffedEntry[],
+	bounds: (reached: Pick<Quality, 'covered' | 'splits'>) => Quality,
+	secondsPerLevel: number
+): { staffed: StaffedEntry[]; levels: LevelReport[] } {
+	let values = planToColumns(bm, m, teamsOf(m, start));
+	if (!values) throw new Error('optimiseAssignment: the start plan breaks a hard rule');
+	const model = highs.createModel({
+		numCols: bm.numCols,
+		numRows: bm.numRows,
+		colCost: new Float64Array(bm.numCols),
+		colLower: new Float64Array(bm.numCols),
+		colUpper: bm.colUpper,
+		rowLower: bm.rowLower,
+		rowUpper: bm.rowUpper,
+		matrix: { format: 'csc', numRows: bm.numRows, numCols: bm.numCols, ...bm.matrix },
+		integrality: bm.integrality
+	});
+	try {
+		model.options.set({
+			output_flag: false,
+			random_seed: 0,
+			time_limit: secondsPerLevel,
+			mip_rel_gap: 0,
+			// Every objective takes whole values at an integral plan: a gap below 1 is a proof.
+			mip_abs_gap: 0.999
+		});
+		const levels: LevelReport[] = [];
+		for (const preference of PREFERENCES) {
+			const costs = bm.objectives[preference];
+			const sign = preference === 'covered' ? -1 : 1;
+			// The bounds of a level hold given the counts the plan has reached at the levels before it.
+			const known = sign * bounds(measure(m, teamsOf(m, columnsToPlan(bm, values))))[preference];
+			let value = Math.round(objective(costs, values));
+			let bound = known;
+			if (value > known) {
+				model.changeColsCost({ kind: 'range', from: 0, to: bm.numCols - 1 }, costs);
+				model.setSolution({ colValue: values });
+				model.zeroAllClocks();
+				model.run();
+				// The plan the solution describes, with every count column at its least: the solver
+				// leaves a count it is not minimising yet free to sit above the count itself.
+				const found = model.getSolution().colValue;
+				const plan = found.length === bm.numCols ? planToColumns(bm, m, teamsOf(m, columnsToPlan(bm, found))) : null;
+				if (plan && objective(costs, plan) < value - 0.5) {
+					values = plan;
+					value = Math.round(objective(costs, values));
+				}
+				const solved = model.getModelStatus() === highs.constants.modelStatus.optimal;
+				bound = solved ? value : Math.max(known, Math.ceil((model.info.get('mip_dual_bound') as number) - 1e-6));
+			}
+			levels.push({ preference, value: sign * value, bound: sign * Math.min(bound, value), proven: bound >= value });
+			const nonzero = [...costs.keys()].filter((j) => costs[j] !== 0);
+			model.addRow(-Infinity, value + 0.5, { indices: Int32Array.from(nonzero), values: Float64Array.from(nonzero, (j) => costs[j]) });
+		}
+		return { staffed: columnsToPlan(bm, values), levels };
+	} finally {
+		model.dispose();
+	}
+}
+
+function objective(costs: Float64Array, values: ArrayLike<number>): number {
+	let sum = 0;
+	for (let j = 0; j < costs.length; j++) if (costs[j] !== 0) sum += costs[j] * values[j];
+	return sum;
+}
