@@ -1,6 +1,7 @@
 import type { Messages } from './sv';
 import * as assignment from './sections/assignment';
 import * as dataImport from './sections/data-import';
+import * as validation from './sections/validation';
 import * as units from './sections/units';
 import * as entries from './sections/entries';
 import * as cycles from './sections/cycles';
@@ -184,6 +185,7 @@ export const en: Messages = {
 	feedback: feedback.en,
 	ranking: ranking.en,
 	dataImport: dataImport.en,
+	validation: validation.en,
 	common: {
 		save: 'Save',
 		cancel: 'Cancel',

@@ -1,6 +1,7 @@
 // Area sections: import * as area from './sections/area'; then add `area: area.sv` below.
 import * as assignment from './sections/assignment';
 import * as dataImport from './sections/data-import';
+import * as validation from './sections/validation';
 import * as units from './sections/units';
 import * as entries from './sections/entries';
 import * as cycles from './sections/cycles';
@@ -185,6 +186,7 @@ export const sv = {
 	feedback: feedback.sv,
 	ranking: ranking.sv,
 	dataImport: dataImport.sv,
+	validation: validation.sv,
 	common: {
 		save: 'Spara',
 		cancel: 'Avbryt',
