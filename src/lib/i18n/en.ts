@@ -169,6 +169,9 @@ export const en: Messages = {
 		reference: (ref) => `Quote reference ${ref} if you contact support.`,
 		badRequestTitle: 'Bad request',
 		badForm: 'The form could not be read. Reload the page and try again.',
+		badRequest: 'The request could not be accepted. Check the address, or reload the page and try again.',
+		crossSite: 'The form was sent from another website and was not accepted. Open the page in Utmärkelse and send the form from there.',
+		unknownAction: 'The form belongs to an older version of the page and could not be accepted. Reload the page and try again.',
 		tooLarge: 'What you sent is too large.',
 		backHome: 'To the home page'
 	},

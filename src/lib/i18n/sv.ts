@@ -170,6 +170,9 @@ export const sv = {
 		reference: (ref: string) => `Ange referensen ${ref} om du kontaktar support.`,
 		badRequestTitle: 'Felaktig begäran',
 		badForm: 'Formuläret kunde inte läsas. Ladda om sidan och försök igen.',
+		badRequest: 'Begäran kunde inte tas emot. Kontrollera adressen, eller ladda om sidan och försök igen.',
+		crossSite: 'Formuläret skickades från en annan webbplats och togs inte emot. Öppna sidan i Utmärkelse och skicka formuläret därifrån.',
+		unknownAction: 'Formuläret hör till en äldre version av sidan och kunde inte tas emot. Ladda om sidan och försök igen.',
 		tooLarge: 'Det du skickade är för stort.',
 		backHome: 'Till startsidan'
 	},
