@@ -8,7 +8,7 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { messagesOf } from './locale';
 
 // What a browser can post from another site without asking first (HTML forms, and fetch with
-// these types); SvelteKit's enhanced forms post the last. The same list SvelteKit checks.
+// these types), and SvelteKit's own binary form type: the same list SvelteKit checks.
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/x-sveltekit-formdata'];
 const WRITES = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
