@@ -4,9 +4,19 @@ import { sequence } from '@sveltejs/kit/hooks';
 import * as auth from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { localeOf } from '$lib/server/http/locale';
+import { errorMessage, refuseBadPost } from '$lib/server/http/refusals';
 import { startMailWorker } from '$lib/server/mail/worker';
 import { db } from '$lib/server/db';
 import { startCheckpointer } from '$lib/server/db/checkpoint';
+
+/**
+ * Form posts from another site are refused here, in the person's language (kit.csrf leaves this
+ * check to us), and so are posts to an action no page can have; both before any session is read.
+ */
+const handleForeignPosts: Handle = async ({ event, resolve }) => {
+	refuseBadPost(event);
+	return resolve(event);
+};
 
 /** Validates the session cookie and sets locals.user / locals.session; nothing else. */
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -45,13 +55,17 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleAuth, handleLang);
+export const handle = sequence(handleHeaders, handleForeignPosts, handleAuth, handleLang);
 
-/** A crash shows a friendly page with a reference; the details stay in the server log. */
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
+/**
+ * A crash shows a friendly page with a reference; the details stay in the server log. It and
+ * SvelteKit's own refusals (an unknown form action, a body that is no form) are worded in the
+ * person's language, for the error page and for a script that asked for JSON alike.
+ */
+export const handleError: HandleServerError = ({ error, event, status }) => {
 	const reference = crypto.randomUUID().slice(0, 8).toUpperCase();
 	if (status >= 500) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
-	return { message: status >= 500 ? 'server' : message, reference };
+	return { message: errorMessage(event, status), reference };
 };
 
 /** The e-mail outbox worker and WAL checkpoints run in the server process; never while building or under tests. */

@@ -1,6 +1,7 @@
 import type { Messages } from './sv';
 import * as assignment from './sections/assignment';
 import * as dataImport from './sections/data-import';
+import * as validation from './sections/validation';
 import * as units from './sections/units';
 import * as entries from './sections/entries';
 import * as cycles from './sections/cycles';
@@ -172,6 +173,9 @@ export const en: Messages = {
 		reference: (ref) => `Quote reference ${ref} if you contact support.`,
 		badRequestTitle: 'Bad request',
 		badForm: 'The form could not be read. Reload the page and try again.',
+		badRequest: 'The request could not be accepted. Check the address, or reload the page and try again.',
+		crossSite: 'The form was sent from another website and was not accepted. Open the page in Utmärkelse and send the form from there.',
+		unknownAction: 'The form belongs to an older version of the page and could not be accepted. Reload the page and try again.',
 		tooLarge: 'What you sent is too large.',
 		backHome: 'To the home page'
 	},
@@ -188,6 +192,7 @@ export const en: Messages = {
 	feedback: feedback.en,
 	ranking: ranking.en,
 	dataImport: dataImport.en,
+	validation: validation.en,
 	common: {
 		save: 'Save',
 		cancel: 'Cancel',

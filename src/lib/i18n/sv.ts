@@ -1,6 +1,7 @@
 // Area sections: import * as area from './sections/area'; then add `area: area.sv` below.
 import * as assignment from './sections/assignment';
 import * as dataImport from './sections/data-import';
+import * as validation from './sections/validation';
 import * as units from './sections/units';
 import * as entries from './sections/entries';
 import * as cycles from './sections/cycles';
@@ -173,6 +174,9 @@ export const sv = {
 		reference: (ref: string) => `Ange referensen ${ref} om du kontaktar support.`,
 		badRequestTitle: 'Felaktig begäran',
 		badForm: 'Formuläret kunde inte läsas. Ladda om sidan och försök igen.',
+		badRequest: 'Begäran kunde inte tas emot. Kontrollera adressen, eller ladda om sidan och försök igen.',
+		crossSite: 'Formuläret skickades från en annan webbplats och togs inte emot. Öppna sidan i Utmärkelse och skicka formuläret därifrån.',
+		unknownAction: 'Formuläret hör till en äldre version av sidan och kunde inte tas emot. Ladda om sidan och försök igen.',
 		tooLarge: 'Det du skickade är för stort.',
 		backHome: 'Till startsidan'
 	},
@@ -189,6 +193,7 @@ export const sv = {
 	feedback: feedback.sv,
 	ranking: ranking.sv,
 	dataImport: dataImport.sv,
+	validation: validation.sv,
 	common: {
 		save: 'Spara',
 		cancel: 'Avbryt',

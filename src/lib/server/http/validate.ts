@@ -1,7 +1,24 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { getRequestEvent } from '$app/server';
+import type { Locale } from '$lib/i18n';
+import { localeOf } from './locale';
+import { zodMessage } from './zod-messages';
 
 export type FieldErrors = Record<string, string>;
 export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+/** The language of the request being served; Swedish outside one (scripts, tests). */
+function requestLocale(): Locale {
+	try {
+		return localeOf(getRequestEvent().cookies);
+	} catch {
+		return 'sv';
+	}
+}
+
+// Once for the whole server, and before any schema runs (every form parser imports this module):
+// where a schema has no message of its own, zod asks this map instead of writing English.
+z.config({ customError: (issue) => zodMessage(issue, requestLocale()) });
 
 /**
  * Runs a form's zod schema and keeps the first message per field, keyed by the field's path

@@ -206,6 +206,22 @@ describe('units import', () => {
 			privatelyRun: true
 		});
 	});
+
+	it('stores names without NUL, lone surrogates or bidirectional overrides', async () => {
+		// Excel writes a control character or half a surrogate pair in a cell as "_xHHHH_"; the
+		// override is written as it is.
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Enheter');
+		ws.addRow(['Enhet', 'Förvaltning/bolag', 'Kontaktperson', 'Kontaktens e-post']);
+		ws.addRow(['Förskolan _x0000_Sjö_xD800_stjärnan\u202e 🐚', 'Farsta stadsdelsförvaltning', 'Eva\u202e _x0001_Berg', 'eva.berg@example.se']);
+		const { preview, result } = await previewAndCommit('units', new Uint8Array(await wb.xlsx.writeBuffer()), 'enheter.xlsx');
+		expect(problems(preview)).toEqual([]);
+		expect(preview.rows[0].cells[0]).toBe('Förskolan Sjö\ufffdstjärnan 🐚');
+		expect(result).toMatchObject({ ok: true, count: 1 });
+		const unit = db.select().from(table.unit).where(eq(table.unit.name, 'Förskolan Sjö\ufffdstjärnan 🐚')).get()!;
+		expect(unit).toBeDefined();
+		expect(db.select().from(table.unitContact).where(eq(table.unitContact.unitId, unit.id)).get()?.name).toBe('Eva Berg');
+	});
 });
 
 const ENTRY_HEADER = 'Enhet;Förvaltning/bolag;Tävlingsklass;Redovisning inkommen;Nämndprotokoll dnr;Protokollets datum;Protokoll inkommet';

@@ -7,6 +7,7 @@
  *   const table = await readTable(bytes, UNITS);
  *   for (const row of table.rows) row.values.name; // string | null
  */
+import { cleanText } from '$lib/domain/clean-text';
 import { decodeText, type TextEncoding } from './decode';
 import { parseCsv, type RawRow, type Separator } from './csv';
 import { isZip, readXlsxRows } from './xlsx';
@@ -58,14 +59,23 @@ export function normaliseHeader(value: string): string {
 	return value.normalize('NFC').replace(/\s+/g, ' ').replace(/\s*\*$/, '').trim().toLocaleLowerCase('sv');
 }
 
-/** The raw rows of a file, whichever kind it is. */
-export async function readRawRows(bytes: Uint8Array): Promise<{
+type RawTable = {
 	format: 'csv' | 'xlsx';
 	encoding: TextEncoding | null;
 	separator: Separator | null;
 	rows: RawRow[];
 	fileIssues: LocatedIssue[];
-}> {
+};
+
+/** The raw rows of a file, whichever kind it is, every cell cleaned (`cleanText`). */
+export async function readRawRows(bytes: Uint8Array): Promise<RawTable> {
+	const raw = await readFileRows(bytes);
+	// Excel writes a control character or half a surrogate pair as "_xHHHH_", which exceljs decodes.
+	for (const row of raw.rows) row.cells = row.cells.map(cleanText);
+	return raw;
+}
+
+async function readFileRows(bytes: Uint8Array): Promise<RawTable> {
 	if (isZip(bytes)) {
 		try {
 			return { format: 'xlsx', encoding: null, separator: null, rows: await readXlsxRows(bytes), fileIssues: [] };

@@ -22,6 +22,7 @@ import {
 } from '$lib/domain/scoring';
 import type { SaveAnswer } from '$lib/domain/autosave-wire';
 import type { Messages } from '$lib/i18n';
+import { readJson } from '../http/request';
 import { validate, type FieldErrors, type Validated } from '../http/validate';
 
 type Errors = Messages['scoring']['errors'];
@@ -238,11 +239,8 @@ export async function readSaveBody(
 	const refuse = (status: 400 | 401 | 415, message: string) => ({ ok: false as const, answer: { status, body: { message } } });
 	if (!event.locals.user) return refuse(401, signedOut);
 	if (!(event.request.headers.get('content-type') ?? '').startsWith('application/json')) return refuse(415, e.contentType);
-	try {
-		return { ok: true, body: await event.request.json() };
-	} catch {
-		return refuse(400, e.badRequest);
-	}
+	const read = await readJson(event.request);
+	return read.ok ? read : refuse(400, e.badRequest);
 }
 
 /** The first message of a failed validation, for a status line. */

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireEntry } from '$lib/server/access/guards';
 import { messagesOf } from '$lib/server/http/locale';
+import { readJson } from '$lib/server/http/request';
 import { parseEditJson } from '$lib/server/feedback/edit-form';
 import { saveReport } from '$lib/server/feedback/reports';
 
@@ -9,13 +10,9 @@ import { saveReport } from '$lib/server/feedback/reports';
 export const POST: RequestHandler = async (event) => {
 	const access = requireEntry(event, event.params.entryId, 'feedback.draft');
 	const m = messagesOf(event.cookies);
-	let body: unknown;
-	try {
-		body = await event.request.json();
-	} catch {
-		return json({ errors: { _form: m.errors.badForm } }, { status: 400 });
-	}
-	const parsed = parseEditJson(body, m);
+	const read = await readJson(event.request);
+	if (!read.ok) return json({ errors: { _form: m.errors.badForm } }, { status: 400 });
+	const parsed = parseEditJson(read.body, m);
 	if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
 	const { version, ...edit } = parsed.data;
 	const result = saveReport(access.entry.id, version, edit, access.user.id);
