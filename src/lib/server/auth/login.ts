@@ -24,13 +24,15 @@ export async function signIn(email: string, password: string, address: string): 
 	const minutes = minutesBlocked(keys);
 	if (minutes > 0) return { ok: false, reason: 'throttled', minutes };
 	const user = db()
-		.select({ id: table.user.id, passwordHash: table.user.passwordHash })
+		.select({ id: table.user.id, passwordHash: table.user.passwordHash, ssoRequired: table.user.ssoRequired })
 		.from(table.user)
 		.where(eq(table.user.email, normaliseEmail(email)))
 		.get();
 	decoyHash ??= hashPassword('decoy-password-for-timing');
 	const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
-	if (!user || !user.passwordHash || !valid) {
+	// An account bound to the city's sign-on gets the same answer as a wrong password: the form
+	// tells nobody which accounts exist or how they sign in.
+	if (!user || !user.passwordHash || !valid || user.ssoRequired) {
 		recordFailure(keys);
 		return { ok: false, reason: 'wrong' };
 	}

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id } from './helpers';
 
 export const user = sqliteTable('user', {
@@ -7,8 +7,27 @@ export const user = sqliteTable('user', {
 	name: text('name').notNull(),
 	passwordHash: text('password_hash'),
 	isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+	/** Set by the admin: the person signs in only with the city's account, never with a password or link. */
+	ssoRequired: integer('sso_required', { mode: 'boolean' }).notNull().default(false),
 	createdAt: createdAt()
 });
+
+/**
+ * The city account bound to a person at their first single sign-on: the provider's stable subject,
+ * not the e-mail address, decides who signs in from then on (docs/sign-in.md).
+ */
+export const ssoIdentity = sqliteTable(
+	'sso_identity',
+	{
+		userId: integer('user_id')
+			.primaryKey()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		issuer: text('issuer').notNull(),
+		subject: text('subject').notNull(),
+		boundAt: integer('bound_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('sso_identity_issuer_subject_idx').on(t.issuer, t.subject)]
+);
 
 /** A session is stored by the SHA-256 of its token, so a leaked table cannot be replayed. */
 export const session = sqliteTable(
