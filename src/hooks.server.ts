@@ -7,6 +7,8 @@ import { localeOf } from '$lib/server/http/locale';
 import { startMailWorker } from '$lib/server/mail/worker';
 import { db } from '$lib/server/db';
 import { startCheckpointer } from '$lib/server/db/checkpoint';
+import { allowProviderFormAction } from '$lib/server/sso/sign-out';
+import { errorReference } from '$lib/server/http/reference';
 
 /** Validates the session cookie and sets locals.user / locals.session; nothing else. */
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -37,6 +39,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'SAMEORIGIN');
+	const csp = response.headers.get('Content-Security-Policy');
+	if (csp) response.headers.set('Content-Security-Policy', allowProviderFormAction(csp));
 	// What a signed-in person saw is kept in no cache, shared or the browser's own; a response that
 	// says how it may be cached (the written accounts, with their ETag) keeps its own rule.
 	if (event.locals.user && !response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
@@ -49,7 +53,7 @@ export const handle = sequence(handleHeaders, handleAuth, handleLang);
 
 /** A crash shows a friendly page with a reference; the details stay in the server log. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	const reference = crypto.randomUUID().slice(0, 8).toUpperCase();
+	const reference = errorReference();
 	if (status >= 500) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message: status >= 500 ? 'server' : message, reference };
 };

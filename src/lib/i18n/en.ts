@@ -11,6 +11,7 @@ import * as juryWork from './sections/jury-work';
 import * as charts from './sections/charts';
 import * as feedback from './sections/feedback';
 import * as ranking from './sections/ranking';
+import * as signOn from './sections/sign-on';
 
 /** English, second language: typed against the Swedish catalogue so no key can be missing. */
 export const en: Messages = {
@@ -184,6 +185,7 @@ export const en: Messages = {
 	feedback: feedback.en,
 	ranking: ranking.en,
 	dataImport: dataImport.en,
+	signOn: signOn.en,
 	common: {
 		save: 'Save',
 		cancel: 'Cancel',

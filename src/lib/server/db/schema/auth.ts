@@ -42,6 +42,27 @@ export const session = sqliteTable(
 	(t) => [index('session_user_idx').on(t.userId)]
 );
 
+/**
+ * A single sign-on under way, from the redirect to the provider until its answer comes back: the
+ * PKCE verifier and the nonce stay here, keyed by the SHA-256 of the state, which the browser
+ * carries in an HTTP-only cookie. Used once, and only for a few minutes.
+ */
+export const ssoAttempt = sqliteTable('sso_attempt', {
+	id: text('id').primaryKey(),
+	nonce: text('nonce').notNull(),
+	codeVerifier: text('code_verifier').notNull(),
+	returnTo: text('return_to'),
+	expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** The provider's ID token of a session opened by single sign-on, for signing out of both. */
+export const ssoSession = sqliteTable('sso_session', {
+	sessionId: text('session_id')
+		.primaryKey()
+		.references(() => session.id, { onDelete: 'cascade' }),
+	idToken: text('id_token').notNull()
+});
+
 /** Failed sign-ins, keyed by account ("email:…") or by address ("ip:…"), for throttling. */
 export const loginFailure = sqliteTable(
 	'login_failure',
