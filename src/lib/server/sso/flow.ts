@@ -9,10 +9,10 @@ import * as oidc from 'openid-client';
 import { db } from '../db';
 import * as table from '../db/schema';
 import { createSession, generateToken, hashToken } from '../auth/session';
-import { normaliseEmail } from '../auth/login';
-import type { BindingRefusal, ProviderIdentity } from '$lib/domain/sso-binding';
+import type { BindingRefusal } from '$lib/domain/sso-binding';
 import { errorReference } from '../http/reference';
-import { ssoConfig, type SsoConfig } from './config';
+import { ssoConfig } from './config';
+import { identityOf } from './claims';
 import { providerConfiguration } from './client';
 import { resolveIdentity } from './identity';
 
@@ -99,20 +99,6 @@ export async function finishSignIn(callbackUrl: URL, state: string | undefined, 
 
 function takeAttempt(state: string) {
 	return db().delete(table.ssoAttempt).where(eq(table.ssoAttempt.id, hashToken(state))).returning().get();
-}
-
-/** The person the token names, in the claims the configuration chose; null without a subject. */
-export function identityOf(config: SsoConfig, claims: Record<string, unknown>): ProviderIdentity | null {
-	const subject = claims[config.subjectClaim];
-	if (typeof subject !== 'string' || !subject) return null;
-	const email = claims[config.emailClaim];
-	const verified = config.emailVerifiedClaim === null ? true : claims[config.emailVerifiedClaim];
-	return {
-		issuer: String(claims.iss),
-		subject,
-		email: typeof email === 'string' && email.trim() ? normaliseEmail(email) : null,
-		emailVerified: verified === true || verified === 'true'
-	};
 }
 
 function problemOf(cause: unknown): SsoProblem {
