@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, PASSWORD } from './helpers';
+import { expectAccessible, PASSWORD, signIn } from './helpers';
 
 /** The demo year with single sign-on, on its own server; the local provider runs beside it (playwright.config.ts). */
 const BASE = 'http://localhost:4211';
@@ -134,4 +134,28 @@ test('a state changed on the way back is refused', async ({ page, context }) => 
 	answer.searchParams.set('state', 'changed-on-the-way');
 	await page.goto(answer.href);
 	await expectRefused(page, 'Svaret från stadens inloggningstjänst kunde inte godtas.');
+});
+
+test('the admin sees who has bound a city account and requires it for an examiner, whose password then fails', async ({ page, browser }) => {
+	await signIn(page, 'admin@demo.test');
+	await page.goto('/admin/sign-in');
+	await expect(page.getByRole('heading', { level: 1, name: 'Inloggning med stadskonto' })).toBeVisible();
+	const row = page.getByRole('row', { name: /Björn Sandberg/ });
+	await expect(row).toContainText('Kopplat');
+	await expect(page.getByRole('row', { name: /Anders Hellström/ })).toContainText('Kopplat');
+	await expect(page.getByRole('row', { name: /jury2@demo\.test/ })).toContainText('Inte kopplat');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Kräv stadskonto för Björn Sandberg' }).click();
+	await expect(page.getByRole('status')).toHaveText('Björn Sandberg loggar nu bara in med stadskontot och har loggats ut överallt.');
+	await expect(row).toContainText('Endast stadskonto');
+	await expectAccessible(page);
+
+	const examiner = await (await browser.newContext({ baseURL: BASE })).newPage();
+	await examiner.goto('/login');
+	await examiner.getByLabel('E-postadress').fill('examinator2@demo.test');
+	await examiner.getByLabel('Lösenord').fill(PASSWORD);
+	await examiner.getByRole('button', { name: 'Logga in', exact: true }).click();
+	await expect(examiner.getByRole('alert')).toHaveText('Fel e-postadress eller lösenord. Kontrollera och försök igen.');
+	await signOnAs(examiner, 'examinator2');
+	await expect(examiner).toHaveURL(`${BASE}/examiner`);
 });

@@ -22,7 +22,39 @@ export const sv = {
 	contactWithoutEmail: 'Kontakta kvalitetssamordnaren på stadsledningskontoret om du ska ha tillgång.',
 	reference: (ref: string) => `Referens: ${ref}. Ange den om du kontaktar support.`,
 	again: 'Försök igen',
-	withPassword: 'Logga in med e-postadress och lösenord'
+	withPassword: 'Logga in med e-postadress och lösenord',
+	admin: {
+		nav: 'Inloggning',
+		title: 'Inloggning med stadskonto',
+		intro:
+			'Här ser du vem som har kopplat sitt stadskonto och kan kräva att en person loggar in med stadskontot. Då fungerar inte längre personens lösenord eller inloggningslänk, och personen loggas ut överallt.',
+		notConfigured: 'Inloggning med stadskonto är inte aktiverad (miljövariabeln OIDC_ISSUER saknas). Du kan se personerna men inte kräva stadskonto.',
+		summary: (bound: number, total: number) => `${bound} av ${total} personer har kopplat sitt stadskonto.`,
+		caption: 'Personer och deras inloggning',
+		name: 'Namn',
+		email: 'E-postadress',
+		binding: 'Stadskonto',
+		bound: (date: string) => `Kopplat ${date}`,
+		unbound: 'Inte kopplat',
+		requirement: 'Inloggning',
+		required: 'Endast stadskonto',
+		optional: 'Stadskonto eller lösenord',
+		actions: 'Åtgärder',
+		require: 'Kräv stadskonto',
+		requireFor: (name: string) => `Kräv stadskonto för ${name}`,
+		allowPassword: 'Tillåt lösenord igen',
+		allowPasswordFor: (name: string) => `Tillåt lösenord igen för ${name}`,
+		unbind: 'Ta bort kopplingen',
+		unbindFor: (name: string) => `Ta bort kopplingen till stadskontot för ${name}`,
+		requiredOk: (name: string) => `${name} loggar nu bara in med stadskontot och har loggats ut överallt.`,
+		allowedOk: (name: string) => `${name} kan nu logga in med lösenord igen.`,
+		unboundOk: (name: string) =>
+			`Kopplingen är borttagen. Nästa gång ${name} loggar in med stadskontot kopplas det på nytt via den bekräftade e-postadressen.`,
+		errors: {
+			notConfigured: 'Inloggning med stadskonto är inte aktiverad, så ingen kan krävas att använda den.',
+			notFound: 'Personen eller kopplingen finns inte längre. Ladda om sidan.'
+		}
+	}
 };
 
 export const en: typeof sv = {
@@ -46,5 +78,36 @@ export const en: typeof sv = {
 	contactWithoutEmail: 'Contact the award office at the City Executive Office if you should have access.',
 	reference: (ref) => `Reference: ${ref}. Quote it if you contact support.`,
 	again: 'Try again',
-	withPassword: 'Sign in with e-mail address and password'
+	withPassword: 'Sign in with e-mail address and password',
+	admin: {
+		nav: 'Sign-in',
+		title: 'Signing in with the city account',
+		intro:
+			'See who has linked their city account, and require a person to sign in with it. Their password and sign-in link then stop working, and they are signed out everywhere.',
+		notConfigured: 'Signing in with a city account is not enabled (the OIDC_ISSUER environment variable is not set). You can see the people but not require the city account.',
+		summary: (bound, total) => `${bound} of ${total} people have linked their city account.`,
+		caption: 'People and how they sign in',
+		name: 'Name',
+		email: 'E-mail address',
+		binding: 'City account',
+		bound: (date) => `Linked ${date}`,
+		unbound: 'Not linked',
+		requirement: 'Sign-in',
+		required: 'City account only',
+		optional: 'City account or password',
+		actions: 'Actions',
+		require: 'Require city account',
+		requireFor: (name) => `Require the city account for ${name}`,
+		allowPassword: 'Allow password again',
+		allowPasswordFor: (name) => `Allow the password again for ${name}`,
+		unbind: 'Remove the link',
+		unbindFor: (name) => `Remove the link to the city account for ${name}`,
+		requiredOk: (name) => `${name} now signs in only with the city account and has been signed out everywhere.`,
+		allowedOk: (name) => `${name} can sign in with a password again.`,
+		unboundOk: (name) => `The link is removed. The next time ${name} signs in with the city account, it is linked again by the confirmed e-mail address.`,
+		errors: {
+			notConfigured: 'Signing in with a city account is not enabled, so no one can be required to use it.',
+			notFound: 'The person or the link no longer exists. Reload the page.'
+		}
+	}
 };
