@@ -20,7 +20,7 @@ export const ATTEMPT_COOKIE = 'sso_attempt';
 export const ATTEMPT_LIFETIME_MS = 10 * 60 * 1000;
 export const CALLBACK_PATH = '/login/sso/callback';
 
-/** Why a sign-on did not sign anyone in; each has its Swedish text in the catalogue (`login.sso`). */
+/** Why a sign-on did not sign anyone in; each has its Swedish text in the catalogue (`signOn.problems`). */
 export type SsoProblem = 'notConfigured' | 'unavailable' | 'denied' | 'provider' | 'expired' | 'invalid' | BindingRefusal;
 
 export type StartResult = { ok: true; url: URL; state: string } | { ok: false; problem: SsoProblem; reference: string };
