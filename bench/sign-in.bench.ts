@@ -10,9 +10,9 @@ import { seedDemo } from '../src/lib/server/demo/seed';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { signIn } from '../src/lib/server/auth/login';
 import { startLocalProvider } from '../src/lib/server/test-support/identity-provider';
-import { TestBrowser } from '../src/lib/server/test-support/sso-browser';
+import { signOnAt, TestBrowser } from '../src/lib/server/test-support/sso-browser';
 import { readSsoConfig, useSsoConfig } from '../src/lib/server/sso/config';
-import { finishSignIn, startSignIn } from '../src/lib/server/sso/flow';
+import { finishSignIn } from '../src/lib/server/sso/flow';
 
 const RUNS = 21;
 const WARM_UP = 3;
@@ -42,15 +42,9 @@ useSsoConfig(readSsoConfig({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: 'benc
 
 /** One sign-on through the provider's form; returns the milliseconds the tool's callback took. */
 async function signOn(): Promise<number> {
-	const browser = new TestBrowser(ORIGIN);
-	const start = await startSignIn(ORIGIN, null);
-	if (!start.ok) throw new Error(start.problem);
-	const form = await browser.follow(start.url.href);
-	if (!('page' in form)) throw new Error('no sign-in form');
-	const answer = await browser.signInAtProvider(form, 'examinator2', PASSWORD);
-	if (!('back' in answer)) throw new Error('the provider did not answer');
+	const { callback, state } = await signOnAt(new TestBrowser(ORIGIN), ORIGIN, 'examinator2', PASSWORD);
 	const started = performance.now();
-	const result = await finishSignIn(answer.back, start.state);
+	const result = await finishSignIn(callback, state);
 	if (!result.ok) throw new Error(result.problem);
 	return performance.now() - started;
 }

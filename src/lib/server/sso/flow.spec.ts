@@ -5,7 +5,7 @@ import type { DB } from '../db';
 import { createTestDatabase } from '../test-support/db';
 import { seedDemo } from '../demo/seed';
 import { startLocalProvider, type LocalProvider } from '../test-support/identity-provider';
-import { TestBrowser } from '../test-support/sso-browser';
+import { signOnAt, TestBrowser } from '../test-support/sso-browser';
 import { validateSessionToken } from '../auth/session';
 import { readSsoConfig, useSsoConfig } from './config';
 import { finishSignIn, startSignIn } from './flow';
@@ -47,16 +47,10 @@ afterEach(() => {
 const userId = (email: string) => db.select().from(table.user).where(eq(table.user.email, email)).get()!.id;
 const bindings = () => db.select().from(table.ssoIdentity).all();
 
-/** Starts a sign-on, signs in at the provider as `login` and returns the answer the tool gets back. */
+/** A sign-on through the provider's form as `login`, back to the tool's callback (not yet completed). */
 async function signOn(login: string, options: { browser?: TestBrowser; tamperAuthorization?: (url: URL) => void } = {}) {
 	const browser = options.browser ?? new TestBrowser(ORIGIN);
-	const start = await startSignIn(ORIGIN, '/jury');
-	if (!start.ok) throw new Error(start.problem);
-	options.tamperAuthorization?.(start.url);
-	const shown = await browser.follow(start.url.href);
-	const answer = 'back' in shown ? shown : await browser.signInAtProvider(shown, login, PASSWORD);
-	if (!('back' in answer)) throw new Error(`the provider showed a page instead of answering: ${answer.page.slice(0, 300)}`);
-	return { callback: answer.back, state: start.state, browser };
+	return { ...(await signOnAt(browser, ORIGIN, login, PASSWORD, { returnTo: '/jury', tamperAuthorization: options.tamperAuthorization })), browser };
 }
 
 describe('signing on with the city account', () => {

@@ -1,3 +1,5 @@
+import { startSignIn } from '../sso/flow';
+
 /**
  * Just enough of a browser to walk the local provider's pages from a test: it keeps cookies per
  * host, follows redirects one at a time and stops when the answer heads back to the tool.
@@ -45,10 +47,30 @@ export class TestBrowser {
 		throw new Error('too many redirects');
 	}
 
-	/** Fills and submits the provider's sign-in form shown at `formUrl`. */
+	/** Fills and submits the provider's sign-in form on a page `follow` returned. */
 	async signInAtProvider(page: { page: string; url: string }, login: string, password: string) {
 		const action = page.page.match(/<form method="post" action="([^"]+)"/)?.[1];
 		if (!action) throw new Error(`no sign-in form on ${page.url}`);
 		return this.follow(new URL(action, page.url).href, { method: 'POST', form: { login, password } });
 	}
+}
+
+/**
+ * Starts a sign-on, signs in at the provider as `login` (unless the provider still remembers this
+ * browser) and returns the answer the tool gets back, with the state the browser kept.
+ */
+export async function signOnAt(
+	browser: TestBrowser,
+	toolOrigin: string,
+	login: string,
+	password: string,
+	options: { returnTo?: string | null; tamperAuthorization?: (url: URL) => void } = {}
+): Promise<{ callback: URL; state: string }> {
+	const start = await startSignIn(toolOrigin, options.returnTo ?? null);
+	if (!start.ok) throw new Error(start.problem);
+	options.tamperAuthorization?.(start.url);
+	const shown = await browser.follow(start.url.href);
+	const answer = 'back' in shown ? shown : await browser.signInAtProvider(shown, login, password);
+	if (!('back' in answer)) throw new Error(`the provider showed a page instead of answering: ${answer.page.slice(0, 300)}`);
+	return { callback: answer.back, state: start.state };
 }
