@@ -3,9 +3,11 @@ CREATE TABLE `sso_attempt` (
 	`nonce` text NOT NULL,
 	`code_verifier` text NOT NULL,
 	`return_to` text,
+	`client` text NOT NULL,
 	`expires_at` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX `sso_attempt_client_idx` ON `sso_attempt` (`client`);--> statement-breakpoint
 CREATE TABLE `sso_identity` (
 	`user_id` integer PRIMARY KEY NOT NULL,
 	`issuer` text NOT NULL,

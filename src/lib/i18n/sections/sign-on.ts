@@ -8,6 +8,7 @@ export const sv = {
 	problems: {
 		notConfigured: 'Inloggning med stadskonto är inte aktiverad. Logga in med e-postadress och lösenord.',
 		unavailable: 'Stadens inloggningstjänst svarar inte just nu. Försök igen om en stund.',
+		tooMany: 'För många påbörjade inloggningar från din dator. Vänta tio minuter och försök igen.',
 		denied: 'Inloggningen avbröts hos stadens inloggningstjänst.',
 		provider: 'Stadens inloggningstjänst kunde inte slutföra inloggningen.',
 		expired: 'Inloggningen tog för lång tid, eller startades i en annan flik eller webbläsare. Börja om.',
@@ -66,6 +67,7 @@ export const en: typeof sv = {
 	problems: {
 		notConfigured: 'Signing in with a city account is not enabled. Sign in with your e-mail address and password.',
 		unavailable: 'The city’s sign-in service does not answer right now. Try again in a while.',
+		tooMany: 'Too many sign-ins started from your computer. Wait ten minutes and try again.',
 		denied: 'Signing in was cancelled at the city’s sign-in service.',
 		provider: 'The city’s sign-in service could not complete the sign-in.',
 		expired: 'Signing in took too long, or was started in another tab or browser. Start again.',

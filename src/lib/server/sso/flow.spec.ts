@@ -8,7 +8,7 @@ import { startLocalProvider, type LocalProvider } from '../test-support/identity
 import { signOnAt, TestBrowser } from '../test-support/sso-browser';
 import { validateSessionToken } from '../auth/session';
 import { readSsoConfig, useSsoConfig } from './config';
-import { finishSignIn, startSignIn } from './flow';
+import { finishSignIn, MAX_PENDING_ATTEMPTS, startSignIn } from './flow';
 import { providerSignOutUrl } from './sign-out';
 
 const ORIGIN = 'http://localhost:4999';
@@ -123,12 +123,24 @@ describe('what the tool refuses on the way back', () => {
 	});
 
 	it('the provider’s refusal, with a reference', async () => {
-		const start = await startSignIn(ORIGIN, null);
+		const start = await startSignIn(ORIGIN, null, '127.0.0.1');
 		if (!start.ok) throw new Error(start.problem);
 		const refused = new URL(`${ORIGIN}/login/sso/callback`);
 		refused.search = new URLSearchParams({ error: 'access_denied', state: start.state, iss: provider.issuer }).toString();
 		const result = await finishSignIn(refused, start.state);
 		expect(result).toMatchObject({ ok: false, problem: 'denied', reference: expect.stringMatching(/^[0-9A-F]{8}$/) });
+	});
+});
+
+describe('starting sign-ons', () => {
+	it(`refuses more than ${MAX_PENDING_ATTEMPTS} open at once from one address, so the table cannot be flooded`, async () => {
+		for (let i = 0; i < MAX_PENDING_ATTEMPTS; i++) expect(await startSignIn(ORIGIN, null, '10.0.0.1')).toMatchObject({ ok: true });
+		expect(await startSignIn(ORIGIN, null, '10.0.0.1')).toMatchObject({ ok: false, problem: 'tooMany' });
+		expect(await startSignIn(ORIGIN, null, '10.0.0.2')).toMatchObject({ ok: true });
+		expect(db.select().from(table.ssoAttempt).all()).toHaveLength(MAX_PENDING_ATTEMPTS + 1);
+		// Once they have expired, the address may start again.
+		const later = new Date(Date.now() + 11 * 60_000);
+		expect(await startSignIn(ORIGIN, null, '10.0.0.1', later)).toMatchObject({ ok: true });
 	});
 });
 
@@ -167,7 +179,7 @@ describe('signing out', () => {
 		const sessionId = db.select().from(table.session).get()!.id;
 
 		// While the provider remembers the person, a new sign-on needs no form.
-		const remembered = await startSignIn(ORIGIN, null);
+		const remembered = await startSignIn(ORIGIN, null, '127.0.0.1');
 		if (!remembered.ok) throw new Error(remembered.problem);
 		expect(await browser.follow(remembered.url.href)).toHaveProperty('back');
 
@@ -181,7 +193,7 @@ describe('signing out', () => {
 		const done = await browser.follow(new URL(action, confirm.url).href, { method: 'POST', form: { xsrf, logout: 'yes' } });
 		expect(done).toEqual({ back: new URL(`${ORIGIN}/login`) });
 
-		const afterwards = await startSignIn(ORIGIN, null);
+		const afterwards = await startSignIn(ORIGIN, null, '127.0.0.1');
 		if (!afterwards.ok) throw new Error(afterwards.problem);
 		const shown = await browser.follow(afterwards.url.href);
 		expect(shown).toHaveProperty('page');
@@ -197,7 +209,7 @@ describe('without configuration', () => {
 	it('says single sign-on is not set up', async () => {
 		useSsoConfig(null);
 		try {
-			expect(await startSignIn(ORIGIN, null)).toMatchObject({ ok: false, problem: 'notConfigured' });
+			expect(await startSignIn(ORIGIN, null, '127.0.0.1')).toMatchObject({ ok: false, problem: 'notConfigured' });
 		} finally {
 			useSsoConfig(readSsoConfig({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: 'utmarkelse', OIDC_CLIENT_SECRET: 'test-secret' }));
 		}

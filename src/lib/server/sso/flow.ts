@@ -4,7 +4,7 @@
  * verifier and the nonce wait in `sso_attempt`, so a callback from another browser, a replayed one
  * or one whose state or nonce was changed on the way finds nothing to complete.
  */
-import { eq, lt } from 'drizzle-orm';
+import { and, count, eq, gte, lt } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import { db } from '../db';
 import * as table from '../db/schema';
@@ -19,13 +19,15 @@ import { resolveIdentity } from './identity';
 export const ATTEMPT_COOKIE = 'sso_attempt';
 export const ATTEMPT_LIFETIME_MS = 10 * 60 * 1000;
 export const CALLBACK_PATH = '/login/sso/callback';
+/** Sign-ons one address may have open at once; each is a row until it is used or expires. */
+export const MAX_PENDING_ATTEMPTS = 20;
 
 /** Why a sign-on did not sign anyone in; each has its Swedish text in the catalogue (`signOn.problems`). */
-export type SsoProblem = 'notConfigured' | 'unavailable' | 'denied' | 'provider' | 'expired' | 'invalid' | BindingRefusal;
+export type SsoProblem = 'notConfigured' | 'unavailable' | 'tooMany' | 'denied' | 'provider' | 'expired' | 'invalid' | BindingRefusal;
 
 export type StartResult = { ok: true; url: URL; state: string } | { ok: false; problem: SsoProblem; reference: string };
 
-export async function startSignIn(origin: string, returnTo: string | null, now = new Date()): Promise<StartResult> {
+export async function startSignIn(origin: string, returnTo: string | null, clientAddress: string, now = new Date()): Promise<StartResult> {
 	const config = ssoConfig();
 	if (!config) return failure('notConfigured');
 	let configuration: oidc.Configuration;
@@ -45,13 +47,20 @@ export async function startSignIn(origin: string, returnTo: string | null, now =
 		state,
 		nonce
 	});
-	db().transaction((tx) => {
+	const stored = db().transaction((tx) => {
 		// Abandoned attempts say nothing any more; drop them so the table stays small.
 		tx.delete(table.ssoAttempt).where(lt(table.ssoAttempt.expiresAt, now)).run();
-		tx.insert(table.ssoAttempt)
-			.values({ id: hashToken(state), nonce, codeVerifier, returnTo, expiresAt: new Date(now.getTime() + ATTEMPT_LIFETIME_MS) })
-			.run();
+		const open = tx
+			.select({ n: count() })
+			.from(table.ssoAttempt)
+			.where(and(eq(table.ssoAttempt.client, clientAddress), gte(table.ssoAttempt.expiresAt, now)))
+			.get()!.n;
+		if (open >= MAX_PENDING_ATTEMPTS) return false;
+		const expiresAt = new Date(now.getTime() + ATTEMPT_LIFETIME_MS);
+		tx.insert(table.ssoAttempt).values({ id: hashToken(state), nonce, codeVerifier, returnTo, client: clientAddress, expiresAt }).run();
+		return true;
 	});
+	if (!stored) return failure('tooMany', new Error(`${MAX_PENDING_ATTEMPTS} sign-ons open from ${clientAddress}`));
 	return { ok: true, url, state };
 }
 

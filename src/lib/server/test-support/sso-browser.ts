@@ -66,7 +66,7 @@ export async function signOnAt(
 	password: string,
 	options: { returnTo?: string | null; tamperAuthorization?: (url: URL) => void } = {}
 ): Promise<{ callback: URL; state: string }> {
-	const start = await startSignIn(toolOrigin, options.returnTo ?? null);
+	const start = await startSignIn(toolOrigin, options.returnTo ?? null, '127.0.0.1');
 	if (!start.ok) throw new Error(start.problem);
 	options.tamperAuthorization?.(start.url);
 	const shown = await browser.follow(start.url.href);

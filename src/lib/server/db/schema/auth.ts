@@ -47,13 +47,19 @@ export const session = sqliteTable(
  * PKCE verifier and the nonce stay here, keyed by the SHA-256 of the state, which the browser
  * carries in an HTTP-only cookie. Used once, and only for a few minutes.
  */
-export const ssoAttempt = sqliteTable('sso_attempt', {
-	id: text('id').primaryKey(),
-	nonce: text('nonce').notNull(),
-	codeVerifier: text('code_verifier').notNull(),
-	returnTo: text('return_to'),
-	expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
-});
+export const ssoAttempt = sqliteTable(
+	'sso_attempt',
+	{
+		id: text('id').primaryKey(),
+		nonce: text('nonce').notNull(),
+		codeVerifier: text('code_verifier').notNull(),
+		returnTo: text('return_to'),
+		/** The address that started it: how many one address may have open is limited. */
+		client: text('client').notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('sso_attempt_client_idx').on(t.client)]
+);
 
 /** The provider's ID token of a session opened by single sign-on, for signing out of both. */
 export const ssoSession = sqliteTable('sso_session', {
