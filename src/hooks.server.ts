@@ -8,6 +8,7 @@ import { startMailWorker } from '$lib/server/mail/worker';
 import { db } from '$lib/server/db';
 import { startCheckpointer } from '$lib/server/db/checkpoint';
 import { allowProviderFormAction } from '$lib/server/sso/sign-out';
+import { ssoConfig } from '$lib/server/sso/config';
 import { errorReference } from '$lib/server/http/reference';
 
 /** Validates the session cookie and sets locals.user / locals.session; nothing else. */
@@ -61,6 +62,8 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 /** The e-mail outbox worker and WAL checkpoints run in the server process; never while building or under tests. */
 export const init: ServerInit = () => {
 	if (building || process.env.VITEST) return;
+	// A half-done single sign-on setup stops the start, not the first person who signs in.
+	ssoConfig();
 	startMailWorker();
 	startCheckpointer(db());
 };

@@ -17,7 +17,7 @@ export interface SsoConfig {
 
 type Env = Record<string, string | undefined>;
 
-/** The configuration, or null when single sign-on is not set up; a half-done setup is an error, never a silent fallback. */
+/** The configuration, or null when single sign-on is not set up; a half-done setup is an error (the server reads it at start). */
 export function readSsoConfig(env: Env = process.env): SsoConfig | null {
 	const issuer = env.OIDC_ISSUER?.trim();
 	if (!issuer) return null;
