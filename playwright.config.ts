@@ -7,9 +7,9 @@ type DemoPhase = 'registration' | 'assessment' | 'consensus' | 'jury' | 'feedbac
  * A demo year served from the production build. Journeys that change data get a year, a port and
  * a data folder of their own, so they never disturb each other.
  */
-function demoServer(port: number, phase: DemoPhase, dataDir: string, env: Record<string, string> = {}) {
+function demoServer(port: number, phase: DemoPhase, dataDir: string, env: Record<string, string> = {}, flags = '') {
 	return {
-		command: `npx tsx scripts/demo.ts --no-build --phase ${phase}`,
+		command: `npx tsx scripts/demo.ts --no-build --phase ${phase}${flags ? ` ${flags}` : ''}`,
 		url: `http://localhost:${port}/login`,
 		reuseExistingServer: false,
 		timeout: 120_000,
@@ -59,6 +59,8 @@ export default defineConfig({
 		// Scoring (scoring.spec.ts): submits, reopens and reaches consensus.
 		demoServer(4187, 'assessment', 'data/e2e-scoring'),
 		// Cycles and eligibility (admin-cycle.spec.ts): creates a cycle and changes the phase.
-		demoServer(4193, 'assessment', 'data/e2e-cycles')
+		demoServer(4193, 'assessment', 'data/e2e-cycles'),
+		// Single sign-on (sso.spec.ts): the local OpenID provider runs in the demo's process on 4212.
+		demoServer(4211, 'jury', 'data/e2e-sso', { SSO_PROVIDER_PORT: '4212' }, '--sso')
 	]
 });

@@ -1,6 +1,8 @@
 /**
- * `npm run demo [-- --phase P] [-- --no-build]`: builds the app, creates a fresh demo database with
- * the 2026 award year standing in phase P, prints the accounts and serves the app.
+ * `npm run demo [-- --phase P] [-- --no-build] [-- --sso]`: builds the app, creates a fresh demo
+ * database with the 2026 award year standing in phase P, prints the accounts and serves the app.
+ * With --sso a local OpenID provider runs beside it (on SSO_PROVIDER_PORT, 3001 by default) and
+ * the sign-in page offers the city account.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -8,12 +10,14 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db/open';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { DEMO_PHASES, seedDemo, type DemoPhase } from '../src/lib/server/demo/seed';
+import { LOCAL_ACCOUNTS, startLocalProvider } from '../src/lib/server/test-support/identity-provider';
 
 const { values } = parseArgs({
 	options: {
 		phase: { type: 'string', default: 'assessment' },
 		'no-build': { type: 'boolean', default: false },
-		'seed-only': { type: 'boolean', default: false }
+		'seed-only': { type: 'boolean', default: false },
+		sso: { type: 'boolean', default: false }
 	}
 });
 const phase = values.phase as DemoPhase;
@@ -44,10 +48,30 @@ console.log(`Lösenord för alla konton: ${password}\n`);
 for (const a of accounts) console.log(`  ${a.email.padEnd(28)} ${a.name} – ${a.role}`);
 if (values['seed-only']) process.exit(0);
 
+const sso = values.sso ? await startSso() : null;
+
 console.log(`\nUtmärkelse körs på ${origin} (avsluta med Ctrl+C)\n`);
 const server = spawn(process.execPath, ['build'], {
 	stdio: 'inherit',
-	env: { ...process.env, DATABASE_PATH: databasePath, PORT: port, ORIGIN: origin, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '30M' }
+	env: {
+		...process.env,
+		...sso?.env,
+		DATABASE_PATH: databasePath,
+		PORT: port,
+		ORIGIN: origin,
+		BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '30M'
+	}
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
+
+/** The local provider, and the settings that point the app at it. */
+async function startSso() {
+	const client = { clientId: 'utmarkelse-demo', clientSecret: crypto.randomUUID(), origin };
+	const provider = await startLocalProvider({ port: Number(process.env.SSO_PROVIDER_PORT ?? 3001), client, password });
+	console.log(`\nStadskontot (lokal OpenID-leverantör): ${provider.issuer}, lösenord ${password}`);
+	for (const a of LOCAL_ACCOUNTS) console.log(`  ${a.login.padEnd(18)} ${a.email}${a.emailVerified ? '' : ' (overifierad)'}`);
+	return {
+		env: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: client.clientId, OIDC_CLIENT_SECRET: client.clientSecret }
+	};
+}

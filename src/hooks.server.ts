@@ -8,6 +8,9 @@ import { errorMessage, refuseBadPost } from '$lib/server/http/refusals';
 import { startMailWorker } from '$lib/server/mail/worker';
 import { db } from '$lib/server/db';
 import { startCheckpointer } from '$lib/server/db/checkpoint';
+import { allowProviderFormAction } from '$lib/server/sso/sign-out';
+import { ssoConfig } from '$lib/server/sso/config';
+import { errorReference } from '$lib/server/http/reference';
 
 /**
  * Form posts from another site are refused here, in the person's language (kit.csrf leaves this
@@ -47,6 +50,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'SAMEORIGIN');
+	const csp = response.headers.get('Content-Security-Policy');
+	if (csp) response.headers.set('Content-Security-Policy', allowProviderFormAction(csp));
 	// What a signed-in person saw is kept in no cache, shared or the browser's own; a response that
 	// says how it may be cached (the written accounts, with their ETag) keeps its own rule.
 	if (event.locals.user && !response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
@@ -63,7 +68,7 @@ export const handle = sequence(handleHeaders, handleForeignPosts, handleAuth, ha
  * person's language, for the error page and for a script that asked for JSON alike.
  */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	const reference = crypto.randomUUID().slice(0, 8).toUpperCase();
+	const reference = errorReference();
 	if (status >= 500) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message: errorMessage(event, status), reference };
 };
@@ -71,6 +76,8 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 /** The e-mail outbox worker and WAL checkpoints run in the server process; never while building or under tests. */
 export const init: ServerInit = () => {
 	if (building || process.env.VITEST) return;
+	// A half-done single sign-on setup stops the start, not the first person who signs in.
+	ssoConfig();
 	startMailWorker();
 	startCheckpointer(db());
 };

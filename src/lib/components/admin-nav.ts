@@ -9,6 +9,7 @@ export const ADMIN_SECTIONS: { href: string; label: (m: Messages) => string }[] 
 	{ href: '/admin/entries', label: (m) => m.entries.nav },
 	{ href: '/admin/eligibility', label: (m) => m.eligibility.nav },
 	{ href: '/admin/examiners', label: (m) => m.assignment.pool.nav },
+	{ href: '/admin/sign-in', label: (m) => m.signOn.admin.nav },
 	{ href: '/admin/assignment', label: (m) => m.assignment.teams.nav },
 	{ href: '/admin/import', label: (m) => m.dataImport.nav },
 	{ href: '/admin/progress', label: (m) => m.scoring.nav },

@@ -12,6 +12,7 @@ import * as juryWork from './sections/jury-work';
 import * as charts from './sections/charts';
 import * as feedback from './sections/feedback';
 import * as ranking from './sections/ranking';
+import * as signOn from './sections/sign-on';
 
 /** English, second language: typed against the Swedish catalogue so no key can be missing. */
 export const en: Messages = {
@@ -193,6 +194,7 @@ export const en: Messages = {
 	ranking: ranking.en,
 	dataImport: dataImport.en,
 	validation: validation.en,
+	signOn: signOn.en,
 	common: {
 		save: 'Save',
 		cancel: 'Cancel',

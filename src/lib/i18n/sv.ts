@@ -12,6 +12,7 @@ import * as juryWork from './sections/jury-work';
 import * as charts from './sections/charts';
 import * as feedback from './sections/feedback';
 import * as ranking from './sections/ranking';
+import * as signOn from './sections/sign-on';
 
 /** The Swedish catalogue: the source of every text a user sees. `en.ts` must match its shape. */
 export const sv = {
@@ -194,6 +195,7 @@ export const sv = {
 	ranking: ranking.sv,
 	dataImport: dataImport.sv,
 	validation: validation.sv,
+	signOn: signOn.sv,
 	common: {
 		save: 'Spara',
 		cancel: 'Avbryt',

@@ -22,14 +22,15 @@ export type LinkRequestResult = { ok: true; sent: boolean } | { ok: false; reaso
 /**
  * The unit contact who owns this address: the user whose own address it is, if they are linked to
  * a unit as its contact. A contact row's address is never enough: it may have been changed since
- * the row was linked, and a link must only ever sign in the person it is mailed to.
+ * the row was linked, and a link must only ever sign in the person it is mailed to. A person who
+ * must sign in with the city's account gets no link.
  */
 function contactUserId(email: string): number | null {
 	const row = db()
 		.select({ userId: table.user.id })
 		.from(table.user)
 		.innerJoin(table.unitContact, eq(table.unitContact.userId, table.user.id))
-		.where(eq(table.user.email, email))
+		.where(and(eq(table.user.email, email), eq(table.user.ssoRequired, false)))
 		.get();
 	return row?.userId ?? null;
 }

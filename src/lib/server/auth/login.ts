@@ -36,14 +36,16 @@ export async function signIn(email: string, password: string, address: string, n
 	);
 	if (!claim.ok) return { ok: false, reason: 'throttled', retryAfterSeconds: claim.retryAfterSeconds };
 	const user = db()
-		.select({ id: table.user.id, passwordHash: table.user.passwordHash })
+		.select({ id: table.user.id, passwordHash: table.user.passwordHash, ssoRequired: table.user.ssoRequired })
 		.from(table.user)
 		.where(eq(table.user.email, normalised))
 		.get();
 	decoyHash ??= hashPassword('decoy-password-for-timing');
 	const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
-	// The attempt was counted as a failure when it was claimed; only a success is taken back.
-	if (!user || !user.passwordHash || !valid) return { ok: false, reason: 'wrong' };
+	// An account bound to the city's sign-on gets the same answer as a wrong password: the form
+	// tells nobody which accounts exist or how they sign in. The attempt was counted as a failure
+	// when it was claimed; only a success is taken back.
+	if (!user || !user.passwordHash || !valid || user.ssoRequired) return { ok: false, reason: 'wrong' };
 	forgetAttempt(claim.ids, [account]);
 	return { ok: true, userId: user.id };
 }

@@ -3,16 +3,15 @@ import type { Actions, PageServerLoad } from './$types';
 import * as auth from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { signIn } from '$lib/server/auth/login';
-import { readViewer } from '$lib/server/access/entry-facts';
-import { getCurrentCycle } from '$lib/server/cycles/lookup';
-import { areasOf } from '$lib/domain/permissions';
+import { homeOf } from '$lib/server/auth/landing';
+import { ssoConfig } from '$lib/server/sso/config';
 import { readForm, text } from '$lib/server/http/request';
 import { safeReturnPath } from '$lib/server/http/return-path';
 import { messagesOf } from '$lib/server/http/locale';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('redirectTo')));
-	return {};
+	return { sso: ssoConfig() !== null };
 };
 
 export const actions: Actions = {
@@ -33,10 +32,4 @@ export const actions: Actions = {
 		redirect(303, safeReturnPath(event.url.searchParams.get('redirectTo'), homeOf(result.userId)));
 	}
 };
-
-/** Someone with one role lands on that role's home; someone with several on the shared start. */
-function homeOf(userId: number): string {
-	const areas = areasOf(readViewer(userId), getCurrentCycle()?.id ?? null);
-	return areas.length === 1 ? `/${areas[0]}` : '/';
-}
 
