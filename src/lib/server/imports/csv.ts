@@ -5,6 +5,8 @@
  */
 export const SEPARATORS = [';', '\t', ','] as const;
 export type Separator = (typeof SEPARATORS)[number];
+/** What a header row may turn out to be separated by: the separators read, and the pipe, only recognised. */
+export const HEADER_SEPARATORS = [...SEPARATORS, '|'] as const;
 
 export interface RawRow {
 	/** The line the record starts on, counting from 1 as an editor does. */
@@ -19,25 +21,37 @@ export interface CsvResult {
 	unclosedQuoteAt: number | null;
 }
 
-/** The candidate that splits the first record into the most fields; semicolon wins a tie. */
+/** A row with nothing in it but spaces (a spreadsheet writes an empty row as a line of separators). */
+export function isBlankRow(row: RawRow): boolean {
+	return row.cells.every((c) => c.trim() === '');
+}
+
+/** The candidate that splits the first line that is not empty into the most fields; semicolon wins a tie. */
 export function detectSeparator(text: string): Separator {
-	const counts = new Map<Separator, number>(SEPARATORS.map((s) => [s, 0]));
+	const first = text.search(/\S/);
+	const lineStart = first < 0 ? 0 : Math.max(text.lastIndexOf('\n', first), text.lastIndexOf('\r', first)) + 1;
+	const counts = new Map<string, number>(SEPARATORS.map((s) => [s, 0]));
 	let inQuotes = false;
-	for (let i = 0; i < text.length; i++) {
+	for (let i = lineStart; i < text.length; i++) {
 		const c = text[i];
 		if (c === '"') inQuotes = !inQuotes;
 		else if (!inQuotes && (c === '\n' || c === '\r')) break;
-		else if (!inQuotes && counts.has(c as Separator)) counts.set(c as Separator, counts.get(c as Separator)! + 1);
+		else if (!inQuotes && counts.has(c)) counts.set(c, counts.get(c)! + 1);
 	}
 	let best: Separator = ';';
 	for (const s of SEPARATORS) if (counts.get(s)! > counts.get(best)!) best = s;
 	return best;
 }
 
-export function parseCsv(input: string, forced?: Separator): CsvResult {
+/**
+ * The records of the text; with `maxRecords`, reading stops once that many records have content
+ * (blank ones are kept and not counted).
+ */
+export function parseCsv(input: string, options: { separator?: Separator; maxRecords?: number } = {}): CsvResult {
+	const { maxRecords = Infinity } = options;
 	let text = input;
 	let line = 1;
-	let separator = forced;
+	let separator = options.separator;
 	const hint = /^sep=([;,\t])(\r\n|\n|\r)/i.exec(text);
 	if (hint) {
 		separator ??= hint[1] as Separator;
@@ -51,14 +65,17 @@ export function parseCsv(input: string, forced?: Separator): CsvResult {
 	let field = '';
 	let inQuotes = false;
 	let recordLine = line;
+	let filled = 0;
 	let i = 0;
 	const endRecord = () => {
 		cells.push(field);
-		rows.push({ line: recordLine, cells });
+		const row = { line: recordLine, cells };
+		rows.push(row);
+		if (!isBlankRow(row)) filled++;
 		cells = [];
 		field = '';
 	};
-	while (i < text.length) {
+	while (i < text.length && filled < maxRecords) {
 		const c = text[i];
 		if (inQuotes) {
 			if (c === '"') {
@@ -95,6 +112,7 @@ export function parseCsv(input: string, forced?: Separator): CsvResult {
 		}
 		i++;
 	}
+	if (filled >= maxRecords) return { separator, rows, unclosedQuoteAt: null };
 	if (inQuotes) return { separator, rows, unclosedQuoteAt: recordLine };
 	if (field !== '' || cells.length > 0) endRecord();
 	return { separator, rows, unclosedQuoteAt: null };

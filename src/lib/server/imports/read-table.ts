@@ -7,11 +7,14 @@
  *   const table = await readTable(bytes, UNITS);
  *   for (const row of table.rows) row.values.name; // string | null
  */
-import { decodeText, type TextEncoding } from './decode';
-import { parseCsv, type RawRow, type Separator } from './csv';
-import { isZip, readXlsxRows } from './xlsx';
+import { hasPdfHeader } from '$lib/domain/documents';
+import { decodeText, looksBinary, type TextEncoding } from './decode';
+import { HEADER_SEPARATORS, isBlankRow, parseCsv, type RawRow, type Separator } from './csv';
+import { readXlsxRows } from './xlsx';
+import { WorkbookError } from './workbook';
+import { isZip } from './zip';
 import type { Cell } from './cells';
-import { at, issue, type Format, type LocatedIssue } from './issues';
+import { at, issue, type Format, type Issue, type LocatedIssue } from './issues';
 
 export interface Column<T> {
 	/** The documented Swedish header. */
@@ -42,6 +45,8 @@ export interface Table<S extends ColumnSpec> {
 	encoding: TextEncoding | null;
 	separator: Separator | null;
 	headerLine: number | null;
+	/** Rows read from the file: reading stops one row past the limit, so a long file is refused quickly. */
+	rowsRead: number;
 	/** Keys of the columns found in the header row. */
 	present: (keyof S)[];
 	/** Headers that match no column; they are not read. */
@@ -58,32 +63,50 @@ export function normaliseHeader(value: string): string {
 	return value.normalize('NFC').replace(/\s+/g, ' ').replace(/\s*\*$/, '').trim().toLocaleLowerCase('sv');
 }
 
-/** The raw rows of a file, whichever kind it is. */
-export async function readRawRows(bytes: Uint8Array): Promise<{
-	format: 'csv' | 'xlsx';
+export interface RawTable {
+	format: 'csv' | 'xlsx' | null;
 	encoding: TextEncoding | null;
 	separator: Separator | null;
 	rows: RawRow[];
+	rowsRead: number;
 	fileIssues: LocatedIssue[];
-}> {
-	if (isZip(bytes)) {
-		try {
-			return { format: 'xlsx', encoding: null, separator: null, rows: await readXlsxRows(bytes), fileIssues: [] };
-		} catch {
-			return { format: 'xlsx', encoding: null, separator: null, rows: [], fileIssues: [at(null, null, issue('unreadable'))] };
-		}
-	}
-	// A NUL byte means a binary file (an old .xls, a PDF); UTF-16 text was recognised by its mark.
-	const { text, encoding } = decodeText(bytes);
-	if (text.includes('\u0000')) {
-		return { format: 'csv', encoding: null, separator: null, rows: [], fileIssues: [at(null, null, issue('unreadable'))] };
-	}
-	const csv = parseCsv(text);
-	const fileIssues = csv.unclosedQuoteAt === null ? [] : [at(csv.unclosedQuoteAt, null, issue('unclosedQuote'))];
-	return { format: 'csv', encoding, separator: csv.separator, rows: csv.rows, fileIssues };
 }
 
-const isBlank = (row: RawRow) => row.cells.every((c) => c.trim() === '');
+/** The compound file of Excel 97–2003 and older Office documents, also of password-protected workbooks. */
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * The raw rows of a file, whichever kind its content shows it to be (never its name); reading stops
+ * once `maxRows` rows have content. A file that is neither a workbook nor text says what it is.
+ */
+export async function readRawRows(bytes: Uint8Array, maxRows = Infinity): Promise<RawTable> {
+	const refused = (format: RawTable['format'], found: Issue): RawTable => ({
+		format,
+		encoding: null,
+		separator: null,
+		rows: [],
+		rowsRead: 0,
+		fileIssues: [at(null, null, found)]
+	});
+	if (isZip(bytes)) {
+		try {
+			return { format: 'xlsx', encoding: null, separator: null, ...(await readXlsxRows(bytes, maxRows)), fileIssues: [] };
+		} catch (error) {
+			// Every other failure is also a file we cannot read, but is logged, since the reader should have named it.
+			if (!(error instanceof WorkbookError)) console.error('import: unexpected failure reading a workbook', error);
+			const problem = error instanceof WorkbookError ? error.problem : 'damagedWorkbook';
+			return refused(problem === 'notWorkbook' ? null : 'xlsx', issue(problem));
+		}
+	}
+	if (hasPdfHeader(bytes)) return refused(null, issue('pdfFile'));
+	if (OLE2.every((b, i) => bytes[i] === b)) return refused(null, issue('legacyOfficeFile'));
+	// UTF-16 text was recognised by its mark; without one its NUL bytes make it binary.
+	const { text, encoding } = decodeText(bytes);
+	if (looksBinary(text)) return refused(null, issue('binaryFile'));
+	const csv = parseCsv(text, { maxRecords: maxRows });
+	const fileIssues = csv.unclosedQuoteAt === null ? [] : [at(csv.unclosedQuoteAt, null, issue('unclosedQuote'))];
+	return { format: 'csv', encoding, separator: csv.separator, rows: csv.rows, rowsRead: csv.rows.length, fileIssues };
+}
 
 export async function readTable<S extends ColumnSpec>(bytes: Uint8Array, spec: S, maxRows = MAX_ROWS): Promise<Table<S>> {
 	const table: Table<S> = {
@@ -91,17 +114,19 @@ export async function readTable<S extends ColumnSpec>(bytes: Uint8Array, spec: S
 		encoding: null,
 		separator: null,
 		headerLine: null,
+		rowsRead: 0,
 		present: [],
 		ignoredHeaders: [],
 		fileIssues: [],
 		rows: []
 	};
 	if (bytes.length === 0) return { ...table, fileIssues: [at(null, null, issue('empty'))] };
-	const raw = await readRawRows(bytes);
-	Object.assign(table, { format: raw.format, encoding: raw.encoding, separator: raw.separator });
+	// The header row and one row past the limit are all it takes to know that a file is too long.
+	const raw = await readRawRows(bytes, maxRows + 2);
+	Object.assign(table, { format: raw.format, encoding: raw.encoding, separator: raw.separator, rowsRead: raw.rowsRead });
 	table.fileIssues.push(...raw.fileIssues);
 
-	const rows = raw.rows.filter((r) => !isBlank(r));
+	const rows = raw.rows.filter((r) => !isBlankRow(r));
 	const header = rows.shift();
 	if (!header) {
 		if (table.fileIssues.length === 0) table.fileIssues.push(at(null, null, issue('empty')));
@@ -138,13 +163,27 @@ function matchHeader<S extends ColumnSpec>(header: RawRow, spec: S, table: Table
 			positions.set(key, index);
 		}
 	});
-	for (const key of Object.keys(spec) as (keyof S)[]) {
-		if (spec[key].required && !positions.has(key)) {
-			table.fileIssues.push(at(header.line, spec[key].header, issue('missingColumn', spec[key].header)));
-		}
-	}
+	const missing = (Object.keys(spec) as (keyof S)[]).filter((key) => spec[key].required && !positions.has(key));
+	const separator = missing.length > 0 ? joinedHeaders(header, byName) : null;
+	if (separator !== null) table.fileIssues.push(at(header.line, null, issue('headerSeparator', separator)));
+	else for (const key of missing) table.fileIssues.push(at(header.line, spec[key].header, issue('missingColumn', spec[key].header)));
 	table.present = [...positions.keys()];
 	return positions;
+}
+
+/**
+ * The character that joins known headers within one header cell ("Enhet,Förvaltning/bolag"): the
+ * row is separated by something else than it was read with (a comma file saved with "sep=;", a
+ * pipe, a whole line in quotes, a CSV pasted into one Excel column); null when no cell shows that.
+ */
+function joinedHeaders(header: RawRow, known: Map<string, unknown>): string | null {
+	for (const cell of header.cells) {
+		for (const separator of HEADER_SEPARATORS) {
+			const parts = cell.split(separator).map((part) => normaliseHeader(part.replace(/^\s*"|"\s*$/g, '')));
+			if (parts.filter((part) => known.has(part)).length >= 2) return separator;
+		}
+	}
+	return null;
 }
 
 function readRow<S extends ColumnSpec>(row: RawRow, spec: S, positions: Map<keyof S, number>, width: number): TableRow<S> {

@@ -68,7 +68,7 @@ describe('ranking exports', () => {
 		const ranking = rankCycle(cycleId)!;
 		const klass = ranking.classes[1];
 		const file = rankingExport(requireRankingClass(event('admin@demo.test'), String(klass.id)), klass.id, messages('en'), 'en')!;
-		const rows = await readXlsxRows(await writeXlsx([file.table]));
+		const { rows } = await readXlsxRows(await writeXlsx([file.table]));
 		expect(rows[0].cells.slice(0, 4)).toEqual(['Place', 'Unit', 'Organisation', 'Total']);
 		expect(rows.slice(1).map((r) => r.cells[1])).toEqual(klass.rows.map((r) => r.unitName));
 		expect(rows.slice(1).map((r) => Number(r.cells[3]))).toEqual(klass.rows.map((r) => Math.round(r.total! * 10) / 10));
