@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,6 +191,22 @@ describe('units import', () => {
 		if (!result.ok) expect(result.fileIssues.map((i) => i.issue.code)).toEqual(['staleUpload']);
 		expect((await commitImport('units', '../../etc/passwd', 'x', adminId)).ok).toBe(false);
 		expect(stagingDir()).toBe(dir);
+	});
+
+	it('the commit prepares each statement once, not once for every row', async () => {
+		const rows = Array.from({ length: 200 }, (_, i) => `Ny enhet ${i};Farsta stadsdelsförvaltning;2019, 2023;Anna Ek;anna${i}@example.se`);
+		const bytes = csv(['Enhet;Förvaltning/bolag;Vunnit år;Kontaktperson;Kontaktens e-post', ...rows]);
+		const preview = await previewImport('units', bytes, 'fil.csv');
+		expect(preview.valid).toBe(true);
+		// better-sqlite3 prepares every statement drizzle builds; 200 rows with two wins and a contact each
+		// would be 800 inserts, and a statement built and prepared for each held the event loop.
+		const prepare = vi.spyOn(db.$client, 'prepare');
+		const result = await commitImport('units', preview.sha256, 'fil.csv', adminId);
+		const prepared = prepare.mock.calls.length;
+		prepare.mockRestore();
+		expect(result).toMatchObject({ ok: true, count: 200 });
+		expect(db.select({ n: sql<number>`count(*)` }).from(table.unitWin).innerJoin(table.unit, eq(table.unit.id, table.unitWin.unitId)).where(like(table.unit.name, 'Ny enhet %')).get()!.n).toBe(400);
+		expect(prepared).toBeLessThan(20);
 	});
 
 	it('an XLSX file commits like a CSV file', async () => {
