@@ -3,6 +3,8 @@
  * separator, found from the header line; fields in double quotes may hold separators, quotes ("")
  * and line breaks; CRLF, LF or CR line ends; Excel's "sep=;" first line is honoured.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
 export const SEPARATORS = [';', '\t', ','] as const;
 export type Separator = (typeof SEPARATORS)[number];
 /** What a header row may turn out to be separated by: the separators read, and the pipe, only recognised. */
@@ -43,11 +45,14 @@ export function detectSeparator(text: string): Separator {
 	return best;
 }
 
+/** Rows read between two turns of the event loop, so that a long file does not hold other requests up. */
+export const ROWS_PER_TURN = 250;
+
 /**
  * The records of the text; with `maxRecords`, reading stops once that many records have content
  * (blank ones are kept and not counted).
  */
-export function parseCsv(input: string, options: { separator?: Separator; maxRecords?: number } = {}): CsvResult {
+export async function readCsv(input: string, options: { separator?: Separator; maxRecords?: number } = {}): Promise<CsvResult> {
 	const { maxRecords = Infinity } = options;
 	let text = input;
 	let line = 1;
@@ -59,23 +64,26 @@ export function parseCsv(input: string, options: { separator?: Separator; maxRec
 		line = 2;
 	}
 	separator ??= detectSeparator(text);
-
+	const records = recordsOf(text, separator, line);
 	const rows: RawRow[] = [];
+	let filled = 0;
+	for (let next = records.next(); ; next = records.next()) {
+		if (next.done) return { separator, rows, unclosedQuoteAt: next.value };
+		rows.push(next.value);
+		if (!isBlankRow(next.value) && ++filled >= maxRecords) return { separator, rows, unclosedQuoteAt: null };
+		if (rows.length % ROWS_PER_TURN === 0) await nextTurn();
+	}
+}
+
+/** Each record with the line it starts on; returns the line of a record whose quote is never closed. */
+function* recordsOf(text: string, separator: Separator, firstLine: number): Generator<RawRow, number | null> {
+	let line = firstLine;
 	let cells: string[] = [];
 	let field = '';
 	let inQuotes = false;
 	let recordLine = line;
-	let filled = 0;
 	let i = 0;
-	const endRecord = () => {
-		cells.push(field);
-		const row = { line: recordLine, cells };
-		rows.push(row);
-		if (!isBlankRow(row)) filled++;
-		cells = [];
-		field = '';
-	};
-	while (i < text.length && filled < maxRecords) {
+	while (i < text.length) {
 		const c = text[i];
 		if (inQuotes) {
 			if (c === '"') {
@@ -104,7 +112,10 @@ export function parseCsv(input: string, options: { separator?: Separator; maxRec
 			field = '';
 		} else if (c === '\r' || c === '\n') {
 			if (c === '\r' && text[i + 1] === '\n') i++;
-			endRecord();
+			cells.push(field);
+			yield { line: recordLine, cells };
+			cells = [];
+			field = '';
 			line++;
 			recordLine = line;
 		} else {
@@ -112,8 +123,7 @@ export function parseCsv(input: string, options: { separator?: Separator; maxRec
 		}
 		i++;
 	}
-	if (filled >= maxRecords) return { separator, rows, unclosedQuoteAt: null };
-	if (inQuotes) return { separator, rows, unclosedQuoteAt: recordLine };
-	if (field !== '' || cells.length > 0) endRecord();
-	return { separator, rows, unclosedQuoteAt: null };
+	if (inQuotes) return recordLine;
+	if (field !== '' || cells.length > 0) yield { line: recordLine, cells: [...cells, field] };
+	return null;
 }

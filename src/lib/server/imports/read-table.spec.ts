@@ -160,6 +160,22 @@ describe('CSV as offices send it', () => {
 		expect(table.rows).toEqual([]);
 	});
 
+	it('reads and checks a long file in slices, letting other requests in between', async () => {
+		const lines = ['Enhet;Antal medarbetare;Inkommen', ...Array.from({ length: 5000 }, (_, i) => `Förskolan ${i};${i % 90};2026-05-18`)];
+		let turns = 0;
+		let reading = true;
+		const count = () => {
+			turns++;
+			if (reading) setImmediate(count);
+		};
+		setImmediate(count);
+		const table = await read(utf8(lines.join('\r\n')));
+		reading = false;
+		expect(table.rows.length).toBe(5000);
+		// Every 250 rows read, and every 250 rows checked, the event loop gets a turn.
+		expect(turns).toBeGreaterThanOrEqual(2 * (5000 / 250) - 1);
+	});
+
 	it('finds the separator from the first line that is not empty', async () => {
 		for (const csv of ['\nEnhet,Antal medarbetare\nEkorren,18\n', '\r\n  \r\nEnhet\tAntal medarbetare\r\nEkorren\t18\r\n']) {
 			const table = await read(utf8(csv));

@@ -7,9 +7,10 @@
  *   const table = await readTable(bytes, UNITS);
  *   for (const row of table.rows) row.values.name; // string | null
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { hasPdfHeader } from '$lib/domain/documents';
 import { decodeText, looksBinary, type TextEncoding } from './decode';
-import { HEADER_SEPARATORS, isBlankRow, parseCsv, type RawRow, type Separator } from './csv';
+import { HEADER_SEPARATORS, isBlankRow, readCsv, ROWS_PER_TURN, type RawRow, type Separator } from './csv';
 import { readXlsxRows } from './xlsx';
 import { WorkbookError } from './workbook';
 import { isZip } from './zip';
@@ -103,7 +104,7 @@ export async function readRawRows(bytes: Uint8Array, maxRows = Infinity): Promis
 	// UTF-16 text was recognised by its mark; without one its NUL bytes make it binary.
 	const { text, encoding } = decodeText(bytes);
 	if (looksBinary(text)) return refused(null, issue('binaryFile'));
-	const csv = parseCsv(text, { maxRecords: maxRows });
+	const csv = await readCsv(text, { maxRecords: maxRows });
 	const fileIssues = csv.unclosedQuoteAt === null ? [] : [at(csv.unclosedQuoteAt, null, issue('unclosedQuote'))];
 	return { format: 'csv', encoding, separator: csv.separator, rows: csv.rows, rowsRead: csv.rows.length, fileIssues };
 }
@@ -140,7 +141,11 @@ export async function readTable<S extends ColumnSpec>(bytes: Uint8Array, spec: S
 		return table;
 	}
 	const width = header.cells.length;
-	for (const row of rows) table.rows.push(readRow(row, spec, positions, width));
+	const columns = (Object.keys(spec) as (keyof S)[]).map((key) => ({ key, column: spec[key], position: positions.get(key) }));
+	for (const [i, row] of rows.entries()) {
+		if (i > 0 && i % ROWS_PER_TURN === 0) await nextTurn();
+		table.rows.push(readRow(row, columns, width));
+	}
 	return table;
 }
 
@@ -186,13 +191,18 @@ function joinedHeaders(header: RawRow, known: Map<string, unknown>): string | nu
 	return null;
 }
 
-function readRow<S extends ColumnSpec>(row: RawRow, spec: S, positions: Map<keyof S, number>, width: number): TableRow<S> {
+interface PlacedColumn<S extends ColumnSpec> {
+	key: keyof S;
+	column: S[keyof S];
+	/** Where the header row has it; undefined when it is missing. */
+	position: number | undefined;
+}
+
+function readRow<S extends ColumnSpec>(row: RawRow, columns: PlacedColumn<S>[], width: number): TableRow<S> {
 	const values = {} as Record<keyof S, unknown>;
 	const rawCells = {} as Record<keyof S, string>;
 	const issues: LocatedIssue[] = [];
-	for (const key of Object.keys(spec) as (keyof S)[]) {
-		const column = spec[key];
-		const position = positions.get(key);
+	for (const { key, column, position } of columns) {
 		const cell = position === undefined ? '' : (row.cells[position] ?? '');
 		rawCells[key] = cell.trim();
 		values[key] = null;
@@ -203,6 +213,6 @@ function readRow<S extends ColumnSpec>(row: RawRow, spec: S, positions: Map<keyo
 		else if (result.value === null && column.required) issues.push(at(row.line, column.header, issue('required')));
 		else values[key] = result.value;
 	}
-	if (row.cells.slice(width).some((c) => c.trim() !== '')) issues.push(at(row.line, null, issue('tooManyCells')));
+	if (row.cells.length > width && row.cells.slice(width).some((c) => c.trim() !== '')) issues.push(at(row.line, null, issue('tooManyCells')));
 	return { line: row.line, values: values as RowValues<S>, raw: rawCells, issues };
 }

@@ -9,7 +9,7 @@ import { conflictedEntryIds } from '../access/entry-facts';
 import { requireRankingClass } from './guards';
 import { attachment, rankingExport } from './export';
 import { writeCsv, writeXlsx } from '../imports/write-table';
-import { parseCsv } from '../imports/csv';
+import { readCsv } from '../imports/csv';
 import { readXlsxRows } from '../imports/xlsx';
 import { messages } from '$lib/i18n';
 
@@ -29,13 +29,13 @@ beforeEach(() => {
 });
 
 describe('ranking exports', () => {
-	it('writes a CSV for Swedish Excel that parses back to the ranked rows', () => {
+	it('writes a CSV for Swedish Excel that parses back to the ranked rows', async () => {
 		const ranking = rankCycle(cycleId)!;
 		const klass = ranking.classes[3];
 		const file = rankingExport(requireRankingClass(event('jury1@demo.test'), String(klass.id)), klass.id, messages('sv'), 'sv')!;
 		const csv = writeCsv(file.table);
 		expect(csv.startsWith('\ufeff')).toBe(true);
-		const { separator, rows } = parseCsv(csv.slice(1));
+		const { separator, rows } = await readCsv(csv.slice(1));
 		expect(separator).toBe(';');
 		const [headers, ...body] = rows.map((r) => r.cells);
 		expect(headers).toEqual([
