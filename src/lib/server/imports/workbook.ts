@@ -1,14 +1,14 @@
 /**
  * What an Excel workbook holds besides its rows: which worksheets it has and in which order, its
  * shared strings, which cell styles show dates, and its date system. These parts are small and are
- * read whole; the worksheets themselves are streamed (./xlsx.ts).
+ * kept whole; the worksheets themselves are streamed (./xlsx.ts).
  */
 import { parseAll } from './xml';
 import { zipEntries, type ZipEntry } from './zip';
 
 /** A workbook may declare this much unpacked in all; more is refused before unpacking (a "zip bomb"). */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
-/** The parts held in memory whole (sheet list, relationships, styles, shared strings) may unpack to this much. */
+/** The parts kept in memory whole (relationships, styles, shared strings) may unpack to this much together. */
 export const MAX_HELD_BYTES = 32 * 1024 * 1024;
 /** Excel's own limit: a cell holds at most 32 767 characters, so a longer text is no cell of a real workbook. */
 export const MAX_CELL_CHARS = 32_767;
@@ -55,7 +55,7 @@ export async function openWorkbook(bytes: Uint8Array): Promise<Workbook> {
 	const relsEntry = byName.get(relsPathOf(mainPath));
 	if (!main || !relsEntry || !mainPath.endsWith('.xml')) throw new WorkbookError('notWorkbook');
 
-	const { sheetIds, date1904 } = await readSheetList(bytes, hold(main));
+	const { sheetIds, date1904 } = await readSheetList(bytes, main);
 	const rels = await readRelationships(bytes, hold(relsEntry), mainPath.slice(0, mainPath.lastIndexOf('/') + 1));
 	const part = (type: string) => {
 		const target = rels.find((r) => endsWithType(r.type, type))?.target;
