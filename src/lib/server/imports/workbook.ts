@@ -1,9 +1,10 @@
 /**
  * What an Excel workbook holds besides its rows: which worksheets it has and in which order, its
- * shared strings, which cell styles show dates, and its date system. These parts are small and are
- * kept whole; the worksheets themselves are streamed (./xlsx.ts).
+ * shared strings, which cell styles show dates, and its date system. These parts are small; the
+ * shared strings are read only as far as the rows read refer to them, and the worksheets themselves
+ * are streamed (./xlsx.ts).
  */
-import { parseAll } from './xml';
+import { parseAll, parseXml } from './xml';
 import { zipEntries, type ZipEntry } from './zip';
 
 /** A workbook may declare this much unpacked in all; more is refused before unpacking (a "zip bomb"). */
@@ -23,7 +24,7 @@ export class WorkbookError extends Error {
 
 export interface Workbook {
 	sheets: ZipEntry[];
-	sharedStrings: string[];
+	sharedStrings: SharedStrings;
 	/** By style index: whether the cell's number format shows a date. */
 	dateStyles: boolean[];
 	date1904: boolean;
@@ -70,7 +71,7 @@ export async function openWorkbook(bytes: Uint8Array): Promise<Workbook> {
 		.filter((e): e is ZipEntry => e !== undefined);
 	return {
 		sheets,
-		sharedStrings: strings ? await readSharedStrings(bytes, strings) : [],
+		sharedStrings: sharedStrings(bytes, strings),
 		dateStyles: styles ? await readDateStyles(bytes, styles) : [],
 		date1904
 	};
@@ -127,28 +128,52 @@ async function readSheetList(bytes: Uint8Array, entry: ZipEntry) {
 	return { sheetIds, date1904 };
 }
 
-/** Each shared string's text: its runs joined, without phonetic guides. */
-async function readSharedStrings(bytes: Uint8Array, entry: ZipEntry): Promise<string[]> {
+export interface SharedStrings {
+	/** The strings read so far, in the order of their indexes. */
+	strings: string[];
+	/** Reads on until the string at `index` is there or the part ends. */
+	readUpTo(index: number): Promise<void>;
+	/** Stops reading and lets go of the part. */
+	stop(): Promise<void>;
+}
+
+/**
+ * Each shared string's text (its runs joined, without phonetic guides), read as far as it is asked
+ * for: a sheet refers to its strings in the order they first appear, so the rows read up to the
+ * limit need only the start of a long list.
+ */
+function sharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined): SharedStrings {
 	const strings: string[] = [];
 	let current = '';
 	let inText = false;
 	let inPhonetic = false;
-	await parseAll(bytes, entry, {
-		open(name) {
-			if (name === 'si') current = '';
-			else if (name === 'rPh') inPhonetic = true;
-			else if (name === 't' && !inPhonetic) inText = true;
+	const parsing =
+		entry &&
+		parseXml(bytes, entry, {
+			open(name) {
+				if (name === 'si') current = '';
+				else if (name === 'rPh') inPhonetic = true;
+				else if (name === 't' && !inPhonetic) inText = true;
+			},
+			text(value) {
+				if (inText && current.length < MAX_CELL_CHARS) current += value;
+			},
+			close(name) {
+				if (name === 't') inText = false;
+				else if (name === 'rPh') inPhonetic = false;
+				else if (name === 'si') strings.push(current.slice(0, MAX_CELL_CHARS));
+			}
+		});
+	let ended = !parsing;
+	return {
+		strings,
+		async readUpTo(index) {
+			while (!ended && strings.length <= index) ended = Boolean((await parsing!.next()).done);
 		},
-		text(value) {
-			if (inText && current.length < MAX_CELL_CHARS) current += value;
-		},
-		close(name) {
-			if (name === 't') inText = false;
-			else if (name === 'rPh') inPhonetic = false;
-			else if (name === 'si') strings.push(current.slice(0, MAX_CELL_CHARS));
+		async stop() {
+			await parsing?.return(undefined);
 		}
-	});
-	return strings;
+	};
 }
 
 /** Excel's built-in number formats that show a date or a time. */

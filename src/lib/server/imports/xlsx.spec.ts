@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { readXlsxRows } from './xlsx';
-import { isDateFormat, MAX_HELD_BYTES, WorkbookError } from './workbook';
+import { isDateFormat, MAX_HELD_BYTES, openWorkbook, WorkbookError } from './workbook';
 
 /** A ZIP archive of the given parts, each deflated unless `stored`; enough of the format for the reader. */
 function zip(parts: Record<string, string | Buffer>, options: { stored?: boolean } = {}): Uint8Array {
@@ -132,6 +132,23 @@ describe('the streaming workbook reader', () => {
 		for (const name of names) ws.addRow([name, name.toUpperCase()]);
 		const { rows } = await readXlsxRows(new Uint8Array(await wb.xlsx.writeBuffer()));
 		expect(rows.map((r) => r.cells)).toEqual(names.map((n) => [n, n.toUpperCase()]));
+	});
+
+	it('reads the shared strings only as far as the rows read refer to them', async () => {
+		const count = 20_000;
+		const strings = Array.from({ length: count }, (_, i) => `<si><t>Enhet nummer ${i}</t></si>`).join('');
+		const rows = Array.from({ length: count }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join('');
+		const bytes = workbook({ strings, sheets: [rows] });
+		const read = await readXlsxRows(bytes, 10);
+		expect(read.rows.map((r) => r.cells[0])).toEqual(Array.from({ length: 10 }, (_, i) => `Enhet nummer ${i}`));
+		const book = await openWorkbook(bytes);
+		expect(book.sharedStrings.strings).toEqual([]);
+		await book.sharedStrings.readUpTo(9);
+		expect(book.sharedStrings.strings.length).toBeGreaterThanOrEqual(10);
+		expect(book.sharedStrings.strings.length).toBeLessThan(count / 4);
+		await book.sharedStrings.readUpTo(count + 5);
+		expect(book.sharedStrings.strings.length).toBe(count);
+		await book.sharedStrings.stop();
 	});
 
 	it('stops unpacking once it has the rows asked for', async () => {

@@ -29,18 +29,22 @@ export interface SheetRows {
 export async function readXlsxRows(bytes: Uint8Array, maxRows = Infinity): Promise<SheetRows> {
 	try {
 		const book = await openWorkbook(bytes);
-		let rowsRead = 0;
-		for (const sheet of book.sheets) {
-			const rows: RawRow[] = [];
-			for await (const row of sheetRows(bytes, sheet, book)) {
-				rowsRead++;
-				if (isBlankRow(row)) continue;
-				rows.push(row);
-				if (rows.length >= maxRows) break;
+		try {
+			let rowsRead = 0;
+			for (const sheet of book.sheets) {
+				const rows: RawRow[] = [];
+				for await (const row of sheetRows(bytes, sheet, book)) {
+					rowsRead++;
+					if (isBlankRow(row)) continue;
+					rows.push(row);
+					if (rows.length >= maxRows) break;
+				}
+				if (rows.length > 0) return { rows, rowsRead };
 			}
-			if (rows.length > 0) return { rows, rowsRead };
+			return { rows: [], rowsRead };
+		} finally {
+			await book.sharedStrings.stop();
 		}
-		return { rows: [], rowsRead };
 	} catch (error) {
 		if (error instanceof DamagedZipError || error instanceof MalformedXmlError) throw new WorkbookError('damagedWorkbook');
 		throw error;
@@ -66,8 +70,6 @@ function dayText(serial: number, date1904: boolean): string {
 
 function cellText(type: string, value: string, style: number, book: Workbook): string {
 	switch (type) {
-		case 's':
-			return book.sharedStrings[Number(value)] ?? '';
 		case 'b':
 			return value === '' ? '' : Number(value) !== 0 ? 'ja' : 'nej';
 		case 'str':
@@ -87,6 +89,8 @@ function cellText(type: string, value: string, style: number, book: Workbook): s
 /** The rows of one worksheet as its XML is unpacked; stopping the loop stops the unpacking. */
 async function* sheetRows(bytes: Uint8Array, entry: ZipEntry, book: Workbook): AsyncGenerator<RawRow> {
 	const ready: RawRow[] = [];
+	/** Cells that refer to a shared string, filled in once the strings are read that far. */
+	const shared: { cells: string[]; at: number; index: number }[] = [];
 	let row: RawRow | null = null;
 	let lastLine = 0;
 	let column = 0;
@@ -115,7 +119,8 @@ async function* sheetRows(bytes: Uint8Array, entry: ZipEntry, book: Workbook): A
 			else if (name === 'rPh') inPhonetic = false;
 			else if (name === 'c' && row) {
 				while (row.cells.length < column - 1) row.cells.push('');
-				row.cells[column - 1] = cellText(cell.type, cell.value.slice(0, MAX_CELL_CHARS), cell.style, book);
+				if (cell.type === 's') shared.push({ cells: row.cells, at: column - 1, index: Number(cell.value) });
+				row.cells[column - 1] = cell.type === 's' ? '' : cellText(cell.type, cell.value.slice(0, MAX_CELL_CHARS), cell.style, book);
 			} else if (name === 'row' && row) {
 				ready.push(row);
 				row = null;
@@ -123,6 +128,12 @@ async function* sheetRows(bytes: Uint8Array, entry: ZipEntry, book: Workbook): A
 		}
 	});
 	for await (const _ of parsing) {
+		if (shared.length > 0) {
+			const { strings } = book.sharedStrings;
+			await book.sharedStrings.readUpTo(shared.reduce((max, s) => Math.max(max, s.index), 0));
+			for (const s of shared) s.cells[s.at] = strings[s.index] ?? '';
+			shared.length = 0;
+		}
 		// Rows are handed on as each chunk is parsed; the generator is suspended while the caller has them.
 		while (ready.length > 0) yield ready.shift()!;
 	}
