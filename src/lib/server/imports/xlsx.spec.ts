@@ -72,7 +72,7 @@ describe('the streaming workbook reader', () => {
 			strings: '<si><t>Förskolan Ekorren</t></si><si><r><t>Hägerstens</t></r><r><rPr><b/></rPr><t xml:space="preserve">åsen </t></r><rPh><t>ふりがな</t></rPh></si>',
 			sheets: [
 				'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>Inline &amp; text</t></is></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="b"><v>0</v></c></row>' +
-					'<row r="3"><c r="A3" t="s"><v>1</v></c><c r="C3" t="e"><v>#N/A</v></c><c r="D3"><v>-1250000.5</v></c><c r="E3" t="str"><f>A1&amp;"x"</f><v>från formel</v></c></row>'
+					'<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" t="s"/><c r="C3" t="e"><v>#N/A</v></c><c r="D3"><v>-1250000.5</v></c><c r="E3" t="str"><f>A1&amp;"x"</f><v>från formel</v></c></row>'
 			]
 		});
 		expect(await cells(bytes)).toEqual([

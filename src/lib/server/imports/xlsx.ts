@@ -119,8 +119,9 @@ async function* sheetRows(bytes: Uint8Array, entry: ZipEntry, book: Workbook): A
 			else if (name === 'rPh') inPhonetic = false;
 			else if (name === 'c' && row) {
 				while (row.cells.length < column - 1) row.cells.push('');
-				if (cell.type === 's') shared.push({ cells: row.cells, at: column - 1, index: Number(cell.value) });
-				row.cells[column - 1] = cell.type === 's' ? '' : cellText(cell.type, cell.value.slice(0, MAX_CELL_CHARS), cell.style, book);
+				const shares = cell.type === 's' && cell.value.trim() !== '';
+				if (shares) shared.push({ cells: row.cells, at: column - 1, index: Number(cell.value) });
+				row.cells[column - 1] = shares ? '' : cellText(cell.type, cell.value.slice(0, MAX_CELL_CHARS), cell.style, book);
 			} else if (name === 'row' && row) {
 				ready.push(row);
 				row = null;
