@@ -41,6 +41,17 @@ test('the admin imports units from a Windows-1252 semicolon file, after fixing i
 	await expect(page.getByRole('button', { name: /^Importera/ })).toHaveCount(0);
 	await expectAccessible(page);
 
+	// A PDF saved under an Excel name is named for what it is, not reported as missing columns.
+	await page.getByLabel('Fil', { exact: true }).setInputFiles({
+		name: 'enheter.xlsx',
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer: readFileSync(fixture('skriftlig-redovisning.pdf'))
+	});
+	await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+	await expect(page.getByRole('alert')).toContainText('Filen är en PDF, inte en Excel-arbetsbok (.xlsx) eller en CSV-fil.');
+	await expect(page.getByRole('button', { name: /^Importera/ })).toHaveCount(0);
+	await expectAccessible(page);
+
 	// The corrected file: every row is fine, and the commit is offered.
 	await previewFile(page, 'units-good.csv');
 	await expect(page.getByRole('status')).toContainText('Alla 2 rader kan importeras');

@@ -4,6 +4,9 @@
  * The column headers themselves are a file format, not interface text: they stay Swedish and live
  * in the column specifications (src/lib/server/imports/).
  */
+const separatorsSv: Record<string, string> = { ';': 'semikolon', ',': 'komma', '\t': 'tabb', '|': 'lodstreck' };
+const separatorsEn: Record<string, string> = { ';': 'semicolon', ',': 'comma', '\t': 'tab', '|': 'vertical bar' };
+
 export const sv = {
 	nav: 'Import och export',
 	title: 'Import och export',
@@ -32,7 +35,7 @@ export const sv = {
 		separator: 'Avgränsare',
 		rows: 'Rader'
 	},
-	separators: { ';': 'semikolon', ',': 'komma', '\t': 'tabb' } as Record<string, string>,
+	separators: separatorsSv,
 	previewOk: (n: number) =>
 		`${n === 1 ? 'Raden' : `Alla ${n} rader`} kan importeras. Kontrollera och bekräfta. Inget är sparat ännu.`,
 	previewBad: (bad: number, total: number) =>
@@ -91,10 +94,22 @@ export const sv = {
 		noFile: () => 'Välj en fil att importera.',
 		empty: () => 'Filen är tom.',
 		tooLarge: (maxMb: number) => `Filen är för stor; högst ${maxMb} MB.`,
-		unreadable: () =>
-			'Filen kunde inte läsas. Spara den som CSV (semikolonseparerad) eller som Excel-arbetsbok (.xlsx) och försök igen.',
+		pdfFile: () =>
+			'Filen är en PDF, inte en Excel-arbetsbok (.xlsx) eller en CSV-fil. Spara tabellen som Excel-arbetsbok eller som CSV och försök igen.',
+		legacyOfficeFile: () =>
+			'Filen är i ett äldre Office-format (till exempel .xls från Excel 97–2003) eller lösenordsskyddad. Spara den som Excel-arbetsbok (.xlsx) utan lösenord, eller som CSV.',
+		binaryFile: () =>
+			'Filen är ingen textfil och ingen Excel-arbetsbok, så den kan inte vara en CSV-fil. Spara tabellen som CSV eller som Excel-arbetsbok (.xlsx) och försök igen.',
+		notWorkbook: () =>
+			'Filen är ett ZIP-arkiv men ingen Excel-arbetsbok (.xlsx), till exempel ett Word- eller LibreOffice-dokument. Spara tabellen som Excel-arbetsbok eller som CSV och försök igen.',
+		damagedWorkbook: () =>
+			'Excel-arbetsboken är skadad eller ofullständig och kunde inte läsas. Öppna den i Excel, spara den på nytt och försök igen.',
+		workbookTooLarge: () =>
+			'Excel-arbetsboken blir för stor när den packas upp. Spara bara bladet med raderna i en ny arbetsbok, eller som CSV, och försök igen.',
+		headerSeparator: (separator: string) =>
+			`Rubrikraden ser ut att vara avgränsad med ${separatorsSv[separator] ?? `”${separator}”`}, men kolumnerna kunde inte skiljas åt. Spara filen som CSV med semikolon, komma eller tabb mellan kolumnerna, eller som Excel-arbetsbok med en rubrik i varje kolumn.`,
 		noRows: () => 'Filen har en rubrikrad men inga rader att importera.',
-		tooManyRows: (max: number) => `Filen har fler än ${max} rader. Dela upp den i flera filer.`,
+		tooManyRows: (max: number) => `Filen har fler än ${max.toLocaleString('sv-SE')} rader. Dela upp den i flera filer.`,
 		missingColumn: (header: string) => `Kolumnen ”${header}” saknas i rubrikraden.`,
 		duplicateColumn: (header: string) => `Kolumnen ”${header}” finns mer än en gång i rubrikraden.`,
 		unclosedQuote: () => 'Ett citattecken stängs aldrig, så resten av filen kunde inte läsas.',
@@ -181,7 +196,7 @@ export const en: typeof sv = {
 		separator: 'Separator',
 		rows: 'Rows'
 	},
-	separators: { ';': 'semicolon', ',': 'comma', '\t': 'tab' },
+	separators: separatorsEn,
 	previewOk: (n) => `${n === 1 ? 'The row' : `All ${n} rows`} can be imported. Check and confirm. Nothing is saved yet.`,
 	previewBad: (bad, total) =>
 		`${bad} of ${total} ${total === 1 ? 'row has' : 'rows have'} errors. Correct the file and upload it again. Nothing has been saved.`,
@@ -237,9 +252,20 @@ export const en: typeof sv = {
 		noFile: () => 'Choose a file to import.',
 		empty: () => 'The file is empty.',
 		tooLarge: (maxMb) => `The file is too large; at most ${maxMb} MB.`,
-		unreadable: () => 'The file could not be read. Save it as CSV (semicolon-separated) or as an Excel workbook (.xlsx) and try again.',
+		pdfFile: () => 'The file is a PDF, not an Excel workbook (.xlsx) or a CSV file. Save the table as an Excel workbook or as CSV and try again.',
+		legacyOfficeFile: () =>
+			'The file is in an older Office format (such as .xls from Excel 97–2003) or password-protected. Save it as an Excel workbook (.xlsx) without a password, or as CSV.',
+		binaryFile: () =>
+			'The file is neither a text file nor an Excel workbook, so it cannot be a CSV file. Save the table as CSV or as an Excel workbook (.xlsx) and try again.',
+		notWorkbook: () =>
+			'The file is a ZIP archive but not an Excel workbook (.xlsx), for example a Word or LibreOffice document. Save the table as an Excel workbook or as CSV and try again.',
+		damagedWorkbook: () => 'The Excel workbook is damaged or incomplete and could not be read. Open it in Excel, save it again and try again.',
+		workbookTooLarge: () =>
+			'The Excel workbook becomes too large when unpacked. Save only the sheet with the rows in a new workbook, or as CSV, and try again.',
+		headerSeparator: (separator) =>
+			`The header row seems to be separated by ${separatorsEn[separator] ?? `“${separator}”`}, but its columns could not be told apart. Save the file as CSV with semicolons, commas or tabs between the columns, or as an Excel workbook with one header in each column.`,
 		noRows: () => 'The file has a header row but no rows to import.',
-		tooManyRows: (max) => `The file has more than ${max} rows. Split it into several files.`,
+		tooManyRows: (max) => `The file has more than ${max.toLocaleString('en-GB')} rows. Split it into several files.`,
 		missingColumn: (header) => `The column “${header}” is missing from the header row.`,
 		duplicateColumn: (header) => `The column “${header}” appears more than once in the header row.`,
 		unclosedQuote: () => 'A quotation mark is never closed, so the rest of the file could not be read.',

@@ -22,6 +22,22 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 	}
 }
 
+/** How much of a text `looksBinary` samples for control characters. */
+const SAMPLE_CHARS = 4096;
+
+/**
+ * Text never holds a NUL, and holds other control characters (besides tab, line ends, form feed and
+ * the vertical tab some databases write for a line break within a field) only by accident, once or
+ * twice: more than that, and more than one in a hundred of its first characters, means the bytes
+ * are no text file at all (an image, an archive), whatever the name says.
+ */
+export function looksBinary(text: string): boolean {
+	if (text.includes('\u0000')) return true;
+	const sample = text.slice(0, SAMPLE_CHARS);
+	const controls = sample.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+	return controls > 2 && controls * 100 > sample.length;
+}
+
 /**
  * Windows-1252 by hand: Node's TextDecoder('windows-1252') decodes 0x80–0x9F as Latin-1 control
  * characters, losing €, – and ” that Swedish texts use. Those 32 bytes come from the code page's

@@ -6,6 +6,7 @@
 import { desc, eq, ne } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import * as table from '../db/schema';
+import { placeholders } from '../db/prepared';
 import { date, text } from './cells';
 import { at, issue, type LocatedIssue } from './issues';
 import { boardsByName, nameKey, organisationsByName, unitsByName, type UnitRef } from './lookup';
@@ -171,21 +172,33 @@ function findUnit(
 }
 
 export function insertEntries(q: Queryable, cycleId: number, plans: EntryPlan[]): number[] {
+	const insertEntry = q
+		.insert(table.entry)
+		.values(
+			placeholders(
+				'cycleId',
+				'unitId',
+				'classId',
+				'accountReceivedDate',
+				'minutesBoardId',
+				'minutesDnr',
+				'minutesMeetingDate',
+				'minutesReceivedDate'
+			)
+		)
+		.returning({ id: table.entry.id })
+		.prepare();
 	return plans.map(
 		(p) =>
-			q
-				.insert(table.entry)
-				.values({
-					cycleId,
-					unitId: p.unitId,
-					classId: p.classId,
-					accountReceivedDate: p.values.accountReceived,
-					minutesBoardId: p.minutesBoardId,
-					minutesDnr: p.values.minutesDnr,
-					minutesMeetingDate: p.values.minutesMeeting,
-					minutesReceivedDate: p.values.minutesReceived
-				})
-				.returning({ id: table.entry.id })
-				.get().id
+			insertEntry.get({
+				cycleId,
+				unitId: p.unitId,
+				classId: p.classId,
+				accountReceivedDate: p.values.accountReceived,
+				minutesBoardId: p.minutesBoardId,
+				minutesDnr: p.values.minutesDnr,
+				minutesMeetingDate: p.values.minutesMeeting,
+				minutesReceivedDate: p.values.minutesReceived
+			})!.id
 	);
 }

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, like, sql } from 'drizzle-orm';
@@ -193,6 +193,28 @@ describe('units import', () => {
 		expect(stagingDir()).toBe(dir);
 	});
 
+	it('the commit prepares each statement once, not once for every row', async () => {
+		const rows = Array.from({ length: 200 }, (_, i) => `Ny enhet ${i};Farsta stadsdelsförvaltning;2019, 2023;Anna Ek;anna${i}@example.se`);
+		const bytes = csv(['Enhet;Förvaltning/bolag;Vunnit år;Kontaktperson;Kontaktens e-post', ...rows]);
+		const preview = await previewImport('units', bytes, 'fil.csv');
+		expect(preview.valid).toBe(true);
+		// better-sqlite3 prepares every statement drizzle builds; 200 rows with two wins and a contact each
+		// would be 800 inserts, and a statement built and prepared for each held the event loop.
+		const prepare = vi.spyOn(db.$client, 'prepare');
+		const result = await commitImport('units', preview.sha256, 'fil.csv', adminId);
+		const prepared = prepare.mock.calls.length;
+		prepare.mockRestore();
+		expect(result).toMatchObject({ ok: true, count: 200 });
+		const wins = db
+			.select({ n: sql<number>`count(*)` })
+			.from(table.unitWin)
+			.innerJoin(table.unit, eq(table.unit.id, table.unitWin.unitId))
+			.where(like(table.unit.name, 'Ny enhet %'))
+			.get()!.n;
+		expect(wins).toBe(400);
+		expect(prepared).toBeLessThan(20);
+	});
+
 	it('an XLSX file commits like a CSV file', async () => {
 		const wb = new ExcelJS.Workbook();
 		const ws = wb.addWorksheet('Enheter');
@@ -221,6 +243,71 @@ describe('units import', () => {
 		const unit = db.select().from(table.unit).where(eq(table.unit.name, 'Förskolan Sjö\ufffdstjärnan 🐚')).get()!;
 		expect(unit).toBeDefined();
 		expect(db.select().from(table.unitContact).where(eq(table.unitContact.unitId, unit.id)).get()?.name).toBe('Eva Berg');
+	});
+});
+
+describe('long files and files that are not what they seem', () => {
+	beforeEach(() => seed('assessment'));
+
+	/** A workbook of units named with å, ä and ö, as a unit's administration would write them. */
+	async function unitsWorkbook(count: number): Promise<{ bytes: Uint8Array; names: string[] }> {
+		const names = Array.from({ length: count }, (_, i) => `Förskolan Äppelgården ${i + 1} – Hägersten-Älvsjö`);
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Enheter');
+		ws.addRow(['Enhet', 'Förvaltning/bolag', 'Antal medarbetare', 'Privat driven']);
+		names.forEach((name, i) => ws.addRow([name, 'Farsta stadsdelsförvaltning', 10 + (i % 40), i % 2 === 0]));
+		return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), names };
+	}
+
+	it('a workbook of exactly 5,000 rows imports as before, every name intact', async () => {
+		const { bytes, names } = await unitsWorkbook(5000);
+		const before = snapshot();
+		const { preview, result } = await previewAndCommit('units', bytes, 'enheter.xlsx');
+		expect(problems(preview)).toEqual([]);
+		expect(preview.rows.length).toBe(5000);
+		expect(result).toMatchObject({ ok: true, count: 5000 });
+		expect(snapshot()).toEqual([before[0] + 5000, before[1], before[2] + 1, before[3], before[4]]);
+		const saved = db.select({ name: table.unit.name }).from(table.unit).where(like(table.unit.name, 'Förskolan Äppelgården %')).all();
+		expect(saved.map((u) => u.name).sort()).toEqual([...names].sort());
+	}, 60_000);
+
+	it('one row more is refused with the limit message; nothing is kept for a commit or written', async () => {
+		const { bytes } = await unitsWorkbook(5001);
+		const before = snapshot();
+		const preview = await previewImport('units', bytes, 'enheter.xlsx');
+		expect(problems(preview)).toEqual([expect.stringMatching(/^- -: Filen har fler än 5\s000 rader\. Dela upp den i flera filer\.$/)]);
+		expect(preview.valid).toBe(false);
+		expect(existsSync(join(dir, preview.sha256))).toBe(false);
+		expect(snapshot()).toEqual(before);
+	}, 60_000);
+
+	it('a wrong separator, a PDF named .xlsx and binary named .csv are each told what is wrong', async () => {
+		const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+		const binary = new Uint8Array(8192).map((_, i) => ((i * 131) % 255) + 1);
+		const cases: [Uint8Array, string, string][] = [
+			[
+				csv(['sep=;', 'Enhet,Förvaltning/bolag', 'Ny enhet,Farsta stadsdelsförvaltning']),
+				'enheter.csv',
+				'2 -: Rubrikraden ser ut att vara avgränsad med komma, men kolumnerna kunde inte skiljas åt. Spara filen som CSV med semikolon, komma eller tabb mellan kolumnerna, eller som Excel-arbetsbok med en rubrik i varje kolumn.'
+			],
+			[
+				pdf,
+				'enheter.xlsx',
+				'- -: Filen är en PDF, inte en Excel-arbetsbok (.xlsx) eller en CSV-fil. Spara tabellen som Excel-arbetsbok eller som CSV och försök igen.'
+			],
+			[
+				binary,
+				'enheter.csv',
+				'- -: Filen är ingen textfil och ingen Excel-arbetsbok, så den kan inte vara en CSV-fil. Spara tabellen som CSV eller som Excel-arbetsbok (.xlsx) och försök igen.'
+			]
+		];
+		const before = snapshot();
+		for (const [bytes, name, said] of cases) {
+			const preview = await previewImport('units', bytes, name);
+			expect(problems(preview), name).toEqual([said]);
+			expect(preview.valid).toBe(false);
+		}
+		expect(snapshot()).toEqual(before);
 	});
 });
 

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
 import { boolean, date, integer, money, percent, text } from './cells';
-import { readTable, type ColumnSpec } from './read-table';
+import { MAX_ROWS, readRawRows, readTable, type ColumnSpec } from './read-table';
 import { describeIssue } from './issues';
+import { MAX_UNPACKED_BYTES } from './workbook';
+import { zipEntries } from './zip';
 import { sv } from '$lib/i18n/sv';
 
 const SPEC = {
@@ -142,15 +146,109 @@ describe('CSV as offices send it', () => {
 		expect(await codes('Antal medarbetare\n5\n')).toEqual(['missingColumn']);
 		expect(await codes('Enhet;Enhetens namn\na;b\n')).toEqual(['duplicateColumn']);
 		expect(await codes('Enhet\nEkorren\n"Ohägnad\n')).toEqual(['unclosedQuote']);
-		expect(await codes(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]))).toEqual(['unreadable']);
 		const stray = await read(utf8('Enhet;Antal medarbetare\nEkorren;5;extra\nSolen;6;;\n'));
 		expect(stray.rows.map((r) => r.issues.map((i) => i.issue.code))).toEqual([['tooManyCells'], []]);
 	});
 
-	it('refuses more rows than the limit', async () => {
-		const table = await readTable(utf8('Enhet\na\nb\nc\n'), SPEC, 2);
+	it('refuses more rows than the limit, reading no further than one row past it', async () => {
+		const bytes = utf8('Enhet\na\n\nb\nc\nd\ne\n');
+		// The header, a, the blank line, b and c (one past the limit): the last two rows are never parsed.
+		expect((await readRawRows(bytes, 4)).rows.map((r) => r.cells[0])).toEqual(['Enhet', 'a', '', 'b', 'c']);
+		const table = await readTable(bytes, SPEC, 2);
+		expect(table.rowsRead).toBe(5);
 		expect(table.fileIssues.map((i) => i.issue.code)).toEqual(['tooManyRows']);
 		expect(table.rows).toEqual([]);
+	});
+
+	it('reads and checks a long file in slices, letting other requests in between', async () => {
+		const lines = ['Enhet;Antal medarbetare;Inkommen', ...Array.from({ length: 5000 }, (_, i) => `Förskolan ${i};${i % 90};2026-05-18`)];
+		let turns = 0;
+		let reading = true;
+		const count = () => {
+			turns++;
+			if (reading) setImmediate(count);
+		};
+		setImmediate(count);
+		const table = await read(utf8(lines.join('\r\n')));
+		reading = false;
+		expect(table.rows.length).toBe(5000);
+		// Every 250 rows read, and every 250 rows checked, the event loop gets a turn.
+		expect(turns).toBeGreaterThanOrEqual(2 * (5000 / 250) - 1);
+	});
+
+	it('finds the separator from the first line that is not empty', async () => {
+		for (const csv of ['\nEnhet,Antal medarbetare\nEkorren,18\n', '\r\n  \r\nEnhet\tAntal medarbetare\r\nEkorren\t18\r\n']) {
+			const table = await read(utf8(csv));
+			expect(table.fileIssues).toEqual([]);
+			expect(table.rows.map((r) => [r.values.name, r.values.staff])).toEqual([['Ekorren', 18]]);
+		}
+	});
+
+	it('a header row separated otherwise than it was read is named as such, not as missing columns', async () => {
+		const said = async (bytes: Uint8Array) => (await read(bytes)).fileIssues.map((i) => `${i.line}: ${describeIssue(i.issue, sv)}`);
+		// "sep=;" says semicolon, but the file uses commas.
+		expect(await said(utf8('sep=;\nEnhet,Antal medarbetare\nEkorren,18\n'))).toEqual([
+			'2: Rubrikraden ser ut att vara avgränsad med komma, men kolumnerna kunde inte skiljas åt. Spara filen som CSV med semikolon, komma eller tabb mellan kolumnerna, eller som Excel-arbetsbok med en rubrik i varje kolumn.'
+		]);
+		// A pipe is no separator we read; a comma file with each line in quotes.
+		expect(await said(utf8('Enhet|Antal medarbetare|Inkommen\nEkorren|18|2026-05-18\n'))).toEqual([
+			expect.stringMatching(/^1: Rubrikraden ser ut att vara avgränsad med lodstreck,/)
+		]);
+		expect(await said(utf8('"Enhet,""Antal medarbetare"""\n"Ekorren,18"\n'))).toEqual([
+			expect.stringMatching(/^1: Rubrikraden ser ut att vara avgränsad med komma,/)
+		]);
+		// A semicolon file opened in an Excel that splits on commas, then saved as a workbook: all in column A.
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Blad1');
+		ws.addRow(['Enhet;Antal medarbetare']);
+		ws.addRow(['Ekorren;18']);
+		expect(await said(new Uint8Array(await wb.xlsx.writeBuffer()))).toEqual([
+			expect.stringMatching(/^1: Rubrikraden ser ut att vara avgränsad med semikolon,/)
+		]);
+		// One known header is not enough to say so: then the missing column is the truthful message.
+		expect((await read(utf8('Enhet|Anteckning\nEkorren|x\n'))).fileIssues.map((i) => i.issue.code)).toEqual(['missingColumn']);
+	});
+});
+
+/** A PDF as pdfkit writes it; uncompressed, it is plain ASCII with no NUL byte, like many small PDFs. */
+function pdf(compress: boolean): Promise<Uint8Array> {
+	return new Promise((resolve) => {
+		const doc = new PDFDocument({ compress });
+		const chunks: Buffer[] = [];
+		doc.on('data', (c: Buffer) => chunks.push(c));
+		doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+		doc.text('Enhet;Antal medarbetare');
+		doc.end();
+	});
+}
+
+describe('files that are no table say what they are', () => {
+	const said = async (bytes: Uint8Array) => (await read(bytes)).fileIssues.map((i) => describeIssue(i.issue, sv));
+
+	it('a PDF, whatever its name, is not an Excel workbook or a CSV file', async () => {
+		for (const bytes of [await pdf(false), await pdf(true)]) {
+			expect((await read(bytes)).format).toBeNull();
+			expect(await said(bytes)).toEqual([
+				'Filen är en PDF, inte en Excel-arbetsbok (.xlsx) eller en CSV-fil. Spara tabellen som Excel-arbetsbok eller som CSV och försök igen.'
+			]);
+		}
+	});
+
+	it('binary content is no CSV file; an old .xls says which format it is in', async () => {
+		// Every byte value but NUL, as in an image or an archive.
+		const noise = new Uint8Array(4096).map((_, i) => ((i * 131) % 255) + 1);
+		expect(noise.includes(0)).toBe(false);
+		expect(await said(noise)).toEqual([
+			'Filen är ingen textfil och ingen Excel-arbetsbok, så den kan inte vara en CSV-fil. Spara tabellen som CSV eller som Excel-arbetsbok (.xlsx) och försök igen.'
+		]);
+		expect(await said(new Uint8Array([0x25, 0x21, 0x00, 0x01]))).toEqual([expect.stringMatching(/^Filen är ingen textfil/)]);
+		const xls = new Uint8Array(2048);
+		xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+		expect(await said(xls)).toEqual([
+			'Filen är i ett äldre Office-format (till exempel .xls från Excel 97–2003) eller lösenordsskyddad. Spara den som Excel-arbetsbok (.xlsx) utan lösenord, eller som CSV.'
+		]);
+		// A stray control character does not make a text file binary.
+		expect((await read(utf8('Enhet;Antal medarbetare\nEkorren\u001a;18\n'))).fileIssues).toEqual([]);
 	});
 });
 
@@ -181,7 +279,7 @@ describe('XLSX', () => {
 		]);
 	});
 
-	it('reports bad cells by their row number and a broken zip as unreadable', async () => {
+	it('reports bad cells by their row number and a broken zip as a damaged workbook', async () => {
 		const bytes = await workbook((ws) => {
 			ws.addRow(['Enhet', 'Antal medarbetare']);
 			ws.addRow(['Ekorren', 4.5]);
@@ -189,18 +287,43 @@ describe('XLSX', () => {
 		const table = await read(bytes);
 		expect(table.rows[0].issues.map((i) => [i.line, i.column, i.issue.code])).toEqual([[2, 'Antal medarbetare', 'notInteger']]);
 		const broken = await read(bytes.subarray(0, 200));
-		expect(broken.fileIssues.map((i) => i.issue.code)).toEqual(['unreadable']);
+		expect(broken.fileIssues.map((i) => describeIssue(i.issue, sv))).toEqual([
+			'Excel-arbetsboken är skadad eller ofullständig och kunde inte läsas. Öppna den i Excel, spara den på nytt och försök igen.'
+		]);
 	});
+
+	it('a workbook of 60,000 rows is refused with the limit message after reading one row past the limit', async () => {
+		// Written as a stream, as large exports are: the shared strings come after the sheet.
+		const out = new PassThrough();
+		const chunks: Buffer[] = [];
+		out.on('data', (c: Buffer) => chunks.push(c));
+		const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true });
+		const ws = wb.addWorksheet('Enheter');
+		ws.addRow(['Enhet', 'Antal medarbetare']).commit();
+		for (let i = 1; i <= 60_000; i++) ws.addRow([`Förskolan ${i}`, i % 90]).commit();
+		ws.commit();
+		await wb.commit();
+		const bytes = new Uint8Array(Buffer.concat(chunks));
+		// The header and MAX_ROWS + 1 rows are read; the other 54,999 are never unpacked or parsed.
+		const raw = await readRawRows(bytes, MAX_ROWS + 2);
+		expect(raw.rows.length).toBe(MAX_ROWS + 2);
+		expect(raw.rows.at(-1)).toEqual({ line: MAX_ROWS + 2, cells: [`Förskolan ${MAX_ROWS + 1}`, String((MAX_ROWS + 1) % 90)] });
+		const table = await read(bytes);
+		expect(table.rowsRead).toBe(MAX_ROWS + 2);
+		expect(table.fileIssues.map((i) => describeIssue(i.issue, sv))).toEqual([
+			expect.stringMatching(/^Filen har fler än 5\s000 rader\. Dela upp den i flera filer\.$/)
+		]);
+		expect(table.rows).toEqual([]);
+	}, 60_000);
 });
 
 describe('XLSX safety', () => {
 	it('refuses an archive that would unpack to more than the limit, before unzipping it', async () => {
-		const { unpackedSize, MAX_UNPACKED_BYTES } = await import('./xlsx');
+		const unpackedSize = (bytes: Uint8Array) => zipEntries(bytes)!.reduce((sum, e) => sum + e.size, 0);
 		const wb = new ExcelJS.Workbook();
 		wb.addWorksheet('A').addRow(['Enhet']);
 		const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-		const size = unpackedSize(bytes)!;
-		expect(size).toBeGreaterThan(0);
+		expect(unpackedSize(bytes)).toBeGreaterThan(0);
 		// Claim a huge uncompressed size for the first entry in the central directory.
 		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 		let end = bytes.length - 22;
@@ -209,6 +332,8 @@ describe('XLSX safety', () => {
 		view.setUint32(first + 24, MAX_UNPACKED_BYTES + 1, true);
 		expect(unpackedSize(bytes)).toBeGreaterThan(MAX_UNPACKED_BYTES);
 		const table = await readTable(bytes, SPEC);
-		expect(table.fileIssues.map((i) => i.issue.code)).toEqual(['unreadable']);
+		expect(table.fileIssues.map((i) => describeIssue(i.issue, sv))).toEqual([
+			'Excel-arbetsboken blir för stor när den packas upp. Spara bara bladet med raderna i en ny arbetsbok, eller som CSV, och försök igen.'
+		]);
 	});
 });

@@ -7,12 +7,16 @@
  *   const table = await readTable(bytes, UNITS);
  *   for (const row of table.rows) row.values.name; // string | null
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { hasPdfHeader } from '$lib/domain/documents';
 import { cleanText } from '$lib/domain/clean-text';
-import { decodeText, type TextEncoding } from './decode';
-import { parseCsv, type RawRow, type Separator } from './csv';
-import { isZip, readXlsxRows } from './xlsx';
+import { decodeText, looksBinary, type TextEncoding } from './decode';
+import { HEADER_SEPARATORS, isBlankRow, readCsv, ROWS_PER_TURN, type RawRow, type Separator } from './csv';
+import { readXlsxRows } from './xlsx';
+import { WorkbookError } from './workbook';
+import { isZip } from './zip';
 import type { Cell } from './cells';
-import { at, issue, type Format, type LocatedIssue } from './issues';
+import { at, issue, type Format, type Issue, type LocatedIssue } from './issues';
 
 export interface Column<T> {
 	/** The documented Swedish header. */
@@ -43,6 +47,8 @@ export interface Table<S extends ColumnSpec> {
 	encoding: TextEncoding | null;
 	separator: Separator | null;
 	headerLine: number | null;
+	/** Rows read from the file: reading stops one row past the limit, so a long file is refused quickly. */
+	rowsRead: number;
 	/** Keys of the columns found in the header row. */
 	present: (keyof S)[];
 	/** Headers that match no column; they are not read. */
@@ -59,41 +65,57 @@ export function normaliseHeader(value: string): string {
 	return value.normalize('NFC').replace(/\s+/g, ' ').replace(/\s*\*$/, '').trim().toLocaleLowerCase('sv');
 }
 
-type RawTable = {
-	format: 'csv' | 'xlsx';
+export interface RawTable {
+	format: 'csv' | 'xlsx' | null;
 	encoding: TextEncoding | null;
 	separator: Separator | null;
 	rows: RawRow[];
+	rowsRead: number;
 	fileIssues: LocatedIssue[];
-};
+}
 
-/** The raw rows of a file, whichever kind it is, every cell cleaned (`cleanText`). */
-export async function readRawRows(bytes: Uint8Array): Promise<RawTable> {
-	const raw = await readFileRows(bytes);
-	// Excel writes a control character or half a surrogate pair as "_xHHHH_", which exceljs decodes.
+/** The compound file of Excel 97–2003 and older Office documents, also of password-protected workbooks. */
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** The raw rows of a file (`readFileRows`), every cell cleaned (`cleanText`). */
+export async function readRawRows(bytes: Uint8Array, maxRows = Infinity): Promise<RawTable> {
+	const raw = await readFileRows(bytes, maxRows);
 	for (const row of raw.rows) row.cells = row.cells.map(cleanText);
 	return raw;
 }
 
-async function readFileRows(bytes: Uint8Array): Promise<RawTable> {
+/**
+ * The raw rows of a file, whichever kind its content shows it to be (never its name); reading stops
+ * once `maxRows` rows have content. A file that is neither a workbook nor text says what it is.
+ */
+async function readFileRows(bytes: Uint8Array, maxRows: number): Promise<RawTable> {
+	const refused = (format: RawTable['format'], found: Issue): RawTable => ({
+		format,
+		encoding: null,
+		separator: null,
+		rows: [],
+		rowsRead: 0,
+		fileIssues: [at(null, null, found)]
+	});
 	if (isZip(bytes)) {
 		try {
-			return { format: 'xlsx', encoding: null, separator: null, rows: await readXlsxRows(bytes), fileIssues: [] };
-		} catch {
-			return { format: 'xlsx', encoding: null, separator: null, rows: [], fileIssues: [at(null, null, issue('unreadable'))] };
+			return { format: 'xlsx', encoding: null, separator: null, ...(await readXlsxRows(bytes, maxRows)), fileIssues: [] };
+		} catch (error) {
+			// Every other failure is also a file we cannot read, but is logged, since the reader should have named it.
+			if (!(error instanceof WorkbookError)) console.error('import: unexpected failure reading a workbook', error);
+			const problem = error instanceof WorkbookError ? error.problem : 'damagedWorkbook';
+			return refused(problem === 'notWorkbook' ? null : 'xlsx', issue(problem));
 		}
 	}
-	// A NUL byte means a binary file (an old .xls, a PDF); UTF-16 text was recognised by its mark.
+	if (hasPdfHeader(bytes)) return refused(null, issue('pdfFile'));
+	if (OLE2.every((b, i) => bytes[i] === b)) return refused(null, issue('legacyOfficeFile'));
+	// UTF-16 text was recognised by its mark; without one its NUL bytes make it binary.
 	const { text, encoding } = decodeText(bytes);
-	if (text.includes('\u0000')) {
-		return { format: 'csv', encoding: null, separator: null, rows: [], fileIssues: [at(null, null, issue('unreadable'))] };
-	}
-	const csv = parseCsv(text);
+	if (looksBinary(text)) return refused(null, issue('binaryFile'));
+	const csv = await readCsv(text, { maxRecords: maxRows });
 	const fileIssues = csv.unclosedQuoteAt === null ? [] : [at(csv.unclosedQuoteAt, null, issue('unclosedQuote'))];
-	return { format: 'csv', encoding, separator: csv.separator, rows: csv.rows, fileIssues };
+	return { format: 'csv', encoding, separator: csv.separator, rows: csv.rows, rowsRead: csv.rows.length, fileIssues };
 }
-
-const isBlank = (row: RawRow) => row.cells.every((c) => c.trim() === '');
 
 export async function readTable<S extends ColumnSpec>(bytes: Uint8Array, spec: S, maxRows = MAX_ROWS): Promise<Table<S>> {
 	const table: Table<S> = {
@@ -101,17 +123,19 @@ export async function readTable<S extends ColumnSpec>(bytes: Uint8Array, spec: S
 		encoding: null,
 		separator: null,
 		headerLine: null,
+		rowsRead: 0,
 		present: [],
 		ignoredHeaders: [],
 		fileIssues: [],
 		rows: []
 	};
 	if (bytes.length === 0) return { ...table, fileIssues: [at(null, null, issue('empty'))] };
-	const raw = await readRawRows(bytes);
-	Object.assign(table, { format: raw.format, encoding: raw.encoding, separator: raw.separator });
+	// The header row and one row past the limit are all it takes to know that a file is too long.
+	const raw = await readRawRows(bytes, maxRows + 2);
+	Object.assign(table, { format: raw.format, encoding: raw.encoding, separator: raw.separator, rowsRead: raw.rowsRead });
 	table.fileIssues.push(...raw.fileIssues);
 
-	const rows = raw.rows.filter((r) => !isBlank(r));
+	const rows = raw.rows.filter((r) => !isBlankRow(r));
 	const header = rows.shift();
 	if (!header) {
 		if (table.fileIssues.length === 0) table.fileIssues.push(at(null, null, issue('empty')));
@@ -125,7 +149,11 @@ export async function readTable<S extends ColumnSpec>(bytes: Uint8Array, spec: S
 		return table;
 	}
 	const width = header.cells.length;
-	for (const row of rows) table.rows.push(readRow(row, spec, positions, width));
+	const columns = (Object.keys(spec) as (keyof S)[]).map((key) => ({ key, column: spec[key], position: positions.get(key) }));
+	for (const [i, row] of rows.entries()) {
+		if (i > 0 && i % ROWS_PER_TURN === 0) await nextTurn();
+		table.rows.push(readRow(row, columns, width));
+	}
 	return table;
 }
 
@@ -148,22 +176,41 @@ function matchHeader<S extends ColumnSpec>(header: RawRow, spec: S, table: Table
 			positions.set(key, index);
 		}
 	});
-	for (const key of Object.keys(spec) as (keyof S)[]) {
-		if (spec[key].required && !positions.has(key)) {
-			table.fileIssues.push(at(header.line, spec[key].header, issue('missingColumn', spec[key].header)));
-		}
-	}
+	const missing = (Object.keys(spec) as (keyof S)[]).filter((key) => spec[key].required && !positions.has(key));
+	const separator = missing.length > 0 ? joinedHeaders(header, byName) : null;
+	if (separator !== null) table.fileIssues.push(at(header.line, null, issue('headerSeparator', separator)));
+	else for (const key of missing) table.fileIssues.push(at(header.line, spec[key].header, issue('missingColumn', spec[key].header)));
 	table.present = [...positions.keys()];
 	return positions;
 }
 
-function readRow<S extends ColumnSpec>(row: RawRow, spec: S, positions: Map<keyof S, number>, width: number): TableRow<S> {
+/**
+ * The character that joins known headers within one header cell ("Enhet,Förvaltning/bolag"): the
+ * row is separated by something else than it was read with (a comma file saved with "sep=;", a
+ * pipe, a whole line in quotes, a CSV pasted into one Excel column); null when no cell shows that.
+ */
+function joinedHeaders(header: RawRow, known: Map<string, unknown>): string | null {
+	for (const cell of header.cells) {
+		for (const separator of HEADER_SEPARATORS) {
+			const parts = cell.split(separator).map((part) => normaliseHeader(part.replace(/^\s*"|"\s*$/g, '')));
+			if (parts.filter((part) => known.has(part)).length >= 2) return separator;
+		}
+	}
+	return null;
+}
+
+interface PlacedColumn<S extends ColumnSpec> {
+	key: keyof S;
+	column: S[keyof S];
+	/** Where the header row has it; undefined when it is missing. */
+	position: number | undefined;
+}
+
+function readRow<S extends ColumnSpec>(row: RawRow, columns: PlacedColumn<S>[], width: number): TableRow<S> {
 	const values = {} as Record<keyof S, unknown>;
 	const rawCells = {} as Record<keyof S, string>;
 	const issues: LocatedIssue[] = [];
-	for (const key of Object.keys(spec) as (keyof S)[]) {
-		const column = spec[key];
-		const position = positions.get(key);
+	for (const { key, column, position } of columns) {
 		const cell = position === undefined ? '' : (row.cells[position] ?? '');
 		rawCells[key] = cell.trim();
 		values[key] = null;
@@ -174,6 +221,6 @@ function readRow<S extends ColumnSpec>(row: RawRow, spec: S, positions: Map<keyo
 		else if (result.value === null && column.required) issues.push(at(row.line, column.header, issue('required')));
 		else values[key] = result.value;
 	}
-	if (row.cells.slice(width).some((c) => c.trim() !== '')) issues.push(at(row.line, null, issue('tooManyCells')));
+	if (row.cells.length > width && row.cells.slice(width).some((c) => c.trim() !== '')) issues.push(at(row.line, null, issue('tooManyCells')));
 	return { line: row.line, values: values as RowValues<S>, raw: rawCells, issues };
 }

@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../db';
 import * as table from '../db/schema';
+import { placeholders } from '../db/prepared';
 import { boolean, email, integer, money, percent, text, years } from './cells';
 import { at, issue, type LocatedIssue } from './issues';
 import { boardsByName, nameKey, organisationsByName } from './lookup';
@@ -119,30 +120,46 @@ function hasCellIssue(issues: LocatedIssue[], ...columns: string[]): boolean {
 
 /** Inserts the checked units with their wins and contact; returns the new ids in file order. */
 export function insertUnits(q: Queryable, plans: UnitPlan[]): number[] {
+	const insertUnit = q
+		.insert(table.unit)
+		.values(
+			placeholders(
+				'organisationId',
+				'boardId',
+				'name',
+				'managerName',
+				'managerHasBudgetResponsibility',
+				'managerHasStaffResponsibility',
+				'hasBusinessPlan',
+				'staffCount',
+				'privatelyRun',
+				'stockholmSharePercent',
+				'lastYearResult',
+				'forecastResult'
+			)
+		)
+		.returning({ id: table.unit.id })
+		.prepare();
+	const insertWin = q.insert(table.unitWin).values(placeholders('unitId', 'year')).prepare();
+	const insertContact = q.insert(table.unitContact).values(placeholders('unitId', 'name', 'email', 'phone')).prepare();
 	return plans.map(({ values: v, organisationId, boardId }) => {
-		const unitId = q
-			.insert(table.unit)
-			.values({
-				organisationId,
-				boardId,
-				name: v.name!,
-				managerName: v.managerName,
-				managerHasBudgetResponsibility: v.managerBudget,
-				managerHasStaffResponsibility: v.managerStaff,
-				hasBusinessPlan: v.businessPlan,
-				staffCount: v.staffCount,
-				privatelyRun: v.privatelyRun ?? false,
-				stockholmSharePercent: v.stockholmShare,
-				lastYearResult: v.lastYearResult,
-				forecastResult: v.forecastResult
-			})
-			.returning({ id: table.unit.id })
-			.get().id;
-		for (const year of v.winYears ?? []) q.insert(table.unitWin).values({ unitId, year }).run();
+		const unitId = insertUnit.get({
+			organisationId,
+			boardId,
+			name: v.name!,
+			managerName: v.managerName,
+			managerHasBudgetResponsibility: v.managerBudget,
+			managerHasStaffResponsibility: v.managerStaff,
+			hasBusinessPlan: v.businessPlan,
+			staffCount: v.staffCount,
+			privatelyRun: v.privatelyRun ?? false,
+			stockholmSharePercent: v.stockholmShare,
+			lastYearResult: v.lastYearResult,
+			forecastResult: v.forecastResult
+		})!.id;
+		for (const year of v.winYears ?? []) insertWin.run({ unitId, year });
 		if (v.contactName !== null && v.contactEmail !== null) {
-			q.insert(table.unitContact)
-				.values({ unitId, name: v.contactName, email: v.contactEmail, phone: v.contactPhone })
-				.run();
+			insertContact.run({ unitId, name: v.contactName, email: v.contactEmail, phone: v.contactPhone });
 		}
 		return unitId;
 	});

@@ -8,7 +8,7 @@ import { rankCycle } from './ranking';
 import { requireRankingClass } from './guards';
 import { attachment, rankingExport } from './export';
 import { writeCsv, writeXlsx } from '../imports/write-table';
-import { parseCsv } from '../imports/csv';
+import { readCsv } from '../imports/csv';
 import { readXlsxRows } from '../imports/xlsx';
 import { messages } from '$lib/i18n';
 
@@ -28,13 +28,13 @@ beforeEach(() => {
 });
 
 describe('ranking exports', () => {
-	it('writes a CSV for Swedish Excel that parses back to the ranked rows', () => {
+	it('writes a CSV for Swedish Excel that parses back to the ranked rows', async () => {
 		const ranking = rankCycle(cycleId)!;
 		const klass = ranking.classes[3];
 		const file = rankingExport(requireRankingClass(event('jury1@demo.test'), String(klass.id)), klass.id, messages('sv'), 'sv')!;
 		const csv = writeCsv(file.table);
 		expect(csv.startsWith('\ufeff')).toBe(true);
-		const { separator, rows } = parseCsv(csv.slice(1));
+		const { separator, rows } = await readCsv(csv.slice(1));
 		expect(separator).toBe(';');
 		const [headers, ...body] = rows.map((r) => r.cells);
 		expect(headers).toEqual([
@@ -67,7 +67,7 @@ describe('ranking exports', () => {
 		const ranking = rankCycle(cycleId)!;
 		const klass = ranking.classes[1];
 		const file = rankingExport(requireRankingClass(event('admin@demo.test'), String(klass.id)), klass.id, messages('en'), 'en')!;
-		const rows = await readXlsxRows(await writeXlsx([file.table]));
+		const { rows } = await readXlsxRows(await writeXlsx([file.table]));
 		expect(rows[0].cells.slice(0, 4)).toEqual(['Place', 'Unit', 'Organisation', 'Total']);
 		expect(rows.slice(1).map((r) => r.cells[1])).toEqual(klass.rows.map((r) => r.unitName));
 		expect(rows.slice(1).map((r) => Number(r.cells[3]))).toEqual(klass.rows.map((r) => Math.round(r.total! * 10) / 10));

@@ -1,0 +1,110 @@
+/**
+ * A ZIP archive held in memory (an XLSX workbook is one): its entries as its central directory
+ * lists them, and one entry's content as a stream of text, inflated a chunk at a time so that other
+ * requests are served between chunks and a reader can stop early without unpacking the rest.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { createInflateRaw } from 'node:zlib';
+
+export interface ZipEntry {
+	name: string;
+	/** 0 stored, 8 deflated; the only two methods office programs use. */
+	method: number;
+	compressedSize: number;
+	/** The uncompressed size the archive declares; the content is held to it. */
+	size: number;
+	headerOffset: number;
+}
+
+/** Thrown when an entry cannot be read as it declares itself: a damaged or doctored archive. */
+export class DamagedZipError extends Error {}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_DIRECTORY = 0x06054b50;
+const STORED_CHUNK_BYTES = 64 * 1024;
+
+/** ZIP archives start with a local file header, "PK\x03\x04". */
+export function isZip(bytes: Uint8Array): boolean {
+	return bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true) === LOCAL_HEADER;
+}
+
+/**
+ * The entries, read from the central directory without unpacking anything; null when the directory
+ * cannot be found or read, or uses ZIP64 (no workbook we accept needs it).
+ */
+export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	let end = -1;
+	for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+		if (view.getUint32(i, true) === END_OF_DIRECTORY) {
+			end = i;
+			break;
+		}
+	}
+	if (end < 0) return null;
+	const count = view.getUint16(end + 10, true);
+	let offset = view.getUint32(end + 16, true);
+	const entries: ZipEntry[] = [];
+	const names = new TextDecoder('utf-8');
+	for (let n = 0; n < count; n++) {
+		if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_HEADER) return null;
+		const compressedSize = view.getUint32(offset + 20, true);
+		const size = view.getUint32(offset + 24, true);
+		const headerOffset = view.getUint32(offset + 42, true);
+		if (size === 0xffffffff || compressedSize === 0xffffffff || headerOffset === 0xffffffff) return null;
+		const nameLength = view.getUint16(offset + 28, true);
+		const name = names.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
+		entries.push({ name, method: view.getUint16(offset + 10, true), compressedSize, size, headerOffset });
+		offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+	}
+	return entries;
+}
+
+/** The entry's compressed bytes, found through its local header. */
+function compressedData(bytes: Uint8Array, entry: ZipEntry): Buffer {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const at = entry.headerOffset;
+	if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER) throw new DamagedZipError(`no local header for ${entry.name}`);
+	const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+	if (start + entry.compressedSize > bytes.length) throw new DamagedZipError(`${entry.name} runs past the archive`);
+	return Buffer.from(bytes.buffer, bytes.byteOffset + start, entry.compressedSize);
+}
+
+/**
+ * The entry's content as UTF-8 text, chunk by chunk (a character split between two chunks is kept
+ * whole). Throws DamagedZipError when the data is corrupt or unpacks to more or less than the
+ * archive declares, so a doctored size cannot make it unpack without bound.
+ */
+export async function* entryText(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<string> {
+	const data = compressedData(bytes, entry);
+	const decoder = new StringDecoder('utf8');
+	if (entry.method === 0) {
+		if (entry.compressedSize !== entry.size) throw new DamagedZipError(`${entry.name}: stored with two sizes`);
+		for (let i = 0; i < data.length; i += STORED_CHUNK_BYTES) {
+			// Stored data needs no inflating, so nothing else would give the event loop a turn.
+			if (i > 0) await nextTurn();
+			yield decoder.write(data.subarray(i, i + STORED_CHUNK_BYTES));
+		}
+		yield decoder.end();
+		return;
+	}
+	if (entry.method !== 8) throw new DamagedZipError(`${entry.name}: compression method ${entry.method}`);
+	const inflater = createInflateRaw();
+	inflater.end(data);
+	let total = 0;
+	try {
+		for await (const chunk of inflater as AsyncIterable<Buffer>) {
+			total += chunk.length;
+			if (total > entry.size) throw new DamagedZipError(`${entry.name} unpacks to more than it declares`);
+			yield decoder.write(chunk);
+		}
+	} catch (error) {
+		throw error instanceof DamagedZipError ? error : new DamagedZipError(`${entry.name}: ${(error as Error).message}`);
+	} finally {
+		inflater.destroy();
+	}
+	if (total !== entry.size) throw new DamagedZipError(`${entry.name} unpacks to less than it declares`);
+	yield decoder.end();
+}
