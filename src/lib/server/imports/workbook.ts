@@ -16,6 +16,14 @@ export const MAX_CELL_CHARS = 32_767;
 
 export type WorkbookProblem = 'notWorkbook' | 'workbookTooLarge' | 'damagedWorkbook';
 
+/**
+ * A workbook's text with Excel's escapes read back: a character XML cannot carry (a control
+ * character, half a surrogate pair) is written as "_xHHHH_", and a literal "_x" as "_x005F_x".
+ */
+export function unescapeXstring(text: string): string {
+	return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 export class WorkbookError extends Error {
 	constructor(readonly problem: WorkbookProblem) {
 		super(problem);
@@ -161,7 +169,7 @@ function sharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined): SharedSt
 			close(name) {
 				if (name === 't') inText = false;
 				else if (name === 'rPh') inPhonetic = false;
-				else if (name === 'si') strings.push(current.slice(0, MAX_CELL_CHARS));
+				else if (name === 'si') strings.push(unescapeXstring(current).slice(0, MAX_CELL_CHARS));
 			}
 		});
 	let ended = !parsing;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { readXlsxRows } from './xlsx';
-import { isDateFormat, MAX_HELD_BYTES, openWorkbook, WorkbookError } from './workbook';
+import { isDateFormat, MAX_HELD_BYTES, openWorkbook, unescapeXstring, WorkbookError } from './workbook';
 
 /** A ZIP archive of the given parts, each deflated unless `stored`; enough of the format for the reader. */
 function zip(parts: Record<string, string | Buffer>, options: { stored?: boolean } = {}): Uint8Array {
@@ -104,6 +104,12 @@ describe('the streaming workbook reader', () => {
 		const row = '<row r="1"><c r="A1" s="1"><v>46160</v></c><c r="B1" s="2"><v>46160.75</v></c><c r="C1" s="3"><v>46160</v></c><c r="D1"><v>46160</v></c></row>';
 		expect(await cells(workbook({ styles, sheets: [row] }))).toEqual([[1, '2026-05-18', '2026-05-18', '46160', '46160']]);
 		expect(await cells(workbook({ styles, sheets: [row], date1904: true }))).toEqual([[1, '2030-05-19', '2030-05-19', '46160', '46160']]);
+	});
+
+	it('reads back Excel\'s escapes of characters XML cannot carry, and an escaped literal "_x"', () => {
+		expect(unescapeXstring('a_x0000_b_xD800_c')).toBe('a\u0000b\ud800c');
+		expect(unescapeXstring('_x005F_x0000_ och _x0009_')).toBe('_x0000_ och \t');
+		expect(unescapeXstring('Förskolan_x_1')).toBe('Förskolan_x_1');
 	});
 
 	it('recognises date formats by their day, month, year or time parts, not by quoted or escaped text', () => {

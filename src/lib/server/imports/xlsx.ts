@@ -11,7 +11,7 @@
  */
 import { excelSerialToIsoDay } from './cells';
 import { isBlankRow, type RawRow } from './csv';
-import { MAX_CELL_CHARS, openWorkbook, WorkbookError, type Workbook } from './workbook';
+import { MAX_CELL_CHARS, openWorkbook, unescapeXstring, WorkbookError, type Workbook } from './workbook';
 import { MalformedXmlError, parseXml } from './xml';
 import { DamagedZipError, type ZipEntry } from './zip';
 
@@ -74,6 +74,7 @@ function cellText(type: string, value: string, style: number, book: Workbook): s
 			return value === '' ? '' : Number(value) !== 0 ? 'ja' : 'nej';
 		case 'str':
 		case 'inlineStr':
+			return unescapeXstring(value);
 		case 'e':
 		case 'd':
 			return value;
