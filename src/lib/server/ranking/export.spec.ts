@@ -86,8 +86,8 @@ describe('ranking exports', () => {
 		const exportFor = (email: string) => rankingExport(requireRankingClass(event(email), String(klass.id)), klass.id, messages('sv'), 'sv')!;
 		const file = exportFor('jury4@demo.test');
 
-		const csv = parseCsv(writeCsv(file.table).slice(1)).rows.slice(1).map((r) => r.cells);
-		const xlsx = (await readXlsxRows(await writeXlsx([file.table]))).slice(1).map((r) => r.cells);
+		const csv = (await readCsv(writeCsv(file.table).slice(1))).rows.slice(1).map((r) => r.cells);
+		const xlsx = (await readXlsxRows(await writeXlsx([file.table]))).rows.slice(1).map((r) => r.cells);
 		const seen = [klass.rows[0].unitName, klass.rows[3].unitName];
 		expect(csv.map((cells) => [cells[0], cells[1]])).toEqual([['1', seen[0]], ['2', seen[1]]]);
 		expect(xlsx.map((cells) => [Number(cells[0]), cells[1]])).toEqual([[1, seen[0]], [2, seen[1]]]);
