@@ -1,0 +1,17 @@
+/** Small file-system helpers of backup and restore. */
+import { closeSync, fsyncSync, openSync } from 'node:fs';
+
+/** Flushes a folder's entries, so that a rename into it survives a power cut. */
+export function syncFolder(dir: string): void {
+	const fd = openSync(dir, 'r');
+	try {
+		fsyncSync(fd);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** '2026-05-17T10:15:00.123Z' → '20260517T101500Z': part of a backup's or a set-aside file's name. */
+export function timeStamp(at: Date): string {
+	return at.toISOString().replace(/\.\d{3}/, '').replace(/[-:]/g, '');
+}

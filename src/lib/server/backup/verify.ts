@@ -1,0 +1,60 @@
+/**
+ * A backup is a folder: `utmarkelse.db` (the database, one file without a WAL), `files/` (the
+ * stored documents, laid out as under FILES_DIR) and `manifest.json` (what it held when made).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { listDocuments, sha256OfFile } from '../registry/documents';
+import { backupProblems, type BackupFacts, type BackupManifest, type FileFact } from '$lib/domain/backup';
+import { inspectDatabase } from './sqlite';
+
+export const DATABASE_FILE = 'utmarkelse.db';
+export const FILES_FOLDER = 'files';
+export const MANIFEST_FILE = 'manifest.json';
+
+/** A backup that is not sound, with every reason. */
+export class BackupError extends Error {
+	constructor(
+		readonly problems: string[],
+		summary = 'Säkerhetskopian går inte att lita på'
+	) {
+		super(`${summary}: ${problems.join(' ')}`);
+	}
+}
+
+/** Hashes every file in a folder laid out like the store, and lists what does not belong there. */
+export async function fileFacts(dir: string): Promise<Pick<BackupFacts, 'files' | 'strays'>> {
+	const { documents, strays } = await listDocuments(dir);
+	const files: FileFact[] = [];
+	for (const d of documents) files.push({ name: d.sha256, sha256: await sha256OfFile(d.path), bytes: d.bytes });
+	return { files, strays };
+}
+
+export async function readManifest(dir: string): Promise<BackupManifest> {
+	const path = join(dir, MANIFEST_FILE);
+	if (!existsSync(path)) throw new BackupError([`${path} saknas.`], 'Ingen säkerhetskopia');
+	try {
+		return JSON.parse(await readFile(path, 'utf8')) as BackupManifest;
+	} catch (e) {
+		throw new BackupError([`${path} går inte att läsa: ${(e as Error).message}`]);
+	}
+}
+
+/**
+ * Checks a backup as it lies on disk against its manifest and the rules of a sound backup: the
+ * database's checksum, integrity and rows, and every file's checksum. Throws a BackupError naming
+ * every fault; returns the manifest when all is well.
+ */
+export async function verifyBackup(dir: string): Promise<BackupManifest> {
+	if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new BackupError([`${dir} är ingen mapp.`], 'Ingen säkerhetskopia');
+	const manifest = await readManifest(dir);
+	const databasePath = join(dir, DATABASE_FILE);
+	let database: BackupFacts['database'] = null;
+	if (existsSync(databasePath)) {
+		database = { bytes: (await stat(databasePath)).size, sha256: await sha256OfFile(databasePath), ...(await inspectDatabase(databasePath)) };
+	}
+	const problems = backupProblems({ database, ...(await fileFacts(join(dir, FILES_FOLDER))) }, manifest);
+	if (problems.length) throw new BackupError(problems);
+	return manifest;
+}
