@@ -7,6 +7,7 @@ import { localeOf } from '$lib/server/http/locale';
 import { startMailWorker } from '$lib/server/mail/worker';
 import { db } from '$lib/server/db';
 import { startCheckpointer } from '$lib/server/db/checkpoint';
+import { startBackupSchedule } from '$lib/server/backup/schedule';
 
 /** Validates the session cookie and sets locals.user / locals.session; nothing else. */
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -54,9 +55,10 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	return { message: status >= 500 ? 'server' : message, reference };
 };
 
-/** The e-mail outbox worker and WAL checkpoints run in the server process; never while building or under tests. */
+/** The e-mail outbox worker, WAL checkpoints and scheduled backups run in the server process; never while building or under tests. */
 export const init: ServerInit = () => {
 	if (building || process.env.VITEST) return;
 	startMailWorker();
 	startCheckpointer(db());
+	void startBackupSchedule();
 };

@@ -11,6 +11,7 @@ import * as juryWork from './sections/jury-work';
 import * as charts from './sections/charts';
 import * as feedback from './sections/feedback';
 import * as ranking from './sections/ranking';
+import * as backup from './sections/backup';
 
 /** English, second language: typed against the Swedish catalogue so no key can be missing. */
 export const en: Messages = {
@@ -183,6 +184,7 @@ export const en: Messages = {
 	charts: charts.en,
 	feedback: feedback.en,
 	ranking: ranking.en,
+	backup: backup.en,
 	dataImport: dataImport.en,
 	common: {
 		save: 'Save',

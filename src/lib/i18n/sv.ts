@@ -11,6 +11,7 @@ import * as juryWork from './sections/jury-work';
 import * as charts from './sections/charts';
 import * as feedback from './sections/feedback';
 import * as ranking from './sections/ranking';
+import * as backup from './sections/backup';
 
 /** The Swedish catalogue: the source of every text a user sees. `en.ts` must match its shape. */
 export const sv = {
@@ -184,6 +185,7 @@ export const sv = {
 	charts: charts.sv,
 	feedback: feedback.sv,
 	ranking: ranking.sv,
+	backup: backup.sv,
 	dataImport: dataImport.sv,
 	common: {
 		save: 'Spara',

@@ -129,10 +129,21 @@ export async function configureBackups(
 	}
 	state.schedule = parsed.schedule;
 	if (!state.schedule) return null;
-	const existing = await listBackups(state.schedule.dir);
-	state.kept = existing.length;
-	if (existing[0]) state.lastSuccess = { at: existing[0].takenAt, name: existing[0].name };
+	try {
+		const existing = await listBackups(state.schedule.dir);
+		state.kept = existing.length;
+		if (existing[0]) state.lastSuccess = { at: existing[0].takenAt, name: existing[0].name };
+	} catch (e) {
+		// The runs will fail too, and say so; until then the admin sees why.
+		recordFailure(e);
+	}
 	return state.schedule;
+}
+
+function recordFailure(e: unknown): void {
+	const message = e instanceof Error ? e.message : String(e);
+	state.lastFailure = { at: new Date(), message: message.slice(0, 1000) };
+	console.error(`Säkerhetskopieringen misslyckades: ${message}`);
 }
 
 /** Runs a scheduled backup now (never two at once), logs it and records the outcome. */
@@ -149,9 +160,7 @@ export function backupNow(now = new Date()): Promise<void> {
 					`${done.files.count} filer (${megabytes(done.files.bytes)}); ${done.removed.length} äldre borttagna, ${done.kept} sparade`
 			);
 		} catch (e) {
-			const message = e instanceof Error ? e.message : String(e);
-			state.lastFailure = { at: new Date(), message: message.slice(0, 1000) };
-			console.error(`Säkerhetskopieringen misslyckades: ${message}`);
+			recordFailure(e);
 		}
 	});
 	running = run;

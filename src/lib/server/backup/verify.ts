@@ -58,3 +58,16 @@ export async function verifyBackup(dir: string): Promise<BackupManifest> {
 	if (problems.length) throw new BackupError(problems);
 	return manifest;
 }
+
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/** What a backup holds, in a few Swedish lines for the scripts to print. */
+export function describeBackup(manifest: BackupManifest): string[] {
+	const rows = Object.values(manifest.database.tables).reduce((sum, n) => sum + n, 0);
+	return [
+		`  tagen     ${manifest.startedAt} (klar ${manifest.finishedAt})`,
+		`  databas   ${manifest.database.file}: ${megabytes(manifest.database.bytes)}, ${Object.keys(manifest.database.tables).length} tabeller, ${rows} rader, integritetskontroll ok, SHA-256 ${manifest.database.sha256}`,
+		`  filer     ${FILES_FOLDER}/: ${manifest.files.count} filer, ${megabytes(manifest.files.bytes)}, varje fils SHA-256 stämmer med dess namn`,
+		`  manifest  ${MANIFEST_FILE}`
+	];
+}
