@@ -9,7 +9,7 @@ import { backupHealth, retain, type BackupHealth, type RetentionPolicy } from '$
 import { databasePath } from '../db';
 import { filesDir } from '../registry/documents';
 import { createBackup, type BackupSources } from './create';
-import { readManifest } from './verify';
+import { megabytes, readManifest } from './verify';
 import { timeStamp } from './disk';
 
 export interface BackupSchedule {
@@ -108,8 +108,6 @@ let sources: BackupSources | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let running: Promise<unknown> = Promise.resolve();
 
-const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
-
 /**
  * Reads the schedule from the environment and what the folder already holds. A wrong value is a
  * failure the admin sees, and no backups run until it is mended.
@@ -123,8 +121,7 @@ export async function configureBackups(
 	sources = from;
 	Object.assign(state, { schedule: null, startedAt: now, lastSuccess: null, lastFailure: null, kept: 0 });
 	if (!parsed.ok) {
-		state.lastFailure = { at: now, message: parsed.message };
-		console.error(`Säkerhetskopiering: ${parsed.message}`);
+		recordFailure(parsed.message);
 		return null;
 	}
 	state.schedule = parsed.schedule;
@@ -135,13 +132,12 @@ export async function configureBackups(
 		if (existing[0]) state.lastSuccess = { at: existing[0].takenAt, name: existing[0].name };
 	} catch (e) {
 		// The runs will fail too, and say so; until then the admin sees why.
-		recordFailure(e);
+		recordFailure((e as Error).message);
 	}
 	return state.schedule;
 }
 
-function recordFailure(e: unknown): void {
-	const message = e instanceof Error ? e.message : String(e);
+function recordFailure(message: string): void {
 	state.lastFailure = { at: new Date(), message: message.slice(0, 1000) };
 	console.error(`Säkerhetskopieringen misslyckades: ${message}`);
 }
@@ -160,7 +156,7 @@ export function backupNow(now = new Date()): Promise<void> {
 					`${done.files.count} filer (${megabytes(done.files.bytes)}); ${done.removed.length} äldre borttagna, ${done.kept} sparade`
 			);
 		} catch (e) {
-			recordFailure(e);
+			recordFailure(e instanceof Error ? e.message : String(e));
 		}
 	});
 	running = run;

@@ -59,7 +59,7 @@ export async function verifyBackup(dir: string): Promise<BackupManifest> {
 	return manifest;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+export const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 /** What a backup holds, in a few Swedish lines for the scripts to print. */
 export function describeBackup(manifest: BackupManifest): string[] {
