@@ -2,24 +2,26 @@
  * Backups under autosave load, over loopback against the built server (docs/architecture.md#6-backups):
  *
  * 1. seeds a database with BENCH_CLIENTS (60) examiners, each with a draft and a history of
- *    earlier saves (BENCH_REVISIONS, 40,000 in all: about 100 MB, a busy year), and BENCH_FILES
+ *    earlier saves (BENCH_REVISIONS, 40,000 in all: about 150 MB, a busy year), and BENCH_FILES
  *    (40) written accounts of 2 MB in the files folder;
- * 2. baseline: for BENCH_SECONDS (15) the examiners autosave at BENCH_RATE (200) saves/s offered,
- *    with no backup running;
- * 3. the same load while `npm run backup` runs back to back in another process;
- * 4. the same load on a server that makes its scheduled backups back to back
- *    (BACKUP_INTERVAL_MINUTES=0.01), reading the durations from the server's log;
- * 5. `npm run restore` into the database that server runs on: must be refused;
- * 6. stops the server, restores the newest scheduled backup into a new database and files folder
- *    with `npm run restore`, starts a server on it, and checks that every save acknowledged before
- *    that backup began is there and that the server serves the examiner's page.
+ * 2. baseline: for BENCH_SECONDS (20) the examiners autosave at BENCH_RATE (50) saves/s offered,
+ *    about what 60 examiners typing at once send, with no backup running;
+ * 3. the same load while `npm run backup` runs back to back in another process, for at least
+ *    BENCH_SECONDS and until BENCH_BACKUPS (3) backups are done;
+ * 4. `npm run restore` of the last of those backups into the database the server runs on: must be
+ *    refused;
+ * 5. the same load on a server that makes its scheduled backups back to back
+ *    (BACKUP_INTERVAL_MINUTES=0.01), reading their durations from the server's log;
+ * 6. stops that server, restores its newest backup into a new database and files folder with
+ *    `npm run restore`, starts a server on it, and checks that every save acknowledged before that
+ *    backup began is there and that the server serves the examiner's page.
  *
  * Prints p50/p99 save latency per phase with its ratio to the baseline of the same run, and the
  * backups' medians. The machine is shared: compare ratios, not absolute times between runs.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { hashPassword } from '../src/lib/server/auth/password';
@@ -30,8 +32,9 @@ import { ensureBuilt, freePort, HOST, median, percentile, signIn, startServer, s
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 60);
 const REVISIONS = Number(process.env.BENCH_REVISIONS ?? 40_000);
 const FILES = Number(process.env.BENCH_FILES ?? 40);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-const RATE = Number(process.env.BENCH_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const RATE = Number(process.env.BENCH_RATE ?? 50);
+const BACKUPS = Number(process.env.BENCH_BACKUPS ?? 3);
 const PASSWORD = 'kopia-2026';
 const FILLER = 'Enheten följer upp sina mål varje månad och diskuterar avvikelser på arbetsplatsträffarna.';
 
@@ -85,8 +88,11 @@ function growYear(databasePath: string, examiners: BenchExaminer[], criterionIds
 	return { version: perDraft + 1, fileBytes };
 }
 
-/** Every client autosaves in turn, paced so that all together offer `rate` saves/s, for `ms`. */
-async function load(origin: string, clients: Client[], criterionIds: number[], acks: Ack[], rate: number, ms: number) {
+/**
+ * Every client autosaves in turn, paced so that all together offer `rate` saves/s, for `ms` and
+ * then for as long as `more()` says.
+ */
+async function load(origin: string, clients: Client[], criterionIds: number[], acks: Ack[], rate: number, ms: number, more = () => false) {
 	const latencies: number[] = [];
 	let errors = 0;
 	const interval = (clients.length / rate) * 1000;
@@ -94,7 +100,7 @@ async function load(origin: string, clients: Client[], criterionIds: number[], a
 	await Promise.all(
 		clients.map(async (c) => {
 			let next = performance.now() + Math.random() * interval;
-			while (next < end) {
+			while (next < end || more()) {
 				await sleep(Math.max(0, next - performance.now()));
 				c.seq += 1;
 				const doc = documentFor(c, criterionIds);
@@ -142,10 +148,14 @@ async function signInAll(origin: string, examiners: BenchExaminer[], version: nu
 
 const DONE_IN = /klar(?: och kontrollerad)? på ([\d.]+) s/g;
 
-/** Backups run by `npm run backup` one after another until stopped; their durations as it prints them. */
+/**
+ * Backups run by `npm run backup` one after another until stopped: their durations as it prints
+ * them, and the last one, which is kept.
+ */
 function backupsBackToBack(dir: string, databasePath: string, filesDir: string) {
 	const seconds: number[] = [];
 	let running = true;
+	let last = '';
 	const done = (async () => {
 		for (let i = 0; running; i++) {
 			const status = await new Promise<number | null>((resolve) => {
@@ -157,13 +167,17 @@ function backupsBackToBack(dir: string, databasePath: string, filesDir: string) 
 				child.on('exit', resolve);
 			});
 			if (status !== 0) throw new Error(`npm run backup failed (exit ${status})`);
-			rmSync(join(dir, `cli-${i}`), { recursive: true, force: true });
+			if (last) rmSync(last, { recursive: true, force: true });
+			last = join(dir, `cli-${i}`);
 		}
 	})();
-	return async () => {
-		running = false;
-		await done;
-		return seconds;
+	return {
+		seconds,
+		async stop() {
+			running = false;
+			await done;
+			return { seconds, last };
+		}
 	};
 }
 
@@ -189,7 +203,7 @@ async function main() {
 		console.log(
 			`backup: ${CLIENTS} examiners, ${REVISIONS} earlier saves (database ${megabytes(statSync(databasePath).size)} MB), ${FILES} accounts ` +
 				`(${megabytes(fileBytes)} MB); ` +
-				`${SECONDS} s per phase at ${RATE} saves/s offered; node ${process.version}`
+				`${SECONDS} s per phase at ${RATE} saves/s offered; node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`
 		);
 
 		const acks: Ack[] = [];
@@ -198,13 +212,16 @@ async function main() {
 		server = startServer({ port, databasePath, env: { FILES_DIR: filesDir } });
 		await waitFor(`${origin}/login`);
 		const clients = await signInAll(origin, seed.examiners, version);
+		// Warm-up: a server that has just started compiles its hot paths.
 		await load(origin, clients, seed.criterionIds, acks, RATE, 3000);
 		const baseline = await load(origin, clients, seed.criterionIds, acks, RATE, SECONDS * 1000);
 		report('baseline, no backup', baseline);
-		const stopCli = backupsBackToBack(dir, databasePath, filesDir);
-		const cli = await load(origin, clients, seed.criterionIds, acks, RATE, SECONDS * 1000);
-		const cliSeconds = await stopCli();
+		const cliBackups = backupsBackToBack(dir, databasePath, filesDir);
+		const cli = await load(origin, clients, seed.criterionIds, acks, RATE, SECONDS * 1000, () => cliBackups.seconds.length < BACKUPS);
+		const { seconds: cliSeconds, last: cliBackup } = await cliBackups.stop();
 		report(`during npm run backup (${cliSeconds.length} backups, median ${median(cliSeconds).toFixed(1)} s each)`, cli, baseline);
+		const inUse = restore(cliBackup, databasePath, filesDir);
+		console.log(`restore while the server runs: exit ${inUse.status}${inUse.output.includes('används av en annan process') ? ', refused as in use' : `: ${inUse.output}`}`);
 		await stopServer(server);
 
 		port = await freePort();
@@ -213,14 +230,16 @@ async function main() {
 		const scheduled = scheduledDurations(server);
 		await waitFor(`${origin}/login`);
 		// Sessions live in the database: the clients carry on where they were.
-		const during = await load(origin, clients, seed.criterionIds, acks, RATE, SECONDS * 1000);
-		report(`during scheduled backups in the server (${scheduled.length} backups, median ${median(scheduled).toFixed(1)} s each)`, during, baseline);
+		await load(origin, clients, seed.criterionIds, acks, RATE, 3000);
+		const warm = scheduled.length;
+		const during = await load(origin, clients, seed.criterionIds, acks, RATE, SECONDS * 1000, () => scheduled.length - warm < BACKUPS);
+		const inPhase = scheduled.slice(warm);
+		report(`during scheduled backups in the server (${inPhase.length} backups, median ${median(inPhase).toFixed(1)} s each)`, during, baseline);
 
-		const newest = readdirSync(backupDir).filter((n) => /^utmarkelse-\d{8}T\d{6}Z$/.test(n)).sort().at(-1)!;
-		const inUse = restore(join(backupDir, newest), databasePath, filesDir);
-		console.log(`restore while the server runs: exit ${inUse.status}${inUse.output.includes('används av en annan process') ? ', refused as in use' : `: ${inUse.output}`}`);
+		// Stopped at once, so the newest finished backup began while the examiners were saving.
 		await stopServer(server);
 		server = undefined;
+		const newest = readdirSync(backupDir).filter((n) => /^utmarkelse-\d{8}T\d{6}Z$/.test(n)).sort().at(-1)!;
 
 		const manifest = JSON.parse(readFileSync(join(backupDir, newest, 'manifest.json'), 'utf8'));
 		const restoredPath = join(dir, 'restored', 'utmarkelse.db');
