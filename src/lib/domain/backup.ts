@@ -68,7 +68,6 @@ export function backupProblems(facts: BackupFacts, manifest?: BackupManifest): s
 }
 
 function manifestProblems(facts: BackupFacts, manifest: BackupManifest): string[] {
-	if (manifest.format !== MANIFEST_FORMAT) return [`Okänt format på manifestet: ${String(manifest.format)}`];
 	const problems: string[] = [];
 	const { database } = facts;
 	if (database && (database.sha256 !== manifest.database.sha256 || database.bytes !== manifest.database.bytes)) {

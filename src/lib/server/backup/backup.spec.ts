@@ -138,6 +138,8 @@ describe('verifying and restoring', { timeout: 30_000 }, () => {
 		const manifestText = readFileSync(manifestPath, 'utf8');
 		writeFileSync(manifestPath, manifestText.replace(/"assessment": \d+/, '"assessment": 1'));
 		await expect(restoreBackup(dest, target)).rejects.toThrow(/Tabellen assessment har \d+ rader, manifestet säger 1\./);
+		writeFileSync(manifestPath, manifestText.replace('"format": "utmarkelse-backup/1"', '"format": "annat"').replace(/"sha256": "[0-9a-f]{64}",\n\t\t"tables"/, '"tables"'));
+		await expect(restoreBackup(dest, target)).rejects.toThrow(/manifest\.json saknar eller har fel värde i: format, database\.sha256\./);
 		rmSync(manifestPath);
 		await expect(restoreBackup(dest, target)).rejects.toThrow(/manifest\.json saknas/);
 

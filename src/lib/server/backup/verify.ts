@@ -5,8 +5,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { listDocuments, sha256OfFile } from '../registry/documents';
-import { backupProblems, type BackupFacts, type BackupManifest, type FileFact } from '$lib/domain/backup';
+import { backupProblems, MANIFEST_FORMAT, type BackupFacts, type BackupManifest, type FileFact } from '$lib/domain/backup';
 import { inspectDatabase } from './sqlite';
 
 export const DATABASE_FILE = 'utmarkelse.db';
@@ -24,21 +25,39 @@ export class BackupError extends Error {
 }
 
 /** Hashes every file in a folder laid out like the store, and lists what does not belong there. */
-export async function fileFacts(dir: string): Promise<Pick<BackupFacts, 'files' | 'strays'>> {
+async function fileFacts(dir: string): Promise<Pick<BackupFacts, 'files' | 'strays'>> {
 	const { documents, strays } = await listDocuments(dir);
 	const files: FileFact[] = [];
 	for (const d of documents) files.push({ name: d.sha256, sha256: await sha256OfFile(d.path), bytes: d.bytes });
 	return { files, strays };
 }
 
+const count = z.number().int().min(0);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const manifestSchema = z.object({
+	format: z.literal(MANIFEST_FORMAT),
+	startedAt: z.iso.datetime(),
+	finishedAt: z.iso.datetime(),
+	source: z.object({ database: z.string(), files: z.string() }),
+	database: z.object({ file: z.literal(DATABASE_FILE), bytes: count, sha256, tables: z.record(z.string(), count) }),
+	files: z.object({ count, bytes: count, items: z.array(z.object({ sha256, bytes: count })) })
+}) satisfies z.ZodType<BackupManifest>;
+
 export async function readManifest(dir: string): Promise<BackupManifest> {
 	const path = join(dir, MANIFEST_FILE);
 	if (!existsSync(path)) throw new BackupError([`${path} saknas.`], 'Ingen säkerhetskopia');
+	let json: unknown;
 	try {
-		return JSON.parse(await readFile(path, 'utf8')) as BackupManifest;
+		json = JSON.parse(await readFile(path, 'utf8'));
 	} catch (e) {
 		throw new BackupError([`${path} går inte att läsa: ${(e as Error).message}`]);
 	}
+	const parsed = manifestSchema.safeParse(json);
+	if (!parsed.success) {
+		const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(hela filen)'))];
+		throw new BackupError([`${path} saknar eller har fel värde i: ${fields.join(', ')}.`]);
+	}
+	return parsed.data;
 }
 
 /**
