@@ -174,6 +174,20 @@ describe('verifying and restoring', { timeout: 30_000 }, () => {
 		expect(readdirSync(y.root).filter((f) => f.startsWith('live.db')).sort()).toEqual(['live.db', 'live.db.replaced-20260517T101500Z']);
 	});
 
+	it('replaces a database SQLite cannot read at all, keeping it aside as it was found', async () => {
+		const { y, dest, target } = await backedUp();
+		y.db.$client.close();
+		writeFileSync(y.databasePath, 'ingen databas '.repeat(1000));
+		writeFileSync(`${y.databasePath}-wal`, 'ingen logg');
+		const summary = await restoreBackup(dest, target, new Date('2026-05-17T10:15:00Z'));
+		expect(readFileSync(summary.setAside!, 'utf8')).toBe('ingen databas '.repeat(1000));
+		expect(readFileSync(`${summary.setAside}-wal`, 'utf8')).toBe('ingen logg');
+		expect(existsSync(`${y.databasePath}-wal`)).toBe(false);
+		const restored = openDatabase(y.databasePath);
+		expect(restored.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+		restored.$client.close();
+	});
+
 	it('mends a stored file that no longer matches its name, and brings back one that is gone', async () => {
 		const { y, dest, target, manifest } = await backedUp();
 		y.db.$client.close();

@@ -7,11 +7,11 @@
  * open, idle or not. The kernel drops those locks when a process ends, however it ends, so unlike
  * a pid file nothing goes stale after a crash, and nothing can be fooled by a reused pid. While
  * the restore runs it holds that lock itself, so a server started meanwhile stops at its first
- * statement instead of opening the old file. (Locks over NFS are unreliable; SQLite's documentation
- * warns against keeping a database there at all.)
+ * statement instead of opening the old file. (Over NFS file locks are unreliable, and so is SQLite:
+ * the database belongs on a local disk.)
  */
 import Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { copyDurably, documentPath, putDocumentCopy, sha256OfFile } from '../registry/documents';
 import type { BackupManifest } from '$lib/domain/backup';
@@ -26,14 +26,28 @@ export interface DatabaseHold {
 	release(): void;
 }
 
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/** The file starts as every SQLite database does. */
+function looksLikeSqlite(path: string): boolean {
+	const head = Buffer.alloc(SQLITE_HEADER.length);
+	const fd = openSync(path, 'r');
+	try {
+		return readSync(fd, head, 0, head.length, 0) === head.length && head.toString('latin1') === SQLITE_HEADER;
+	} finally {
+		closeSync(fd);
+	}
+}
+
 /**
  * Takes the database file for this process alone, or throws DatabaseInUse when another process
  * has it open. Null when there is nothing to hold: no file, or one SQLite cannot read at all
- * (then no server can be running on it either). Once held, the WAL is folded into the file, so
- * that the file alone is the whole database.
+ * (then no server can be running on it either; and it is not handed to SQLite, which would tidy
+ * away the WAL beside it). Once held, the WAL is folded into the file, so that the file alone is
+ * the whole database.
  */
 export function holdDatabase(path: string): DatabaseHold | null {
-	if (!existsSync(path)) return null;
+	if (!existsSync(path) || !looksLikeSqlite(path)) return null;
 	let client: Database.Database | undefined;
 	try {
 		client = new Database(path, { fileMustExist: true, timeout: 0 });
