@@ -13,9 +13,10 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { copyDurably, documentPath, putDocumentCopy, sha256OfFile } from '../registry/documents';
+import { copyDurably, documentPath, putDocumentCopy } from '../registry/documents';
 import type { BackupManifest } from '$lib/domain/backup';
 import { DATABASE_FILE, FILES_FOLDER, verifyBackup } from './verify';
+import { hashFiles } from './worker';
 import { syncFolder, timeStamp } from './disk';
 import type { BackupSources } from './create';
 
@@ -88,7 +89,7 @@ export async function restoreBackup(source: string, target: BackupSources, now =
 	try {
 		const files = await restoreFiles(join(from, FILES_FOLDER), manifest, resolve(target.filesDir));
 		await copyDurably(join(from, DATABASE_FILE), incoming);
-		if ((await sha256OfFile(incoming)) !== manifest.database.sha256) throw new Error(`Kopian ${incoming} blev inte lik säkerhetskopians databas; databasen är inte ersatt.`);
+		if ((await hashFiles([incoming]))[0].sha256 !== manifest.database.sha256) throw new Error(`Kopian ${incoming} blev inte lik säkerhetskopians databas; databasen är inte ersatt.`);
 		const setAside = existsSync(databasePath) ? `${databasePath}.replaced-${timeStamp(now)}` : null;
 		if (setAside) {
 			// Held, the file is the whole database; unreadable, it goes aside with its journals as found.
@@ -98,7 +99,7 @@ export async function restoreBackup(source: string, target: BackupSources, now =
 			rmSync(`${databasePath}-shm`, { force: true });
 		}
 		renameSync(incoming, databasePath);
-		syncFolder(dirname(databasePath));
+		await syncFolder(dirname(databasePath));
 		return { manifest, setAside, files };
 	} finally {
 		rmSync(incoming, { force: true });
@@ -108,17 +109,10 @@ export async function restoreBackup(source: string, target: BackupSources, now =
 
 /** Copies the backup's files into the store; a stored file that no longer hashes to its name is replaced. */
 async function restoreFiles(from: string, manifest: BackupManifest, filesDir: string): Promise<RestoreSummary['files']> {
-	const counts = { copied: 0, present: 0, mended: 0 };
-	for (const { sha256 } of manifest.files.items) {
-		const stored = documentPath(sha256, filesDir);
-		if (existsSync(stored)) {
-			if ((await sha256OfFile(stored)) === sha256) {
-				counts.present++;
-				continue;
-			}
-			counts.mended++;
-		} else counts.copied++;
-		await putDocumentCopy(documentPath(sha256, from), sha256, filesDir);
-	}
-	return counts;
+	const wanted = manifest.files.items.map((i) => i.sha256);
+	const stored = wanted.filter((sha256) => existsSync(documentPath(sha256, filesDir)));
+	const hashes = await hashFiles(stored.map((sha256) => documentPath(sha256, filesDir)));
+	const sound = new Set(stored.filter((sha256, i) => hashes[i].sha256 === sha256));
+	for (const sha256 of wanted) if (!sound.has(sha256)) await putDocumentCopy(documentPath(sha256, from), sha256, filesDir);
+	return { copied: wanted.length - stored.length, present: sound.size, mended: stored.length - sound.size };
 }

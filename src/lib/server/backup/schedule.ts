@@ -3,7 +3,8 @@
  * BACKUP_DIR, then the retention rule (`retain`) decides which older ones to remove. Each run is
  * logged; the last success and the last failure are kept for the admin's home page.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { backupHealth, retain, type BackupHealth, type RetentionPolicy } from '$lib/domain/backup';
 import { databasePath } from '../db';
@@ -48,7 +49,7 @@ export interface StoredBackup {
 export async function listBackups(dir: string): Promise<StoredBackup[]> {
 	if (!existsSync(dir)) return [];
 	const found: StoredBackup[] = [];
-	for (const name of readdirSync(dir)) {
+	for (const name of await readdir(dir)) {
 		if (!NAME.test(name)) continue;
 		const path = join(dir, name);
 		try {
@@ -73,17 +74,17 @@ export interface ScheduledRun {
 /** One run: a new backup beside the others (sharing their files), then the retention rule. */
 export async function runScheduledBackup(schedule: BackupSchedule, sources: BackupSources, now = new Date()): Promise<ScheduledRun> {
 	const started = performance.now();
-	mkdirSync(schedule.dir, { recursive: true });
+	await mkdir(schedule.dir, { recursive: true });
 	// A backup cut off by a crash leaves its partial folder behind.
-	for (const name of readdirSync(schedule.dir)) {
-		if (name.endsWith('.partial') && NAME.test(name.slice(0, -'.partial'.length))) rmSync(join(schedule.dir, name), { recursive: true, force: true });
+	for (const name of await readdir(schedule.dir)) {
+		if (name.endsWith('.partial') && NAME.test(name.slice(0, -'.partial'.length))) await rm(join(schedule.dir, name), { recursive: true, force: true });
 	}
 	const earlier = await listBackups(schedule.dir);
 	const name = `utmarkelse-${timeStamp(now)}`;
 	const path = join(schedule.dir, name);
 	const manifest = await createBackup(path, sources, { linkFrom: earlier[0]?.path });
 	const { keep, remove } = retain([{ name, path, takenAt: new Date(manifest.startedAt) }, ...earlier], schedule.policy);
-	for (const old of remove) rmSync(old.path, { recursive: true, force: true });
+	for (const old of remove) await rm(old.path, { recursive: true, force: true });
 	return {
 		name,
 		takenAt: new Date(manifest.startedAt),

@@ -3,12 +3,12 @@
  * stored documents, laid out as under FILES_DIR) and `manifest.json` (what it held when made).
  */
 import { existsSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { listDocuments, sha256OfFile } from '../registry/documents';
-import { backupProblems, MANIFEST_FORMAT, type BackupFacts, type BackupManifest, type FileFact } from '$lib/domain/backup';
-import { inspectDatabase } from './sqlite';
+import { listDocuments } from '../registry/documents';
+import { backupProblems, MANIFEST_FORMAT, type BackupFacts, type BackupManifest } from '$lib/domain/backup';
+import { hashFiles, inspectDatabase } from './worker';
 
 export const DATABASE_FILE = 'utmarkelse.db';
 export const FILES_FOLDER = 'files';
@@ -27,9 +27,8 @@ export class BackupError extends Error {
 /** Hashes every file in a folder laid out like the store, and lists what does not belong there. */
 async function fileFacts(dir: string): Promise<Pick<BackupFacts, 'files' | 'strays'>> {
 	const { documents, strays } = await listDocuments(dir);
-	const files: FileFact[] = [];
-	for (const d of documents) files.push({ name: d.sha256, sha256: await sha256OfFile(d.path), bytes: d.bytes });
-	return { files, strays };
+	const hashes = await hashFiles(documents.map((d) => d.path));
+	return { files: documents.map((d, i) => ({ name: d.sha256, ...hashes[i] })), strays };
 }
 
 const count = z.number().int().min(0);
@@ -69,10 +68,7 @@ export async function verifyBackup(dir: string): Promise<BackupManifest> {
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new BackupError([`${dir} är ingen mapp.`], 'Ingen säkerhetskopia');
 	const manifest = await readManifest(dir);
 	const databasePath = join(dir, DATABASE_FILE);
-	let database: BackupFacts['database'] = null;
-	if (existsSync(databasePath)) {
-		database = { bytes: (await stat(databasePath)).size, sha256: await sha256OfFile(databasePath), ...(await inspectDatabase(databasePath)) };
-	}
+	const database = existsSync(databasePath) ? await inspectDatabase(databasePath) : null;
 	const problems = backupProblems({ database, ...(await fileFacts(join(dir, FILES_FOLDER))) }, manifest);
 	if (problems.length) throw new BackupError(problems);
 	return manifest;

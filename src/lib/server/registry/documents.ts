@@ -8,7 +8,6 @@ import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { copyFile, open, readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { EOF_WINDOW_BYTES, hasPdfHeader, hasPdfTrailer, MAX_DOCUMENT_BYTES } from '../../domain/documents';
 
@@ -139,13 +138,6 @@ export async function copyDurably(source: string, target: string): Promise<void>
 	await copyFile(source, target);
 	const file = await open(target, 'r+');
 	await file.sync().finally(() => file.close());
-}
-
-/** The SHA-256 of a file's content, read as a stream. */
-export async function sha256OfFile(path: string): Promise<string> {
-	const hash = createHash('sha256');
-	await pipeline(createReadStream(path), hash);
-	return hash.digest('hex');
 }
 
 export interface StoredDocument {
