@@ -22,6 +22,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { closeSync, openSync, readSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 const Database = require(workerData.driver);
+// On Linux a thread's nice value is its own: the backup's thread gives way to the requests.
+if (process.platform === 'linux') require('node:os').setPriority(19);
 
 function sha256(path) {
 	const hash = createHash('sha256');
