@@ -9,7 +9,7 @@
  *    while `npm run backup` runs over and over in another process, with a pause between runs;
  * 3. `npm run restore` of the last of those backups into the database the server runs on: must be
  *    refused;
- * 4. the same load on a server that makes its own backups every BACKUP_INTERVAL_MINUTES (0.05);
+ * 4. the same load on a server that makes its own backups every BENCH_BACKUP_INTERVAL_MINUTES (0.05);
  * 5. stops that server, restores its newest backup into a new database and files folder with
  *    `npm run restore`, starts a server on it, and checks that every save acknowledged before that
  *    backup began is there and that the server serves the examiner's page.
@@ -35,7 +35,7 @@ const FILES = Number(process.env.BENCH_FILES ?? 40);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const BACKUPS = Number(process.env.BENCH_BACKUPS ?? 3);
-const INTERVAL_MINUTES = process.env.BACKUP_INTERVAL_MINUTES ?? '0.05';
+const INTERVAL_MINUTES = process.env.BENCH_BACKUP_INTERVAL_MINUTES ?? '0.05';
 /** Between two runs of `npm run backup`: as long as the server waits between its own. */
 const PAUSE_MS = Number(INTERVAL_MINUTES) * 60_000;
 const PASSWORD = 'kopia-2026';
