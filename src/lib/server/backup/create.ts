@@ -27,8 +27,9 @@ export interface BackupOptions {
 
 /**
  * Makes a verified backup of the live database and stored files in `dest`; returns its manifest.
- * Every file operation is asynchronous, and the hashing is done in the worker: removing a folder
- * of a few hundred megabytes alone would hold the server's requests up for a good part of a second.
+ * Every file operation is asynchronous and the hashing is done in the worker, since in the server
+ * the requests wait for anything done synchronously here (unlinking an old backup's database alone
+ * took a tenth of a second or more).
  */
 export async function createBackup(dest: string, sources: BackupSources, options: BackupOptions = {}): Promise<BackupManifest> {
 	const target = resolve(dest);

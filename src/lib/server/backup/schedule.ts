@@ -180,9 +180,7 @@ export async function startBackupSchedule(): Promise<void> {
 }
 
 export interface BackupStatus {
-	configured: boolean;
 	health: BackupHealth | 'off';
-	dir: string | null;
 	lastSuccess: { at: Date; name: string } | null;
 	lastFailure: { at: Date; message: string } | null;
 	kept: number;
@@ -196,5 +194,5 @@ export function backupStatus(now = new Date()): BackupStatus {
 		: lastFailure
 			? 'failing'
 			: 'off';
-	return { configured: schedule !== null, health, dir: schedule?.dir ?? null, lastSuccess, lastFailure, kept };
+	return { health, lastSuccess, lastFailure, kept };
 }
