@@ -14,7 +14,11 @@ import { DatabaseInUse, restoreBackup } from './restore';
 import { BackupError, DATABASE_FILE, FILES_FOLDER, MANIFEST_FILE, verifyBackup } from './verify';
 
 let year: LiveYear | undefined;
-afterEach(() => {
+let holder: { stop(): Promise<void> } | undefined;
+afterEach(async () => {
+	// A failed assertion must not leave the other process running.
+	await holder?.stop();
+	holder = undefined;
 	year?.remove();
 	year = undefined;
 });
@@ -154,11 +158,11 @@ describe('verifying and restoring', { timeout: 30_000 }, () => {
 		y.db.update(table.entry).set({ eligibilityOverrideReason: 'Ändrad efter säkerhetskopian' }).where(eq(table.entry.id, entryId)).run();
 		y.db.$client.close();
 
-		const server = await holdInAnotherProcess(y.databasePath);
+		holder = await holdInAnotherProcess(y.databasePath);
 		const refused = await restoreBackup(dest, target).catch((e) => e);
 		expect(refused).toBeInstanceOf(DatabaseInUse);
 		expect(refused.message).toMatch(/används av en annan process, troligen servern/);
-		await server.stop();
+		await holder.stop();
 
 		const summary = await restoreBackup(dest, target, new Date('2026-05-17T10:15:00Z'));
 		expect(summary.setAside).toBe(`${y.databasePath}.replaced-20260517T101500Z`);
