@@ -40,8 +40,9 @@ export default defineConfig({
 		launchOptions: { executablePath: chromiumExecutable() ?? undefined, args: CHROMIUM_ARGS }
 	},
 	webServer: [
-		// Sign-in and the role homes: read only.
-		demoServer(PORT, 'assessment', 'data/e2e'),
+		// Sign-in and the role homes: read only. Its backups cannot be written (a folder inside a
+		// device), so the admin's home shows a failing backup.
+		demoServer(PORT, 'assessment', 'data/e2e', { BACKUP_DIR: '/dev/null/utmarkelse-backups' }),
 		// Conflicts and teams (assignment.spec.ts): examiners and entries, no teams yet.
 		demoServer(4175, 'registration', 'data/e2e-assignment'),
 		// The ranked view (ranking.spec.ts): read only.

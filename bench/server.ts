@@ -29,15 +29,25 @@ export function freePort(): Promise<number> {
 	});
 }
 
-/** `node <buildDir>` on the port, against the database; the app's other folders go in `dataDir`. */
-export function startServer(options: { buildDir?: string; port: number; databasePath: string; dataDir?: string }): ChildProcess {
-	const { buildDir = 'build', port, databasePath, dataDir } = options;
+/**
+ * `node <buildDir>` on the port, against the database; the app's other folders go in `dataDir`,
+ * `env` adds settings, and `stdout: 'pipe'` hands the server's log to the bench.
+ */
+export function startServer(options: {
+	buildDir?: string;
+	port: number;
+	databasePath: string;
+	dataDir?: string;
+	env?: Record<string, string>;
+	stdout?: 'pipe' | 'ignore';
+}): ChildProcess {
+	const { buildDir = 'build', port, databasePath, dataDir, env = {}, stdout = 'ignore' } = options;
 	const folders = dataDir
 		? { FILES_DIR: join(dataDir, 'files'), OUTBOX_DIR: join(dataDir, 'outbox'), IMPORT_STAGING_DIR: join(dataDir, 'staging') }
 		: {};
 	return spawn(process.execPath, [buildDir], {
-		env: { ...process.env, ...folders, HOST, PORT: String(port), ORIGIN: `http://${HOST}:${port}`, DATABASE_PATH: databasePath, NODE_ENV: 'production' },
-		stdio: ['ignore', 'ignore', 'inherit']
+		env: { ...process.env, ...folders, ...env, HOST, PORT: String(port), ORIGIN: `http://${HOST}:${port}`, DATABASE_PATH: databasePath, NODE_ENV: 'production' },
+		stdio: ['ignore', stdout, 'inherit']
 	});
 }
 

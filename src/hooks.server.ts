@@ -11,6 +11,7 @@ import { startCheckpointer } from '$lib/server/db/checkpoint';
 import { allowProviderFormAction } from '$lib/server/sso/sign-out';
 import { ssoConfig } from '$lib/server/sso/config';
 import { errorReference } from '$lib/server/http/reference';
+import { startBackupSchedule } from '$lib/server/backup/schedule';
 
 /**
  * Form posts from another site are refused here, in the person's language (kit.csrf leaves this
@@ -73,11 +74,12 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	return { message: errorMessage(event, status), reference };
 };
 
-/** The e-mail outbox worker and WAL checkpoints run in the server process; never while building or under tests. */
+/** The e-mail outbox worker, WAL checkpoints and scheduled backups run in the server process; never while building or under tests. */
 export const init: ServerInit = () => {
 	if (building || process.env.VITEST) return;
 	// A half-done single sign-on setup stops the start, not the first person who signs in.
 	ssoConfig();
 	startMailWorker();
 	startCheckpointer(db());
+	void startBackupSchedule();
 };

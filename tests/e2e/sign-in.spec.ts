@@ -98,6 +98,17 @@ test('changing the password signs out the other session', async ({ browser }) =>
 	await expect(second).toHaveURL(/\/login/);
 });
 
+test('the admin sees on the home page that backups fail, and why', async ({ page }) => {
+	await signIn(page, 'admin@demo.test');
+	const alarm = page.getByRole('alert').filter({ hasText: 'Den senaste säkerhetskopieringen misslyckades' });
+	await expect(alarm).toBeVisible();
+	await alarm.getByRole('link', { name: 'Om säkerhetskopiorna' }).click();
+	await expect(page.getByRole('heading', { name: 'Säkerhetskopior' })).toBeVisible();
+	await expect(page.getByText('Ingen ännu')).toBeVisible();
+	await expect(page.getByText(/: ENOTDIR: not a directory, mkdir '\/dev\/null\/utmarkelse-backups'/)).toBeVisible();
+	await expectAccessible(page);
+});
+
 test('pages carry a Content-Security-Policy with a nonce, and a signed-in page is never cached', async ({ page }) => {
 	const violations: string[] = [];
 	page.on('console', (message) => {

@@ -13,6 +13,7 @@ import * as charts from './sections/charts';
 import * as feedback from './sections/feedback';
 import * as ranking from './sections/ranking';
 import * as signOn from './sections/sign-on';
+import * as backup from './sections/backup';
 
 /** English, second language: typed against the Swedish catalogue so no key can be missing. */
 export const en: Messages = {
@@ -192,6 +193,7 @@ export const en: Messages = {
 	charts: charts.en,
 	feedback: feedback.en,
 	ranking: ranking.en,
+	backup: backup.en,
 	dataImport: dataImport.en,
 	validation: validation.en,
 	signOn: signOn.en,

@@ -13,6 +13,7 @@ import * as charts from './sections/charts';
 import * as feedback from './sections/feedback';
 import * as ranking from './sections/ranking';
 import * as signOn from './sections/sign-on';
+import * as backup from './sections/backup';
 
 /** The Swedish catalogue: the source of every text a user sees. `en.ts` must match its shape. */
 export const sv = {
@@ -193,6 +194,7 @@ export const sv = {
 	charts: charts.sv,
 	feedback: feedback.sv,
 	ranking: ranking.sv,
+	backup: backup.sv,
 	dataImport: dataImport.sv,
 	validation: validation.sv,
 	signOn: signOn.sv,

@@ -4,9 +4,14 @@ export type { DB, Tx, Queryable } from './open';
 
 let current: DB | undefined;
 
+/** The database file of the server and the scripts: DATABASE_PATH. */
+export function databasePath(): string {
+	return process.env.DATABASE_PATH ?? 'data/utmarkelse.db';
+}
+
 /** The process's database, opened on first use from DATABASE_PATH. */
 export function db(): DB {
-	current ??= openDatabase(process.env.DATABASE_PATH ?? 'data/utmarkelse.db');
+	current ??= openDatabase(databasePath());
 	return current;
 }
 

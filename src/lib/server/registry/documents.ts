@@ -6,8 +6,8 @@
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { copyFile, open, readdir, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { EOF_WINDOW_BYTES, hasPdfHeader, hasPdfTrailer, MAX_DOCUMENT_BYTES } from '../../domain/documents';
 
@@ -21,16 +21,22 @@ export function filesDir(): string {
 	return resolve(process.env.FILES_DIR ?? 'data/files');
 }
 
-/** Where a document with this hash lives: sharded by its first two hex digits. */
-export function documentPath(sha256: string): string {
+/**
+ * Where a document with this hash lives: sharded by its first two hex digits. A backup keeps its
+ * copies of the files in the same layout, under its own folder.
+ */
+export function documentPath(sha256: string, dir = filesDir()): string {
 	if (!SHA256.test(sha256)) throw new Error('not a SHA-256 hex digest');
-	return join(filesDir(), sha256.slice(0, 2), sha256);
+	return join(dir, sha256.slice(0, 2), sha256);
 }
 
-function tempPath(): string {
-	const dir = join(filesDir(), 'tmp');
-	mkdirSync(dir, { recursive: true });
-	return join(dir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
+/** Where uploads are written before they are complete; never a stored document. */
+const TEMP_FOLDER = 'tmp';
+
+function tempPath(dir = filesDir()): string {
+	const temp = join(dir, TEMP_FOLDER);
+	mkdirSync(temp, { recursive: true });
+	return join(temp, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
 }
 
 /** Moves a flushed temporary file into place, or drops it when the content is already stored. */
@@ -125,4 +131,55 @@ export function readDocument(sha256: string): { body: ReadableStream<Uint8Array>
 	if (!existsSync(path)) return null;
 	const size = statSync(path).size;
 	return { body: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>, size };
+}
+
+/** Copies a file and flushes the copy to disk before returning. */
+export async function copyDurably(source: string, target: string): Promise<void> {
+	await copyFile(source, target);
+	const file = await open(target, 'r+');
+	await file.sync().finally(() => file.close());
+}
+
+export interface StoredDocument {
+	/** The name it is stored under, which is the SHA-256 its content should have. */
+	sha256: string;
+	path: string;
+	bytes: number;
+}
+
+/**
+ * The documents stored under `dir` (FILES_DIR, or a backup's copy), by name; `strays` are the
+ * other files found there, outside the temporary folder of uploads in progress.
+ */
+export async function listDocuments(dir = filesDir()): Promise<{ documents: StoredDocument[]; strays: string[] }> {
+	const documents: StoredDocument[] = [];
+	const strays: string[] = [];
+	if (!existsSync(dir)) return { documents, strays };
+	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+		if (entry.isDirectory()) continue;
+		const path = join(entry.parentPath, entry.name);
+		const name = relative(dir, path);
+		if (name.split(/[/\\]/)[0] === TEMP_FOLDER) continue;
+		if (SHA256.test(entry.name) && documentPath(entry.name, dir) === path && entry.isFile()) {
+			documents.push({ sha256: entry.name, path, bytes: (await stat(path)).size });
+		} else strays.push(name);
+	}
+	return { documents: documents.sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)), strays: strays.sort() };
+}
+
+/**
+ * Puts a copy of a file whose content is known to hash to `sha256` into the store under `dir`,
+ * replacing what is there (a restore mends a damaged file this way): written beside it and
+ * flushed first, then renamed into place, so the store never holds half a file.
+ */
+export async function putDocumentCopy(source: string, sha256: string, dir = filesDir()): Promise<void> {
+	const temp = tempPath(dir);
+	try {
+		await copyDurably(source, temp);
+		const target = documentPath(sha256, dir);
+		mkdirSync(dirname(target), { recursive: true });
+		renameSync(temp, target);
+	} finally {
+		rmSync(temp, { force: true });
+	}
 }
