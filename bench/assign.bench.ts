@@ -16,7 +16,8 @@
 import { assignmentStats, planAssignment, type AssignInput } from '../src/lib/domain/assign.ts';
 import { PREFERENCES } from '../src/lib/domain/assign/quality.ts';
 import { optimiseAssignment, SECONDS_PER_LEVEL, type OptimisedPlan } from '../src/lib/server/assignment/optimise.ts';
-import { mulberry32, randomPool } from '../src/lib/server/test-support/assign-pools.ts';
+import { randomPool } from '../src/lib/server/test-support/assign-pools.ts';
+import { seededRandom } from '../src/lib/domain/seeded-random.ts';
 
 const secondsPerLevel = Number(process.env.ASSIGN_SECONDS ?? SECONDS_PER_LEVEL);
 const scales = (process.env.ASSIGN_SCALES ?? '40,100,300,national').split(',');
@@ -41,7 +42,7 @@ function timed<T>(runs: number, work: () => T): { result: T; ms: number } {
 
 function nationalCycle(seed = 4): AssignInput {
 	const [ENTRIES, EXAMINERS, CLASSES, ORGANISATIONS] = [2_000, 3_400, 5, 30];
-	const random = mulberry32(seed);
+	const random = seededRandom(seed);
 	const pick = (n: number) => Math.floor(random() * n);
 	const classId = (c: number) => `class-${c + 1}`;
 	const org = () => `org-${pad(pick(ORGANISATIONS) + 1, 2)}`;

@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { BROWSE_ENTRIES, seedBrowseBench, type BrowseAccounts } from './browse-seed';
-import { createRandom } from './generate-scores';
+import { seededRandom } from '../src/lib/domain/seeded-random';
 import { ensureBuilt, freePort, percentile, processCpuMs, signIn, startServer, stopServer, waitFor } from './server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -55,7 +55,7 @@ type Role = 'admin' | 'chair' | 'juror' | 'lead' | 'examiner' | 'unit';
 const MIX: Record<Role, number> = { admin: 3, chair: 1, juror: 4, lead: 12, examiner: 15, unit: 15 };
 const HOME: Record<Role, string> = { admin: '/admin', chair: '/jury', juror: '/jury', lead: '/examiner', examiner: '/examiner', unit: '/unit' };
 
-const random = createRandom(Number(process.env.BENCH_SEED ?? 50));
+const random = seededRandom(Number(process.env.BENCH_SEED ?? 50));
 const thinkMs = () => -Math.log(1 - random()) * THINK_MS;
 const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
 

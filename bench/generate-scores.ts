@@ -4,6 +4,7 @@
  * so every run and every benchmark (in memory or through the database) sees the same data.
  */
 import type { AggregateInput } from '../src/lib/domain/aggregate';
+import { seededRandom } from '../src/lib/domain/seeded-random';
 
 export interface GenerateOptions {
 	entries?: number;
@@ -32,21 +33,9 @@ export const DEFAULT_CRITERIA: AggregateInput['criteria'] = [
 	{ key: 'equality', weight: 5 }
 ];
 
-/** mulberry32: a small, fast PRNG with a 32-bit state; plenty for test data. */
-export function createRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 export function generateCycle(options: GenerateOptions = {}): GeneratedCycle {
 	const { entries = 10_000, classes = 5, teamSize = 3, entriesPerTeam = 4, seed = 2026 } = options;
-	const random = createRandom(seed);
+	const random = seededRandom(seed);
 	// Roughly normal noise from the sum of three uniforms: cheap, bounded, no outliers to special-case.
 	const noise = (scale: number) => (random() + random() + random() - 1.5) * scale;
 	const criteria = DEFAULT_CRITERIA;

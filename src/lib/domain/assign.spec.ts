@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentStats, assignTeams, checkAssignment, planAssignment, type AssignInput, type AssignResult } from './assign';
+import { seededRandom } from './seeded-random';
 
 type Examiner = AssignInput['examiners'][number];
 type Entry = AssignInput['entries'][number];
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function examiner(id: string, organisationId: string, classIds: string[], more: Partial<Examiner> = {}): Examiner {
 	return { id, organisationId, classIds, capacity: 2, leadCapable: false, ...more };
@@ -35,7 +25,7 @@ interface Shape {
 }
 
 function randomInput(seed: number, shape: Shape): AssignInput {
-	const random = mulberry32(seed);
+	const random = seededRandom(seed);
 	const pick = (n: number) => Math.floor(random() * n);
 	const classes = Array.from({ length: shape.classes }, (_, i) => `c${i}`);
 	const org = () => `o${pick(shape.organisations)}`;
@@ -237,7 +227,7 @@ describe('assignTeams: determinism', () => {
 			const input = randomInput(seed, shape);
 			const first = assignTeams(input);
 			expect(assignTeams(structuredClone(input))).toEqual(first);
-			const random = mulberry32(seed * 7919);
+			const random = seededRandom(seed * 7919);
 			const reordered: AssignInput = {
 				teamSize: input.teamSize,
 				entries: shuffled(input.entries, random),

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addArc, createGraph, flowOn, minCostFlow } from './min-cost-flow';
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom } from '../seeded-random';
 
 /** Cheapest way to match as many rows as possible to distinct columns, by trying every injection. */
 function bruteAssignment(cost: (number | null)[][]): { matched: number; cost: number } {
@@ -68,7 +58,7 @@ describe('minCostFlow', () => {
 	});
 
 	it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('solves random assignment problems like brute force (seed %i)', (seed) => {
-		const random = mulberry32(seed);
+		const random = seededRandom(seed);
 		const rows = 2 + Math.floor(random() * 5);
 		const cols = 2 + Math.floor(random() * 5);
 		const cost = Array.from({ length: rows }, () =>

@@ -10,6 +10,7 @@ import { phaseAtLeast, type Phase } from '../../domain/phases';
 import { EXAMINER_NAMES, IMPROVEMENTS, JURY, ORGANISATIONS, STRENGTHS, UNITS, type DemoUnit, type OrgKey } from './data';
 import { storeDemoAccount } from './account';
 import { seedFeedbackReports } from './feedback';
+import { seededRandom } from '../../domain/seeded-random';
 
 export const DEMO_PHASES = ['registration', 'assessment', 'consensus', 'jury', 'feedback'] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
@@ -18,17 +19,6 @@ export interface DemoAccount {
 	email: string;
 	name: string;
 	role: string;
-}
-
-/** mulberry32: a tiny, well-known PRNG, so the same seed gives the same demo every time. */
-function prng(seed: number) {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const YEAR = 2026;
@@ -44,7 +34,7 @@ const DATES = {
 
 export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: string }): DemoAccount[] {
 	const phase: Phase = options.phase;
-	const random = prng(2026);
+	const random = seededRandom(2026);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 	const accounts: DemoAccount[] = [];
 

@@ -3,17 +3,7 @@
  * and pools with a perfect plan planted among extra examiners. Seeded, so every run sees the same.
  */
 import type { AssignInput } from '$lib/domain/assign';
-
-export function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom } from '$lib/domain/seeded-random';
 
 const pad = (i: number) => String(i).padStart(4, '0');
 
@@ -29,7 +19,7 @@ export interface PoolShape {
 
 /** Entries spread over the classes; examiners with one or two classes, capacity 1 or 2. */
 export function randomPool(seed: number, shape: PoolShape): AssignInput {
-	const random = mulberry32(seed);
+	const random = seededRandom(seed);
 	const pick = (n: number) => Math.floor(random() * n);
 	const org = () => `o${pick(shape.organisations)}`;
 	const entries = Array.from({ length: shape.entries }, (_, i) => ({ id: `e${pad(i)}`, classId: `c${i % shape.classes}`, organisationId: org() }));
@@ -50,7 +40,7 @@ export function randomPool(seed: number, shape: PoolShape): AssignInput {
  * join bend a preference. Ids are shuffled so that position gives nothing away.
  */
 export function plantedPool(seed: number, teams: number, extras: number): AssignInput {
-	const random = mulberry32(seed);
+	const random = seededRandom(seed);
 	const pick = (n: number) => Math.floor(random() * n);
 	const classes = 3;
 	const organisations = 6;

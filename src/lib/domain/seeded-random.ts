@@ -1,0 +1,14 @@
+/**
+ * mulberry32: a tiny, well-known pseudo-random generator with a 32-bit state, so that the same
+ * seed gives the same demo year, test pool or bench data every time. Not for anything secret.
+ */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
