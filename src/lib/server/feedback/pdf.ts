@@ -8,10 +8,13 @@ import { createPdf, PDF_COLOURS } from '../pdf/document';
 import { BANDS } from '../../domain/default-model';
 import type { ReportContent, ReportStatus } from '../../domain/feedback';
 import { messages } from '../../i18n';
+import { fileSlug } from '../../domain/archive';
 
 export interface PdfMeta {
 	status: ReportStatus;
 	releasedAt: Date | null;
+	/** PDF/A for the archive package; then dated by its release. */
+	archival?: boolean;
 }
 
 const daySv = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' });
@@ -27,7 +30,8 @@ export function renderReportPdf(content: ReportContent, meta: PdfMeta): Promise<
 		creationDate: meta.releasedAt ?? new Date(),
 		header: { left: r.city, right: `${content.cycle.name} · ${r.documentName}` },
 		footer: content.unit.name,
-		pageLabel: r.page
+		pageLabel: r.page,
+		archival: meta.archival
 	});
 	const list = (items: string[]) => (items.length > 0 ? pdf.list(items) : pdf.paragraph(r.nothing, { colour: PDF_COLOURS.muted }));
 
@@ -68,12 +72,5 @@ export function renderReportPdf(content: ReportContent, meta: PdfMeta): Promise<
 
 /** "aterkoppling-2026-forskolan-ekorren.pdf": plain ASCII, safe in a Content-Disposition header. */
 export function pdfFileName(content: ReportContent): string {
-	const slug = content.unit.name
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60);
-	return `aterkoppling-${content.cycle.year}-${slug || 'rapport'}.pdf`;
+	return `aterkoppling-${content.cycle.year}-${fileSlug(content.unit.name) || 'rapport'}.pdf`;
 }

@@ -5,7 +5,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
 	name: string;
@@ -70,6 +70,23 @@ function compressedData(bytes: Uint8Array, entry: ZipEntry): Buffer {
 	const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
 	if (start + entry.compressedSize > bytes.length) throw new DamagedZipError(`${entry.name} runs past the archive`);
 	return Buffer.from(bytes.buffer, bytes.byteOffset + start, entry.compressedSize);
+}
+
+/**
+ * The entry's whole content as bytes (the archive package's check reads its PDFs this way); throws
+ * DamagedZipError like `entryText`.
+ */
+export function entryBytes(bytes: Uint8Array, entry: ZipEntry): Buffer {
+	const data = compressedData(bytes, entry);
+	if (entry.method !== 0 && entry.method !== 8) throw new DamagedZipError(`${entry.name}: compression method ${entry.method}`);
+	let content: Buffer;
+	try {
+		content = entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+	} catch (error) {
+		throw new DamagedZipError(`${entry.name}: ${(error as Error).message}`);
+	}
+	if (content.length !== entry.size) throw new DamagedZipError(`${entry.name} unpacks to ${content.length} bytes, not the ${entry.size} it declares`);
+	return content;
 }
 
 /**

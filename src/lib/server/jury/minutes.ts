@@ -101,7 +101,8 @@ export function minutesOf(cycleId: number, readerBarred: Barred): Minutes | null
 }
 
 /** The minutes as a tagged PDF in the reader's language. */
-export function minutesPdf(minutes: Minutes, locale: Locale): Promise<Buffer> {
+/** `archival`: PDF/A for the archive package, dated `creationDate` while the decisions are still open. */
+export function minutesPdf(minutes: Minutes, locale: Locale, options: { archival?: boolean; creationDate?: Date } = {}): Promise<Buffer> {
 	const all = messages(locale);
 	const m = all.juryWork.minutes;
 	const outcomes = all.juryWork.outcomes;
@@ -111,10 +112,11 @@ export function minutesPdf(minutes: Minutes, locale: Locale): Promise<Buffer> {
 		author: all.app.long,
 		subject: m.heading,
 		lang: locale === 'sv' ? 'sv-SE' : 'en-GB',
-		creationDate: minutes.closedAt ?? new Date(),
+		creationDate: minutes.closedAt ?? options.creationDate ?? new Date(),
 		header: { left: all.app.long, right: `${minutes.cycleName} · ${m.title}` },
 		footer: minutes.closedAt ? m.closed(date(minutes.closedAt)) : m.draft,
-		pageLabel: m.page
+		pageLabel: m.page,
+		archival: options.archival
 	});
 	pdf.heading('H1', m.heading);
 	if (!minutes.closedAt) pdf.paragraph(m.draft, { colour: PDF_COLOURS.alert });

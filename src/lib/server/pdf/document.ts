@@ -52,7 +52,22 @@ export interface PdfOptions {
 	/** Left of the running footer; the right holds the page number. */
 	footer: string;
 	pageLabel: (n: number, total: number) => string;
+	/**
+	 * For the archive package (docs/records.md): PDF/A-2a, with the fonts embedded as always, an sRGB
+	 * output intent and the PDF/UA claim kept beside it. `creationDate` should then be a date of the
+	 * record, so the same record gives the same bytes.
+	 */
+	archival?: boolean;
 }
+
+/** The PDF profile `archival` documents declare, as the archive's manifest names it. */
+export const ARCHIVAL_PDF_PROFILE = 'PDF/A-2a';
+
+const PDF_UA_ID = `
+        <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
+            <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>
+        `;
 
 export interface PdfWriter {
 	doc: PDFKit.PDFDocument;
@@ -74,7 +89,7 @@ export function createPdf(options: PdfOptions): PdfWriter {
 		bufferPages: true,
 		pdfVersion: '1.7',
 		// @types/pdfkit 0.17 lags the runtime (0.20), which knows PDF/UA.
-		subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
+		subset: (options.archival ? ARCHIVAL_PDF_PROFILE : 'PDF/UA') as unknown as PDFKit.Mixins.PDFSubsets,
 		tagged: true,
 		lang: options.lang,
 		displayTitle: true,
@@ -86,6 +101,8 @@ export function createPdf(options: PdfOptions): PdfWriter {
 	doc.registerFont('regular', regular as unknown as Buffer);
 	doc.registerFont('bold', bold as unknown as Buffer);
 	doc.font('regular');
+	// pdfkit declares one profile; an archival document is accessible as well, and says so.
+	if (options.archival) (doc as unknown as { appendXML(xml: string): void }).appendXML(PDF_UA_ID);
 
 	const chunks: Buffer[] = [];
 	doc.on('data', (c: Buffer) => chunks.push(c));

@@ -4,7 +4,7 @@
  * writer (CSV with semicolons, BOM and decimal commas, or XLSX). Like the view, it comes from the
  * ranking of the cycle as this person sees it, without the entries they are barred from.
  */
-import { cachedRanking } from './ranking';
+import { cachedRanking, type ClassRanking, type CycleRanking } from './ranking';
 import type { RankingAccess } from './guards';
 import type { OutCell, OutTable } from '../imports/write-table';
 import type { Locale, Messages } from '$lib/i18n';
@@ -23,6 +23,12 @@ export function rankingExport(access: RankingAccess, classId: number, m: Message
 	const ranking = cachedRanking(access.cycle.id, access.barred);
 	const klass = ranking?.classes.find((c) => c.id === classId);
 	if (!ranking || !klass) return null;
+	const className = localised(locale, klass, 'name');
+	return { table: rankingTable(ranking, klass, m, locale), baseName: `${m.ranking.exportColumns.sheet}-${access.cycle.year}-${className}` };
+}
+
+/** One class of a ranking as a table: the export's and the archive package's. */
+export function rankingTable(ranking: CycleRanking, klass: ClassRanking, m: Messages, locale: Locale): OutTable {
 	const t = m.ranking;
 	const c = t.exportColumns;
 	const rows = klass.rows.map((r): OutCell[] => [
@@ -42,29 +48,25 @@ export function rankingExport(access: RankingAccess, classId: number, m: Message
 		r.awardBlocked,
 		r.incomplete
 	]);
-	const className = localised(locale, klass, 'name');
 	return {
-		table: {
-			sheet: c.sheet,
-			headers: [
-				c.rank,
-				c.unit,
-				c.organisation,
-				c.total,
-				...ranking.criteria.map((criterion) => localised(locale, criterion, 'title')),
-				c.divergent,
-				c.adjusted,
-				c.adjustedRank,
-				c.consensus,
-				c.finalist,
-				c.e8,
-				c.incomplete
-			],
-			rows,
-			yes: m.common.yes.toLowerCase(),
-			no: m.common.no.toLowerCase()
-		},
-		baseName: `${t.exportColumns.sheet}-${access.cycle.year}-${className}`
+		sheet: c.sheet,
+		headers: [
+			c.rank,
+			c.unit,
+			c.organisation,
+			c.total,
+			...ranking.criteria.map((criterion) => localised(locale, criterion, 'title')),
+			c.divergent,
+			c.adjusted,
+			c.adjustedRank,
+			c.consensus,
+			c.finalist,
+			c.e8,
+			c.incomplete
+		],
+		rows,
+		yes: m.common.yes.toLowerCase(),
+		no: m.common.no.toLowerCase()
 	};
 }
 

@@ -15,7 +15,8 @@ import type { OutCell, OutTable } from '../imports/write-table';
 
 const RULES = Object.keys(RULE_LABELS) as RuleId[];
 
-export function entryExportTable(cycle: Cycle, m: Messages, locale: Locale): OutTable {
+/** `today` is the day the eligibility is judged on (the archive package passes the day of its record). */
+export function entryExportTable(cycle: Cycle, m: Messages, locale: Locale, today?: string): OutTable {
 	const t = m.dataImport.export;
 	const details = new Map(
 		db()
@@ -27,7 +28,7 @@ export function entryExportTable(cycle: Cycle, m: Messages, locale: Locale): Out
 			.map((r) => [r.entry.id, r])
 	);
 	const day = (value: string | null): OutCell => (value ? { day: value } : null);
-	const rows = entryEligibility(cycle.id).map((e): OutCell[] => {
+	const rows = entryEligibility(cycle.id, { today }).map((e): OutCell[] => {
 		const d = details.get(e.entryId)!;
 		const status = new Map(e.eligibility.rules.map((r) => [r.rule, r.status]));
 		const reasons = e.eligibility.rules.filter((r) => r.status !== 'pass').map((r) => `${r.rule}: ${r.reason}`);
