@@ -35,6 +35,18 @@ export interface ArchiveManifest {
 	files: ManifestFile[];
 }
 
+export interface ArchiveProgress {
+	done: number;
+	total: number;
+}
+
+/** What the admin's page shows about a cycle's package. */
+export type ArchiveState =
+	| { state: 'none' }
+	| { state: 'running'; progress: ArchiveProgress }
+	| { state: 'ready'; bytes: number; at: Date }
+	| { state: 'failed'; message: string; earlier: { bytes: number; at: Date } | null };
+
 const MEDIA_TYPES: Record<string, string> = {
 	pdf: 'application/pdf',
 	json: 'application/json',

@@ -58,12 +58,15 @@ describe('roles and areas', () => {
 });
 
 describe('may', () => {
-	it('only the admin runs the cycle and releases feedback', () => {
+	it('only the admin runs the cycle, releases feedback and makes and downloads the archive package', () => {
 		for (const v of [examiner, lead, juror, chair, contact]) {
 			expect(may(v, 'cycle.manage', entry())).toBe(false);
 			expect(may(v, 'feedback.release', entry())).toBe(false);
+			expect(may(v, 'archive.package', entry({ phase: 'archived' }))).toBe(false);
 		}
 		expect(may(admin, 'cycle.manage', entry())).toBe(true);
+		expect(may(admin, 'archive.package', entry())).toBe(true);
+		expect(may(admin, 'archive.package', entry({ phase: 'archived' }))).toBe(true);
 	});
 
 	it('reads an account: own team, finalists for the jury, own unit', () => {

@@ -51,6 +51,7 @@ export type Action =
 	| 'ballot.cast'
 	| 'decision.record'
 	| 'feedback.release'
+	| 'archive.package'
 	| 'feedback.read';
 
 export function hasCycleRole(viewer: Viewer, cycleId: number, role: CycleRole): boolean {
@@ -102,6 +103,8 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 	switch (action) {
 		case 'cycle.manage':
 		case 'feedback.release':
+		// The package holds every entry, score and note of the year: the award office's alone.
+		case 'archive.package':
 			return viewer.isAdmin;
 		case 'entry.readAccount':
 			return viewer.isAdmin || entry.onTeam || (juryReads && entry.isFinalist) || ownUnit;

@@ -7,11 +7,11 @@ import { AFTER_CEREMONY, feedbackYear, ORIGIN } from '../test-support/feedback';
 import { releaseAllApproved } from '../feedback/release';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
-import { buildArchive, type ArchiveProgress } from './build';
+import { buildArchive } from './build';
 import { unpackAndCheck } from './verify';
 import { PACKAGE_ENTITY } from './contents';
 import { createZip } from './zip-writer';
-import { INDEX_FILE, MANIFEST_FILE } from '$lib/domain/archive';
+import { INDEX_FILE, MANIFEST_FILE, type ArchiveProgress } from '$lib/domain/archive';
 
 let dir: string;
 beforeAll(() => {
@@ -107,7 +107,7 @@ describe('the archive package of the demo year in the feedback phase', { timeout
 		const saved = process.env.FILES_DIR;
 		process.env.FILES_DIR = join(dir, 'no-such-store');
 		try {
-			await expect(buildArchive(cycle, target)).rejects.toThrow(/ENOENT/);
+			await expect(buildArchive(cycle, target)).rejects.toThrow(/saknas i dokumentlagret/);
 		} finally {
 			process.env.FILES_DIR = saved;
 		}

@@ -13,16 +13,11 @@ import { dirname, join, resolve } from 'node:path';
 import { db } from '../db';
 import { filesDir } from '../registry/documents';
 import type { Cycle } from '../cycles/lookup';
-import { INDEX_FILE, MANIFEST_FILE, MANIFEST_FORMAT, mediaTypeOf, type ArchiveManifest, type ManifestFile } from '$lib/domain/archive';
+import { INDEX_FILE, MANIFEST_FILE, MANIFEST_FORMAT, mediaTypeOf, type ArchiveManifest, type ArchiveProgress, type ManifestFile } from '$lib/domain/archive';
 import { messages } from '$lib/i18n';
 import { lastAuditEntry, packageFiles, type Section } from './contents';
 import { indexPage } from './index-page';
 import { createZip } from './zip-writer';
-
-export interface ArchiveProgress {
-	done: number;
-	total: number;
-}
 
 export interface BuiltArchive {
 	path: string;

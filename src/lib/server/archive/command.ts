@@ -74,7 +74,9 @@ export async function runArchiveCommand(args: string[], out: CommandOutput): Pro
 		else out.log(`Arkivpaketet ${built.path} är klart på ${seconds} s: ${built.manifest.files.length + 1} filer, ${megabytes(built.bytes)}. / The archive package is done.`);
 		return 0;
 	} catch (e) {
-		out.error(`Arkivpaketet kunde inte skapas / The archive package could not be made: ${(e as Error).message}`);
+		const message = (e as Error).message;
+		if (values.progress) out.log(JSON.stringify({ error: message }));
+		out.error(`Arkivpaketet kunde inte skapas / The archive package could not be made: ${message}`);
 		return 1;
 	}
 }

@@ -121,7 +121,7 @@ export function packageFiles(cycle: Cycle): PackageFile[] {
 	for (const e of entries) {
 		const sha256 = e.entry.accountSha256;
 		if (!sha256) continue;
-		add({ path: `${folder(e)}/redovisning.pdf`, section: 'entries', title: p.account(e.unitName), origin: 'uploaded', content: () => readFile(documentPath(sha256)) });
+		add({ path: `${folder(e)}/redovisning.pdf`, section: 'entries', title: p.account(e.unitName), origin: 'uploaded', content: () => readAccount(sha256, e.unitName) });
 	}
 
 	add({
@@ -196,6 +196,15 @@ export function packageFiles(cycle: Cycle): PackageFile[] {
 	add({ path: 'logg/granskningslogg.csv', section: 'log', title: p.auditCsv, origin: 'tool', content: async () => text(auditCsv(audit())) });
 	add({ path: 'logg/granskningslogg.json', section: 'log', title: p.auditJson, origin: 'tool', content: async () => json(audit()) });
 	return files;
+}
+
+async function readAccount(sha256: string, unitName: string): Promise<Uint8Array> {
+	try {
+		return await readFile(documentPath(sha256));
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+		throw new Error(`Den skriftliga redovisningen från ${unitName} (SHA-256 ${sha256}) saknas i dokumentlagret.`);
+	}
 }
 
 function settingsOf(cycle: Cycle) {

@@ -19,15 +19,15 @@ export interface LiveYear {
 	remove(): void;
 }
 
-/** The demo year in the assessment phase, on disk, made the process's database and files folder. */
-export function liveYear(): LiveYear {
+/** The demo year (by default in the assessment phase), on disk, made the process's database and files folder. */
+export function liveYear(phase: Parameters<typeof seedDemo>[1]['phase'] = 'assessment'): LiveYear {
 	const root = mkdtempSync(join(tmpdir(), 'utmarkelse-backup-'));
 	const filesDir = join(root, 'files');
 	process.env.FILES_DIR = filesDir;
 	const databasePath = join(root, 'live.db');
 	const db = openDatabase(databasePath);
 	useDatabase(db);
-	seedDemo(db, { phase: 'assessment', passwordHash: 'x' });
+	seedDemo(db, { phase, passwordHash: 'x' });
 	return {
 		root,
 		databasePath,
