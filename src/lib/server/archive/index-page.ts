@@ -6,6 +6,7 @@
 import type { ArchiveManifest, ManifestFile } from '$lib/domain/archive';
 import { formatDateTime, messages } from '$lib/i18n';
 import type { Section } from './contents';
+import { isPhase } from '$lib/domain/phases';
 
 const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
@@ -17,7 +18,9 @@ function size(bytes: number): string {
 }
 
 export function indexPage(manifest: Omit<ArchiveManifest, 'files'>, files: (ManifestFile & { section: Section })[]): string {
-	const p = messages('sv').archive.package;
+	const sv = messages('sv');
+	const p = sv.archive.package;
+	const phaseName = (phase: string) => (isPhase(phase) ? sv.phases[phase] : phase);
 	const title = p.title(manifest.cycle.name);
 	const state = manifest.auditLogUntil ? p.asOf(manifest.auditLogUntil.id, formatDateTime(new Date(manifest.auditLogUntil.at), 'sv')) : p.noAudit;
 	const sections = (Object.keys(p.sections) as Section[]).filter((s) => files.some((f) => f.section === s));
@@ -38,11 +41,11 @@ export function indexPage(manifest: Omit<ArchiveManifest, 'files'>, files: (Mani
 <title>${escape(title)}</title>
 <style>
 body { font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 60rem; margin: 0 auto; padding: 1rem; line-height: 1.4; }
-h1, h2 { color: #004b87; }
+h1, h2 { color: #004b87; overflow-wrap: anywhere; }
 .scroll { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; width: 100%; min-width: 40rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem; border-bottom: 1px solid #ccc; }
-td a { word-break: break-all; }
+td a { overflow-wrap: anywhere; }
 .n { text-align: right; white-space: nowrap; }
 </style>
 </head>
@@ -50,7 +53,7 @@ td a { word-break: break-all; }
 <header><p>${escape(p.city)}</p><h1>${escape(title)}</h1></header>
 <main>
 <p>${escape(p.intro)}</p>
-<p>${escape(state)} ${escape(p.phase)}: ${escape(manifest.cycle.phase)}.</p>
+<p>${escape(state)} ${escape(p.phase)}: ${escape(phaseName(manifest.cycle.phase))}.</p>
 ${sections
 	.map(
 		(s, i) => `<section aria-labelledby="s${i}">

@@ -1,10 +1,11 @@
 /**
  * Unpacks an archive package with the tool's own ZIP reader (the one that reads uploaded
  * workbooks, not the writer that made the package) and checks every file against its manifest.
+ * Relative imports only: the browser journeys import it too, without the app's aliases.
  */
 import { createHash } from 'node:crypto';
 import { entryBytes, zipEntries } from '../imports/zip';
-import { MANIFEST_FILE, packageProblems, sniffMediaType, type ArchiveManifest, type UnpackedFile } from '$lib/domain/archive';
+import { MANIFEST_FILE, packageProblems, sniffMediaType, type ArchiveManifest, type UnpackedFile } from '../../domain/archive';
 
 export interface UnpackedPackage {
 	manifest: ArchiveManifest;
