@@ -12,7 +12,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { db } from '../db';
 import { filesDir } from '../registry/documents';
-import type { Cycle } from '../cycles/lookup';
+import { getCycle, type Cycle } from '../cycles/lookup';
 import { INDEX_FILE, MANIFEST_FILE, MANIFEST_FORMAT, mediaTypeOf, type ArchiveManifest, type ArchiveProgress, type ManifestFile } from '$lib/domain/archive';
 import { messages } from '$lib/i18n';
 import { lastAuditEntry, packageFiles, type Section } from './contents';
@@ -30,16 +30,19 @@ export function packageFileName(year: number): string {
 	return `arkivpaket-${year}.zip`;
 }
 
-/** Builds the package of `cycle` as the file `target`, replacing an earlier one only once it is whole. */
-export async function buildArchive(cycle: Cycle, target: string, onProgress: (p: ArchiveProgress) => void = () => {}): Promise<BuiltArchive> {
+/** Builds the package of `of` as the file `target`, replacing an earlier one only once it is whole. */
+export async function buildArchive(of: Pick<Cycle, 'id'>, target: string, onProgress: (p: ArchiveProgress) => void = () => {}): Promise<BuiltArchive> {
 	const path = resolve(target);
 	await mkdir(dirname(path), { recursive: true });
 	const partial = `${path}.partial`;
 	await rm(partial, { force: true });
 	const client = db().$client;
-	client.exec('BEGIN');
 	const zip = await createZip(partial);
 	try {
+		client.exec('BEGIN');
+		// Read again inside the transaction, so the settings are of the same state as the rest.
+		const cycle = getCycle(of.id);
+		if (!cycle) throw new Error('Omgången finns inte längre.');
 		const last = lastAuditEntry(cycle.id);
 		const head: Omit<ArchiveManifest, 'files'> = {
 			format: MANIFEST_FORMAT,
@@ -70,7 +73,7 @@ export async function buildArchive(cycle: Cycle, target: string, onProgress: (p:
 		await rm(partial, { force: true });
 		throw e;
 	} finally {
-		client.exec('COMMIT');
+		if (client.inTransaction) client.exec('COMMIT');
 	}
 }
 

@@ -163,14 +163,16 @@ export function packageFiles(cycle: Cycle): PackageFile[] {
 		add({ path: 'rangordning/rangordning.pdf', section: 'ranking', title: p.rankingPdf, origin: 'tool', pdfProfile: ARCHIVAL_PDF_PROFILE, content: () => rankingPdf(cycle, ranking, day, recordDate) });
 	}
 
-	add({ path: 'jury/beslut.json', section: 'jury', title: p.decisions, origin: 'tool', content: async () => json(minutesOf(cycle.id, NONE_BARRED)?.classes ?? []) });
+	// Read whole, as a closed record is read by everyone.
+	const minutes = minutesOf(cycle.id, NONE_BARRED)!;
+	add({ path: 'jury/beslut.json', section: 'jury', title: p.decisions, origin: 'tool', content: async () => json(minutes.classes) });
 	add({
 		path: 'jury/protokoll.pdf',
 		section: 'jury',
 		title: p.minutes,
 		origin: 'tool',
 		pdfProfile: ARCHIVAL_PDF_PROFILE,
-		content: () => minutesPdf(minutesOf(cycle.id, NONE_BARRED)!, 'sv', { archival: true, creationDate: recordDate })
+		content: () => minutesPdf(minutes, 'sv', { archival: true, creationDate: recordDate })
 	});
 
 	const released = d

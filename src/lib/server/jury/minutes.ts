@@ -100,8 +100,10 @@ export function minutesOf(cycleId: number, readerBarred: Barred): Minutes | null
 	};
 }
 
-/** The minutes as a tagged PDF in the reader's language. */
-/** `archival`: PDF/A for the archive package, dated `creationDate` while the decisions are still open. */
+/**
+ * The minutes as a tagged PDF in the reader's language; with `archival`, PDF/A for the archive
+ * package, dated `creationDate` while the decisions are still open.
+ */
 export function minutesPdf(minutes: Minutes, locale: Locale, options: { archival?: boolean; creationDate?: Date } = {}): Promise<Buffer> {
 	const all = messages(locale);
 	const m = all.juryWork.minutes;
