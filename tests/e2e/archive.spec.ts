@@ -19,6 +19,9 @@ test('the admin builds the year’s archive package, sees it progress, downloads
 	await expectAccessible(page);
 
 	await section.getByRole('button', { name: /arkivpaket/i }).click();
+	await expect(section.getByRole('status')).toContainText('Skapar arkivpaketet');
+	await expect(section.getByRole('progressbar')).toBeVisible();
+	await expectAccessible(page);
 	const download = section.getByRole('link', { name: /^Ladda ned arkivpaketet \(ZIP, [\d,]+ MB\)$/ });
 	// The page asks how far the build has come until the package is there.
 	await expect(download).toBeVisible({ timeout: 120_000 });
