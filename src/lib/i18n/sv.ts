@@ -4,6 +4,7 @@ import * as dataImport from './sections/data-import';
 import * as validation from './sections/validation';
 import * as units from './sections/units';
 import * as entries from './sections/entries';
+import * as registration from './sections/registration';
 import * as cycles from './sections/cycles';
 import * as model from './sections/model';
 import * as eligibility from './sections/eligibility';
@@ -28,6 +29,7 @@ export const sv = {
 		admin: 'Administration',
 		examiner: 'Mina bedömningar',
 		jury: 'Jury',
+		coordinator: 'Samordnare',
 		unit: 'Min enhet',
 		account: 'Mitt konto',
 		signOut: 'Logga ut',
@@ -41,6 +43,7 @@ export const sv = {
 		lead: 'Utvärderingsledare',
 		juror: 'Jurymedlem',
 		chair: 'Juryns ordförande',
+		coordinator: 'Samordnare för förvaltning eller bolag',
 		unit: 'Kontaktperson för enhet'
 	},
 	phases: {
@@ -186,6 +189,7 @@ export const sv = {
 	assignment: assignment.sv,
 	units: units.sv,
 	entries: entries.sv,
+	registration: registration.sv,
 	cycles: cycles.sv,
 	model: model.sv,
 	eligibility: eligibility.sv,
