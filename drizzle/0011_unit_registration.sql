@@ -30,6 +30,19 @@ CREATE TABLE `coordinator` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `coordinator_unique_idx` ON `coordinator` (`cycle_id`,`organisation_id`,`user_id`);--> statement-breakpoint
 CREATE INDEX `coordinator_user_idx` ON `coordinator` (`user_id`);--> statement-breakpoint
+CREATE TABLE `reminder` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`entry_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`deadline` text NOT NULL,
+	`recipients` integer NOT NULL,
+	`sent_by` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`entry_id`) REFERENCES `entry`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`sent_by`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `reminder_entry_kind_deadline_idx` ON `reminder` (`entry_id`,`kind`,`deadline`);--> statement-breakpoint
 CREATE TABLE `unit_proposal` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`cycle_id` integer NOT NULL,

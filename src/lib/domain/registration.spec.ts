@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryProgress, registrationState, unitNameKey, type EntrySnapshot } from './registration';
+import { entryProgress, registrationState, reminderWindow, unitNameKey, type EntrySnapshot } from './registration';
 
 const cycle = { cycleYear: 2026, accountDeadline: '2026-05-20', minutesDeadline: '2026-06-30' };
 const entry = (over: Partial<EntrySnapshot> = {}): EntrySnapshot => ({
@@ -66,5 +66,19 @@ describe('unitNameKey', () => {
 		expect(unitNameKey('  Förskolan   HUMLAN ')).toBe(unitNameKey('Förskolan Humlan'));
 		expect(unitNameKey('Fo\u0308rskolan Humlan')).toBe(unitNameKey('Förskolan Humlan'));
 		expect(unitNameKey('Förskolan Humlan 2')).not.toBe(unitNameKey('Förskolan Humlan'));
+	});
+});
+
+describe('reminderWindow', () => {
+	it('opens seven days before the deadline and closes after the deadline day', () => {
+		expect(reminderWindow('2026-06-30', '2026-06-22')).toEqual({ window: 'notYet', opens: '2026-06-23' });
+		expect(reminderWindow('2026-06-30', '2026-06-23').window).toBe('open');
+		expect(reminderWindow('2026-06-30', '2026-06-30').window).toBe('open');
+		expect(reminderWindow('2026-06-30', '2026-07-01').window).toBe('passed');
+	});
+
+	it('counts across the turn of a month', () => {
+		expect(reminderWindow('2026-05-03', '2026-04-26').window).toBe('open');
+		expect(reminderWindow('2026-05-03', '2026-04-25').window).toBe('notYet');
 	});
 });

@@ -4,6 +4,7 @@
  * still missing before which deadline. One function, so that the account form's states can join
  * the account step here and every page that shows the state follows.
  */
+import { compareIsoDays } from './dates';
 import { arrivalOf, minutesDeadlineOf, type Arrival } from './eligibility';
 
 export type RegistrationState = 'none' | 'registered' | 'confirmed' | 'withdrawn';
@@ -70,4 +71,20 @@ export function entryProgress(entry: EntrySnapshot | null, cycle: CycleDeadlines
  */
 export function unitNameKey(name: string): string {
 	return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv-SE');
+}
+
+/** Reminders go out in the week before a deadline, never earlier and not once it has passed. */
+export const REMINDER_DAYS_BEFORE = 7;
+export type ReminderWindow = 'notYet' | 'open' | 'passed';
+
+export function reminderWindow(deadline: string, today: string): { window: ReminderWindow; opens: string } {
+	const opens = addDays(deadline, -REMINDER_DAYS_BEFORE);
+	if (compareIsoDays(today, deadline) > 0) return { window: 'passed', opens };
+	return { window: compareIsoDays(today, opens) < 0 ? 'notYet' : 'open', opens };
+}
+
+function addDays(isoDay: string, days: number): string {
+	const date = new Date(`${isoDay}T12:00:00Z`);
+	date.setUTCDate(date.getUTCDate() + days);
+	return date.toISOString().slice(0, 10);
 }

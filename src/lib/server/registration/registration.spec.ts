@@ -19,6 +19,7 @@ import { answerRegistration, registrationValues, saveRegistration } from './regi
 import { uploadMinutes } from './minutes';
 import { decideProposal, proposeUnit } from './proposals';
 import { coordinatorOverview } from './overview';
+import { reminderPlan, sendReminders } from './reminders';
 
 let db: DB;
 let cycle: Cycle;
@@ -205,5 +206,31 @@ describe('units new to the register', () => {
 		db.insert(table.unit).values({ organisationId: soc, name: 'NATTJOUREN' }).run();
 		expect(decideProposal(proposed.ok ? proposed.value.id : 0, true, adminId, registration)).toMatchObject({ ok: true, value: { matched: true } });
 		expect(db.select().from(table.unit).where(eq(table.unit.organisationId, soc)).all().filter((u) => u.name.toLowerCase() === 'nattjouren')).toHaveLength(1);
+	});
+});
+
+describe('reminders', () => {
+	const weekBefore = new Date('2026-06-25T08:00:00Z');
+	const outbox = () => db.select().from(table.outbox).all();
+
+	it('a week before the minutes deadline, reminds the contacts and coordinators of units missing minutes, once', () => {
+		appoint('samordnare@soc.test', 'Socialförvaltningen');
+		const plan = reminderPlan(db, cycle, 'minutes', weekBefore);
+		expect(plan.window).toBe('open');
+		expect(plan.entries.map((e) => e.unit)).toEqual(['Ljungbacken']);
+		expect(plan.entries[0].to.sort()).toEqual(['kontakt4@enhet.demo.test', 'samordnare1@demo.test', 'samordnare@soc.test']);
+		const result = sendReminders(cycle, 'minutes', adminId, 'http://localhost', registration, weekBefore);
+		expect(result).toEqual({ ok: true, sent: 3 });
+		expect(outbox().map((o) => o.subject)).toEqual(Array(3).fill(registration.reminders.subject('Nämndprotokoll', '30 juni 2026')));
+		expect(sendReminders(cycle, 'minutes', adminId, 'http://localhost', registration, weekBefore)).toEqual({ ok: true, sent: 0 });
+		expect(outbox()).toHaveLength(3);
+		expect(audits('reminder.send')).toBe(1);
+	});
+
+	it('is refused before the week and after the deadline, and sends nothing', () => {
+		for (const at of [new Date('2026-06-20T08:00:00Z'), new Date('2026-07-01T08:00:00Z')]) {
+			expect(sendReminders(cycle, 'minutes', adminId, 'http://localhost', registration, at)).toEqual({ ok: false, message: registration.reminders.closed });
+		}
+		expect(outbox()).toHaveLength(0);
 	});
 });

@@ -6,7 +6,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { createdAt, day, id } from './helpers';
 import { user } from './auth';
 import { awardClass, cycle } from './cycle';
-import { board, organisation, unit } from './units';
+import { board, entry, organisation, unit } from './units';
 
 /** A person who coordinates an organisation's entries in one cycle (kvalitetssamordnare). */
 export const coordinator = sqliteTable(
@@ -81,4 +81,23 @@ export const unitProposal = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('unit_proposal_cycle_idx').on(t.cycleId)]
+);
+
+export const REMINDER_KINDS = ['account', 'minutes'] as const;
+
+/** A reminder sent for one entry and one deadline: it is never sent twice for the same pair. */
+export const reminder = sqliteTable(
+	'reminder',
+	{
+		id: id(),
+		entryId: integer('entry_id')
+			.notNull()
+			.references(() => entry.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: REMINDER_KINDS }).notNull(),
+		deadline: day('deadline').notNull(),
+		recipients: integer('recipients').notNull(),
+		sentBy: integer('sent_by').references(() => user.id),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('reminder_entry_kind_deadline_idx').on(t.entryId, t.kind, t.deadline)]
 );
