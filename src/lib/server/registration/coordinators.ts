@@ -10,11 +10,11 @@ import { appendAudit } from '../db/audit';
 import { normaliseEmail } from '../auth/login';
 import { validate } from '../http/validate';
 import { fields, refused, type Outcome } from '../registry/fields';
+import { EMAIL } from '../registry/unit-save';
 import type { Cycle } from '../cycles/lookup';
 import type { Messages } from '$lib/i18n';
 
 type M = Messages['registration'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function listCoordinators(organisationId: number, cycleId: number) {
 	return db()

@@ -11,12 +11,12 @@ import { appendAudit } from '../db/audit';
 import { normaliseEmail } from '../auth/login';
 import { validate } from '../http/validate';
 import { fields, refused, type Outcome } from '../registry/fields';
+import { EMAIL } from '../registry/unit-save';
 import type { Cycle } from '../cycles/lookup';
 import { unitNameKey } from '$lib/domain/registration';
 import type { Messages } from '$lib/i18n';
 
 type M = Messages['registration'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The organisation's unit whose name matches, if there is one. */
 function matchingUnit(tx: Tx, organisationId: number, name: string) {

@@ -1,5 +1,5 @@
 /**
- * Reminders a week before each deadline (docs/unit-side.md#4-reminders): to the contacts and the
+ * Reminders a week before each deadline (docs/unit-side.md#3-board-minutes-from-the-coordinator): to the contacts and the
  * coordinators of registered units whose written account or board minutes are missing, through the
  * outbox. A reminder is kept per entry and deadline, so the same one never goes out twice, even when
  * the button is pressed again or two admins press it at once.

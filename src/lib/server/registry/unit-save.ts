@@ -17,7 +17,8 @@ import { fields, refused, type Outcome, type V } from './fields';
 import type { ContactValues, UnitValues } from './units';
 
 const MAX_CONTACTS = 20;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** What the register accepts as an e-mail address. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[0-9+()\-\s]*$/;
 const FIRST_AWARD_YEAR = 1990;
 const MAX_KRONOR = 100_000_000_000;
