@@ -41,6 +41,23 @@ export interface EntryProgress {
 	missing: StepState[];
 }
 
+/** An entry's stored columns as the snapshot the steps are read from. */
+export function entrySnapshot(row: {
+	status: EntrySnapshot['status'];
+	confirmedAt: Date | null;
+	minutesReceivedDate: string | null;
+	accountReceivedDate: string | null;
+	accountSha256: string | null;
+}): EntrySnapshot {
+	return {
+		status: row.status,
+		confirmed: row.confirmedAt !== null,
+		minutesReceivedDate: row.minutesReceivedDate,
+		accountReceivedDate: row.accountReceivedDate,
+		hasAccount: row.accountSha256 !== null
+	};
+}
+
 export function registrationState(entry: Pick<EntrySnapshot, 'status' | 'confirmed'> | null): RegistrationState {
 	if (!entry) return 'none';
 	if (entry.status === 'withdrawn') return 'withdrawn';

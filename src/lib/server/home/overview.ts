@@ -10,7 +10,7 @@ import { selectTeamEntries } from '../assignment/team-entries';
 import { classNames } from '../registry/entry-names';
 import type { AssessmentState } from '$lib/domain/scoring';
 import { withoutBarred, type Barred } from '$lib/domain/entry-state';
-import { entryProgress } from '$lib/domain/registration';
+import { entryProgress, entrySnapshot } from '$lib/domain/registration';
 import { stockholmDay } from '$lib/domain/dates';
 
 export function adminOverview(cycle: Cycle) {
@@ -115,7 +115,7 @@ export function unitOverview(userId: number, cycle: Cycle | null, now = new Date
 		const current = cycle ? (entries.find((e) => e.cycleId === cycle.id) ?? null) : null;
 		const progress = cycle
 			? entryProgress(
-					current && { status: current.status, confirmed: current.confirmedAt !== null, minutesReceivedDate: current.minutesReceivedDate, accountReceivedDate: current.accountReceivedDate, hasAccount: current.accountSha256 !== null },
+					current && entrySnapshot(current),
 					{ cycleYear: cycle.year, accountDeadline: cycle.accountDeadline, minutesDeadline: cycle.minutesDeadline },
 					stockholmDay(now)
 				)

@@ -9,7 +9,7 @@ import { db } from '../db';
 import * as table from '../db/schema';
 import { classNames } from '../registry/entry-names';
 import type { Cycle } from '../cycles/lookup';
-import { entryProgress } from '$lib/domain/registration';
+import { entryProgress, entrySnapshot } from '$lib/domain/registration';
 import { stockholmDay } from '$lib/domain/dates';
 
 const registrant = alias(table.user, 'registrant');
@@ -30,10 +30,7 @@ const entryColumns = {
 type Row = { entryId: number | null; status: 'registered' | 'withdrawn' | null; confirmedAt: Date | null; minutesReceivedDate: string | null; accountReceivedDate: string | null; accountSha256: string | null };
 
 function withProgress<T extends Row>(row: T, cycle: Cycle, today: string) {
-	const entry =
-		row.entryId === null || row.status === null
-			? null
-			: { status: row.status, confirmed: row.confirmedAt !== null, minutesReceivedDate: row.minutesReceivedDate, accountReceivedDate: row.accountReceivedDate, hasAccount: row.accountSha256 !== null };
+	const entry = row.entryId === null || row.status === null ? null : entrySnapshot({ ...row, status: row.status });
 	const { accountSha256: _, ...rest } = row;
 	return { ...rest, progress: entryProgress(entry, { cycleYear: cycle.year, accountDeadline: cycle.accountDeadline, minutesDeadline: cycle.minutesDeadline }, today) };
 }
