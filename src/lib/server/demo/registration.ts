@@ -1,6 +1,6 @@
 /**
- * The unit's side of the demo year: a coordinator for Socialförvaltningen, the administration whose
- * board approves four units in one decision in the seed papers, and its units at every step of
+ * The unit's side of the demo year: a coordinator for Socialförvaltningen, whose board approves its
+ * four units in one decision (Socialnämnden did so in 2020), and those units at every step of
  * registration. Only the confirmation of entries the demo already has is set, so the examiner pool,
  * the entries and their documents stay as every other journey knows them.
  */
