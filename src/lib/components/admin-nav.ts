@@ -7,6 +7,7 @@ export const ADMIN_SECTIONS: { href: string; label: (m: Messages) => string }[] 
 	{ href: '/admin/organisations', label: (m) => m.units.orgNav },
 	{ href: '/admin/units', label: (m) => m.units.unitNav },
 	{ href: '/admin/entries', label: (m) => m.entries.nav },
+	{ href: '/admin/registrations', label: (m) => m.registration.admin.nav },
 	{ href: '/admin/eligibility', label: (m) => m.eligibility.nav },
 	{ href: '/admin/examiners', label: (m) => m.assignment.pool.nav },
 	{ href: '/admin/sign-in', label: (m) => m.signOn.admin.nav },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkEligibility, isAdmitted, managerHasBudgetAndStaff, RULE_LABELS, summariseEligibility, type EligibilityInput, type EligibilityUnit, type RuleId } from './eligibility';
+import { checkEligibility, isAdmitted, managerHasBudgetAndStaff, minutesArrival, RULE_LABELS, summariseEligibility, type EligibilityInput, type EligibilityUnit, type RuleId } from './eligibility';
 
 /** An entry that passes every rule; each test changes only what it is about. */
 function entry(overrides: Partial<Omit<EligibilityInput, 'unit'>> = {}, unit: Partial<EligibilityUnit> = {}): EligibilityInput {
@@ -283,6 +283,33 @@ describe('E5 board minutes by the deadline', () => {
 
 	it('is unknown for an invalid received date', () => {
 		expect(rule(entry({ minutesReceivedDate: '2024-06-31' }), 'E5').status).toBe('unknown');
+	});
+});
+
+describe('minutesArrival: E5 from the moment uploaded minutes arrive', () => {
+	const cycle = { cycleYear: 2026, minutesDeadline: '2026-06-30' };
+	const july = new Date('2026-07-10T10:00:00Z');
+
+	it('is on time when the minutes arrive on the deadline day in Stockholm', () => {
+		expect(minutesArrival(cycle, new Date('2026-06-30T21:59:00Z'), july)).toBe('onTime');
+		expect(minutesArrival(cycle, new Date('2026-05-02T08:00:00Z'), july)).toBe('onTime');
+	});
+
+	it('is late when they arrive after the deadline day, even if it is still that day in UTC', () => {
+		// 22:30 UTC on 30 June is 00:30 on 1 July in Stockholm.
+		expect(minutesArrival(cycle, new Date('2026-06-30T22:30:00Z'), july)).toBe('late');
+		expect(minutesArrival(cycle, new Date('2026-08-01T08:00:00Z'), july)).toBe('late');
+	});
+
+	it('is awaited while missing before the deadline, and overdue once the deadline has passed', () => {
+		expect(minutesArrival(cycle, null, new Date('2026-06-30T12:00:00Z'))).toBe('awaited');
+		expect(minutesArrival(cycle, null, july)).toBe('overdue');
+	});
+
+	it('falls back on 30 June when the cycle has no date of its own', () => {
+		const standing = { cycleYear: 2026, minutesDeadline: null };
+		expect(minutesArrival(standing, new Date('2026-06-30T10:00:00Z'), july)).toBe('onTime');
+		expect(minutesArrival(standing, new Date('2026-07-01T10:00:00Z'), july)).toBe('late');
 	});
 });
 

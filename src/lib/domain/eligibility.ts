@@ -5,7 +5,7 @@
  * reason then says what is missing. Unknown does not by itself make an entry inadmissible (only a
  * fail does), but it does block the award under E8: the jury needs proof that there is no deficit.
  */
-import { compareIsoDays, formatDaySv, isIsoDay } from './dates';
+import { compareIsoDays, formatDaySv, isIsoDay, stockholmDay } from './dates';
 
 export type RuleId = 'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'E7' | 'E8';
 export type RuleStatus = 'pass' | 'fail' | 'unknown';
@@ -169,34 +169,55 @@ function checkAccount(input: EligibilityInput): Verdict {
 	return checkArrival('Den skriftliga redovisningen', input.accountDeadline, input.accountReceivedDate, input.today);
 }
 
+/** The cycle's own minutes deadline, or the rules' standing 30 June of the cycle year. */
+export function minutesDeadlineOf(cycle: { cycleYear: number; minutesDeadline: string | null }): string {
+	return cycle.minutesDeadline ?? `${cycle.cycleYear}-06-30`;
+}
+
 function checkMinutes(input: EligibilityInput): Verdict {
-	const verdict = checkArrival(
-		'Nämndprotokollet',
-		input.minutesDeadline ?? `${input.cycleYear}-06-30`,
-		input.minutesReceivedDate,
-		input.today
-	);
+	const verdict = checkArrival('Nämndprotokollet', minutesDeadlineOf(input), input.minutesReceivedDate, input.today);
 	if (input.minutesDeadline !== null) return verdict;
 	return { ...verdict, reason: () => `${verdict.reason()} Omgången har inget eget datum, så reglernas 30 juni gäller.` };
 }
 
-/** On time when received on or before the deadline day; compared as calendar days. */
+/**
+ * Where a document stands against its deadline day: received on time or late, still awaited, or
+ * overdue (missing after the deadline); compared as calendar days in Stockholm. E4 and E5, the
+ * unit's home and the reminders all ask this.
+ */
+export type Arrival = 'onTime' | 'late' | 'awaited' | 'overdue' | 'invalidDeadline' | 'invalidReceived';
+
+export function arrivalOf(deadline: string, received: string | null, today?: string | null): Arrival {
+	if (!isIsoDay(deadline)) return 'invalidDeadline';
+	if (received === null) return today && isIsoDay(today) && compareIsoDays(today, deadline) > 0 ? 'overdue' : 'awaited';
+	if (!isIsoDay(received)) return 'invalidReceived';
+	return compareIsoDays(received, deadline) <= 0 ? 'onTime' : 'late';
+}
+
 function checkArrival(what: string, deadline: string, received: string | null, today?: string | null): Verdict {
-	if (!isIsoDay(deadline)) {
-		return unknown(() => `Omgångens sista dag för ${lower(what)} (${deadline}) är inget giltigt datum.`);
-	}
-	if (received === null) {
-		if (today && isIsoDay(today) && compareIsoDays(today, deadline) > 0) {
+	switch (arrivalOf(deadline, received, today)) {
+		case 'invalidDeadline':
+			return unknown(() => `Omgångens sista dag för ${lower(what)} (${deadline}) är inget giltigt datum.`);
+		case 'overdue':
 			return fail(() => `${what} har inte kommit in; sista dag var ${formatDaySv(deadline)}.`);
-		}
-		return unknown(() => `${what} har inte kommit in ännu; sista dag är ${formatDaySv(deadline)}.`);
+		case 'awaited':
+			return unknown(() => `${what} har inte kommit in ännu; sista dag är ${formatDaySv(deadline)}.`);
+		case 'invalidReceived':
+			return unknown(() => `Mottagningsdatumet för ${lower(what)} (${received}) är inget giltigt datum.`);
+		case 'onTime':
+			return pass(() => `${what} kom in ${formatDaySv(received!)}, i tid (sista dag ${formatDaySv(deadline)}).`);
+		case 'late':
+			return fail(() => `${what} kom in ${formatDaySv(received!)}, efter sista dag ${formatDaySv(deadline)}.`);
 	}
-	if (!isIsoDay(received)) {
-		return unknown(() => `Mottagningsdatumet för ${lower(what)} (${received}) är inget giltigt datum.`);
-	}
-	return compareIsoDays(received, deadline) <= 0
-		? pass(() => `${what} kom in ${formatDaySv(received)}, i tid (sista dag ${formatDaySv(deadline)}).`)
-		: fail(() => `${what} kom in ${formatDaySv(received)}, efter sista dag ${formatDaySv(deadline)}.`);
+}
+
+/**
+ * E5 for minutes that arrive at a moment (an upload): the day it arrived in Stockholm against the
+ * cycle's deadline, so that minutes sent at 00:30 on 1 July are late even though it is still 30
+ * June in UTC.
+ */
+export function minutesArrival(cycle: { cycleYear: number; minutesDeadline: string | null }, arrivedAt: Date | null, now: Date): Arrival {
+	return arrivalOf(minutesDeadlineOf(cycle), arrivedAt && stockholmDay(arrivedAt), stockholmDay(now));
 }
 
 /** "At least 51 %" exactly: 50.5 % fails, nothing is rounded. */

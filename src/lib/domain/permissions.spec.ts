@@ -9,12 +9,14 @@ const viewer = (over: Partial<Viewer> = {}): Viewer => ({
 	cycleRoles: [],
 	leadCycleIds: [],
 	unitIds: [],
+	coordinates: [],
 	...over
 });
 const entry = (over: Partial<EntryFacts> = {}): EntryFacts => ({
 	cycleId: CYCLE,
 	phase: 'assessment',
 	unitId: 50,
+	organisationId: 40,
 	onTeam: false,
 	isLead: false,
 	conflicted: false,
@@ -29,6 +31,7 @@ const lead = viewer({ cycleRoles: [{ cycleId: CYCLE, role: 'examiner' }], leadCy
 const juror = viewer({ cycleRoles: [{ cycleId: CYCLE, role: 'juror' }] });
 const chair = viewer({ cycleRoles: [{ cycleId: CYCLE, role: 'chair' }] });
 const contact = viewer({ unitIds: [50] });
+const coordinator = viewer({ coordinates: [{ cycleId: CYCLE, organisationId: 40 }] });
 
 describe('roles and areas', () => {
 	it('gives each role its own area and nothing else', () => {
@@ -38,12 +41,14 @@ describe('roles and areas', () => {
 		expect(areasOf(juror, CYCLE)).toEqual(['jury']);
 		expect(areasOf(chair, CYCLE)).toEqual(['jury']);
 		expect(areasOf(contact, CYCLE)).toEqual(['unit']);
+		expect(areasOf(coordinator, CYCLE)).toEqual(['coordinator']);
 	});
 
 	it('counts cycle roles only in their own cycle', () => {
 		expect(mayEnterArea(examiner, 'examiner', CYCLE + 1)).toBe(false);
 		expect(mayEnterArea(juror, 'jury', null)).toBe(false);
 		expect(rolesIn(examiner, CYCLE + 1)).toEqual([]);
+		expect(rolesIn(coordinator, CYCLE + 1)).toEqual([]);
 	});
 
 	it('names a lead as lead, not also as examiner, and a chair not also as juror', () => {
@@ -138,6 +143,19 @@ describe('may', () => {
 		expect(may(admin, 'decision.record', finalist)).toBe(false);
 	});
 
+	it('a coordinator sees nothing of scores, rankings, the jury or accounts, even of their own units', () => {
+		const own = entry({ isFinalist: true, reportReleased: true });
+		const actions: Action[] = ['cycle.manage', 'entry.readAccount', 'assessment.open', 'assessment.write', 'assessment.readTeam', 'consensus.open', 'consensus.write', 'assessment.reopen', 'feedback.draft', 'ranking.view', 'ballot.cast', 'decision.record', 'feedback.release', 'feedback.read'];
+		for (const phase of PHASES) {
+			for (const action of actions) expect(may(coordinator, action, { ...own, phase }), `${action} in ${phase}`).toBe(false);
+		}
+	});
+
+	it('a coordinator’s rights are their cycle’s only', () => {
+		expect(may(coordinator, 'unit.register', entry({ phase: 'registration', cycleId: CYCLE + 1 }))).toBe(false);
+		expect(may(coordinator, 'unit.register', entry({ phase: 'registration' }))).toBe(true);
+	});
+
 	it('a unit reads its feedback only once released', () => {
 		expect(may(contact, 'feedback.read', entry())).toBe(false);
 		expect(may(contact, 'feedback.read', entry({ reportReleased: true }))).toBe(true);
@@ -162,7 +180,22 @@ describe('may', () => {
 			['lead after own submitted, consensus', lead, { onTeam: true, isLead: true, ownSubmitted: true }, 'consensus.write', scoring],
 			['admin, reopen', admin, {}, 'assessment.reopen', scoring],
 			['admin, account', admin, {}, 'entry.readAccount', [...PHASES]],
-			['contact, released report', contact, { reportReleased: true }, 'feedback.read', [...PHASES]]
+			['contact, released report', contact, { reportReleased: true }, 'feedback.read', [...PHASES]],
+			['contact, registration', contact, {}, 'unit.register', ['registration']],
+			['contact, reads registration', contact, {}, 'unit.readRegistration', [...PHASES]],
+			['contact, confirms', contact, {}, 'registration.confirm', []],
+			['contact, minutes', contact, {}, 'minutes.upload', []],
+			['coordinator, registration', coordinator, {}, 'unit.register', ['registration']],
+			['coordinator, confirms', coordinator, {}, 'registration.confirm', ['registration']],
+			['coordinator, minutes', coordinator, {}, 'minutes.upload', ['registration']],
+			['coordinator, reads registration', coordinator, {}, 'unit.readRegistration', [...PHASES]],
+			['coordinator of another organisation', coordinator, { organisationId: 41 }, 'unit.readRegistration', []],
+			['coordinator of another organisation, registers', coordinator, { organisationId: 41 }, 'unit.register', []],
+			['admin, registration', admin, {}, 'unit.register', ['preparation', 'registration', 'assessment', 'consensus']],
+			['admin, confirms', admin, {}, 'registration.confirm', ['preparation', 'registration', 'assessment', 'consensus']],
+			['admin, minutes upload is the coordinator’s', admin, {}, 'minutes.upload', []],
+			['examiner, registration', examiner, { onTeam: true }, 'unit.register', []],
+			['juror, registration', juror, { isFinalist: true }, 'unit.readRegistration', []]
 		];
 		for (const [name, who, facts, action, phases] of cases) {
 			const open = PHASES.filter((phase) => may(who, action, entry({ ...facts, phase })));

@@ -3,11 +3,12 @@
  * Server guards call these on every load and action; the navigation uses the same answers, so a
  * link is never shown for a place the server would refuse.
  */
+import { entriesOpen } from './entries';
 import { isOpenForScoring, phaseAtLeast, type Phase } from './phases';
 
 export type CycleRole = 'examiner' | 'juror' | 'chair';
-export type Role = 'admin' | 'examiner' | 'lead' | 'juror' | 'chair' | 'unit';
-export type Area = 'admin' | 'examiner' | 'jury' | 'unit';
+export type Role = 'admin' | 'examiner' | 'lead' | 'juror' | 'chair' | 'coordinator' | 'unit';
+export type Area = 'admin' | 'examiner' | 'jury' | 'coordinator' | 'unit';
 
 export interface Viewer {
 	userId: number;
@@ -18,6 +19,8 @@ export interface Viewer {
 	leadCycleIds: number[];
 	/** Units for which the person is a contact. */
 	unitIds: number[];
+	/** Organisations whose entries the person coordinates, per cycle. */
+	coordinates: { cycleId: number; organisationId: number }[];
 }
 
 /** Facts about one entry, seen from one viewer. */
@@ -25,6 +28,8 @@ export interface EntryFacts {
 	cycleId: number;
 	phase: Phase;
 	unitId: number;
+	/** The unit's organisation: its coordinator registers and confirms it. */
+	organisationId: number;
 	/** The viewer is a member of the entry's team. */
 	onTeam: boolean;
 	/** The viewer leads the entry's team. */
@@ -52,10 +57,18 @@ export type Action =
 	| 'decision.record'
 	| 'feedback.release'
 	| 'archive.package'
-	| 'feedback.read';
+	| 'feedback.read'
+	| 'unit.readRegistration'
+	| 'unit.register'
+	| 'registration.confirm'
+	| 'minutes.upload';
 
 export function hasCycleRole(viewer: Viewer, cycleId: number, role: CycleRole): boolean {
 	return viewer.cycleRoles.some((r) => r.cycleId === cycleId && r.role === role);
+}
+
+export function coordinatesIn(viewer: Viewer, cycleId: number, organisationId?: number): boolean {
+	return viewer.coordinates.some((c) => c.cycleId === cycleId && (organisationId === undefined || c.organisationId === organisationId));
 }
 
 /** The roles a person holds in a cycle, in the order their home sections are shown. */
@@ -67,6 +80,7 @@ export function rolesIn(viewer: Viewer, cycleId: number | null): Role[] {
 		else if (hasCycleRole(viewer, cycleId, 'examiner')) roles.push('examiner');
 		if (hasCycleRole(viewer, cycleId, 'chair')) roles.push('chair');
 		else if (hasCycleRole(viewer, cycleId, 'juror')) roles.push('juror');
+		if (coordinatesIn(viewer, cycleId)) roles.push('coordinator');
 	}
 	if (viewer.unitIds.length > 0) roles.push('unit');
 	return roles;
@@ -76,6 +90,7 @@ const AREA_ROLES: Record<Area, Role[]> = {
 	admin: ['admin'],
 	examiner: ['examiner', 'lead'],
 	jury: ['juror', 'chair'],
+	coordinator: ['coordinator'],
 	unit: ['unit']
 };
 
@@ -96,6 +111,10 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 	const juryMember = hasCycleRole(viewer, cycleId, 'juror') || hasCycleRole(viewer, cycleId, 'chair');
 	const isChair = hasCycleRole(viewer, cycleId, 'chair');
 	const ownUnit = viewer.unitIds.includes(entry.unitId);
+	// A coordinator's rights reach only their own organisation's units, and only in their cycle.
+	const coordinator = coordinatesIn(viewer, cycleId, entry.organisationId);
+	// The unit's side registers in its own phase; the award office corrects while entries may change.
+	const registering = phase === 'registration';
 	// The jury's reading opens with its phase: before it, it would anticipate the teams' work.
 	const juryReads = juryMember && phaseAtLeast(phase, 'jury');
 	// A conflict of interest bars everyone but the admin from the entry, whatever else holds.
@@ -134,5 +153,13 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 			return isChair && phase === 'jury';
 		case 'feedback.read':
 			return viewer.isAdmin || entry.onTeam || juryReads || (ownUnit && entry.reportReleased);
+		case 'unit.readRegistration':
+			return viewer.isAdmin || ownUnit || coordinator;
+		case 'unit.register':
+			return (viewer.isAdmin && entriesOpen(phase)) || ((ownUnit || coordinator) && registering);
+		case 'registration.confirm':
+			return (viewer.isAdmin && entriesOpen(phase)) || (coordinator && registering);
+		case 'minutes.upload':
+			return coordinator && registering;
 	}
 }

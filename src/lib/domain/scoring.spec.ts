@@ -248,11 +248,12 @@ describe('conflicts', () => {
 });
 
 describe('who sees and changes what', () => {
-	const viewer = (isAdmin = false) => ({ userId: 1, isAdmin, cycleRoles: [], leadCycleIds: [], unitIds: [] });
+	const viewer = (isAdmin = false) => ({ userId: 1, isAdmin, cycleRoles: [], leadCycleIds: [], unitIds: [], coordinates: [] });
 	const facts = (f: Partial<import('./permissions').EntryFacts> = {}): import('./permissions').EntryFacts => ({
 		cycleId: 1,
 		phase: 'assessment',
 		unitId: 1,
+		organisationId: 1,
 		onTeam: true,
 		isLead: false,
 		conflicted: false,

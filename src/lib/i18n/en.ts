@@ -4,6 +4,7 @@ import * as dataImport from './sections/data-import';
 import * as validation from './sections/validation';
 import * as units from './sections/units';
 import * as entries from './sections/entries';
+import * as registration from './sections/registration';
 import * as cycles from './sections/cycles';
 import * as model from './sections/model';
 import * as eligibility from './sections/eligibility';
@@ -29,6 +30,7 @@ export const en: Messages = {
 		admin: 'Administration',
 		examiner: 'My assessments',
 		jury: 'Jury',
+		coordinator: 'Coordinator',
 		unit: 'My unit',
 		account: 'My account',
 		signOut: 'Sign out',
@@ -42,6 +44,7 @@ export const en: Messages = {
 		lead: 'Lead examiner',
 		juror: 'Jury member',
 		chair: 'Jury chair',
+		coordinator: 'Coordinator of an administration or company',
 		unit: 'Unit contact'
 	},
 	phases: {
@@ -186,6 +189,7 @@ export const en: Messages = {
 	assignment: assignment.en,
 	units: units.en,
 	entries: entries.en,
+	registration: registration.en,
 	cycles: cycles.en,
 	model: model.en,
 	eligibility: eligibility.en,

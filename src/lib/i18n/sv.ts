@@ -4,6 +4,7 @@ import * as dataImport from './sections/data-import';
 import * as validation from './sections/validation';
 import * as units from './sections/units';
 import * as entries from './sections/entries';
+import * as registration from './sections/registration';
 import * as cycles from './sections/cycles';
 import * as model from './sections/model';
 import * as eligibility from './sections/eligibility';
@@ -29,6 +30,7 @@ export const sv = {
 		admin: 'Administration',
 		examiner: 'Mina bedömningar',
 		jury: 'Jury',
+		coordinator: 'Samordnare',
 		unit: 'Min enhet',
 		account: 'Mitt konto',
 		signOut: 'Logga ut',
@@ -42,6 +44,7 @@ export const sv = {
 		lead: 'Utvärderingsledare',
 		juror: 'Jurymedlem',
 		chair: 'Juryns ordförande',
+		coordinator: 'Samordnare för förvaltning eller bolag',
 		unit: 'Kontaktperson för enhet'
 	},
 	phases: {
@@ -187,6 +190,7 @@ export const sv = {
 	assignment: assignment.sv,
 	units: units.sv,
 	entries: entries.sv,
+	registration: registration.sv,
 	cycles: cycles.sv,
 	model: model.sv,
 	eligibility: eligibility.sv,

@@ -27,13 +27,14 @@ export function conflictedSql(user: UserRef): SQL<number> {
 	return sql<number>`(${declared} OR ${sameOrganisation})`;
 }
 
-/** What a `Viewer` holds, as columns of any query: admin flag, cycle roles, lead cycles and contact units as JSON. */
+/** What a `Viewer` holds, as columns of any query: admin flag, cycle roles, lead cycles, contact units and coordinated organisations as JSON. */
 export function viewerColumns(user: UserRef) {
 	return {
 		isAdmin: sql<number | null>`(SELECT is_admin FROM user WHERE id = ${user})`,
 		roles: sql<string>`(SELECT json_group_array(json_array(cycle_id, role)) FROM cycle_role WHERE user_id = ${user})`,
 		leads: sql<string>`(SELECT json_group_array(DISTINCT t.cycle_id) FROM team_member tm JOIN team t ON t.id = tm.team_id
 			WHERE tm.user_id = ${user} AND tm.is_lead = 1 AND t.published_at IS NOT NULL)`,
-		units: sql<string>`(SELECT json_group_array(DISTINCT unit_id) FROM unit_contact WHERE user_id = ${user})`
+		units: sql<string>`(SELECT json_group_array(DISTINCT unit_id) FROM unit_contact WHERE user_id = ${user})`,
+		coordinates: sql<string>`(SELECT json_group_array(json_array(cycle_id, organisation_id)) FROM coordinator WHERE user_id = ${user})`
 	};
 }

@@ -33,7 +33,8 @@ function plainFacts(d: DB, userId: number, entryId: number): { viewer: Viewer; f
 		isAdmin: d.select().from(table.user).where(eq(table.user.id, userId)).get()?.isAdmin ?? false,
 		cycleRoles: d.select({ cycleId: table.cycleRole.cycleId, role: table.cycleRole.role }).from(table.cycleRole).where(eq(table.cycleRole.userId, userId)).all(),
 		leadCycleIds: leadTeams.map((t) => t.cycleId),
-		unitIds: [...new Set(d.select().from(table.unitContact).where(eq(table.unitContact.userId, userId)).all().map((c) => c.unitId))]
+		unitIds: [...new Set(d.select().from(table.unitContact).where(eq(table.unitContact.userId, userId)).all().map((c) => c.unitId))],
+		coordinates: d.select({ cycleId: table.coordinator.cycleId, organisationId: table.coordinator.organisationId }).from(table.coordinator).where(eq(table.coordinator.userId, userId)).all()
 	};
 	const membership = d
 		.select({ isLead: table.teamMember.isLead })
@@ -57,6 +58,7 @@ function plainFacts(d: DB, userId: number, entryId: number): { viewer: Viewer; f
 			cycleId: cycle.id,
 			phase: cycle.phase,
 			unitId: entry.unitId,
+			organisationId: row.organisationId,
 			onTeam: Boolean(membership),
 			isLead: membership?.isLead ?? false,
 			conflicted: isConflicted(Boolean(declared), homeOrganisations.includes(row.organisationId)),
@@ -74,7 +76,8 @@ function sorted(v: Viewer) {
 		...v,
 		cycleRoles: [...v.cycleRoles].sort((a, b) => a.cycleId - b.cycleId || a.role.localeCompare(b.role)),
 		leadCycleIds: [...v.leadCycleIds].sort(),
-		unitIds: [...v.unitIds].sort()
+		unitIds: [...v.unitIds].sort(),
+		coordinates: [...v.coordinates].sort((a, b) => a.cycleId - b.cycleId || a.organisationId - b.organisationId)
 	};
 }
 

@@ -51,6 +51,7 @@ interface FactRow {
 	roles: string;
 	leads: string;
 	units: string;
+	coordinates: string;
 	memberLead: number | null;
 	conflicted: number;
 	finalist: number;
@@ -110,7 +111,7 @@ function statements() {
 	return s;
 }
 
-type ViewerRow = { isAdmin: number | null; roles: string; leads: string; units: string };
+type ViewerRow = { isAdmin: number | null; roles: string; leads: string; units: string; coordinates: string };
 
 function toViewer(userId: number, row: ViewerRow): Viewer {
 	return {
@@ -118,7 +119,8 @@ function toViewer(userId: number, row: ViewerRow): Viewer {
 		isAdmin: row.isAdmin === 1,
 		cycleRoles: (JSON.parse(row.roles) as [number, CycleRole][]).map(([cycleId, role]) => ({ cycleId, role })),
 		leadCycleIds: JSON.parse(row.leads),
-		unitIds: JSON.parse(row.units)
+		unitIds: JSON.parse(row.units),
+		coordinates: (JSON.parse(row.coordinates) as [number, number][]).map(([cycleId, organisationId]) => ({ cycleId, organisationId }))
 	};
 }
 
@@ -141,6 +143,7 @@ export function readEntry(userId: number, entryId: number): EntryRead | null {
 			cycleId: row.cycle.id,
 			phase: row.cycle.phase,
 			unitId: row.entry.unitId,
+			organisationId: row.organisationId,
 			onTeam: row.memberLead !== null,
 			isLead: row.memberLead === 1,
 			conflicted: row.conflicted === 1,

@@ -58,6 +58,7 @@ export function cycleFacts(cycle: Pick<Cycle, 'id' | 'phase'>): EntryFacts {
 		cycleId: cycle.id,
 		phase: cycle.phase,
 		unitId: -1,
+		organisationId: -1,
 		onTeam: false,
 		isLead: false,
 		conflicted: false,

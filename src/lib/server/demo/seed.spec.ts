@@ -15,7 +15,8 @@ describe('the demo year', () => {
 			'ordforande@demo.test',
 			...[1, 2, 3, 4].map((i) => `jury${i}@demo.test`),
 			...Array.from({ length: 18 }, (_, i) => `examinator${i + 1}@demo.test`),
-			'enhet1@demo.test'
+			'enhet1@demo.test',
+			'samordnare1@demo.test'
 		];
 		expect(emails.sort()).toEqual(expected.sort());
 	});

@@ -10,6 +10,7 @@ import { phaseAtLeast, type Phase } from '../../domain/phases';
 import { EXAMINER_NAMES, IMPROVEMENTS, JURY, ORGANISATIONS, STRENGTHS, UNITS, type DemoUnit, type OrgKey } from './data';
 import { storeDemoAccount } from './account';
 import { seedFeedbackReports } from './feedback';
+import { seedUnitSide } from './registration';
 import { seededRandom } from '../../domain/seeded-random';
 
 export const DEMO_PHASES = ['registration', 'assessment', 'consensus', 'jury', 'feedback'] as const;
@@ -125,6 +126,8 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 			const admitted = !u.trouble || u.trouble === 'deficit';
 			entries.push({ id, unitIdx: i, classIdx: u.entersClass, orgKey: u.org, admitted, quality: 35 + random() * 45 });
 		});
+
+		seedUnitSide(tx, cycle.id, addUser);
 
 		// Jury: the chair and four members.
 		for (const j of JURY) {

@@ -10,6 +10,8 @@ import { selectTeamEntries } from '../assignment/team-entries';
 import { classNames } from '../registry/entry-names';
 import type { AssessmentState } from '$lib/domain/scoring';
 import { withoutBarred, type Barred } from '$lib/domain/entry-state';
+import { entryProgress, entrySnapshot } from '$lib/domain/registration';
+import { stockholmDay } from '$lib/domain/dates';
 
 export function adminOverview(cycle: Cycle) {
 	const d = db();
@@ -87,8 +89,11 @@ export function juryOverview(cycle: Cycle, barred: Barred) {
 	};
 }
 
-/** The contact's units, each with its entry this cycle and its released reports of every year. */
-export function unitOverview(userId: number, cycle: Cycle | null) {
+/**
+ * The contact's units, each with its entries over the years, where this cycle's entry stands
+ * (`entryProgress`) and its released reports of every year.
+ */
+export function unitOverview(userId: number, cycle: Cycle | null, now = new Date()) {
 	const d = db();
 	const units = d
 		.select({ id: table.unit.id, name: table.unit.name, organisation: table.organisation.name })
@@ -99,13 +104,21 @@ export function unitOverview(userId: number, cycle: Cycle | null) {
 		.orderBy(table.unit.name)
 		.all();
 	return units.map((u) => {
-		const entry = cycle
-			? d
-					.select({ id: table.entry.id, ...classNames })
-					.from(table.entry)
-					.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
-					.where(and(eq(table.entry.unitId, u.id), eq(table.entry.cycleId, cycle.id)))
-					.get() ?? null
+		const entries = d
+			.select({ id: table.entry.id, cycleId: table.entry.cycleId, year: table.cycle.year, status: table.entry.status, confirmedAt: table.entry.confirmedAt, minutesReceivedDate: table.entry.minutesReceivedDate, accountReceivedDate: table.entry.accountReceivedDate, accountSha256: table.entry.accountSha256, ...classNames })
+			.from(table.entry)
+			.innerJoin(table.cycle, eq(table.cycle.id, table.entry.cycleId))
+			.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
+			.where(eq(table.entry.unitId, u.id))
+			.orderBy(sql`${table.cycle.year} desc`)
+			.all();
+		const current = cycle ? (entries.find((e) => e.cycleId === cycle.id) ?? null) : null;
+		const progress = cycle
+			? entryProgress(
+					current && entrySnapshot(current),
+					{ cycleYear: cycle.year, accountDeadline: cycle.accountDeadline, minutesDeadline: cycle.minutesDeadline },
+					stockholmDay(now)
+				)
 			: null;
 		const reports = d
 			.select({ id: table.feedbackReport.id, year: table.cycle.year, releasedAt: table.feedbackReport.releasedAt })
@@ -115,6 +128,7 @@ export function unitOverview(userId: number, cycle: Cycle | null) {
 			.where(and(eq(table.entry.unitId, u.id), eq(table.feedbackReport.status, 'released')))
 			.orderBy(sql`${table.cycle.year} desc`)
 			.all();
-		return { ...u, entry, reports };
+		const past = entries.filter((e) => e !== current).map((e) => ({ id: e.id, year: e.year, status: e.status, className: e.className, classNameEn: e.classNameEn }));
+		return { ...u, entry: current && { id: current.id, className: current.className, classNameEn: current.classNameEn }, progress, past, reports };
 	});
 }

@@ -17,7 +17,8 @@ import { fields, refused, type Outcome, type V } from './fields';
 import type { ContactValues, UnitValues } from './units';
 
 const MAX_CONTACTS = 20;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** What the register accepts as an e-mail address. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[0-9+()\-\s]*$/;
 const FIRST_AWARD_YEAR = 1990;
 const MAX_KRONOR = 100_000_000_000;
@@ -56,9 +57,10 @@ export function unitValuesFrom(input: Record<string, string>): UnitValues {
 	};
 }
 
-function unitSchema(v: V, thisYear: number) {
+/** One row of contact people as the unit form and the registration form post it. */
+export function contactSchema(v: V) {
 	const f = fields(v);
-	const contact = z
+	return z
 		.object({
 			id: f.optionalId,
 			name: z.string().trim().max(200, v.tooLong(200)),
@@ -73,17 +75,45 @@ function unitSchema(v: V, thisYear: number) {
 			if (!c.name) ctx.addIssue({ code: 'custom', path: ['name'], message: v.required });
 			if (!EMAIL.test(c.email)) ctx.addIssue({ code: 'custom', path: ['email'], message: c.email ? v.email : v.required });
 		});
-	return z.object({
-		organisationId: f.requiredId,
-		boardId: f.optionalId,
-		name: f.requiredText(200),
-		managerName: f.optionalText(200),
+}
+
+export type ContactInput = z.output<ReturnType<typeof contactSchema>>;
+
+/** The facts behind E1–E3 and E6, which the unit form and the registration form both ask. */
+export function factFields(v: V) {
+	const f = fields(v);
+	return {
 		managerBudget: f.triState,
 		managerStaff: f.triState,
 		businessPlan: f.triState,
 		staffCount: f.integer(1, 100_000, v.staff),
 		privatelyRun: z.enum(['yes', 'no'], { message: v.choose }).transform((s) => s === 'yes'),
-		stockholmShare: f.decimal(0, 100, v.share),
+		stockholmShare: f.decimal(0, 100, v.share)
+	};
+}
+
+type Facts = z.output<z.ZodObject<ReturnType<typeof factFields>>>;
+
+/** The facts as the unit's columns, where eligibility reads them (eligibility/rows.ts). */
+export function factColumns(data: Facts) {
+	return {
+		managerHasBudgetResponsibility: data.managerBudget,
+		managerHasStaffResponsibility: data.managerStaff,
+		hasBusinessPlan: data.businessPlan,
+		staffCount: data.staffCount,
+		privatelyRun: data.privatelyRun,
+		stockholmSharePercent: data.stockholmShare
+	};
+}
+
+function unitSchema(v: V, thisYear: number) {
+	const f = fields(v);
+	return z.object({
+		organisationId: f.requiredId,
+		boardId: f.optionalId,
+		name: f.requiredText(200),
+		managerName: f.optionalText(200),
+		...factFields(v),
 		winYears: z
 			.string()
 			.max(200, v.tooLong(200))
@@ -103,7 +133,7 @@ function unitSchema(v: V, thisYear: number) {
 		lastYearResult: f.integer(-MAX_KRONOR, MAX_KRONOR, v.kronor),
 		forecastResult: f.integer(-MAX_KRONOR, MAX_KRONOR, v.kronor),
 		version: f.version,
-		contacts: z.array(contact)
+		contacts: z.array(contactSchema(v))
 	});
 }
 
@@ -134,23 +164,23 @@ function columns(data: UnitInput) {
 		boardId: data.boardId,
 		name: data.name,
 		managerName: data.managerName,
-		managerHasBudgetResponsibility: data.managerBudget,
-		managerHasStaffResponsibility: data.managerStaff,
-		hasBusinessPlan: data.businessPlan,
-		staffCount: data.staffCount,
-		privatelyRun: data.privatelyRun,
-		stockholmSharePercent: data.stockholmShare,
+		...factColumns(data),
 		lastYearResult: data.lastYearResult,
 		forecastResult: data.forecastResult
 	};
 }
 
-/** Replaces the win years and applies the contact rows: kept, changed, added or removed. */
+/** Replaces the win years and applies the contact rows. */
 function writeDetails(tx: Tx, unitId: number, data: UnitInput, v: V): FieldErrors {
 	tx.delete(table.unitWin).where(eq(table.unitWin.unitId, unitId)).run();
 	for (const year of data.winYears) tx.insert(table.unitWin).values({ unitId, year }).run();
+	return writeContacts(tx, unitId, data.contacts, v);
+}
+
+/** Applies the contact rows: kept, changed, added or removed; a row someone else removed is an error. */
+export function writeContacts(tx: Tx, unitId: number, contacts: ContactInput[], v: V): FieldErrors {
 	const errors: FieldErrors = {};
-	data.contacts.forEach((c, i) => {
+	contacts.forEach((c, i) => {
 		const blank = c.id === null && !c.name && !c.email && !c.phone && !c.title;
 		if (blank || (c.id === null && c.remove)) return;
 		const values = { name: c.name, email: c.email, phone: c.phone || null, title: c.title || null };
@@ -187,7 +217,8 @@ function snapshot(tx: Tx, unitId: number) {
 	};
 }
 
-class Rollback extends Error {
+/** Thrown inside a transaction to undo it and answer with these field errors. */
+export class Rollback extends Error {
 	constructor(readonly errors: FieldErrors) {
 		super('rollback');
 	}

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './cycle';
 export * from './units';
+export * from './registration';
 export * from './people';
 export * from './assessment';
 export * from './jury';

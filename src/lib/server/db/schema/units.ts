@@ -2,6 +2,7 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import { createdAt, day, id } from './helpers';
 import { user } from './auth';
 import { awardClass, cycle } from './cycle';
+import { boardMinutes } from './registration';
 
 export const ORGANISATION_KINDS = ['district', 'administration', 'company', 'contractor'] as const;
 
@@ -101,6 +102,12 @@ export const entry = sqliteTable(
 		minutesDnr: text('minutes_dnr'),
 		minutesMeetingDate: day('minutes_meeting_date'),
 		minutesReceivedDate: day('minutes_received_date'),
+		/** The uploaded minutes this entry's dnr and dates came from; null when the admin typed them. */
+		minutesDocumentId: integer('minutes_document_id').references(() => boardMinutes.id),
+		/** Who registered the unit for the cycle, and the coordinator's confirmation (docs/unit-side.md). */
+		registeredBy: integer('registered_by').references(() => user.id),
+		confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }),
+		confirmedBy: integer('confirmed_by').references(() => user.id),
 		/** The admin admits an entry that fails E1–E7, with a logged reason. */
 		eligibilityOverrideReason: text('eligibility_override_reason'),
 		version: integer('version').notNull().default(1),

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { entryProgress, registrationState, reminderWindow, unitNameKey, type EntrySnapshot } from './registration';
+
+const cycle = { cycleYear: 2026, accountDeadline: '2026-05-20', minutesDeadline: '2026-06-30' };
+const entry = (over: Partial<EntrySnapshot> = {}): EntrySnapshot => ({
+	status: 'registered',
+	confirmed: false,
+	minutesReceivedDate: null,
+	accountReceivedDate: null,
+	hasAccount: false,
+	...over
+});
+const missing = (e: EntrySnapshot | null, today = '2026-04-01') => entryProgress(e, cycle, today).missing.map((s) => s.step);
+
+describe('registrationState', () => {
+	it('names each step of a registration', () => {
+		expect(registrationState(null)).toBe('none');
+		expect(registrationState(entry())).toBe('registered');
+		expect(registrationState(entry({ confirmed: true }))).toBe('confirmed');
+		expect(registrationState(entry({ status: 'withdrawn', confirmed: true }))).toBe('withdrawn');
+	});
+});
+
+describe('entryProgress', () => {
+	it('a unit not registered misses everything, with the documents’ deadlines', () => {
+		const progress = entryProgress(null, cycle, '2026-04-01');
+		expect(progress.missing.map((s) => [s.step, s.due])).toEqual([
+			['registered', null],
+			['confirmed', null],
+			['minutes', '2026-06-30'],
+			['account', '2026-05-20']
+		]);
+	});
+
+	it('moves through registered, confirmed, minutes received and account handed in', () => {
+		expect(missing(entry())).toEqual(['confirmed', 'minutes', 'account']);
+		expect(missing(entry({ confirmed: true }))).toEqual(['minutes', 'account']);
+		expect(missing(entry({ confirmed: true, minutesReceivedDate: '2026-06-01' }))).toEqual(['account']);
+		expect(missing(entry({ confirmed: true, minutesReceivedDate: '2026-06-01', hasAccount: true, accountReceivedDate: '2026-05-10' }))).toEqual([]);
+	});
+
+	it('counts an account handed in on paper (a day without a file) as handed in', () => {
+		expect(missing(entry({ confirmed: true, accountReceivedDate: '2026-05-10' }))).toEqual(['minutes']);
+	});
+
+	it('tells a document still awaited from one overdue and one that came late', () => {
+		const arrival = (e: EntrySnapshot, today: string) => entryProgress(e, cycle, today).steps.find((s) => s.step === 'minutes')!.arrival;
+		expect(arrival(entry(), '2026-06-30')).toBe('awaited');
+		expect(arrival(entry(), '2026-07-01')).toBe('overdue');
+		expect(arrival(entry({ minutesReceivedDate: '2026-07-02' }), '2026-07-05')).toBe('late');
+		expect(arrival(entry({ minutesReceivedDate: '2026-06-30' }), '2026-07-05')).toBe('onTime');
+	});
+
+	it('uses 30 June when the cycle has no minutes deadline, and no due day for an account without one', () => {
+		const progress = entryProgress(entry(), { cycleYear: 2026, accountDeadline: null, minutesDeadline: null }, '2026-04-01');
+		expect(progress.steps.map((s) => s.due)).toEqual([null, null, '2026-06-30', null]);
+	});
+
+	it('a withdrawn entry misses nothing', () => {
+		expect(missing(entry({ status: 'withdrawn' }))).toEqual([]);
+	});
+});
+
+describe('unitNameKey', () => {
+	it('matches names that differ only in case, spacing or composition', () => {
+		expect(unitNameKey('  Förskolan   HUMLAN ')).toBe(unitNameKey('Förskolan Humlan'));
+		expect(unitNameKey('Fo\u0308rskolan Humlan')).toBe(unitNameKey('Förskolan Humlan'));
+		expect(unitNameKey('Förskolan Humlan 2')).not.toBe(unitNameKey('Förskolan Humlan'));
+	});
+});
+
+describe('reminderWindow', () => {
+	it('opens seven days before the deadline and closes after the deadline day', () => {
+		expect(reminderWindow('2026-06-30', '2026-06-22')).toEqual({ window: 'notYet', opens: '2026-06-23' });
+		expect(reminderWindow('2026-06-30', '2026-06-23').window).toBe('open');
+		expect(reminderWindow('2026-06-30', '2026-06-30').window).toBe('open');
+		expect(reminderWindow('2026-06-30', '2026-07-01').window).toBe('passed');
+	});
+
+	it('counts across the turn of a month', () => {
+		expect(reminderWindow('2026-05-03', '2026-04-26').window).toBe('open');
+		expect(reminderWindow('2026-05-03', '2026-04-25').window).toBe('notYet');
+	});
+});

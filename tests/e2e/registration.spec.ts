@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn, signOut } from './helpers';
+
+/**
+ * The unit's side in the registration-phase demo (port 4175, shared with assignment.spec.ts): only
+ * the unit's facts (unchanged in what eligibility decides) and one confirmation change, so the
+ * assignment's pool and entries stay as that journey knows them.
+ */
+const BASE = 'http://localhost:4175';
+test.use({ baseURL: BASE });
+test.describe.configure({ mode: 'serial' });
+
+test('a contact saves the unit’s registration and the coordinator confirms another unit', async ({ page }) => {
+	await signIn(page, 'enhet1@demo.test');
+	await page.goto('/unit');
+	await expectAccessible(page);
+	await expect(page.getByText('Det här är klart och det här saknas')).toBeVisible();
+	await page.getByRole('link', { name: 'Se eller ändra anmälan' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Anmälan – Enheten för hemlösa' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Antal medarbetare inklusive chefen').fill('65');
+	await page.getByRole('button', { name: 'Spara anmälan' }).click();
+	await expect(page.getByRole('status')).toHaveText('Anmälan är sparad. Samordnaren i er förvaltning eller ert bolag bekräftar den.');
+	await page.getByLabel('Antal medarbetare inklusive chefen').fill('tre');
+	await page.getByRole('button', { name: 'Spara anmälan' }).click();
+	await expect(page.getByText('Skriv ett heltal, till exempel 12 eller -250 000.').first()).toBeVisible();
+	await expectAccessible(page);
+	await signOut(page);
+
+	await signIn(page, 'samordnare1@demo.test');
+	await page.goto('/coordinator');
+	await expectAccessible(page);
+	const hvilan = page.locator('li.card').filter({ has: page.getByRole('heading', { name: 'Hvilan' }) });
+	await expect(hvilan.getByText('Anmäld, väntar på bekräftelse')).toBeVisible();
+	await hvilan.getByRole('button', { name: 'Bekräfta anmälan för Hvilan' }).click();
+	await expect(hvilan.getByRole('status')).toHaveText('Anmälan är bekräftad.');
+	await expect(hvilan.getByText('Bekräftad', { exact: true })).toBeVisible();
+	await expect(hvilan.getByRole('button', { name: 'Bekräfta anmälan för Hvilan' })).toHaveCount(0);
+	// Another organisation's unit is not there, and its page answers as if it did not exist.
+	await expect(page.getByText('Förskolan Ekorren')).toHaveCount(0);
+	const response = await page.goto('/registrations/9');
+	expect(response?.status()).toBe(404);
+	await signOut(page);
+});
+
+test('minutes handed in after the deadline are refused with the date, and nothing changes', async ({ page }) => {
+	await signIn(page, 'samordnare1@demo.test');
+	await page.goto('/coordinator/minutes');
+	await expectAccessible(page);
+	await page.getByLabel('Protokollet (PDF)').setInputFiles({ name: 'protokoll.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nprotokoll\n%%EOF\n') });
+	await page.getByLabel('Diarienummer (dnr)').fill('SN 1.4.1-289/2026');
+	await page.getByLabel('Sammanträdesdatum').fill('2026-05-26');
+	await page.getByLabel('Hvilan').check();
+	await page.getByLabel('Ljungbacken').check();
+	await page.getByRole('button', { name: 'Skicka in protokollet' }).click();
+	await expect(page.getByRole('alert')).toContainText('Sista dag för nämndprotokollet var 30 juni 2026');
+	await expect(page.getByText('Inga protokoll är inskickade ännu.')).toBeVisible();
+	await expectAccessible(page);
+});

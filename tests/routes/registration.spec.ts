@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDatabase } from '../../src/lib/server/test-support/db';
+import * as table from '../../src/lib/server/db/schema';
+import type { DB } from '../../src/lib/server/db';
+import { seedDemo } from '../../src/lib/server/demo/seed';
+import { load as registrationLoad, actions as registrationActions } from '../../src/routes/(app)/registrations/[unitId]/+page.server';
+import { load as coordinatorLoad } from '../../src/routes/(app)/coordinator/+page.server';
+import { load as rankingLoad } from '../../src/routes/(app)/ranking/+page.server';
+
+let db: DB;
+const userId = (email: string) => db.select().from(table.user).where(eq(table.user.email, email)).get()!.id;
+const unitId = (name: string) => db.select().from(table.unit).where(eq(table.unit.name, name)).get()!.id;
+
+/** A request as the route sees it, from the given person. */
+function event(email: string, path: string, params: Record<string, string> = {}, form?: FormData) {
+	const url = new URL(`http://localhost${path}`);
+	const request = form ? new Request(url, { method: 'POST', body: form }) : new Request(url);
+	return { locals: { user: { id: userId(email), email, name: '', isAdmin: false }, session: null }, url, params, request, cookies: { get: () => undefined } } as never;
+}
+
+async function status(run: () => unknown): Promise<number> {
+	try {
+		await run();
+		return 200;
+	} catch (e) {
+		return (e as { status: number }).status;
+	}
+}
+
+beforeEach(() => {
+	db = createTestDatabase();
+	seedDemo(db, { phase: 'registration', passwordHash: 'x' });
+});
+
+describe('the registration pages', () => {
+	it('open to the unit’s coordinator and contact, and are a 404 for another organisation’s unit', async () => {
+		const own = String(unitId('Hvilan'));
+		const other = String(unitId('Förskolan Ekorren'));
+		expect(await status(() => registrationLoad(event('samordnare1@demo.test', `/registrations/${own}`, { unitId: own })))).toBe(200);
+		expect(await status(() => registrationLoad(event('samordnare1@demo.test', `/registrations/${other}`, { unitId: other })))).toBe(404);
+		expect(await status(() => registrationLoad(event('examinator1@demo.test', `/registrations/${own}`, { unitId: own })))).toBe(404);
+		const contactsUnit = String(unitId('Enheten för hemlösa'));
+		expect(await status(() => registrationLoad(event('enhet1@demo.test', `/registrations/${contactsUnit}`, { unitId: contactsUnit })))).toBe(200);
+	});
+
+	it('the coordinator has a home of their own and no ranking', async () => {
+		expect(await status(() => coordinatorLoad(event('samordnare1@demo.test', '/coordinator')))).toBe(200);
+		expect(await status(() => coordinatorLoad(event('enhet1@demo.test', '/coordinator')))).toBe(403);
+		expect(await status(() => rankingLoad(event('samordnare1@demo.test', '/ranking')))).toBe(403);
+	});
+
+	it('outside the registration phase the form is closed with a Swedish message and nothing is saved', async () => {
+		db.update(table.cycle).set({ phase: 'assessment' }).where(eq(table.cycle.year, 2026)).run();
+		const own = String(unitId('Hvilan'));
+		const before = db.select().from(table.unit).where(eq(table.unit.id, Number(own))).get();
+		const form = new FormData();
+		form.set('staffCount', '99');
+		const result = await registrationActions.save(event('samordnare1@demo.test', `/registrations/${own}`, { unitId: own }, form));
+		expect(result).toMatchObject({ status: 400, data: { errors: { _form: 'Anmälan är stängd: omgången är inte i anmälningsfasen. Kontakta kvalitetsutmärkelsen om något behöver ändras.' } } });
+		expect(db.select().from(table.unit).where(eq(table.unit.id, Number(own))).get()).toEqual(before);
+	});
+});
