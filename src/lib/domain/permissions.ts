@@ -3,7 +3,7 @@
  * Server guards call these on every load and action; the navigation uses the same answers, so a
  * link is never shown for a place the server would refuse.
  */
-import { isOpenForScoring, phaseAtLeast, type Phase } from './phases';
+import { isOpenForFeedbackDrafting, isOpenForScoring, phaseAtLeast, type Phase } from './phases';
 
 export type CycleRole = 'examiner' | 'juror' | 'chair';
 export type Role = 'admin' | 'examiner' | 'lead' | 'juror' | 'chair' | 'unit';
@@ -122,7 +122,7 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 			// The same holds for reopening a teammate's: its answers tell the teammates' state.
 			return (viewer.isAdmin || (entry.isLead && entry.ownSubmitted)) && isOpenForScoring(phase);
 		case 'feedback.draft':
-			return entry.isLead && phaseAtLeast(phase, 'consensus') && phase !== 'archived';
+			return entry.isLead && isOpenForFeedbackDrafting(phase);
 		case 'ranking.view':
 			return viewer.isAdmin || (juryMember && phaseAtLeast(phase, 'jury'));
 		case 'ballot.cast':
