@@ -10,7 +10,7 @@ beforeEach(() => {
 	y = scoringYear();
 });
 
-type Home = { next: { step: string; count?: number }; work: { entryId: number; progress: { next: string; stages: { stage: string; done: boolean }[] } }[] };
+type Home = { next: { step: string; count?: number }; work: { entryId: number; work: { teamSubmitted: number | null }; progress: { next: string; stages: { stage: string; done: boolean }[] } }[] };
 const load = async (userId: number) => (await home.load(scoringEvent(userId, '/examiner') as never)) as Home;
 const entryOf = (data: Home) => data.work.find((w) => w.entryId === y.entryId)!;
 const doneStages = (data: Home) => entryOf(data).progress.stages.filter((s) => s.done).map((s) => s.stage);
@@ -50,6 +50,8 @@ describe('the examiner’s and the lead’s home', () => {
 		// The lead has submitted, one teammate has a draft, one has not started.
 		expect(entryOf(await load(y.lead)).progress.next).toBe('waitTeam');
 		expect(entryOf(await load(y.drafter)).progress.next).toBe('assess');
+		// Before their own is submitted, the drafter learns nothing of how far the others are.
+		expect((await load(y.drafter)).work.find((w) => w.entryId === y.entryId)).toMatchObject({ work: { teamSubmitted: null } });
 		expect((await load(y.drafter)).next.step).toBe('assess');
 
 		await submit(y.drafter);

@@ -44,6 +44,12 @@ describe('entryProgress', () => {
 		}
 	});
 
+	it('tells nothing of the team before the examiner\'s own is submitted', () => {
+		const { stages, next } = entryProgress('assessment', work({ own: 'draft', teamSubmitted: null, consensus: 'none', siteVisit: false }));
+		expect(stages[1]).toEqual({ stage: 'team', done: false });
+		expect(next).toBe('assess');
+	});
+
 	it('marks each stage done in order', () => {
 		const { stages } = entryProgress('consensus', work({ teamSubmitted: 2, consensus: 'draft', siteVisit: false }));
 		expect(stages).toEqual([

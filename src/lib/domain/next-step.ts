@@ -15,8 +15,11 @@ export interface EntryWork {
 	isLead: boolean;
 	/** The examiner's own assessment. */
 	own: AssessmentState;
-	/** How many of the team have submitted theirs, of how many. */
-	teamSubmitted: number;
+	/**
+	 * How many of the team have submitted theirs, of how many; null until the examiner's own is
+	 * submitted, since until then they learn nothing of their teammates' work (docs/assessing.md#2-independence).
+	 */
+	teamSubmitted: number | null;
 	teamSize: number;
 	consensus: 'none' | 'draft' | 'done';
 	/** Whether the site visit has a date. */
@@ -56,7 +59,7 @@ export interface EntryProgress {
 export function entryProgress(phase: Phase | null, w: EntryWork): EntryProgress {
 	const done: Record<TeamStage, boolean> = {
 		own: w.own === 'submitted',
-		team: w.teamSize > 0 && w.teamSubmitted >= w.teamSize,
+		team: w.teamSubmitted !== null && w.teamSize > 0 && w.teamSubmitted >= w.teamSize,
 		consensus: w.consensus === 'done',
 		siteVisit: w.siteVisit,
 		report: w.report === 'released'

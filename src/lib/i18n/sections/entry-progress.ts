@@ -14,7 +14,7 @@ export const sv = {
 		report: 'Återkopplingsrapport'
 	},
 	own: { none: 'inte påbörjad', draft: 'utkast', submitted: 'inlämnad' },
-	team: (submitted: number, size: number) => `${submitted} av ${size} inlämnade`,
+	team: (submitted: number | null, size: number) => (submitted === null ? 'syns när du har lämnat in' : `${submitted} av ${size} inlämnade`),
 	consensus: { none: 'inte påbörjad', draft: 'utkast', done: 'klar' },
 	siteVisit: (done: boolean): string => (done ? 'genomfört' : 'inte infört'),
 	report: { none: 'inte påbörjad', draft: 'utkast', approved: 'godkänd', released: 'skickad till enheten' },
@@ -62,7 +62,7 @@ export const en: typeof sv = {
 		report: 'Feedback report'
 	},
 	own: { none: 'not started', draft: 'draft', submitted: 'submitted' },
-	team: (submitted, size) => `${submitted} of ${size} submitted`,
+	team: (submitted, size) => (submitted === null ? 'shown once you have submitted' : `${submitted} of ${size} submitted`),
 	consensus: { none: 'not started', draft: 'draft', done: 'done' },
 	siteVisit: (done) => (done ? 'done' : 'not recorded'),
 	report: { none: 'not started', draft: 'draft', approved: 'approved', released: 'sent to the unit' },

@@ -73,7 +73,7 @@ export function examinerWork(userId: number, cycle: Cycle) {
 			const work: EntryWork = {
 				isLead: r.isLead,
 				own: (own ?? 'none') as AssessmentState,
-				teamSubmitted: r.teamSubmitted,
+				teamSubmitted: own === 'submitted' ? r.teamSubmitted : null,
 				teamSize: r.teamSize,
 				consensus: consensus ?? 'none',
 				siteVisit: visitDate !== null,
