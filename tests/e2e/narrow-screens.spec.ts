@@ -37,7 +37,7 @@ async function linksOn(page: Page, origin: string): Promise<URL[]> {
 		.filter((url) => url.origin === origin && !FILE.test(url.pathname) && !LEAVES.test(url.pathname) && !url.searchParams.has('download'));
 }
 
-/** How far the page is wider than the window, and the widest elements that stick out. */
+/** How wide the page is when wider than the window, and the outermost elements outside any scrolling box that stick out. */
 async function overflowOf(page: Page) {
 	return page.evaluate(() => {
 		const width = window.innerWidth;
