@@ -97,7 +97,8 @@ test('an examiner scores a whole entry with the keyboard only, reloads, finds it
 	await page.keyboard.press('Enter');
 	await tabTo(page, page.getByRole('button', { name: 'Lämna in nu' }));
 	await page.keyboard.press('Enter');
-	await expect(page.getByText('Din bedömning är inlämnad. Nu kan du se lagets bedömningar.')).toBeVisible();
+	// The notice stands at the head of the page, far above the button: it takes the focus and so comes into view.
+	await expect(page.getByRole('status').filter({ hasText: 'Din bedömning är inlämnad. Nu kan du se lagets bedömningar.' })).toBeFocused();
 	await expect(page.getByRole('combobox', { name: /^Poäng:/ })).toHaveCount(0);
 	await expect(page.getByRole('heading', { name: 'Lagets bedömningar' })).toBeVisible();
 	await expectAccessible(page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BANDS, DEFAULT_BAND_TEXTS, bandOf, bandTextsOf } from './default-model';
+import { BANDS, DEFAULT_BAND_TEXTS, bandName, bandOf, bandTextsOf } from './default-model';
 
 describe('bandTextsOf', () => {
 	const own = ['b0', 'b1', 'b2', 'b3', 'b4', 'b5'];
@@ -35,5 +35,14 @@ describe('bandOf', () => {
 		[100, 5]
 	])('%i falls in band %i', (score, band) => {
 		expect(bandOf(score)).toBe(band);
+	});
+});
+
+describe('bandName', () => {
+	it('names a band by its level of six and its range, the same for every page and the report', () => {
+		expect(bandName(0)).toEqual({ level: 1, of: 6, min: 0, max: 5 });
+		expect(bandName(4)).toEqual({ level: 5, of: 6, min: 70, max: 85 });
+		expect(bandName(bandOf(72))).toEqual({ level: 5, of: 6, min: 70, max: 85 });
+		expect(BANDS.map((_, i) => bandName(i).level)).toEqual([1, 2, 3, 4, 5, 6]);
 	});
 });

@@ -169,6 +169,19 @@ export function bandTextsOf(criterion: { kind: CriterionKind; bandTexts: string[
 	return criterion.bandTexts.length === BANDS.length ? criterion.bandTexts : DEFAULT_BAND_TEXTS[criterion.kind];
 }
 
+/** How a band is named wherever it is shown: its level 1–6 of the six, and its range of scores. */
+export interface BandName {
+	level: number;
+	of: number;
+	min: number;
+	max: number;
+}
+
+export function bandName(band: number): BandName {
+	const { min, max } = BANDS[band];
+	return { level: band + 1, of: BANDS.length, min, max };
+}
+
 /** The band a score falls in (0–5 → 0, …, 90–100 → 5); scores between bands take the lower one. */
 export function bandOf(score: number): number {
 	let band = 0;

@@ -1,30 +1,90 @@
 import { describe, expect, it } from 'vitest';
-import { examinerNextStep, juryNextStep, unitNextStep, unsubmittedCount, type ExaminerStep, type JuryStep } from './next-step';
+import { entryProgress, examinerNextStep, juryNextStep, unitNextStep, type EntryNext, type EntryWork, type JuryStep } from './next-step';
 import type { Phase } from './phases';
-import type { AssessmentState } from './scoring';
 
-describe('examinerNextStep', () => {
-	const cases: [Phase | null, AssessmentState[], ExaminerStep][] = [
-		[null, [], 'waiting'],
-		['registration', [], 'waiting'],
-		['assessment', [], 'waiting'],
-		['assessment', ['none'], 'assess'],
-		['assessment', ['draft', 'submitted'], 'assess'],
-		['consensus', ['submitted', 'none'], 'assess'],
-		['jury', ['draft'], 'assess'],
-		['assessment', ['submitted', 'submitted'], 'consensus'],
-		['consensus', ['submitted'], 'consensus'],
-		['registration', ['submitted'], 'done'],
-		['jury', ['submitted'], 'done'],
-		['archived', ['submitted', 'submitted'], 'done']
+const work = (over: Partial<EntryWork> = {}): EntryWork => ({
+	isLead: false,
+	own: 'submitted',
+	teamSubmitted: 3,
+	teamSize: 3,
+	consensus: 'done',
+	siteVisit: true,
+	report: 'none',
+	...over
+});
+
+describe('entryProgress', () => {
+	const cases: [string, Phase | null, Partial<EntryWork>, EntryNext][] = [
+		['an own draft while scoring is open', 'assessment', { own: 'draft', teamSubmitted: 1, consensus: 'none', siteVisit: false }, 'assess'],
+		['an own assessment never started, scoring closed', 'jury', { own: 'none', consensus: 'none' }, 'closed'],
+		['the team still submitting', 'assessment', { teamSubmitted: 2, consensus: 'none', siteVisit: false }, 'waitTeam'],
+		['the team submitted, for the lead', 'assessment', { isLead: true, consensus: 'none', siteVisit: false }, 'consensus'],
+		['the team submitted, for a member', 'assessment', { consensus: 'draft', siteVisit: false }, 'waitConsensus'],
+		['a consensus draft after scoring closed', 'jury', { isLead: true, consensus: 'draft' }, 'closed'],
+		['consensus done, no visit yet, for the lead', 'consensus', { isLead: true, siteVisit: false }, 'siteVisit'],
+		['consensus done, no visit yet, for a member', 'consensus', { siteVisit: false }, 'waitSiteVisit'],
+		['consensus and visit done before the report may start', 'assessment', { isLead: true }, 'reportLater'],
+		['consensus and visit done before the report may start, for a member', 'assessment', {}, 'waitReport'],
+		['the report to write', 'consensus', { isLead: true, report: 'none' }, 'report'],
+		['a report draft in the jury phase', 'jury', { isLead: true, report: 'draft' }, 'report'],
+		['a visit never recorded does not block the report once scoring closed', 'feedback', { isLead: true, siteVisit: false }, 'report'],
+		['an approved report', 'feedback', { isLead: true, report: 'approved' }, 'waitRelease'],
+		['a released report', 'feedback', { report: 'released' }, 'done'],
+		['no report by the archive', 'archived', { isLead: true }, 'closed']
 	];
-	it.each(cases)('in %s with %j → %s', (phase, assessments, step) => {
-		expect(examinerNextStep(phase, assessments)).toBe(step);
+	it.each(cases)('%s → %s', (_, phase, over, next) => {
+		expect(entryProgress(phase, work(over)).next).toBe(next);
 	});
 
-	it('counts what is not yet submitted', () => {
-		expect(unsubmittedCount(['none', 'draft', 'submitted', 'draft'])).toBe(3);
-		expect(unsubmittedCount([])).toBe(0);
+	it('never says the consensus is still ahead once it is done', () => {
+		for (const phase of ['assessment', 'consensus'] as const) {
+			const { next } = entryProgress(phase, work({ isLead: true, siteVisit: false }));
+			expect(next).not.toBe('consensus');
+			expect(next).not.toBe('assess');
+		}
+	});
+
+	it('tells nothing of the team before the examiner\'s own is submitted', () => {
+		const { stages, next } = entryProgress('assessment', work({ own: 'draft', teamSubmitted: null, consensus: 'none', siteVisit: false }));
+		expect(stages[1]).toEqual({ stage: 'team', done: false });
+		expect(next).toBe('assess');
+	});
+
+	it('marks each stage done in order', () => {
+		const { stages } = entryProgress('consensus', work({ teamSubmitted: 2, consensus: 'draft', siteVisit: false }));
+		expect(stages).toEqual([
+			{ stage: 'own', done: true },
+			{ stage: 'team', done: false },
+			{ stage: 'consensus', done: false },
+			{ stage: 'siteVisit', done: false },
+			{ stage: 'report', done: false }
+		]);
+	});
+});
+
+describe('examinerNextStep', () => {
+	const progress = (phase: Phase, over: Partial<EntryWork>) => entryProgress(phase, work(over));
+
+	it('waits for a team without entries', () => {
+		expect(examinerNextStep([])).toEqual({ step: 'waiting' });
+	});
+
+	it('puts the examiner\'s own assessments first, and counts them', () => {
+		const entries = [
+			progress('assessment', { own: 'draft', consensus: 'none' }),
+			progress('assessment', { isLead: true, consensus: 'none', siteVisit: false }),
+			progress('assessment', { own: 'none', consensus: 'none' })
+		];
+		expect(examinerNextStep(entries)).toEqual({ step: 'assess', count: 2 });
+	});
+
+	it('turns to the lead\'s work before waiting on others', () => {
+		const entries = [progress('consensus', { teamSubmitted: 1, consensus: 'none' }), progress('consensus', { isLead: true, siteVisit: false })];
+		expect(examinerNextStep(entries)).toEqual({ step: 'siteVisit', count: 1 });
+	});
+
+	it('is done when every report is released', () => {
+		expect(examinerNextStep([progress('feedback', { report: 'released' })])).toEqual({ step: 'done', count: 1 });
 	});
 });
 

@@ -2,24 +2,112 @@
  * What each person's home page names as their next step, from the facts of their role. Each
  * function answers with a key; the page turns it into words from the message catalogue.
  */
-import { isOpenForScoring, phaseAtLeast, type Phase } from './phases';
+import { isOpenForFeedbackDrafting, isOpenForScoring, phaseAtLeast, type Phase } from './phases';
 import type { AssessmentState } from './scoring';
+import type { ReportStatus } from './feedback';
 
-export type ExaminerStep = 'waiting' | 'assess' | 'consensus' | 'done';
+/** The stages an entry passes through on its team's desk, in order. */
+export const TEAM_STAGES = ['own', 'team', 'consensus', 'siteVisit', 'report'] as const;
+export type TeamStage = (typeof TEAM_STAGES)[number];
 
-/** How many of the examiner's assessments are not yet submitted. */
-export function unsubmittedCount(assessments: readonly AssessmentState[]): number {
-	return assessments.filter((a) => a !== 'submitted').length;
+/** What one examiner's home knows about an entry of their team. */
+export interface EntryWork {
+	isLead: boolean;
+	/** The examiner's own assessment. */
+	own: AssessmentState;
+	/**
+	 * How many of the team have submitted theirs, of how many; null until the examiner's own is
+	 * submitted, since until then they learn nothing of their teammates' work (docs/assessing.md#2-independence).
+	 */
+	teamSubmitted: number | null;
+	teamSize: number;
+	consensus: 'none' | 'draft' | 'done';
+	/** Whether the site visit has a date. */
+	siteVisit: boolean;
+	report: 'none' | ReportStatus;
 }
 
 /**
- * Nothing to do before a published team gives the examiner entries; then every entry is assessed;
- * with all submitted, the team's consensus remains while scoring is open. Without a cycle it waits.
+ * What the examiner does next on the entry, or waits for. The lead's own steps (`consensus`,
+ * `siteVisit`, `report`) are a member's `wait…`; `closed` means the phase has passed work that was
+ * never finished.
  */
-export function examinerNextStep(phase: Phase | null, assessments: readonly AssessmentState[]): ExaminerStep {
-	if (assessments.length === 0) return 'waiting';
-	if (unsubmittedCount(assessments) > 0) return 'assess';
-	return phase !== null && isOpenForScoring(phase) ? 'consensus' : 'done';
+export type EntryNext =
+	| 'assess'
+	| 'waitTeam'
+	| 'consensus'
+	| 'waitConsensus'
+	| 'siteVisit'
+	| 'waitSiteVisit'
+	| 'report'
+	| 'waitReport'
+	| 'reportLater'
+	| 'waitRelease'
+	| 'closed'
+	| 'done';
+
+export interface EntryProgress {
+	/** Each stage, done or not, in order. */
+	stages: { stage: TeamStage; done: boolean }[];
+	next: EntryNext;
+}
+
+/**
+ * Where the team stands on an entry and what is next, the same for the examiner's list and the
+ * lead's: the first unfinished stage decides, and who acts on it (the examiner, the team or the lead).
+ */
+export function entryProgress(phase: Phase | null, w: EntryWork): EntryProgress {
+	const done: Record<TeamStage, boolean> = {
+		own: w.own === 'submitted',
+		team: w.teamSubmitted !== null && w.teamSize > 0 && w.teamSubmitted >= w.teamSize,
+		consensus: w.consensus === 'done',
+		siteVisit: w.siteVisit,
+		report: w.report === 'released'
+	};
+	const stages = TEAM_STAGES.map((stage) => ({ stage, done: done[stage] }));
+	const scoring = phase !== null && isOpenForScoring(phase);
+	const byLead = (lead: EntryNext, member: EntryNext) => (w.isLead ? lead : member);
+	const next = ((): EntryNext => {
+		if (!done.own) return scoring ? 'assess' : 'closed';
+		if (!done.consensus) {
+			if (!scoring) return 'closed';
+			return done.team ? byLead('consensus', 'waitConsensus') : 'waitTeam';
+		}
+		if (!done.siteVisit && scoring) return byLead('siteVisit', 'waitSiteVisit');
+		if (w.report === 'released') return 'done';
+		if (w.report === 'approved') return 'waitRelease';
+		if (phase !== null && isOpenForFeedbackDrafting(phase)) return byLead('report', 'waitReport');
+		return phase === 'archived' ? 'closed' : byLead('reportLater', 'waitReport');
+	})();
+	return { stages, next };
+}
+
+/** What the examiner should turn to first: their own work before the lead's, both before waiting. */
+const URGENCY: EntryNext[] = [
+	'assess',
+	'consensus',
+	'siteVisit',
+	'report',
+	'waitTeam',
+	'waitConsensus',
+	'waitSiteVisit',
+	'reportLater',
+	'waitReport',
+	'waitRelease',
+	'closed',
+	'done'
+];
+
+export type ExaminerStep = { step: 'waiting' } | { step: EntryNext; count: number };
+
+/**
+ * The examiner home's one next step over all their entries: the most urgent of the entries' next
+ * steps and on how many entries it is. Nothing to do before a published team gives them entries.
+ */
+export function examinerNextStep(entries: readonly EntryProgress[]): ExaminerStep {
+	if (entries.length === 0) return { step: 'waiting' };
+	const step = URGENCY.find((s) => entries.some((e) => e.next === s)) ?? 'done';
+	return { step, count: entries.filter((e) => e.next === step).length };
 }
 
 export type JuryStep = 'before' | 'jury' | 'after';

@@ -4,7 +4,7 @@
  * link is never shown for a place the server would refuse.
  */
 import { entriesOpen } from './entries';
-import { isOpenForScoring, phaseAtLeast, type Phase } from './phases';
+import { isOpenForFeedbackDrafting, isOpenForScoring, phaseAtLeast, type Phase } from './phases';
 
 export type CycleRole = 'examiner' | 'juror' | 'chair';
 export type Role = 'admin' | 'examiner' | 'lead' | 'juror' | 'chair' | 'coordinator' | 'unit';
@@ -144,7 +144,7 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 			// The same holds for reopening a teammate's: its answers tell the teammates' state.
 			return (viewer.isAdmin || (entry.isLead && entry.ownSubmitted)) && isOpenForScoring(phase);
 		case 'feedback.draft':
-			return entry.isLead && phaseAtLeast(phase, 'consensus') && phase !== 'archived';
+			return entry.isLead && isOpenForFeedbackDrafting(phase);
 		case 'ranking.view':
 			return viewer.isAdmin || (juryMember && phaseAtLeast(phase, 'jury'));
 		case 'ballot.cast':

@@ -28,6 +28,11 @@ export function isOpenForScoring(phase: Phase): boolean {
 	return phase === 'assessment' || phase === 'consensus';
 }
 
+/** The lead drafts the feedback report from the consensus phase until the cycle is archived. */
+export function isOpenForFeedbackDrafting(phase: Phase): boolean {
+	return phaseAtLeast(phase, 'consensus') && phase !== 'archived';
+}
+
 export function isPhase(value: string): value is Phase {
 	return (PHASES as readonly string[]).includes(value);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryProgress, registrationState, reminderWindow, unitNameKey, type EntrySnapshot } from './registration';
+import { unitYearSteps, registrationState, reminderWindow, unitNameKey, type EntrySnapshot } from './registration';
 
 const cycle = { cycleYear: 2026, accountDeadline: '2026-05-20', minutesDeadline: '2026-06-30' };
 const entry = (over: Partial<EntrySnapshot> = {}): EntrySnapshot => ({
@@ -10,7 +10,7 @@ const entry = (over: Partial<EntrySnapshot> = {}): EntrySnapshot => ({
 	hasAccount: false,
 	...over
 });
-const missing = (e: EntrySnapshot | null, today = '2026-04-01') => entryProgress(e, cycle, today).missing.map((s) => s.step);
+const missing = (e: EntrySnapshot | null, today = '2026-04-01') => unitYearSteps(e, cycle, today).missing.map((s) => s.step);
 
 describe('registrationState', () => {
 	it('names each step of a registration', () => {
@@ -21,9 +21,9 @@ describe('registrationState', () => {
 	});
 });
 
-describe('entryProgress', () => {
+describe('unitYearSteps', () => {
 	it('a unit not registered misses everything, with the documents’ deadlines', () => {
-		const progress = entryProgress(null, cycle, '2026-04-01');
+		const progress = unitYearSteps(null, cycle, '2026-04-01');
 		expect(progress.missing.map((s) => [s.step, s.due])).toEqual([
 			['registered', null],
 			['confirmed', null],
@@ -44,7 +44,7 @@ describe('entryProgress', () => {
 	});
 
 	it('tells a document still awaited from one overdue and one that came late', () => {
-		const arrival = (e: EntrySnapshot, today: string) => entryProgress(e, cycle, today).steps.find((s) => s.step === 'minutes')!.arrival;
+		const arrival = (e: EntrySnapshot, today: string) => unitYearSteps(e, cycle, today).steps.find((s) => s.step === 'minutes')!.arrival;
 		expect(arrival(entry(), '2026-06-30')).toBe('awaited');
 		expect(arrival(entry(), '2026-07-01')).toBe('overdue');
 		expect(arrival(entry({ minutesReceivedDate: '2026-07-02' }), '2026-07-05')).toBe('late');
@@ -52,7 +52,7 @@ describe('entryProgress', () => {
 	});
 
 	it('uses 30 June when the cycle has no minutes deadline, and no due day for an account without one', () => {
-		const progress = entryProgress(entry(), { cycleYear: 2026, accountDeadline: null, minutesDeadline: null }, '2026-04-01');
+		const progress = unitYearSteps(entry(), { cycleYear: 2026, accountDeadline: null, minutesDeadline: null }, '2026-04-01');
 		expect(progress.steps.map((s) => s.due)).toEqual([null, null, '2026-06-30', null]);
 	});
 

@@ -34,7 +34,7 @@ export interface StepState {
 	arrival: Arrival | null;
 }
 
-export interface EntryProgress {
+export interface UnitYearSteps {
 	state: RegistrationState;
 	steps: StepState[];
 	/** Steps not done yet, in the order the year asks for them. */
@@ -64,7 +64,7 @@ export function registrationState(entry: Pick<EntrySnapshot, 'status' | 'confirm
 	return entry.confirmed ? 'confirmed' : 'registered';
 }
 
-export function entryProgress(entry: EntrySnapshot | null, cycle: CycleDeadlines, today: string): EntryProgress {
+export function unitYearSteps(entry: EntrySnapshot | null, cycle: CycleDeadlines, today: string): UnitYearSteps {
 	const state = registrationState(entry);
 	const minutesDue = minutesDeadlineOf(cycle);
 	// An uploaded account always has its day; a day without a file is one handed in another way.

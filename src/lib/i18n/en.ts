@@ -9,6 +9,7 @@ import * as cycles from './sections/cycles';
 import * as model from './sections/model';
 import * as eligibility from './sections/eligibility';
 import * as scoring from './sections/scoring';
+import * as entryProgress from './sections/entry-progress';
 import * as juryWork from './sections/jury-work';
 import * as charts from './sections/charts';
 import * as feedback from './sections/feedback';
@@ -134,14 +135,7 @@ export const en: Messages = {
 		class: 'Class',
 		status: 'Status',
 		none: 'You have no assigned entries yet. You will get them when the award office publishes the teams.',
-		statuses: { none: 'Not started', draft: 'Draft', submitted: 'Submitted' },
-		due: (date) => `Assessments are due ${date}.`,
-		next: {
-			waiting: 'Wait for the teams to be published. You can already declare conflicts of interest.',
-			assess: (n) => `Assess ${n} ${n === 1 ? 'entry' : 'entries'} not yet submitted.`,
-			consensus: 'Your assessments are submitted. Prepare the consensus with your team.',
-			done: 'No assessments left this year. Thank you!'
-		}
+		due: (date) => `Assessments are due ${date}.`
 	},
 	jury: {
 		title: 'Jury',
@@ -162,6 +156,7 @@ export const en: Messages = {
 		entry: 'Entry',
 		noEntry: 'The unit has no entry this year.',
 		class: 'Class',
+		status: 'Status',
 		reports: 'Feedback reports',
 		noReports: 'No feedback report is released yet. You will get an e-mail when it is ready.',
 		next: {
@@ -194,6 +189,7 @@ export const en: Messages = {
 	model: model.en,
 	eligibility: eligibility.en,
 	scoring: scoring.en,
+	entryProgress: entryProgress.en,
 	juryWork: juryWork.en,
 	charts: charts.en,
 	feedback: feedback.en,

@@ -9,6 +9,7 @@ import * as cycles from './sections/cycles';
 import * as model from './sections/model';
 import * as eligibility from './sections/eligibility';
 import * as scoring from './sections/scoring';
+import * as entryProgress from './sections/entry-progress';
 import * as juryWork from './sections/jury-work';
 import * as charts from './sections/charts';
 import * as feedback from './sections/feedback';
@@ -134,14 +135,7 @@ export const sv = {
 		class: 'Tävlingsklass',
 		status: 'Status',
 		none: 'Du har inga tilldelade bidrag ännu. Du får dem när kvalitetssamordnaren har publicerat lagen.',
-		statuses: { none: 'Inte påbörjad', draft: 'Utkast', submitted: 'Inlämnad' },
-		due: (date: string) => `Bedömningarna ska vara klara ${date}.`,
-		next: {
-			waiting: 'Vänta på att lagen publiceras. Du kan redan nu anmäla jäv.',
-			assess: (n: number) => `Bedöm ${n} ${n === 1 ? 'bidrag' : 'bidrag'} som inte är inlämnade.`,
-			consensus: 'Dina bedömningar är inlämnade. Förbered konsensus med ditt lag.',
-			done: 'Inga bedömningar kvar att göra i år. Tack!'
-		}
+		due: (date: string) => `Bedömningarna ska vara klara ${date}.`
 	},
 	jury: {
 		title: 'Jury',
@@ -162,6 +156,7 @@ export const sv = {
 		entry: 'Tävlingsbidrag',
 		noEntry: 'Enheten har inget tävlingsbidrag i år.',
 		class: 'Tävlingsklass',
+		status: 'Status',
 		reports: 'Återkopplingsrapporter',
 		noReports: 'Ingen återkopplingsrapport är publicerad ännu. Du får e-post när den är klar.',
 		next: {
@@ -195,6 +190,7 @@ export const sv = {
 	model: model.sv,
 	eligibility: eligibility.sv,
 	scoring: scoring.sv,
+	entryProgress: entryProgress.sv,
 	juryWork: juryWork.sv,
 	charts: charts.sv,
 	feedback: feedback.sv,

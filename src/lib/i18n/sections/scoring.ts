@@ -1,5 +1,17 @@
 /** Assessment, consensus and site visit, and the admin's progress view (docs/assessing.md). */
+import { BANDS, bandName, type BandName } from '$lib/domain/default-model';
+
+const bandSv = (b: BandName) => `Nivå ${b.level} av ${b.of} (${b.min}–${b.max} poäng)`;
+const bandEn = (b: BandName) => `Level ${b.level} of ${b.of} (${b.min}–${b.max} points)`;
+const levels = (name: (b: BandName) => string) => BANDS.map((_, i) => name(bandName(i))).join(', ');
+
 export const sv = {
+	/** The six-level scale, named the same on every page and in the report (docs/assessment-model.md). */
+	scale: {
+		band: bandSv,
+		title: 'Så läses nivåerna',
+		explained: `Varje område bedöms med 0–100 poäng. Poängen hör till en av sex nivåer: ${levels(bandSv)}. Nivån säger hur långt enhetens arbete har kommit, från enstaka exempel på nivå 1 till ett föredöme för andra på nivå 6; texten vid varje område beskriver vad nivån betyder där.`
+	},
 	nav: 'Bedömningar',
 	open: 'Bedöm',
 	openConsensus: 'Konsensus',
@@ -10,6 +22,9 @@ export const sv = {
 		account: 'Skriftlig redovisning',
 		accountFrame: (unit: string) => `Skriftlig redovisning från ${unit}`,
 		accountNewTab: 'Öppna redovisningen i en ny flik',
+		split: 'Bredd på redovisningen och formuläret',
+		splitHint: 'Flytta med piltangenterna eller dra.',
+		splitValue: (account: number) => `Redovisningen ${account} %, formuläret ${100 - account} %`,
 		form: 'Din bedömning',
 		criterionOf: (n: number, total: number) => `Bedömningsgrund ${n} av ${total}`,
 		weight: (w: string) => `vikt ${w} %`,
@@ -17,13 +32,13 @@ export const sv = {
 		questions: 'Examinatorerna letar efter',
 		bands: 'Nivåer',
 		bandsCaption: (title: string) => `Nivåer för ${title}`,
-		band: 'Poäng',
+		band: 'Nivå',
 		bandText: 'Beskrivning',
 		kinds: { approach: 'arbetssätt', results: 'resultat' },
 		score: 'Poäng',
 		scoreHint: (step: number) => `0–100 i steg om ${step}. Piltangenterna ändrar ett steg i taget.`,
 		noScore: 'Ej bedömd',
-		currentBand: (range: string, text: string) => `Nivå ${range}: ${text}`,
+		currentBand: (band: BandName, text: string) => `${bandSv(band)}: ${text}`,
 		strengths: 'Styrkor',
 		improvements: 'Utvecklingsområden',
 		point: (list: string, n: number) => `${list}, punkt ${n}`,
@@ -215,6 +230,11 @@ export const sv = {
 };
 
 export const en: typeof sv = {
+	scale: {
+		band: bandEn,
+		title: 'How to read the levels',
+		explained: `Each area is scored 0–100. The score belongs to one of six levels: ${levels(bandEn)}. The level says how far the unit's work has come, from scattered examples at level 1 to a model for others at level 6; the text at each area describes what the level means there.`
+	},
 	nav: 'Assessments',
 	open: 'Assess',
 	openConsensus: 'Consensus',
@@ -225,6 +245,9 @@ export const en: typeof sv = {
 		account: 'Written account',
 		accountFrame: (unit) => `Written account from ${unit}`,
 		accountNewTab: 'Open the account in a new tab',
+		split: 'Width of the account and the form',
+		splitHint: 'Move with the arrow keys or drag.',
+		splitValue: (account) => `Account ${account} %, form ${100 - account} %`,
 		form: 'Your assessment',
 		criterionOf: (n, total) => `Criterion ${n} of ${total}`,
 		weight: (w) => `weight ${w} %`,
@@ -232,13 +255,13 @@ export const en: typeof sv = {
 		questions: 'Examiners look for',
 		bands: 'Bands',
 		bandsCaption: (title) => `Bands for ${title}`,
-		band: 'Score',
+		band: 'Level',
 		bandText: 'Description',
 		kinds: { approach: 'approach', results: 'results' },
 		score: 'Score',
 		scoreHint: (step) => `0–100 in steps of ${step}. The arrow keys change one step at a time.`,
 		noScore: 'Not scored',
-		currentBand: (range, text) => `Band ${range}: ${text}`,
+		currentBand: (band, text) => `${bandEn(band)}: ${text}`,
 		strengths: 'Strengths',
 		improvements: 'Areas for improvement',
 		point: (list, n) => `${list}, point ${n}`,

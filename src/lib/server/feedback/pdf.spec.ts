@@ -55,7 +55,10 @@ describe('the report as PDF', () => {
 		expect(text).toContain('Återkopplingsrapport för Förskolan Ekorren');
 		expect(text).toMatch(/[å].*[ä].*[ö]/);
 		expect(text).toContain('Örjan Åkesson');
-		expect(text).toContain('Nivå 4 av 6');
+		expect(text).toContain('Nivå 4 av 6 (50–65 poäng)');
+		// The scale is explained once, before the areas.
+		expect(text.match(/Så läses nivåerna/g)).toHaveLength(1);
+		expect(text).toContain('Nivå 1 av 6 (0–5 poäng), Nivå 2 av 6 (10–25 poäng)');
 		expect(text).toContain('(65 poäng av 100)');
 		expect(text).toContain('Sida 1 av');
 		expect(text).toContain('1 december 2026');

@@ -5,7 +5,7 @@
  * like the report's texts.
  */
 import { createPdf, PDF_COLOURS } from '../pdf/document';
-import { BANDS } from '../../domain/default-model';
+import { bandName } from '../../domain/default-model';
 import type { ReportContent, ReportStatus } from '../../domain/feedback';
 import { messages } from '../../i18n';
 import { fileSlug } from '../../domain/archive';
@@ -21,6 +21,7 @@ const daySv = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', 
 
 export function renderReportPdf(content: ReportContent, meta: PdfMeta): Promise<Buffer> {
 	const r = messages('sv').feedback.report;
+	const scale = messages('sv').scoring.scale;
 	const title = r.reportFor(content.unit.name);
 	const pdf = createPdf({
 		title,
@@ -55,9 +56,10 @@ export function renderReportPdf(content: ReportContent, meta: PdfMeta): Promise<
 	for (const p of paragraphs) pdf.paragraph(p);
 
 	pdf.heading('H2', r.criteria);
+	pdf.paragraph(scale.explained, { label: scale.title });
 	for (const c of content.criteria) {
 		pdf.heading('H3', c.titleSv);
-		const level = c.band === null ? r.noBand : `${r.band(c.band + 1, BANDS.length)} – ${c.bandText}`;
+		const level = c.band === null ? r.noBand : `${scale.band(bandName(c.band))} – ${c.bandText}`;
 		pdf.paragraph(c.score !== null ? `${level} ${r.score(c.score)}` : level, { colour: PDF_COLOURS.muted });
 		pdf.heading('H4', r.strengths);
 		list(c.strengths);

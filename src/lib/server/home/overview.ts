@@ -10,8 +10,9 @@ import { selectTeamEntries } from '../assignment/team-entries';
 import { classNames } from '../registry/entry-names';
 import type { AssessmentState } from '$lib/domain/scoring';
 import { withoutBarred, type Barred } from '$lib/domain/entry-state';
-import { entryProgress, entrySnapshot } from '$lib/domain/registration';
+import { unitYearSteps, entrySnapshot } from '$lib/domain/registration';
 import { stockholmDay } from '$lib/domain/dates';
+import { entryProgress, type EntryWork } from '$lib/domain/next-step';
 
 export function adminOverview(cycle: Cycle) {
 	const d = db();
@@ -40,19 +41,48 @@ export function adminOverview(cycle: Cycle) {
 	return { entries, admitted, examiners, jury, submitted, consensusDone };
 }
 
-/** The entries on the examiner's published teams, with the state of their own assessment. */
+/**
+ * The entries on the examiner's published teams, each with where its team stands (`entryProgress`):
+ * their own assessment, how many of the team have submitted, the consensus, the site visit and the
+ * feedback report.
+ */
 export function examinerWork(userId: number, cycle: Cycle) {
+	const submittedOfTeam = sql<number>`(select count(*) from ${table.assessment} a
+		join ${table.teamMember} tm on tm.user_id = a.examiner_id and tm.team_id = ${table.team.id}
+		where a.entry_id = ${table.entry.id} and a.status = 'submitted')`;
+	const teamSize = sql<number>`(select count(*) from ${table.teamMember} tm where tm.team_id = ${table.team.id})`;
 	const rows = selectTeamEntries(db(), { userId, cycleId: cycle.id }, {
 		teamName: table.team.name,
 		isLead: table.teamMember.isLead,
-		status: table.assessment.status
+		own: table.assessment.status,
+		teamSubmitted: submittedOfTeam,
+		teamSize,
+		consensus: table.consensus.status,
+		visitDate: table.siteVisit.visitDate,
+		report: table.feedbackReport.status
 	})
 		.leftJoin(table.assessment, and(eq(table.assessment.entryId, table.entry.id), eq(table.assessment.examinerId, userId)))
+		.leftJoin(table.consensus, eq(table.consensus.entryId, table.entry.id))
+		.leftJoin(table.siteVisit, eq(table.siteVisit.entryId, table.entry.id))
+		.leftJoin(table.feedbackReport, eq(table.feedbackReport.entryId, table.entry.id))
 		.orderBy(table.team.name, table.unit.name)
 		.all();
 	// A conflict declared after the teams were published hides the entry here too, until the admin re-staffs it.
 	const barred = conflictedEntryIds(userId, cycle.id);
-	return rows.filter((r) => !barred.has(r.entryId)).map((r) => ({ ...r, status: (r.status ?? 'none') as AssessmentState }));
+	return rows
+		.filter((r) => !barred.has(r.entryId))
+		.map(({ own, consensus, visitDate, report, ...r }) => {
+			const work: EntryWork = {
+				isLead: r.isLead,
+				own: (own ?? 'none') as AssessmentState,
+				teamSubmitted: own === 'submitted' ? r.teamSubmitted : null,
+				teamSize: r.teamSize,
+				consensus: consensus ?? 'none',
+				siteVisit: visitDate !== null,
+				report: report ?? 'none'
+			};
+			return { ...r, work, progress: entryProgress(cycle.phase, work) };
+		});
 }
 
 /** Per class: how many entries and how many the teams recommend as finalists, of those the reader may learn of. */
@@ -91,7 +121,7 @@ export function juryOverview(cycle: Cycle, barred: Barred) {
 
 /**
  * The contact's units, each with its entries over the years, where this cycle's entry stands
- * (`entryProgress`) and its released reports of every year.
+ * (`unitYearSteps`) and its released reports of every year.
  */
 export function unitOverview(userId: number, cycle: Cycle | null, now = new Date()) {
 	const d = db();
@@ -114,7 +144,7 @@ export function unitOverview(userId: number, cycle: Cycle | null, now = new Date
 			.all();
 		const current = cycle ? (entries.find((e) => e.cycleId === cycle.id) ?? null) : null;
 		const progress = cycle
-			? entryProgress(
+			? unitYearSteps(
 					current && entrySnapshot(current),
 					{ cycleYear: cycle.year, accountDeadline: cycle.accountDeadline, minutesDeadline: cycle.minutesDeadline },
 					stockholmDay(now)

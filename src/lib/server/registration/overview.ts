@@ -1,7 +1,7 @@
 /**
  * The registrations of a cycle as lists: a coordinator's organisations with every unit and its
  * state, and the admin's view of all registered units. Both read the same columns and hand them
- * to the domain's `entryProgress`.
+ * to the domain's `unitYearSteps`.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
@@ -9,7 +9,7 @@ import { db } from '../db';
 import * as table from '../db/schema';
 import { classNames } from '../registry/entry-names';
 import type { Cycle } from '../cycles/lookup';
-import { entryProgress, entrySnapshot } from '$lib/domain/registration';
+import { unitYearSteps, entrySnapshot } from '$lib/domain/registration';
 import { stockholmDay } from '$lib/domain/dates';
 
 const registrant = alias(table.user, 'registrant');
@@ -32,7 +32,7 @@ type Row = { entryId: number | null; status: 'registered' | 'withdrawn' | null; 
 function withProgress<T extends Row>(row: T, cycle: Cycle, today: string) {
 	const entry = row.entryId === null || row.status === null ? null : entrySnapshot({ ...row, status: row.status });
 	const { accountSha256: _, ...rest } = row;
-	return { ...rest, progress: entryProgress(entry, { cycleYear: cycle.year, accountDeadline: cycle.accountDeadline, minutesDeadline: cycle.minutesDeadline }, today) };
+	return { ...rest, progress: unitYearSteps(entry, { cycleYear: cycle.year, accountDeadline: cycle.accountDeadline, minutesDeadline: cycle.minutesDeadline }, today) };
 }
 
 /** Each organisation the coordinator coordinates, with all its units and their entries in the cycle. */

@@ -12,7 +12,7 @@ import { enqueueMail } from '../mail/outbox';
 import type { Cycle } from '../cycles/lookup';
 import { formatDaySv, stockholmDay } from '$lib/domain/dates';
 import { minutesDeadlineOf } from '$lib/domain/eligibility';
-import { entryProgress, entrySnapshot, reminderWindow, type ReminderWindow } from '$lib/domain/registration';
+import { unitYearSteps, entrySnapshot, reminderWindow, type ReminderWindow } from '$lib/domain/registration';
 import type { Messages } from '$lib/i18n';
 
 export type ReminderKind = (typeof table.REMINDER_KINDS)[number];
@@ -49,7 +49,7 @@ export function reminderPlan(q: Queryable, cycle: Cycle, kind: ReminderKind, now
 	const cycleDates = { cycleYear: cycle.year, accountDeadline: cycle.accountDeadline, minutesDeadline: cycle.minutesDeadline };
 	const missing = rows.filter(({ entry }) => {
 		if (reminded.has(entry.id)) return false;
-		const progress = entryProgress(entrySnapshot(entry), cycleDates, today);
+		const progress = unitYearSteps(entrySnapshot(entry), cycleDates, today);
 		return progress.missing.some((s) => s.step === kind);
 	});
 	if (missing.length === 0) return { kind, deadline, window, opens, entries: [] };
