@@ -87,6 +87,10 @@ export const sv = {
 		advance: (phase: string) => `Gå vidare till ${lowerFirst(phase)}`,
 		changed: (phase: string) => `Omgången är nu i fasen ${lowerFirst(phase)}.`,
 		refused: 'Fasen ändrades inte, eftersom det som står i listan saknas.',
+		advanceBlocked: (overridable: boolean): string =>
+			overridable
+				? 'Knappen går att använda när allt i listan är klart. Vill du gå vidare ändå, skriv ett skäl under Ändra fas ändå.'
+				: 'Knappen går att använda när allt i listan är klart.',
 		overrideTitle: 'Ändra fas ändå',
 		overrideIntro:
 			'Du kan gå vidare trots det som saknas om det finns goda skäl. Skälet sparas i loggen tillsammans med det som saknades.',
@@ -207,6 +211,10 @@ export const en: typeof sv = {
 		advance: (phase) => `Move on to ${lowerFirst(phase)}`,
 		changed: (phase) => `The cycle is now in the phase ${lowerFirst(phase)}.`,
 		refused: 'The phase was not changed, because what the list shows is missing.',
+		advanceBlocked: (overridable) =>
+			overridable
+				? 'The button can be used once everything in the list is in place. To move on anyway, write a reason under Change phase anyway.'
+				: 'The button can be used once everything in the list is in place.',
 		overrideTitle: 'Change the phase anyway',
 		overrideIntro:
 			'You may move on despite what is missing if there is good reason. The reason is logged together with what was missing.',
