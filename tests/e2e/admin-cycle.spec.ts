@@ -105,7 +105,7 @@ test('the award office opens 2027 from last year’s model, checks eligibility a
 	await expect(page.getByRole('heading', { level: 1, name: 'Kvalitetsutmärkelsen 2026' })).toBeVisible();
 	await expectAccessible(page);
 	const missing = page.locator('#missing-list li');
-	await expect(missing.nth(1)).toContainText('inte inlämnade');
+	await expect(missing.nth(1)).toContainText('inte inlämnad');
 	await expect(page.locator('#missing-list')).toContainText('saknar ett publicerat examinatorslag: Hvilan.');
 	// The list guarantees a refusal, so the plain button is not offered, and says why.
 	const advance = page.getByRole('button', { name: 'Gå vidare till konsensus och platsbesök', exact: true });

@@ -134,7 +134,7 @@ export const en: Messages = {
 		due: (date) => `Assessments are due ${date}.`,
 		next: {
 			waiting: 'Wait for the teams to be published. You can already declare conflicts of interest.',
-			assess: (n) => `Assess ${n} ${n === 1 ? 'entry' : 'entries'} not yet submitted.`,
+			assess: (n) => (n === 1 ? 'Assess and submit the entry not yet submitted.' : `Assess and submit the ${n} entries not yet submitted.`),
 			consensus: 'Your assessments are submitted. Prepare the consensus with your team.',
 			done: 'No assessments left this year. Thank you!'
 		}

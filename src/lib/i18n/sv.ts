@@ -74,9 +74,9 @@ export const sv = {
 		current: 'Nuvarande lösenord',
 		next: 'Nytt lösenord',
 		repeat: 'Upprepa nytt lösenord',
-		hint: (min: number) => `Minst ${min} tecken. När du byter lösenord loggas du ut på alla andra enheter.`,
+		hint: (min: number) => `Minst ${min} tecken. När du byter lösenord loggas du ut i alla andra webbläsare och på alla andra datorer och telefoner.`,
 		submit: 'Byt lösenord',
-		changed: 'Lösenordet är bytt. Du är utloggad på alla andra enheter.',
+		changed: 'Lösenordet är bytt. Du är utloggad i alla andra webbläsare.',
 		wrongCurrent: 'Nuvarande lösenord stämmer inte.',
 		tooShort: (min: number) => `Det nya lösenordet måste ha minst ${min} tecken.`,
 		tooLong: 'Det nya lösenordet får ha högst 200 tecken.',
@@ -134,7 +134,7 @@ export const sv = {
 		due: (date: string) => `Bedömningarna ska vara klara ${date}.`,
 		next: {
 			waiting: 'Vänta på att lagen publiceras. Du kan redan nu anmäla jäv.',
-			assess: (n: number) => `Bedöm ${n} ${n === 1 ? 'bidrag' : 'bidrag'} som inte är inlämnade.`,
+			assess: (n: number) => (n === 1 ? 'Bedöm och lämna in det bidrag som inte är inlämnat.' : `Bedöm och lämna in de ${n} bidrag som inte är inlämnade.`),
 			consensus: 'Dina bedömningar är inlämnade. Förbered konsensus med ditt lag.',
 			done: 'Inga bedömningar kvar att göra i år. Tack!'
 		}

@@ -114,7 +114,7 @@ export const sv = {
 			entriesWithoutTeam: (entries: string[]) =>
 				`${entries.length} godkända bidrag saknar ett publicerat examinatorslag: ${list(entries)}.`,
 			assessmentsNotSubmitted: (entry: string, examiners: string[]) =>
-				`${entry}: ${examiners.length === 1 ? 'en bedömning är' : `${examiners.length} bedömningar är`} inte inlämnade (${list(examiners)}).`,
+				`${entry}: ${examiners.length === 1 ? 'en bedömning är inte inlämnad' : `${examiners.length} bedömningar är inte inlämnade`} (${list(examiners)}).`,
 			consensusNotDone: (entries: string[]) =>
 				`${entries.length} godkända bidrag saknar klar konsensus: ${list(entries)}.`,
 			decisionsOpen: 'Juryns beslut är inte stängda.',

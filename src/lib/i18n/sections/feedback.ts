@@ -211,7 +211,7 @@ export const sv = {
 			`Hej ${name}!\n\nÅterkopplingsrapporten för ${unit} i ${cycle} är klar. Den beskriver vad examinatorerna och juryn har sett: enhetens styrkor och utvecklingsområden.\n\nLäs rapporten här:\n${link}\n\nLogga in med ditt lösenord, eller be om en inloggningslänk till den här e-postadressen:\n${linkLogin}\n\nMed vänlig hälsning\nKvalitetsutmärkelsen, Stockholms stad\n`,
 		linkSubject: 'Din inloggningslänk till Stockholms stads kvalitetsutmärkelse',
 		linkBody: (link: string) =>
-			`Hej!\n\nNågon, förhoppningsvis du, bad om en inloggningslänk till Stockholms stads kvalitetsutmärkelse. Länken gäller i 15 minuter och kan användas en gång:\n\n${link}\n\nHar du inte bett om länken kan du bortse från det här meddelandet.\n\nKvalitetsutmärkelsen, Stockholms stad\n`
+			`Hej!\n\nDu har bett om en inloggningslänk till Stockholms stads kvalitetsutmärkelse. Länken gäller i 15 minuter och kan användas en gång:\n\n${link}\n\nHar du inte bett om någon länk behöver du inte göra något. Ingen kan logga in utan att öppna länken i det här meddelandet.\n\nMed vänlig hälsning\nKvalitetsutmärkelsen, Stockholms stad\n`
 	}
 };
 
@@ -426,6 +426,6 @@ export const en: typeof sv = {
 			`Hello ${name},\n\nThe feedback report for ${unit} in ${cycle} is ready.\n\nRead it here:\n${link}\n\nSign in with your password, or ask for a sign-in link to this address:\n${linkLogin}\n\nCity of Stockholm Quality Award\n`,
 		linkSubject: 'Your sign-in link to the City of Stockholm Quality Award',
 		linkBody: (link) =>
-			`Hello,\n\nSomeone, hopefully you, asked for a sign-in link to the City of Stockholm Quality Award. The link is valid for 15 minutes and works once:\n\n${link}\n\nIf you did not ask for it, you can ignore this message.\n\nCity of Stockholm Quality Award\n`
+			`Hello,\n\nYou asked for a sign-in link to the City of Stockholm Quality Award. The link is valid for 15 minutes and works once:\n\n${link}\n\nIf you did not ask for a link, you need not do anything. Nobody can sign in without opening the link in this message.\n\nKind regards\nCity of Stockholm Quality Award\n`
 	}
 };
