@@ -159,6 +159,8 @@ test('the lead reaches consensus and records the site visit', async ({ page }) =
 	await page.locator('summary', { hasText: 'Markera konsensus som klar' }).click();
 	await page.getByRole('button', { name: 'Markera konsensus som klar' }).click();
 	await expect(page.getByText('Konsensus är markerad som klar.')).toBeVisible();
+	// One notice says so, not two.
+	await expect(page.getByText('Konsensus är klar.')).toHaveCount(0);
 	await expect(page.getByText('Besöket bekräftade redovisningen.')).toBeVisible();
 	await expect(page.getByText('Ja, som finalist')).toBeVisible();
 	await expectAccessible(page);
