@@ -81,7 +81,7 @@ test('the award office opens 2027 from last year’s model, checks eligibility a
 	await expect(hvilan.getByText('Den skriftliga redovisningen kom in 22 maj 2026, efter sista dag 18 maj 2026.')).toBeVisible();
 	await expect(hvilan.getByRole('table')).toBeHidden();
 	await hvilan.getByText('Alla regler').click();
-	await expect(hvilan.getByRole('table').getByText('Ej uppfyllt')).toHaveCount(1);
+	await expect(hvilan.getByRole('table').getByText('Inte uppfyllt')).toHaveCount(1);
 	await expect(list.getByRole('article', { name: /Sjöstadsskolan/ })).toContainText('Kan inte tilldelas priset');
 	await expectAccessible(page);
 

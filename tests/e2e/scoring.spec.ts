@@ -52,7 +52,7 @@ test('an examiner scores a whole entry with the keyboard only, reloads, finds it
 	for (let i = 0; i < CRITERIA; i++) {
 		const select = scores.nth(i);
 		await tabTo(page, select);
-		// "Ej bedömd", then 0, 5, 10 …: one arrow step each.
+		// "Inte bedömd", then 0, 5, 10 …: one arrow step each.
 		for (let k = 0; k < 9 + i; k++) await page.keyboard.press('ArrowDown');
 		await expect(select).toHaveValue(String(40 + 5 * i));
 

@@ -21,7 +21,7 @@ export const sv = {
 		E7: 'Tre år sedan senaste vinst',
 		E8: 'Inget underskott (för priset)'
 	},
-	status: { pass: 'Uppfyllt', fail: 'Ej uppfyllt', unknown: 'Okänt' },
+	status: { pass: 'Uppfyllt', fail: 'Inte uppfyllt', unknown: 'Okänt' },
 	verdict: { admitted: 'Godkänt för bedömning', byOverride: 'Godkänt för bedömning trots brister', notAdmitted: 'Bedöms inte' },
 	awardBlocked: 'Kan inte tilldelas priset',
 	failing: 'Uppfyller inte',

@@ -29,7 +29,7 @@ export const sv = {
 	sortBy: (column: string) => `Sortera efter ${column}`,
 	sortedBy: (column: string, ascending: boolean) => `Sorterad efter ${column}, ${ascending ? 'stigande' : 'fallande'}.`,
 	consensus: { done: 'Klar', draft: 'Utkast', none: 'Saknas' },
-	recommend: { yes: 'Rekommenderas', no: 'Rekommenderas inte', open: 'Ej angivet' },
+	recommend: { yes: 'Rekommenderas', no: 'Rekommenderas inte', open: 'Inte angivet' },
 	e8: 'E8: kan inte tilldelas priset',
 	overridden: (rules: string) => `Antagen med undantag (${rules})`,
 	noFlags: 'Uppfyller alla regler',

@@ -22,7 +22,7 @@ export const sv = {
 		kinds: { approach: 'arbetssätt', results: 'resultat' },
 		score: 'Poäng',
 		scoreHint: (step: number) => `0–100 i steg om ${step}. Piltangenterna ändrar ett steg i taget.`,
-		noScore: 'Ej bedömd',
+		noScore: 'Inte bedömd',
 		currentBand: (range: string, text: string) => `Nivå ${range}: ${text}`,
 		strengths: 'Styrkor',
 		improvements: 'Utvecklingsområden',
