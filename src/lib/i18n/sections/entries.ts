@@ -46,10 +46,12 @@ export const sv = {
 	dnrRequired: 'Ange protokollets diarienummer.',
 	risky: {
 		title: 'Bedömningen pågår – det här påverkas',
-		assessments: (submitted: number, drafts: number) =>
-			submitted + drafts === 0
-				? 'Ingen har börjat bedöma bidraget ännu.'
-				: `${submitted} inlämnade och ${drafts} påbörjade individuella bedömningar bygger på bidraget som det är nu.`,
+		assessments: (submitted: number, drafts: number) => {
+			if (submitted + drafts === 0) return 'Ingen har börjat bedöma bidraget ännu.';
+			const counts = [submitted > 0 ? `${submitted} ${submitted === 1 ? 'inlämnad' : 'inlämnade'}` : '', drafts > 0 ? `${drafts} ${drafts === 1 ? 'påbörjad' : 'påbörjade'}` : ''];
+			const noun = submitted + drafts === 1 ? 'individuell bedömning bygger' : 'individuella bedömningar bygger';
+			return `${counts.filter(Boolean).join(' och ')} ${noun} på bidraget som det är nu.`;
+		},
 		consensus: { none: 'Laget har inte börjat på konsensus.', draft: 'Utvärderingsledaren har börjat skriva konsensus.', done: 'Laget har markerat konsensus som klar.' },
 		classRanking: (n: number) => `Bidraget rankas i dag bland ${n} bidrag i sin tävlingsklass. Byter du klass jämförs det med de andra bidragen i den nya klassen.`,
 		account: 'Byter du redovisningen har poängen satts utifrån den gamla texten. Laget kan behöva läsa om och ändra sina bedömningar.',
@@ -168,8 +170,11 @@ export const en: typeof sv = {
 	dnrRequired: 'Give the minutes’ registration number.',
 	risky: {
 		title: 'Assessment is under way – this is affected',
-		assessments: (submitted, drafts) =>
-			submitted + drafts === 0 ? 'Nobody has started assessing the entry yet.' : `${submitted} submitted and ${drafts} started individual assessments rest on the entry as it is now.`,
+		assessments: (submitted, drafts) => {
+			if (submitted + drafts === 0) return 'Nobody has started assessing the entry yet.';
+			const counts = [submitted > 0 ? `${submitted} submitted` : '', drafts > 0 ? `${drafts} started` : ''];
+			return `${counts.filter(Boolean).join(' and ')} individual ${submitted + drafts === 1 ? 'assessment rests' : 'assessments rest'} on the entry as it is now.`;
+		},
 		consensus: { none: 'The team has not started the consensus.', draft: 'The lead has started writing the consensus.', done: 'The team has marked the consensus as done.' },
 		classRanking: (n) => `The entry is ranked today among ${n} entries in its class. If you change the class, it is compared with the other entries of the new class.`,
 		account: 'If you replace the account, the scores were set on the old text. The team may need to reread it and change their assessments.',
