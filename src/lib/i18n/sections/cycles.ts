@@ -15,9 +15,9 @@ export const sv = {
 	none: 'Det finns inga omgångar ännu. Skapa den första.',
 	newCycle: 'Skapa ny omgång',
 	createTitle: 'Ny omgång',
-	createIntro: 'Den nya omgången börjar i fasen Förberedelse. Datum kan fyllas i nu eller senare.',
+	createIntro: 'Den nya omgången börjar i fasen Förberedelse. Du kan fylla i datumen nu eller senare.',
 	copyFrom: 'Bedömningsmodell och tävlingsklasser',
-	copyFromHint: 'Kopieras till den nya omgången och kan sedan ändras fram till att bedömningen börjar.',
+	copyFromHint: 'De kopieras till den nya omgången. Du kan ändra dem tills bedömningen börjar.',
 	copyCycle: (name: string) => `Kopiera från ${name}`,
 	copyDefault: 'Börja från standardmodellen',
 	settings: 'Inställningar',
@@ -40,12 +40,12 @@ export const sv = {
 		scoresInFeedback: 'Visa poäng i återkopplingsrapporten'
 	},
 	hints: {
-		year: 'Fyra siffror, till exempel 2027. Kan inte ändras senare.',
-		minutesDeadline: 'Lämnas det tomt gäller reglernas 30 juni.',
+		year: 'Fyra siffror, till exempel 2027. Du kan inte ändra året senare.',
+		minutesDeadline: 'Om du lämnar fältet tomt gäller 30 juni, som i reglerna.',
 		scaleStep: 'Poäng ges från 0 till 100 i steg om 5 eller 10.',
-		divergenceThreshold: 'Ett kriterium markeras när skillnaden mellan högsta och lägsta poäng är minst så här stor (5–100).',
+		divergenceThreshold: 'Verktyget markerar ett kriterium när skillnaden mellan högsta och lägsta poäng är minst så här stor (5–100).',
 		teamSize: '1–8 examinatorer.',
-		defaultCapacity: 'Hur många bidrag en examinator högst bedömer, om inget annat anges (1–10).'
+		defaultCapacity: 'Hur många bidrag en examinator bedömer som mest, om du inte anger något annat för examinatorn (1–10).'
 	},
 	scaleSteps: { 5: 'Steg om 5', 10: 'Steg om 10' },
 	create: 'Skapa omgången',
