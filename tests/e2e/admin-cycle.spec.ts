@@ -78,7 +78,7 @@ test('the award office opens 2027 from last year’s model, checks eligibility a
 	// Each entry's verdict comes first, with what fails in words; the rules' detail is one click away.
 	const hvilan = list.getByRole('article', { name: 'Hvilan' });
 	await expect(hvilan.locator('.verdict')).toHaveText('✗ Bedöms inte');
-	await expect(hvilan.getByText('Den skriftliga redovisningen kom in 22 maj 2026, efter sista dag 18 maj 2026.')).toBeVisible();
+	await expect(hvilan.locator('.problems').getByText('Den skriftliga redovisningen kom in 22 maj 2026, efter sista dag 18 maj 2026.')).toBeVisible();
 	await expect(hvilan.getByRole('table')).toBeHidden();
 	await hvilan.getByText('Alla regler').click();
 	await expect(hvilan.getByRole('table').getByText('Inte uppfyllt')).toHaveCount(1);
