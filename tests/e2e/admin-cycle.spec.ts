@@ -72,15 +72,18 @@ test('the award office opens 2027 from last year’s model, checks eligibility a
 	await page.getByLabel('Visa bara bidrag med problem').check();
 	await page.getByRole('button', { name: 'Visa' }).click();
 	await expect(page).toHaveURL(/problems=1/);
-	const table = page.getByRole('table', { name: /Behörighet för bidragen i Kvalitetsutmärkelsen 2026/ });
-	await expect(table).toBeVisible();
+	const list = page.getByRole('list', { name: /Behörighet för bidragen i Kvalitetsutmärkelsen 2026/ });
+	await expect(list).toBeVisible();
 	await expectAccessible(page);
-	const hvilan = table.getByRole('row', { name: /Hvilan/ });
-	await expect(hvilan.getByText('Ej uppfyllt')).toHaveCount(1);
-	await expect(hvilan.getByRole('cell').last()).toContainText('Nej');
-	await expect(table.getByRole('row', { name: /Sjöstadsskolan/ })).toContainText('Kan inte tilldelas priset');
-	await hvilan.getByText('Skäl').nth(3).click();
-	await expect(hvilan.getByText('Den skriftliga redovisningen kom in 22 maj 2026, efter sista dag 18 maj 2026.')).toBeVisible();
+	// Each entry's verdict comes first, with what fails in words; the rules' detail is one click away.
+	const hvilan = list.getByRole('article', { name: 'Hvilan' });
+	await expect(hvilan.locator('.verdict')).toHaveText('✗ Bedöms inte');
+	await expect(hvilan.locator('.problems').getByText('Den skriftliga redovisningen kom in 22 maj 2026, efter sista dag 18 maj 2026.')).toBeVisible();
+	await expect(hvilan.getByRole('table')).toBeHidden();
+	await hvilan.getByText('Alla regler').click();
+	await expect(hvilan.getByRole('table').getByText('Inte uppfyllt')).toHaveCount(1);
+	await expect(list.getByRole('article', { name: /Sjöstadsskolan/ })).toContainText('Kan inte tilldelas priset');
+	await expectAccessible(page);
 
 	// The override needs a reason; with one, Hvilan is admitted.
 	await hvilan.getByText('Godkänn ändå').click();
@@ -91,21 +94,23 @@ test('the award office opens 2027 from last year’s model, checks eligibility a
 	await hvilan.getByLabel('Skäl', { exact: true }).fill('Redovisningen skickades i tid men fastnade i stadens e-postfilter.');
 	await admit.click();
 	await expect(page.getByRole('status')).toHaveText('Hvilan är godkänt för bedömning.');
-	await expect(hvilan.getByRole('cell').last()).toContainText('Ja, godkänd ändå');
+	await expect(hvilan.locator('.verdict')).toHaveText('✓ Godkänt för bedömning trots brister');
 	await expect(hvilan).toContainText('fastnade i stadens e-postfilter');
 	await expect(page.getByText('13 av 16 bidrag är godkända för bedömning.')).toBeVisible();
 	await expectAccessible(page);
 
-	// 2026 moves on to consensus: refused while assessments are missing, then overridden with a reason.
+	// 2026 moves on to consensus: not while assessments are missing, unless overridden with a reason.
 	await visit(page, '/admin/cycles');
 	await page.getByRole('link', { name: 'Kvalitetsutmärkelsen 2026' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Kvalitetsutmärkelsen 2026' })).toBeVisible();
 	await expectAccessible(page);
 	const missing = page.locator('#missing-list li');
-	await expect(missing.nth(1)).toContainText('inte inlämnade');
+	await expect(missing.nth(1)).toContainText('inte inlämnad');
 	await expect(page.locator('#missing-list')).toContainText('saknar ett publicerat examinatorslag: Hvilan.');
-	await page.getByRole('button', { name: 'Gå vidare till konsensus och platsbesök', exact: true }).click();
-	await expect(page.getByRole('alert')).toHaveText('Fasen ändrades inte, eftersom det som står i listan saknas.');
+	// The list guarantees a refusal, so the plain button is not offered, and says why.
+	const advance = page.getByRole('button', { name: 'Gå vidare till konsensus och platsbesök', exact: true });
+	await expect(advance).toBeDisabled();
+	await expect(advance).toHaveAccessibleDescription(/^Knappen går att använda när allt i listan är klart\./);
 	await expect(missing).toHaveCount(13);
 	await expectAccessible(page);
 

@@ -67,7 +67,7 @@ test('a form posted to an action that does not exist is answered in Swedish, nev
 		document.body.append(form);
 		form.submit();
 	});
-	await expect(page.getByRole('heading', { level: 1, name: 'Felaktig begäran' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Något var fel i det du skickade' })).toBeVisible();
 	await expect(page.locator('p.lead')).toHaveText('Formuläret hör till en äldre version av sidan och kunde inte tas emot. Ladda om sidan och försök igen.');
 	await expectAccessible(page);
 });

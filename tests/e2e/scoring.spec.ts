@@ -52,7 +52,7 @@ test('an examiner scores a whole entry with the keyboard only, reloads, finds it
 	for (let i = 0; i < CRITERIA; i++) {
 		const select = scores.nth(i);
 		await tabTo(page, select);
-		// "Ej bedömd", then 0, 5, 10 …: one arrow step each.
+		// "Inte bedömd", then 0, 5, 10 …: one arrow step each.
 		for (let k = 0; k < 9 + i; k++) await page.keyboard.press('ArrowDown');
 		await expect(select).toHaveValue(String(40 + 5 * i));
 
@@ -160,6 +160,8 @@ test('the lead reaches consensus and records the site visit', async ({ page }) =
 	await page.locator('summary', { hasText: 'Markera konsensus som klar' }).click();
 	await page.getByRole('button', { name: 'Markera konsensus som klar' }).click();
 	await expect(page.getByText('Konsensus är markerad som klar.')).toBeVisible();
+	// One notice says so, not two.
+	await expect(page.getByText('Konsensus är klar.')).toHaveCount(0);
 	await expect(page.getByText('Besöket bekräftade redovisningen.')).toBeVisible();
 	await expect(page.getByText('Ja, som finalist')).toBeVisible();
 	await expectAccessible(page);

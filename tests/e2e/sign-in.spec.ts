@@ -21,7 +21,7 @@ for (const home of homes) {
 
 		const response = await page.goto(home.forbidden);
 		expect(response?.status()).toBe(403);
-		await expect(page.getByRole('heading', { name: 'Du har inte behörighet' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Du har inte tillgång till sidan' })).toBeVisible();
 		await expectAccessible(page);
 
 		await page.goto('/');

@@ -113,7 +113,7 @@ describe('SvelteKit’s other errors', () => {
 		});
 		const json = eventFor({ path: '/login?/save', type: 'application/json' });
 		expect(await handleError({ error: new Error('Unsupported Media Type'), event: json, status: 415, message: 'Unsupported Media Type' })).toMatchObject({
-			message: 'Formuläret kunde inte läsas. Ladda om sidan och försök igen.'
+			message: 'Vi kunde inte läsa formuläret. Ladda om sidan och försök igen.'
 		});
 	});
 
@@ -121,7 +121,7 @@ describe('SvelteKit’s other errors', () => {
 		const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
 		const answer = await handleError({ error: new Error('hemlig detalj'), event: eventFor({}), status: 500, message: 'Internal Error' });
 		expect(answer).toEqual({
-			message: 'Ett oväntat fel inträffade. Inget av det du redan sparat har gått förlorat. Försök igen om en stund.',
+			message: 'Något gick fel hos oss. Det du redan har sparat finns kvar. Försök igen om en stund.',
 			reference: expect.stringMatching(/^[0-9A-F]{8}$/)
 		});
 		expect(spy).toHaveBeenCalledOnce();

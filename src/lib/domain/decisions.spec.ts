@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkClassDecision, type DecisionCandidate } from './decisions';
+import { byOutcome, checkClassDecision, type DecisionCandidate } from './decisions';
 
 const candidates: DecisionCandidate[] = [
 	{ id: '1', awardBlockedReason: null },
@@ -62,5 +62,12 @@ describe('checkClassDecision', () => {
 
 	it('refuses a decision that says nothing', () => {
 		expect(checkClassDecision(candidates, { items: [], noAward: false, reason: '' })).toEqual([{ code: 'empty' }]);
+	});
+});
+
+describe('the order of decisions', () => {
+	it('puts the award before the honourable mention and no award last', () => {
+		const listed = [{ outcome: 'mention' as const }, { outcome: 'none' as const }, { outcome: 'award' as const }, { outcome: 'mention' as const }];
+		expect([...listed].sort(byOutcome).map((d) => d.outcome)).toEqual(['award', 'mention', 'mention', 'none']);
 	});
 });

@@ -9,6 +9,13 @@
 export const CITATION_MAX = 1000;
 export type Outcome = 'award' | 'mention';
 
+/** The award before the honourable mention, and a class without an award last, wherever decisions are listed. */
+const OUTCOME_RANK = { award: 0, mention: 1, none: 2 } as const;
+
+export function byOutcome(a: { outcome: keyof typeof OUTCOME_RANK }, b: { outcome: keyof typeof OUTCOME_RANK }): number {
+	return OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome];
+}
+
 export interface DecisionCandidate {
 	id: string;
 	/** Why E8 blocks the award, or null when it does not. */

@@ -336,6 +336,15 @@ export function listButton(b: ListButton): string {
 	return `${criterionKey(b.criterionId, b.list)}.${b.op}.${b.index}`;
 }
 
+/** A criterion's list of points as the shared point-list component names its fields and buttons. */
+export function criterionPointList(criterionId: number, list: 'strengths' | 'improvements') {
+	return {
+		name: criterionKey(criterionId, list),
+		base: `${list}-${criterionId}`,
+		opValue: (op: 'up' | 'down' | 'remove', index: number) => listButton({ criterionId, list, op, index })
+	};
+}
+
 export function parseListButton(value: string): ListButton | null {
 	const m = /^(.+)\.(up|down|remove|use)\.(\d+)$/.exec(value);
 	const field = m && parseFieldKey(m[1]);

@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import { formatDate, formatDateTime, formatNumber, messages, type Locale, type Messages } from './index';
+import { formatDate, formatDateTime, formatNumber, formatTime, messages, type Locale, type Messages } from './index';
 
 const KEY = Symbol('i18n');
 
@@ -8,6 +8,7 @@ export interface I18n {
 	readonly m: Messages;
 	date(value: Date | string | null | undefined): string;
 	dateTime(value: Date): string;
+	time(value: Date | number): string;
 	number(value: number | null | undefined, decimals?: number): string;
 }
 
@@ -22,6 +23,7 @@ export function provideI18n(getLocale: () => Locale): void {
 		},
 		date: (v) => formatDate(v, getLocale()),
 		dateTime: (v) => formatDateTime(v, getLocale()),
+		time: (v) => formatTime(v, getLocale()),
 		number: (v, d) => formatNumber(v, getLocale(), d)
 	});
 }

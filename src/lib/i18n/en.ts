@@ -161,20 +161,20 @@ export const en: Messages = {
 		noReports: 'No feedback report is released yet. You will get an e-mail when it is ready.',
 		next: {
 			waiting: 'Your entry is being assessed. You get the feedback report after the jury’s decision and the ceremony.',
-			released: 'Read your feedback report.'
+			released: 'Read the unit’s feedback report.'
 		}
 	},
 	errors: {
 		notFoundTitle: 'Page not found',
 		notFound: 'The page you are looking for does not exist, or you have no access to it. Check the address.',
-		forbiddenTitle: 'Not allowed',
+		forbiddenTitle: 'You do not have access to this page',
 		forbidden: 'You are signed in, but your role does not give access to this page. Contact the award office if you need it.',
 		serverTitle: 'Something went wrong',
-		server: 'An unexpected error occurred. Nothing you had saved is lost. Try again in a moment.',
+		server: 'Something went wrong on our side. What you have saved is kept. Try again in a moment.',
 		reference: (ref) => `Quote reference ${ref} if you contact support.`,
-		badRequestTitle: 'Bad request',
-		badForm: 'The form could not be read. Reload the page and try again.',
-		badRequest: 'The request could not be accepted. Check the address, or reload the page and try again.',
+		badRequestTitle: 'Something was wrong in what you sent',
+		badForm: 'We could not read the form. Reload the page and try again.',
+		badRequest: 'We could not accept what you sent. Check the address, or reload the page and try again.',
 		crossSite: 'The form was sent from another website and was not accepted. Open the page in Utmärkelse and send the form from there.',
 		unknownAction: 'The form belongs to an older version of the page and could not be accepted. Reload the page and try again.',
 		tooLarge: 'What you sent is too large.',

@@ -25,12 +25,18 @@ export function formatDate(value: Date | string | null | undefined, locale: Loca
 	return new Intl.DateTimeFormat(tag[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' }).format(date);
 }
 
+/**
+ * A time of day in Stockholm, the one way the tool writes one: "19.10" in Swedish, as Swedish
+ * writing recommends (sv-SE's own format is "19:10"), and "19:10" in English.
+ */
+export function formatTime(value: Date | number, locale: Locale): string {
+	const time = new Intl.DateTimeFormat(tag[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Stockholm' }).format(value);
+	return locale === 'sv' ? time.replace(':', '.') : time;
+}
+
+/** A moment: its day as `formatDate` writes it and its time as `formatTime` does. */
 export function formatDateTime(value: Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(tag[locale], {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Stockholm'
-	}).format(value);
+	return locale === 'sv' ? `${formatDate(value, locale)} kl. ${formatTime(value, locale)}` : `${formatDate(value, locale)}, ${formatTime(value, locale)}`;
 }
 
 // Making an Intl.NumberFormat costs as much as formatting hundreds of numbers, and a ranked table

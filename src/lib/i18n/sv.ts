@@ -79,9 +79,9 @@ export const sv = {
 		current: 'Nuvarande lösenord',
 		next: 'Nytt lösenord',
 		repeat: 'Upprepa nytt lösenord',
-		hint: (min: number) => `Minst ${min} tecken. När du byter lösenord loggas du ut på alla andra enheter.`,
+		hint: (min: number) => `Minst ${min} tecken. När du byter lösenord loggas du ut i alla andra webbläsare.`,
 		submit: 'Byt lösenord',
-		changed: 'Lösenordet är bytt. Du är utloggad på alla andra enheter.',
+		changed: 'Lösenordet är bytt. Du är utloggad i alla andra webbläsare.',
 		wrongCurrent: 'Nuvarande lösenord stämmer inte.',
 		tooShort: (min: number) => `Det nya lösenordet måste ha minst ${min} tecken.`,
 		tooLong: 'Det nya lösenordet får ha högst 200 tecken.',
@@ -161,21 +161,21 @@ export const sv = {
 		noReports: 'Ingen återkopplingsrapport är publicerad ännu. Du får e-post när den är klar.',
 		next: {
 			waiting: 'Bidraget bedöms. Du får återkopplingsrapporten när juryn har beslutat och priset är utdelat.',
-			released: 'Läs er återkopplingsrapport.'
+			released: 'Läs enhetens återkopplingsrapport.'
 		}
 	},
 	errors: {
 		notFoundTitle: 'Sidan finns inte',
 		notFound: 'Sidan du söker finns inte, eller så har du inte tillgång till den. Kontrollera adressen.',
-		forbiddenTitle: 'Du har inte behörighet',
+		forbiddenTitle: 'Du har inte tillgång till sidan',
 		forbidden:
 			'Du är inloggad men din roll ger inte tillgång till den här sidan. Kontakta kvalitetssamordnaren om du behöver den.',
 		serverTitle: 'Något gick fel',
-		server: 'Ett oväntat fel inträffade. Inget av det du redan sparat har gått förlorat. Försök igen om en stund.',
+		server: 'Något gick fel hos oss. Det du redan har sparat finns kvar. Försök igen om en stund.',
 		reference: (ref: string) => `Ange referensen ${ref} om du kontaktar support.`,
-		badRequestTitle: 'Felaktig begäran',
-		badForm: 'Formuläret kunde inte läsas. Ladda om sidan och försök igen.',
-		badRequest: 'Begäran kunde inte tas emot. Kontrollera adressen, eller ladda om sidan och försök igen.',
+		badRequestTitle: 'Något var fel i det du skickade',
+		badForm: 'Vi kunde inte läsa formuläret. Ladda om sidan och försök igen.',
+		badRequest: 'Vi kunde inte ta emot det du skickade. Kontrollera adressen, eller ladda om sidan och försök igen.',
 		crossSite: 'Formuläret skickades från en annan webbplats och togs inte emot. Öppna sidan i Utmärkelse och skicka formuläret därifrån.',
 		unknownAction: 'Formuläret hör till en äldre version av sidan och kunde inte tas emot. Ladda om sidan och försök igen.',
 		tooLarge: 'Det du skickade är för stort.',

@@ -167,18 +167,26 @@ export const sv = {
 		proposeHint: 'Förslaget ersätter det opublicerade förslaget. Publicerade lag ändras inte; deras bidrag och examinatorernas kvarvarande kapacitet räknas bort.',
 		proposed: (teams: number, covered: number, entries: number) =>
 			`Förslaget är klart: ${plural(teams, 'lag', 'lag')} för ${covered} av ${plural(entries, 'bidrag', 'bidrag')}.`,
+		proposedWithWarnings: (teams: number, covered: number, entries: number, warnings: number) =>
+			`Förslaget är gjort men inte klart: ${plural(teams, 'lag', 'lag')} för ${covered} av ${plural(entries, 'bidrag', 'bidrag')}, med ${plural(warnings, 'varning', 'varningar')}. Läs varningarna vid lagen nedan och gör det de föreslår innan du publicerar.`,
+		proposedBestWithWarnings: (warnings: number) =>
+			`Ingen plan som reglerna tillåter är bättre, så ${warnings === 1 ? 'varningen' : 'varningarna'} går bara att undvika genom att ändra examinatorspoolen, till exempel med fler examinatorer som har klassen som expertis. Du kan också publicera planen som den är.`,
 		quality: {
 			heading: 'Hur bra är planen?',
 			best: 'Bästa möjliga plan enligt reglerna.',
 			bestDetail:
 				'Ingen plan som reglerna tillåter täcker fler bidrag, har färre examinatorer utan klassen som expertis, färre examinatorer i flera lag, färre kolleger från samma förvaltning i ett lag eller jämnare belastning.',
-			notProven: 'Planen är inte bevisat den bästa möjliga. Här är vad den kan sakna jämfört med vad som är bevisat möjligt:',
-			changed: 'Planen har ändrats för hand sedan förslaget. Jämfört med vad som är bevisat möjligt:',
-			covered: (value: number, bound: number) => `${plural(value, 'bidrag', 'bidrag')} har lag; högst ${bound} kan få lag.`,
-			expertiseMisses: (value: number, bound: number) => `${value} platser har en examinator utan klassen som expertis; ingen plan har färre än ${bound}.`,
-			splits: (value: number, bound: number) => `${value} gånger sitter en examinator i mer än ett lag; ingen plan har färre än ${bound}.`,
-			organisationClashes: (value: number, bound: number) => `${value} gånger har ett lag kolleger från samma förvaltning eller bolag; ingen plan har färre än ${bound}.`,
-			loadSquares: (value: number, bound: number) => `Belastningen är ${value} mätt som summan av kvadraterna på varje examinators antal bidrag; den jämnaste möjliga är ${bound}.`
+			notProven: 'Planen är inte bevisat den bästa möjliga. Den kan bli bättre på de här punkterna. Kör ett nytt förslag, eller ändra lagen för hand:',
+			changed: 'Planen har ändrats för hand sedan förslaget och kan bli bättre på de här punkterna. Ändra lagen för hand, eller kör ett nytt förslag (det ersätter dina ändringar):',
+			covered: (value: number, bound: number) => `${plural(value, 'bidrag', 'bidrag')} har lag, men ${bound} kan få lag. Bilda lag för bidragen som saknar lag; de står under sin klass.`,
+			expertiseMisses: (value: number, bound: number) =>
+				`${value} platser har en examinator utan klassen som expertis, men det går att komma ned till ${bound}. Byt in examinatorer med klassen som expertis som har plats kvar.`,
+			splits: (value: number, bound: number) =>
+				`${value} gånger sitter en examinator i mer än ett lag, men det går att komma ned till ${bound}. Låt samma lag ta fler av examinatorns bidrag.`,
+			organisationClashes: (value: number, bound: number) =>
+				`${value} gånger har ett lag kolleger från samma förvaltning eller bolag, men det går att komma ned till ${bound}. Byt en av kollegerna mot en examinator från en annan förvaltning eller ett annat bolag.`,
+			loadSquares: (value: number, bound: number) =>
+				`Arbetet är ojämnare fördelat än det behöver vara (${value} mot som bäst ${bound}, räknat som summan av kvadraterna på varje examinators antal bidrag). Flytta bidrag från examinatorer med många bidrag till dem med få.`
 		},
 		shortfallsHeading: 'Det räcker inte till alla bidrag',
 		shortfall: (className: string, examiners: number, leads: number) =>
@@ -268,23 +276,24 @@ export const sv = {
 		discarded: 'Förslaget är borttaget.',
 		reload: 'Ladda om sidan',
 		rules: {
-			uncovered: (entry: string) => `${entry} har inget lag.`,
-			'wrong-size': (entry: string, n: number, size: number) => `${entry}: laget har ${n} ${n === 1 ? 'medlem' : 'medlemmar'}, ska ha ${size}.`,
-			'duplicate-member': (entry: string, who: string) => `${who} står två gånger i laget för ${entry}.`,
-			'no-lead': (entry: string) => `${entry}: laget har ingen utvärderingsledare.`,
-			'lead-not-capable': (who: string) => `${who} kan inte vara utvärderingsledare.`,
-			conflictOrganisation: (who: string, entry: string) => `${who} har jäv mot ${entry}: samma förvaltning eller bolag.`,
-			conflictDeclared: (who: string, entry: string) => `${who} har anmält jäv mot ${entry}.`,
-			'over-capacity': (who: string, capacity: number) => `${who} får fler bidrag än sin kapacitet (${capacity}).`,
+			uncovered: (entry: string) => `${entry} har inget lag. Lägg till bidraget i ett lag i samma klass, eller bilda ett nytt lag för det.`,
+			'wrong-size': (entry: string, n: number, size: number) =>
+				`${entry}: laget har ${n} ${n === 1 ? 'medlem' : 'medlemmar'} men ska ha ${size}. ${n < size ? 'Lägg till' : 'Ta bort'} ${Math.abs(size - n) === 1 ? 'en examinator' : `${Math.abs(size - n)} examinatorer`}.`,
+			'duplicate-member': (entry: string, who: string) => `${who} står två gånger i laget för ${entry}. Ta bort hen en gång och lägg till en annan examinator.`,
+			'no-lead': (entry: string) => `${entry}: laget har ingen utvärderingsledare. Gör en medlem som kan leda till utvärderingsledare, eller byt in en sådan.`,
+			'lead-not-capable': (who: string) => `${who} kan inte vara utvärderingsledare. Låt en annan medlem leda laget, eller markera i examinatorspoolen att hen kan leda.`,
+			conflictOrganisation: (who: string, entry: string) => `${who} har jäv mot ${entry} eftersom hen kommer från samma förvaltning eller bolag. Byt hen mot en examinator utan jäv.`,
+			conflictDeclared: (who: string, entry: string) => `${who} har anmält jäv mot ${entry}. Byt hen mot en examinator utan jäv.`,
+			'over-capacity': (who: string, capacity: number) => `${who} får fler bidrag än hen har plats för (${capacity}). Byt hen mot en examinator som har plats kvar, eller öka hens kapacitet i examinatorspoolen.`,
 			'expertise-miss': (who: string, className: string) =>
 				`${who} har inte ${className} som expertis. Byt hen mot en examinator med klassen som expertis som har plats kvar.`,
 			'team-split': (who: string) =>
 				`${who} är med i lag med olika medlemmar. Låt ett och samma lag ta hens bidrag, eller byt hen mot någon som inte sitter i något annat lag.`,
 			'same-organisation': (who: string, other: string) =>
 				`${who} och ${other} kommer från samma förvaltning eller bolag. Byt den ena mot en examinator från en annan förvaltning eller ett annat bolag.`,
-			'unknown-entry': (entry: string) => `${entry} är inte godkänt för bedömning men har ett lag.`,
-			'unknown-examiner': (who: string) => `${who} finns inte i examinatorspoolen.`,
-			'duplicate-entry': (entry: string) => `${entry} har mer än ett lag.`
+			'unknown-entry': (entry: string) => `${entry} är inte godkänt för bedömning men har ett lag. Ta bort bidraget från laget, eller godkänn det på sidan Behörighet.`,
+			'unknown-examiner': (who: string) => `${who} finns inte i examinatorspoolen. Ta bort hen från laget, eller lägg till hen i poolen.`,
+			'duplicate-entry': (entry: string) => `${entry} har mer än ett lag. Ta bort bidraget från alla lag utom ett.`
 		},
 		errors: {
 			conflict: 'Lagen har ändrats sedan du öppnade sidan, så ändringen gjordes inte. Ladda om sidan och försök igen.',
@@ -472,18 +481,25 @@ export const en: typeof sv = {
 		proposeHint: "The proposal replaces the unpublished proposal. Published teams do not change; their entries and the examiners' remaining capacity are taken into account.",
 		proposed: (teams: number, covered: number, entries: number) =>
 			`The proposal is ready: ${pluralEn(teams, 'team', 'teams')} for ${covered} of ${pluralEn(entries, 'entry', 'entries')}.`,
+		proposedWithWarnings: (teams: number, covered: number, entries: number, warnings: number) =>
+			`The proposal is made but not ready: ${pluralEn(teams, 'team', 'teams')} for ${covered} of ${pluralEn(entries, 'entry', 'entries')}, with ${pluralEn(warnings, 'warning', 'warnings')}. Read the warnings at the teams below and do what they suggest before you publish.`,
+		proposedBestWithWarnings: (warnings: number) =>
+			`No plan the rules allow is better, so the ${warnings === 1 ? 'warning' : 'warnings'} can only be avoided by changing the examiner pool, for example with more examiners who have the class as expertise. You may also publish the plan as it is.`,
 		quality: {
 			heading: 'How good is the plan?',
 			best: 'The best plan the rules allow.',
 			bestDetail:
 				'No plan the rules allow covers more entries, has fewer examiners without the class as expertise, fewer examiners on more than one team, fewer colleagues from one organisation on a team, or more even loads.',
-			notProven: 'The plan is not proven the best possible. This is what it may lack against what is proven possible:',
-			changed: 'The plan has been edited by hand since the proposal. Against what is proven possible:',
-			covered: (value: number, bound: number) => `${pluralEn(value, 'entry has', 'entries have')} a team; at most ${bound} can have one.`,
-			expertiseMisses: (value: number, bound: number) => `${value} places have an examiner without the class as expertise; no plan has fewer than ${bound}.`,
-			splits: (value: number, bound: number) => `${value} times an examiner sits on more than one team; no plan has fewer than ${bound}.`,
-			organisationClashes: (value: number, bound: number) => `${value} times a team has colleagues from one organisation; no plan has fewer than ${bound}.`,
-			loadSquares: (value: number, bound: number) => `The load is ${value}, measured as the sum of the squares of each examiner's number of entries; the most even possible is ${bound}.`
+			notProven: 'The plan is not proven the best possible. It can improve on these points. Run a new proposal, or edit the teams by hand:',
+			changed: 'The plan has been edited by hand since the proposal and can improve on these points. Edit the teams by hand, or run a new proposal (it replaces your edits):',
+			covered: (value: number, bound: number) => `${pluralEn(value, 'entry has', 'entries have')} a team, but ${bound} can have one. Form teams for the entries without one; they are listed under their class.`,
+			expertiseMisses: (value: number, bound: number) =>
+				`${value} places have an examiner without the class as expertise, but ${bound} is possible. Swap in examiners with the class as expertise who have room left.`,
+			splits: (value: number, bound: number) => `${value} times an examiner sits on more than one team, but ${bound} is possible. Let one team take more of that examiner's entries.`,
+			organisationClashes: (value: number, bound: number) =>
+				`${value} times a team has colleagues from one organisation, but ${bound} is possible. Swap one of the colleagues for an examiner from another organisation.`,
+			loadSquares: (value: number, bound: number) =>
+				`The work is spread less evenly than it need be (${value} against at best ${bound}, counted as the sum of the squares of each examiner's number of entries). Move entries from examiners with many to those with few.`
 		},
 		shortfallsHeading: 'Not enough for every entry',
 		shortfall: (className: string, examiners: number, leads: number) =>
@@ -573,23 +589,24 @@ export const en: typeof sv = {
 		discarded: 'The proposal is deleted.',
 		reload: 'Reload the page',
 		rules: {
-			uncovered: (entry: string) => `${entry} has no team.`,
-			'wrong-size': (entry: string, n: number, size: number) => `${entry}: the team has ${pluralEn(n, 'member', 'members')}, it should have ${size}.`,
-			'duplicate-member': (entry: string, who: string) => `${who} is on the team for ${entry} twice.`,
-			'no-lead': (entry: string) => `${entry}: the team has no lead.`,
-			'lead-not-capable': (who: string) => `${who} cannot lead a team.`,
-			conflictOrganisation: (who: string, entry: string) => `${who} is in conflict with ${entry}: same organisation.`,
-			conflictDeclared: (who: string, entry: string) => `${who} has declared a conflict with ${entry}.`,
-			'over-capacity': (who: string, capacity: number) => `${who} gets more entries than their capacity (${capacity}).`,
+			uncovered: (entry: string) => `${entry} has no team. Add the entry to a team of its class, or form a new team for it.`,
+			'wrong-size': (entry: string, n: number, size: number) =>
+				`${entry}: the team has ${pluralEn(n, 'member', 'members')} but should have ${size}. ${n < size ? 'Add' : 'Remove'} ${pluralEn(Math.abs(size - n), 'examiner', 'examiners')}.`,
+			'duplicate-member': (entry: string, who: string) => `${who} is on the team for ${entry} twice. Remove them once and add another examiner.`,
+			'no-lead': (entry: string) => `${entry}: the team has no lead. Make a member who can lead the lead, or swap one in.`,
+			'lead-not-capable': (who: string) => `${who} cannot lead a team. Let another member lead, or mark them as able to lead in the examiner pool.`,
+			conflictOrganisation: (who: string, entry: string) => `${who} is in conflict with ${entry} because they come from the same organisation. Swap them for an examiner without a conflict.`,
+			conflictDeclared: (who: string, entry: string) => `${who} has declared a conflict with ${entry}. Swap them for an examiner without a conflict.`,
+			'over-capacity': (who: string, capacity: number) => `${who} gets more entries than they have room for (${capacity}). Swap them for an examiner with room left, or raise their capacity in the examiner pool.`,
 			'expertise-miss': (who: string, className: string) =>
 				`${who} does not have ${className} as expertise. Swap them for an examiner with the class as expertise who has room left.`,
 			'team-split': (who: string) =>
 				`${who} is on teams with different members. Let one team take their entries, or swap them for someone on no other team.`,
 			'same-organisation': (who: string, other: string) =>
 				`${who} and ${other} come from the same organisation. Swap one of them for an examiner from another organisation.`,
-			'unknown-entry': (entry: string) => `${entry} is not admitted for assessment but has a team.`,
-			'unknown-examiner': (who: string) => `${who} is not in the examiner pool.`,
-			'duplicate-entry': (entry: string) => `${entry} has more than one team.`
+			'unknown-entry': (entry: string) => `${entry} is not admitted for assessment but has a team. Remove the entry from the team, or admit it on the Eligibility page.`,
+			'unknown-examiner': (who: string) => `${who} is not in the examiner pool. Remove them from the team, or add them to the pool.`,
+			'duplicate-entry': (entry: string) => `${entry} has more than one team. Remove the entry from every team but one.`
 		},
 		errors: {
 			conflict: 'The teams changed after you opened the page, so the change was not made. Reload the page and try again.',

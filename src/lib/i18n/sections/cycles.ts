@@ -15,9 +15,9 @@ export const sv = {
 	none: 'Det finns inga omgångar ännu. Skapa den första.',
 	newCycle: 'Skapa ny omgång',
 	createTitle: 'Ny omgång',
-	createIntro: 'Den nya omgången börjar i fasen Förberedelse. Datum kan fyllas i nu eller senare.',
+	createIntro: 'Den nya omgången börjar i fasen Förberedelse. Du kan fylla i datumen nu eller senare.',
 	copyFrom: 'Bedömningsmodell och tävlingsklasser',
-	copyFromHint: 'Kopieras till den nya omgången och kan sedan ändras fram till att bedömningen börjar.',
+	copyFromHint: 'De kopieras till den nya omgången. Du kan ändra dem tills bedömningen börjar.',
 	copyCycle: (name: string) => `Kopiera från ${name}`,
 	copyDefault: 'Börja från standardmodellen',
 	settings: 'Inställningar',
@@ -40,12 +40,12 @@ export const sv = {
 		scoresInFeedback: 'Visa poäng i återkopplingsrapporten'
 	},
 	hints: {
-		year: 'Fyra siffror, till exempel 2027. Kan inte ändras senare.',
-		minutesDeadline: 'Lämnas det tomt gäller reglernas 30 juni.',
+		year: 'Fyra siffror, till exempel 2027. Du kan inte ändra året senare.',
+		minutesDeadline: 'Om du lämnar fältet tomt gäller 30 juni, som i reglerna.',
 		scaleStep: 'Poäng ges från 0 till 100 i steg om 5 eller 10.',
-		divergenceThreshold: 'Ett kriterium markeras när skillnaden mellan högsta och lägsta poäng är minst så här stor (5–100).',
+		divergenceThreshold: 'Verktyget markerar ett kriterium när skillnaden mellan högsta och lägsta poäng är minst så här stor (5–100).',
 		teamSize: '1–8 examinatorer.',
-		defaultCapacity: 'Hur många bidrag en examinator högst bedömer, om inget annat anges (1–10).'
+		defaultCapacity: 'Hur många bidrag en examinator bedömer som mest, om du inte anger något annat för examinatorn (1–10).'
 	},
 	scaleSteps: { 5: 'Steg om 5', 10: 'Steg om 10' },
 	create: 'Skapa omgången',
@@ -87,6 +87,10 @@ export const sv = {
 		advance: (phase: string) => `Gå vidare till ${lowerFirst(phase)}`,
 		changed: (phase: string) => `Omgången är nu i fasen ${lowerFirst(phase)}.`,
 		refused: 'Fasen ändrades inte, eftersom det som står i listan saknas.',
+		advanceBlocked: (overridable: boolean): string =>
+			overridable
+				? 'Knappen går att använda när allt i listan är klart. Vill du gå vidare ändå, skriv ett skäl under Ändra fas ändå.'
+				: 'Knappen går att använda när allt i listan är klart.',
 		overrideTitle: 'Ändra fas ändå',
 		overrideIntro:
 			'Du kan gå vidare trots det som saknas om det finns goda skäl. Skälet sparas i loggen tillsammans med det som saknades.',
@@ -110,7 +114,7 @@ export const sv = {
 			entriesWithoutTeam: (entries: string[]) =>
 				`${entries.length} godkända bidrag saknar ett publicerat examinatorslag: ${list(entries)}.`,
 			assessmentsNotSubmitted: (entry: string, examiners: string[]) =>
-				`${entry}: ${examiners.length === 1 ? 'en bedömning är' : `${examiners.length} bedömningar är`} inte inlämnade (${list(examiners)}).`,
+				`${entry}: ${examiners.length === 1 ? 'en bedömning är inte inlämnad' : `${examiners.length} bedömningar är inte inlämnade`} (${list(examiners)}).`,
 			consensusNotDone: (entries: string[]) =>
 				`${entries.length} godkända bidrag saknar klar konsensus: ${list(entries)}.`,
 			decisionsOpen: 'Juryns beslut är inte stängda.',
@@ -207,6 +211,10 @@ export const en: typeof sv = {
 		advance: (phase) => `Move on to ${lowerFirst(phase)}`,
 		changed: (phase) => `The cycle is now in the phase ${lowerFirst(phase)}.`,
 		refused: 'The phase was not changed, because what the list shows is missing.',
+		advanceBlocked: (overridable) =>
+			overridable
+				? 'The button can be used once everything in the list is in place. To move on anyway, write a reason under Change phase anyway.'
+				: 'The button can be used once everything in the list is in place.',
 		overrideTitle: 'Change the phase anyway',
 		overrideIntro:
 			'You may move on despite what is missing if there is good reason. The reason is logged together with what was missing.',

@@ -39,9 +39,36 @@ export const sv = {
 	classOtherCycle: 'Tävlingsklassen hör till en annan omgång. Välj en klass i årets omgång.',
 	alreadyEntered: 'Enheten har redan ett bidrag i den här omgången.',
 	onTeam: 'Bidraget bedöms redan av ett lag i sin klass. Ta bort det från laget innan du byter klass.',
+	sameClass: 'Bidraget är redan i den tävlingsklassen. Välj en annan klass.',
+	reasonRequired: 'Skriv varför du gör ändringen. Skälet sparas i loggen och skickas till dem som bedömer bidraget.',
 	future: 'Datumet ligger i framtiden.',
 	receivedBeforeMeeting: 'Protokollet kan inte ha kommit in före sammanträdet.',
 	dnrRequired: 'Ange protokollets diarienummer.',
+	risky: {
+		title: 'Bedömningen pågår – det här påverkas',
+		assessments: (submitted: number, drafts: number) => {
+			if (submitted + drafts === 0) return 'Ingen har börjat bedöma bidraget ännu.';
+			const counts = [submitted > 0 ? `${submitted} ${submitted === 1 ? 'inlämnad' : 'inlämnade'}` : '', drafts > 0 ? `${drafts} ${drafts === 1 ? 'påbörjad' : 'påbörjade'}` : ''];
+			const noun = submitted + drafts === 1 ? 'individuell bedömning bygger' : 'individuella bedömningar bygger';
+			return `${counts.filter(Boolean).join(' och ')} ${noun} på bidraget som det är nu.`;
+		},
+		consensus: { none: 'Laget har inte börjat på konsensus.', draft: 'Utvärderingsledaren har börjat skriva konsensus.', done: 'Laget har markerat konsensus som klar.' },
+		classRanking: (n: number) => `Bidraget rankas i dag bland ${n} bidrag i sin tävlingsklass. Byter du klass jämförs det med de andra bidragen i den nya klassen.`,
+		account: 'Byter du redovisningen har poängen satts utifrån den gamla texten. Laget kan behöva läsa om och ändra sina bedömningar.',
+		people: (n: number) => (n === 0 ? 'Ingen bedömer bidraget ännu, så inget meddelande skickas.' : n === 1 ? 'En person bedömer bidraget och får ett meddelande med ditt skäl.' : `${n} personer bedömer bidraget och får ett meddelande med ditt skäl.`),
+		reason: 'Skäl (krävs, sparas i loggen och skickas till laget)'
+	},
+	notice: {
+		subject: (unit: string) => `Ändring i bidraget från ${unit}`,
+		classChanged: (className: string) => `bytt tävlingsklass till ${className}`,
+		accountReplaced: 'ersatt den skriftliga redovisningen med en ny fil',
+		classChangedShort: 'bytt tävlingsklass',
+		body: (name: string, unit: string, what: string, reason: string, link: string) =>
+			`Hej ${name}!\n\nKvalitetssamordnaren har ${what} för bidraget från ${unit}, som du bedömer.\n\nSkäl: ${reason}\n\nDina bedömningar finns kvar. Se över dem och ändra det som behövs:\n${link}\n\nMed vänlig hälsning\nStockholms stads kvalitetsutmärkelse`,
+		homeTitle: 'Ändringar i dina bidrag',
+		home: (unit: string, what: string, date: string) => `${date}: Kvalitetssamordnaren har ${what} för ${unit}.`,
+		reason: (reason: string) => `Skäl: ${reason}`
+	},
 	detail: {
 		title: (unit: string) => `Bidrag – ${unit}`,
 		back: 'Till bidragen',
@@ -136,9 +163,35 @@ export const en: typeof sv = {
 	classOtherCycle: 'The class belongs to another cycle. Choose a class of this year’s cycle.',
 	alreadyEntered: 'The unit already has an entry in this cycle.',
 	onTeam: 'A team of its class already assesses the entry. Remove it from the team before changing the class.',
+	sameClass: 'The entry is already in that class. Choose another class.',
+	reasonRequired: 'Write why you make the change. The reason is kept in the log and sent to those who assess the entry.',
 	future: 'The date is in the future.',
 	receivedBeforeMeeting: 'The minutes cannot have arrived before the meeting.',
 	dnrRequired: 'Give the minutes’ registration number.',
+	risky: {
+		title: 'Assessment is under way – this is affected',
+		assessments: (submitted, drafts) => {
+			if (submitted + drafts === 0) return 'Nobody has started assessing the entry yet.';
+			const counts = [submitted > 0 ? `${submitted} submitted` : '', drafts > 0 ? `${drafts} started` : ''];
+			return `${counts.filter(Boolean).join(' and ')} individual ${submitted + drafts === 1 ? 'assessment rests' : 'assessments rest'} on the entry as it is now.`;
+		},
+		consensus: { none: 'The team has not started the consensus.', draft: 'The lead has started writing the consensus.', done: 'The team has marked the consensus as done.' },
+		classRanking: (n) => `The entry is ranked today among ${n} entries in its class. If you change the class, it is compared with the other entries of the new class.`,
+		account: 'If you replace the account, the scores were set on the old text. The team may need to reread it and change their assessments.',
+		people: (n) => (n === 0 ? 'Nobody assesses the entry yet, so no message is sent.' : n === 1 ? 'One person assesses the entry and gets a message with your reason.' : `${n} people assess the entry and get a message with your reason.`),
+		reason: 'Reason (required, kept in the log and sent to the team)'
+	},
+	notice: {
+		subject: (unit) => `A change to the entry from ${unit}`,
+		classChanged: (className) => `changed the class to ${className}`,
+		accountReplaced: 'replaced the written account with a new file',
+		classChangedShort: 'changed the class',
+		body: (name, unit, what, reason, link) =>
+			`Hello ${name},\n\nThe award office has ${what} for the entry from ${unit}, which you assess.\n\nReason: ${reason}\n\nYour assessments are kept. Review them and change what is needed:\n${link}\n\nKind regards\nStockholm city's quality award`,
+		homeTitle: 'Changes to your entries',
+		home: (unit, what, date) => `${date}: The award office has ${what} for ${unit}.`,
+		reason: (reason) => `Reason: ${reason}`
+	},
 	detail: {
 		title: (unit) => `Entry – ${unit}`,
 		back: 'Back to entries',

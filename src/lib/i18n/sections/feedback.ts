@@ -65,13 +65,6 @@ export const sv = {
 		lastSaved: (when: string, name: string) => `Senast sparad ${when} av ${name}`,
 		summaryHint: 'Den övergripande bilden av enhetens kvalitetsarbete. Tom rad mellan stycken. Högst 5 000 tecken.',
 		bandShown: 'Bedömd nivå',
-		point: (kind: string, n: number) => `${kind}, punkt ${n}`,
-		newPoint: (kind: string) => `${kind}, ny punkt`,
-		add: (kind: string) => `Lägg till punkt under ${kind.toLowerCase()}`,
-		moveUp: 'Flytta upp',
-		moveDown: 'Flytta ned',
-		remove: 'Ta bort',
-		pointsHint: 'En punkt per ruta. Tomma rutor tas bort när du sparar.',
 		save: 'Spara',
 		saved: 'Rapporten är sparad.',
 		status: {
@@ -210,7 +203,7 @@ export const sv = {
 			`Hej ${name}!\n\nÅterkopplingsrapporten för ${unit} i ${cycle} är klar. Den beskriver vad examinatorerna och juryn har sett: enhetens styrkor och utvecklingsområden.\n\nLäs rapporten här:\n${link}\n\nLogga in med ditt lösenord, eller be om en inloggningslänk till den här e-postadressen:\n${linkLogin}\n\nMed vänlig hälsning\nKvalitetsutmärkelsen, Stockholms stad\n`,
 		linkSubject: 'Din inloggningslänk till Stockholms stads kvalitetsutmärkelse',
 		linkBody: (link: string) =>
-			`Hej!\n\nNågon, förhoppningsvis du, bad om en inloggningslänk till Stockholms stads kvalitetsutmärkelse. Länken gäller i 15 minuter och kan användas en gång:\n\n${link}\n\nHar du inte bett om länken kan du bortse från det här meddelandet.\n\nKvalitetsutmärkelsen, Stockholms stad\n`
+			`Hej!\n\nDu har bett om en inloggningslänk till Stockholms stads kvalitetsutmärkelse. Länken gäller i 15 minuter och kan användas en gång:\n\n${link}\n\nHar du inte bett om någon länk behöver du inte göra något. Ingen kan logga in utan att öppna länken i det här meddelandet.\n\nMed vänlig hälsning\nKvalitetsutmärkelsen, Stockholms stad\n`
 	}
 };
 
@@ -280,13 +273,6 @@ export const en: typeof sv = {
 		lastSaved: (when, name) => `Last saved ${when} by ${name}`,
 		summaryHint: 'The overall picture of the unit’s quality work. Blank line between paragraphs. At most 5,000 characters.',
 		bandShown: 'Assessed level',
-		point: (kind, n) => `${kind}, point ${n}`,
-		newPoint: (kind) => `${kind}, new point`,
-		add: (kind) => `Add a point under ${kind.toLowerCase()}`,
-		moveUp: 'Move up',
-		moveDown: 'Move down',
-		remove: 'Remove',
-		pointsHint: 'One point per box. Empty boxes are dropped when you save.',
 		save: 'Save',
 		saved: 'The report is saved.',
 		status: {
@@ -424,6 +410,6 @@ export const en: typeof sv = {
 			`Hello ${name},\n\nThe feedback report for ${unit} in ${cycle} is ready.\n\nRead it here:\n${link}\n\nSign in with your password, or ask for a sign-in link to this address:\n${linkLogin}\n\nCity of Stockholm Quality Award\n`,
 		linkSubject: 'Your sign-in link to the City of Stockholm Quality Award',
 		linkBody: (link) =>
-			`Hello,\n\nSomeone, hopefully you, asked for a sign-in link to the City of Stockholm Quality Award. The link is valid for 15 minutes and works once:\n\n${link}\n\nIf you did not ask for it, you can ignore this message.\n\nCity of Stockholm Quality Award\n`
+			`Hello,\n\nYou asked for a sign-in link to the City of Stockholm Quality Award. The link is valid for 15 minutes and works once:\n\n${link}\n\nIf you did not ask for a link, you need not do anything. Nobody can sign in without opening the link in this message.\n\nKind regards\nCity of Stockholm Quality Award\n`
 	}
 };

@@ -65,7 +65,7 @@ export const sv = {
 		intro: 'Omröstningen är rådgivande. Rangordna de finalister du vill; samma placering för flera bidrag betyder att de är lika bra. Bidrag du inte rangordnar hamnar under alla du har rangordnat. Ordningen räknas fram med Schulzes metod.',
 		yours: 'Din röst',
 		placeFor: (name: string) => `Placering för ${name}`,
-		notRanked: 'Ej rangordnad',
+		notRanked: 'Inte rangordnad',
 		save: 'Spara min röst',
 		saved: 'Din röst är sparad.',
 		withdraw: 'Ta bort min röst',
@@ -156,7 +156,7 @@ export const sv = {
 		noClasses: 'Omgången har inga tävlingsklasser.'
 	},
 	errors: {
-		placeRange: (n: number) => `Välj en placering mellan 1 och ${n}, eller ”Ej rangordnad”.`,
+		placeRange: (n: number) => `Välj en placering mellan 1 och ${n}, eller ”Inte rangordnad”.`,
 		empty: 'Rangordna minst ett bidrag.',
 		unknownCandidate: 'Rösten gäller ett bidrag som inte finns bland klassens finalister. Inget är sparat.',
 		duplicateCandidate: 'Samma bidrag förekommer mer än en gång i rösten. Inget är sparat.',

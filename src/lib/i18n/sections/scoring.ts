@@ -37,7 +37,7 @@ export const sv = {
 		kinds: { approach: 'arbetssätt', results: 'resultat' },
 		score: 'Poäng',
 		scoreHint: (step: number) => `0–100 i steg om ${step}. Piltangenterna ändrar ett steg i taget.`,
-		noScore: 'Ej bedömd',
+		noScore: 'Inte bedömd',
 		currentBand: (band: BandName, text: string) => `${bandSv(band)}: ${text}`,
 		strengths: 'Styrkor',
 		improvements: 'Utvecklingsområden',

@@ -13,7 +13,7 @@ import { barredEntryIds, readViewer } from '../access/entry-facts';
 import { entryEligibility } from '../eligibility/eligibility';
 import { finalistRows, juryMembers } from './jury';
 import { mayInCycle } from '../access/guards';
-import { checkClassDecision, type ClassDecisionInput, type DecisionCandidate, type DecisionIssue } from '$lib/domain/decisions';
+import { byOutcome, checkClassDecision, type ClassDecisionInput, type DecisionCandidate, type DecisionIssue } from '$lib/domain/decisions';
 import { withoutBarred, type Barred } from '$lib/domain/entry-state';
 
 export type ChairRefusal = 'forbidden' | 'not-found' | 'not-open' | 'closed' | 'conflict';
@@ -40,7 +40,7 @@ export type DecisionRow = typeof table.decision.$inferSelect;
 /** The class's decisions as the one recording them sees them: those on entries they are barred from left out. */
 export function classDecisions(q: Queryable, classId: number, barred: Barred): DecisionRow[] {
 	const rows = q.select().from(table.decision).where(eq(table.decision.classId, classId)).orderBy(asc(table.decision.id)).all();
-	return withoutBarred(rows, barred);
+	return withoutBarred(rows, barred).sort(byOutcome);
 }
 
 /** What the form's version stands for: the class's decisions, independent of row ids. */

@@ -13,6 +13,7 @@ import { createPdf, PDF_COLOURS } from '../pdf/document';
 import { formatDate, formatDateTime, messages, type Locale } from '$lib/i18n';
 import { localised } from '$lib/i18n/names';
 import { NONE_BARRED, withoutBarred, type Barred } from '$lib/domain/entry-state';
+import { byOutcome } from '$lib/domain/decisions';
 
 export interface MinutesDecision {
 	outcome: 'award' | 'mention' | 'none';
@@ -39,8 +40,6 @@ export interface Minutes {
 function barredFromRecord(closedAt: Date | null, barred: Barred): Barred {
 	return closedAt ? NONE_BARRED : barred;
 }
-
-const ORDER = { award: 0, mention: 1, none: 2 } as const;
 
 export function minutesOf(cycleId: number, readerBarred: Barred): Minutes | null {
 	const d = db();
@@ -90,7 +89,7 @@ export function minutesOf(cycleId: number, readerBarred: Barred): Minutes | null
 			nameEn: c.nameEn,
 			decisions: withoutBarred(rows, barred)
 				.filter((r) => r.classId === c.id)
-				.sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome])
+				.sort(byOutcome)
 				.map(({ outcome, citation, unitName, organisation }) => ({ outcome, citation, unitName, organisation }))
 		})),
 		chair: members.find((m) => m.role === 'chair')?.name ?? null,

@@ -14,6 +14,7 @@ import { sv } from '$lib/i18n/sections/entries';
 import { accountResponse, discardBody, uploadAccount, uploadTooLarge } from './account';
 
 const m = sv;
+const origin = 'https://utmarkelse.test';
 let db: DB;
 let dir: string;
 let adminId: number;
@@ -51,7 +52,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('uploading the written account', () => {
 	it('stores a good PDF by its hash and records hash, safe name, size and today as received', async () => {
 		const before = entry();
-		const result = await uploadAccount(entryId, form(new File([PDF], 'Redovisning Ekorren.pdf', { type: 'application/pdf' })), adminId, m);
+		const result = await uploadAccount(entryId, form(new File([PDF], 'Redovisning Ekorren.pdf', { type: 'application/pdf' })), adminId, m, origin);
 		expect(result).toEqual({ ok: true, value: { id: entryId, created: true } });
 		expect(entry()).toMatchObject({
 			accountSha256: sha(PDF),
@@ -65,14 +66,14 @@ describe('uploading the written account', () => {
 	});
 
 	it('keeps a given received day, and refuses one in the future', async () => {
-		expect((await uploadAccount(entryId, form(new File([PDF], 'a.pdf'), { accountReceivedDate: '2026-05-11' }), adminId, m)).ok).toBe(true);
+		expect((await uploadAccount(entryId, form(new File([PDF], 'a.pdf'), { accountReceivedDate: '2026-05-11' }), adminId, m, origin)).ok).toBe(true);
 		expect(entry().accountReceivedDate).toBe('2026-05-11');
-		expect(await uploadAccount(entryId, form(new File([PDF], 'a.pdf'), { accountReceivedDate: '2999-05-11' }), adminId, m)).toMatchObject({ ok: false, errors: { accountReceivedDate: m.future } });
+		expect(await uploadAccount(entryId, form(new File([PDF], 'a.pdf'), { accountReceivedDate: '2999-05-11' }), adminId, m, origin)).toMatchObject({ ok: false, errors: { accountReceivedDate: m.future } });
 	});
 
 	it('refuses PNG bytes named x.pdf and sent as application/pdf', async () => {
 		const before = entry();
-		const result = await uploadAccount(entryId, form(new File([PNG], 'x.pdf', { type: 'application/pdf' })), adminId, m);
+		const result = await uploadAccount(entryId, form(new File([PNG], 'x.pdf', { type: 'application/pdf' })), adminId, m, origin);
 		expect(result).toEqual({ ok: false, status: 400, errors: { account: m.upload.notPdf } });
 		expect(entry()).toEqual(before);
 		expect(files()).toEqual([]);
@@ -84,7 +85,7 @@ describe('uploading the written account', () => {
 		big.set(PDF.subarray(0, 9));
 		big.set(new TextEncoder().encode('%%EOF\n'), big.length - 6);
 		const before = entry();
-		const result = await uploadAccount(entryId, form(new File([big], 'stor.pdf', { type: 'application/pdf' })), adminId, m);
+		const result = await uploadAccount(entryId, form(new File([big], 'stor.pdf', { type: 'application/pdf' })), adminId, m, origin);
 		expect(result).toEqual({ ok: false, status: 413, errors: { account: m.upload.tooLarge } });
 		expect(entry()).toEqual(before);
 		expect(files()).toEqual([]);
@@ -113,27 +114,27 @@ describe('uploading the written account', () => {
 
 	it('refuses an empty file and a missing one', async () => {
 		const before = entry();
-		expect(await uploadAccount(entryId, form(new File([], 'tom.pdf', { type: 'application/pdf' })), adminId, m)).toEqual({ ok: false, status: 400, errors: { account: m.upload.empty } });
-		expect(await uploadAccount(entryId, form(null), adminId, m)).toEqual({ ok: false, status: 400, errors: { account: m.upload.missing } });
+		expect(await uploadAccount(entryId, form(new File([], 'tom.pdf', { type: 'application/pdf' })), adminId, m, origin)).toEqual({ ok: false, status: 400, errors: { account: m.upload.empty } });
+		expect(await uploadAccount(entryId, form(null), adminId, m, origin)).toEqual({ ok: false, status: 400, errors: { account: m.upload.missing } });
 		expect(files()).toEqual([]);
 		expect(entry()).toEqual(before);
 		expect(audits()).toBe(0);
 	});
 
 	it('keeps only the base name of a file name with path parts, and refuses one that ends empty', async () => {
-		expect((await uploadAccount(entryId, form(new File([PDF], '../x.pdf')), adminId, m)).ok).toBe(true);
+		expect((await uploadAccount(entryId, form(new File([PDF], '../x.pdf')), adminId, m, origin)).ok).toBe(true);
 		expect(entry().accountFileName).toBe('x.pdf');
-		expect((await uploadAccount(entryId, form(new File([PDF], 'C:\\a\\b.pdf')), adminId, m)).ok).toBe(true);
+		expect((await uploadAccount(entryId, form(new File([PDF], 'C:\\a\\b.pdf')), adminId, m, origin)).ok).toBe(true);
 		expect(entry().accountFileName).toBe('b.pdf');
 		const before = entry();
-		expect(await uploadAccount(entryId, form(new File([PDF], '../')), adminId, m)).toEqual({ ok: false, status: 400, errors: { account: m.upload.badName } });
-		expect(await uploadAccount(entryId, form(new File([PDF], 'C:\\a\\..')), adminId, m)).toEqual({ ok: false, status: 400, errors: { account: m.upload.badName } });
+		expect(await uploadAccount(entryId, form(new File([PDF], '../')), adminId, m, origin)).toEqual({ ok: false, status: 400, errors: { account: m.upload.badName } });
+		expect(await uploadAccount(entryId, form(new File([PDF], 'C:\\a\\..')), adminId, m, origin)).toEqual({ ok: false, status: 400, errors: { account: m.upload.badName } });
 		expect(entry()).toEqual(before);
 	});
 
 	it('stores the same content twice only once', async () => {
-		const first = await uploadAccount(entryId, form(new File([PDF], 'första.pdf')), adminId, m);
-		const second = await uploadAccount(entryId, form(new File([PDF], 'andra.pdf')), adminId, m);
+		const first = await uploadAccount(entryId, form(new File([PDF], 'första.pdf')), adminId, m, origin);
+		const second = await uploadAccount(entryId, form(new File([PDF], 'andra.pdf')), adminId, m, origin);
 		expect(first).toMatchObject({ ok: true, value: { created: true } });
 		expect(second).toMatchObject({ ok: true, value: { created: false } });
 		expect(files()).toEqual([sha(PDF)]);
@@ -143,14 +144,14 @@ describe('uploading the written account', () => {
 	it('refuses a stale form before storing anything', async () => {
 		const stale = form(new File([PDF], 'a.pdf'));
 		stale.set('version', String(entry().version - 1 || 99));
-		expect(await uploadAccount(entryId, stale, adminId, m)).toEqual({ ok: false, status: 409, errors: { _form: m.v.conflict } });
+		expect(await uploadAccount(entryId, stale, adminId, m, origin)).toEqual({ ok: false, status: 409, errors: { _form: m.v.conflict } });
 		expect(files()).toEqual([]);
 	});
 });
 
 describe('serving the account', () => {
 	it('answers with the PDF inline, a safe UTF-8 file name and protective headers', async () => {
-		await uploadAccount(entryId, form(new File([PDF], 'Förskolan Ekorren (2026).pdf')), adminId, m);
+		await uploadAccount(entryId, form(new File([PDF], 'Förskolan Ekorren (2026).pdf')), adminId, m, origin);
 		const ctx = readEntry(adminId, entryId)!;
 		const response = accountResponse(ctx, new Request('http://x/'), false);
 		expect(response.status).toBe(200);

@@ -11,11 +11,12 @@ import { z } from 'zod';
 import { validate, type FieldErrors } from '../http/validate';
 import { compareIsoDays, stockholmDay } from '$lib/domain/dates';
 import { contentDisposition, declaredTooLarge, MAX_DOCUMENT_BYTES, safeFileName } from '$lib/domain/documents';
-import { entriesOpen } from '$lib/domain/entries';
+import { entriesOpen, isRiskyChangePhase } from '$lib/domain/entries';
 import { readDocument, storePdfStream, type StoreRefusal } from './documents';
 import type { EntryContext } from '../access/entry-facts';
 import { fields, refused, type Outcome } from './fields';
 import { changeEntry, type EntryMessages } from './entries';
+import { tellAssessors } from './risky-change';
 
 /** Refuses an upload whose declared size is already too large, before its body is read. */
 export function uploadTooLarge(request: Request, m: EntryMessages): FieldErrors | null {
@@ -39,14 +40,17 @@ export async function discardBody(request: Request): Promise<void> {
 /**
  * Stores the posted file as the entry's written account and records its hash, safe name, size
  * and received day (today in Stockholm unless given). Refuses, and records nothing, when the file
- * is missing, empty, larger than 25 MB, not a PDF by its content, or has no usable name.
+ * is missing, empty, larger than 25 MB, not a PDF by its content, or has no usable name, and when
+ * it would replace an account the teams are assessing without a reason; with one, those assessing
+ * the entry are told.
  */
-export async function uploadAccount(id: number, form: FormData, actorId: number, m: EntryMessages): Promise<Outcome<{ id: number; created: boolean }>> {
+export async function uploadAccount(id: number, form: FormData, actorId: number, m: EntryMessages, origin: string): Promise<Outcome<{ id: number; created: boolean }>> {
 	const f = fields(m.v);
 	const text = (name: string) => (typeof form.get(name) === 'string' ? String(form.get(name)).trim() : '');
-	const parsed = validate(z.object({ accountReceivedDate: f.optionalDay, version: f.version }), {
+	const parsed = validate(z.object({ accountReceivedDate: f.optionalDay, version: f.version, reason: f.optionalText(500) }), {
 		accountReceivedDate: text('accountReceivedDate'),
-		version: text('version')
+		version: text('version'),
+		reason: text('reason')
 	});
 	if (!parsed.ok) return refused(400, parsed.errors);
 	const today = stockholmDay(new Date());
@@ -61,18 +65,30 @@ export async function uploadAccount(id: number, form: FormData, actorId: number,
 	if (!name) return refused(400, { account: m.upload.badName });
 
 	// Check the entry before storing, so a stale or closed form does not leave a file behind.
-	const entry = db().select({ version: table.entry.version, phase: table.cycle.phase }).from(table.entry).innerJoin(table.cycle, eq(table.cycle.id, table.entry.cycleId)).where(eq(table.entry.id, id)).get();
+	const entry = db()
+		.select({ version: table.entry.version, phase: table.cycle.phase, accountSha256: table.entry.accountSha256 })
+		.from(table.entry)
+		.innerJoin(table.cycle, eq(table.cycle.id, table.entry.cycleId))
+		.where(eq(table.entry.id, id))
+		.get();
 	if (!entry) return refused(404, { _form: m.v.notFound });
 	if (!entriesOpen(entry.phase)) return refused(400, { _form: m.closed });
 	if (entry.version !== parsed.data.version) return refused(409, { _form: m.v.conflict });
+	const { reason } = parsed.data;
+	// The version check in the write below makes this answer hold for the row that is replaced.
+	const risky = isRiskyChangePhase(entry.phase) && entry.accountSha256 !== null;
+	if (risky && !reason) return refused(400, { reason: m.reasonRequired });
 
 	const stored = await storePdfStream(file.stream());
 	if (!stored.ok) return refused(stored.reason === 'tooLarge' ? 413 : 400, { account: refusal(stored.reason, m) });
-	const result = db().transaction((tx) =>
-		changeEntry(tx, id, parsed.data.version, actorId, 'entry.account', m, () => ({
-			set: { accountSha256: stored.sha256, accountFileName: name, accountSize: stored.size, accountReceivedDate: receivedDate }
-		}))
-	);
+	const result = db().transaction((tx) => {
+		const changed = changeEntry(tx, id, parsed.data.version, actorId, 'entry.account', m, () => ({
+			set: { accountSha256: stored.sha256, accountFileName: name, accountSize: stored.size, accountReceivedDate: receivedDate },
+			reason: risky ? reason : null
+		}));
+		if (changed.ok && risky && reason) tellAssessors(tx, { kind: 'account', entryId: id, reason, origin });
+		return changed;
+	});
 	return result.ok ? { ok: true, value: { id, created: stored.created } } : result;
 }
 

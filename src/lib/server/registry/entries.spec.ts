@@ -9,6 +9,7 @@ import { sv } from '$lib/i18n/sections/entries';
 import { changeClass, getEntry, listEntries, recordAccountDate, recordMinutes, registerEntry, registrationOptions, setWithdrawn } from './entries';
 
 const m = sv;
+const origin = 'https://utmarkelse.test';
 let db: DB;
 let adminId: number;
 
@@ -74,11 +75,11 @@ describe('changing an entry', () => {
 
 	it('moves it to another class of its cycle, never to another cycle’s, and refuses a stale form', () => {
 		const entry = entryOf('Förskolan Ekorren');
-		const [, school] = classesOf(2026);
-		expect(changeClass(entry.id, { classId: String(classesOf(2025)[1].id), version: '1' }, adminId, m)).toMatchObject({ ok: false, errors: { classId: m.classOtherCycle } });
-		expect(changeClass(entry.id, { classId: String(school.id), version: '1' }, adminId, m).ok).toBe(true);
+		const school = classesOf(2026).find((c) => c.id !== entry.classId)!;
+		expect(changeClass(entry.id, { classId: String(classesOf(2025)[1].id), version: '1' }, adminId, m, origin)).toMatchObject({ ok: false, errors: { classId: m.classOtherCycle } });
+		expect(changeClass(entry.id, { classId: String(school.id), version: '1' }, adminId, m, origin).ok).toBe(true);
 		expect(entryOf('Förskolan Ekorren')).toMatchObject({ classId: school.id, version: 2 });
-		expect(changeClass(entry.id, { classId: String(classesOf(2026)[0].id), version: '1' }, adminId, m)).toEqual({ ok: false, status: 409, errors: { _form: m.v.conflict } });
+		expect(changeClass(entry.id, { classId: String(classesOf(2026)[0].id), version: '1' }, adminId, m, origin)).toEqual({ ok: false, status: 409, errors: { _form: m.v.conflict } });
 		expect(entryOf('Förskolan Ekorren').classId).toBe(school.id);
 	});
 
@@ -124,7 +125,7 @@ describe('when the entries are closed', () => {
 		const onTeam = db.select().from(table.teamEntry).get()!.entryId;
 		const entry = db.select().from(table.entry).where(eq(table.entry.id, onTeam)).get()!;
 		const other = classesOf(2026).find((c) => c.id !== entry.classId)!;
-		expect(changeClass(onTeam, { classId: String(other.id), version: '1' }, adminId, m)).toMatchObject({ ok: false, errors: { classId: m.onTeam } });
+		expect(changeClass(onTeam, { classId: String(other.id), version: '1' }, adminId, m, origin)).toMatchObject({ ok: false, errors: { classId: m.onTeam } });
 
 		seed('jury');
 		const cycle = getCurrentCycle()!;

@@ -10,12 +10,13 @@ import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { validate, type FieldErrors } from '../http/validate';
 import { compareIsoDays, stockholmDay } from '$lib/domain/dates';
-import { entriesOpen } from '$lib/domain/entries';
+import { entriesOpen, isRiskyChangePhase } from '$lib/domain/entries';
 import type { Messages } from '$lib/i18n';
 import type { Cycle } from '../cycles/lookup';
 import { fields, refused, type Outcome } from './fields';
 import { sortRows } from './sorting';
 import { classNames } from './entry-names';
+import { tellAssessors } from './risky-change';
 
 export type EntryMessages = Messages['entries'];
 type Entry = typeof table.entry.$inferSelect;
@@ -140,17 +141,22 @@ export function changeEntry(
 	return { ok: true, value: { id } };
 }
 
-/** Moves the entry to another class of its own cycle (not while a team of its class assesses it). */
-export function changeClass(id: number, input: Record<string, string>, actorId: number, m: EntryMessages): Outcome<{ id: number }> {
+/**
+ * Moves the entry to another class of its own cycle (not while a team of its class assesses it).
+ * While the teams assess, the move needs a reason and everyone assessing the entry is told.
+ */
+export function changeClass(id: number, input: Record<string, string>, actorId: number, m: EntryMessages, origin: string): Outcome<{ id: number }> {
 	const f = fields(m.v);
-	const parsed = validate(z.object({ classId: f.requiredId, version: f.version }), input);
+	const parsed = validate(z.object({ classId: f.requiredId, version: f.version, reason: f.optionalText(500) }), input);
 	if (!parsed.ok) return refused(400, parsed.errors);
-	const { classId, version } = parsed.data;
-	return db().transaction((tx) =>
-		changeEntry(tx, id, version, actorId, 'entry.class', m, (entry, cycle) => {
+	const { classId, version, reason } = parsed.data;
+	return db().transaction((tx) => {
+		let risky = false;
+		const result = changeEntry(tx, id, version, actorId, 'entry.class', m, (entry, cycle): Change => {
 			const cls = tx.select().from(table.awardClass).where(eq(table.awardClass.id, classId)).get();
 			if (!cls) return { errors: { classId: m.v.choose } };
 			if (cls.cycleId !== cycle.id) return { errors: { classId: m.classOtherCycle } };
+			if (cls.id === entry.classId) return { errors: { classId: m.sameClass } };
 			const team = tx
 				.select({ classId: table.team.classId })
 				.from(table.teamEntry)
@@ -158,9 +164,13 @@ export function changeClass(id: number, input: Record<string, string>, actorId: 
 				.where(eq(table.teamEntry.entryId, entry.id))
 				.get();
 			if (team && team.classId !== classId) return { errors: { classId: m.onTeam } };
-			return { set: { classId } };
-		})
-	);
+			risky = isRiskyChangePhase(cycle.phase);
+			if (risky && !reason) return { errors: { reason: m.reasonRequired } };
+			return { set: { classId }, reason: risky ? reason : null };
+		});
+		if (result.ok && risky && reason) tellAssessors(tx, { kind: 'class', entryId: id, reason, origin });
+		return result;
+	});
 }
 
 /** A received day: a real day, not after today in Stockholm. */

@@ -6,13 +6,16 @@ import { messagesOf } from '$lib/server/http/locale';
 import { formStrings, idParam, type Outcome } from '$lib/server/registry/fields';
 import { changeClass, getEntry, recordAccountDate, recordMinutes, setWithdrawn } from '$lib/server/registry/entries';
 import { discardBody, uploadAccount, uploadTooLarge } from '$lib/server/registry/account';
+import { changeImpact } from '$lib/server/registry/risky-change';
+import { publicOrigin } from '$lib/server/mail/transport';
 import { stockholmDay } from '$lib/domain/dates';
 
 export const load: PageServerLoad = (event) => {
 	requireArea(event, 'admin');
 	const entry = getEntry(idParam(event.params.id));
 	if (!entry) error(404, { message: 'not-found' });
-	return { ...entry, today: stockholmDay(new Date()), registered: event.url.searchParams.has('registered') };
+	const impact = changeImpact(entry.entry.id, entry.entry.classId, entry.cycle.phase);
+	return { ...entry, impact, today: stockholmDay(new Date()), registered: event.url.searchParams.has('registered') };
 };
 
 type Form = 'class' | 'minutes' | 'accountDate' | 'upload' | 'withdraw';
@@ -28,7 +31,7 @@ async function act(event: RequestEvent<{ id: string }>, form: Form, run: (id: nu
 }
 
 export const actions: Actions = {
-	class: (event) => act(event, 'class', (id, v, actor) => changeClass(id, v, actor, messagesOf(event.cookies).entries)),
+	class: (event) => act(event, 'class', (id, v, actor) => changeClass(id, v, actor, messagesOf(event.cookies).entries, publicOrigin(event.url))),
 	minutes: (event) => act(event, 'minutes', (id, v, actor) => recordMinutes(id, v, actor, messagesOf(event.cookies).entries)),
 	accountDate: (event) => act(event, 'accountDate', (id, v, actor) => recordAccountDate(id, v, actor, messagesOf(event.cookies).entries)),
 	withdraw: (event) => act(event, 'withdraw', (id, v, actor) => setWithdrawn(id, true, v, actor, messagesOf(event.cookies).entries)),
@@ -44,8 +47,8 @@ export const actions: Actions = {
 			return fail(413, { form: 'upload' as Form, errors: tooLarge, values: {}, conflict: false });
 		}
 		const form = await readForm(event);
-		const result = await uploadAccount(id, form, user.id, m);
-		const values = { accountReceivedDate: String(form.get('accountReceivedDate') ?? '').slice(0, 20) };
+		const result = await uploadAccount(id, form, user.id, m, publicOrigin(event.url));
+		const values = { accountReceivedDate: String(form.get('accountReceivedDate') ?? '').slice(0, 20), reason: String(form.get('reason') ?? '').slice(0, 500) };
 		if (!result.ok) return fail(result.status, { form: 'upload' as Form, errors: result.errors, values, conflict: result.status === 409 });
 		return { form: 'upload' as Form, done: true, created: result.value.created };
 	}
