@@ -12,6 +12,7 @@ import { asc, eq } from 'drizzle-orm';
 import * as table from '../src/lib/server/db/schema';
 import { createReport } from '../src/lib/server/feedback/reports';
 import { seedJuryWork } from '../src/lib/server/demo/seed';
+import { DEMO_REFERENCE_DAY, demoCalendar } from '../src/lib/domain/demo-calendar';
 import { IMPROVEMENTS, JURY, STRENGTHS } from '../src/lib/server/demo/data';
 import { DEFAULT_CLASSES } from '../src/lib/domain/default-model';
 import type { ReportContent } from '../src/lib/domain/feedback';
@@ -106,7 +107,7 @@ export function seedBrowseBench(path: string, passwordHash: string): BrowseAccou
 			if (j.role === 'chair') out.chair = j.email;
 			else out.jurors.push(j.email);
 		}
-		seedJuryWork(tx, cycleId, written.classIds);
+		seedJuryWork(tx, cycleId, written.classIds, demoCalendar('jury', DEMO_REFERENCE_DAY.jury));
 
 		for (const e of entries) {
 			const email = `kontakt${e.unitId}@enhet.bench.test`;

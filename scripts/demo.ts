@@ -1,6 +1,6 @@
 /**
  * `npm run demo [-- --phase P] [-- --no-build] [-- --sso]`: builds the app, creates a fresh demo
- * database with the 2026 award year standing in phase P, prints the accounts and serves the app.
+ * database with an award year standing in phase P, its dates placed around today, prints the accounts and serves the app.
  * With --sso a local OpenID provider runs beside it (on SSO_PROVIDER_PORT, 3001 by default) and
  * the sign-in page offers the city account.
  */
@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db/open';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { DEMO_PHASES, seedDemo, type DemoPhase } from '../src/lib/server/demo/seed';
+import { stockholmDay } from '../src/lib/domain/dates';
+import { demoCalendar } from '../src/lib/domain/demo-calendar';
 import { LOCAL_ACCOUNTS, startLocalProvider } from '../src/lib/server/test-support/identity-provider';
 
 const { values } = parseArgs({
@@ -40,10 +42,11 @@ if (!values['no-build'] && !values['seed-only']) {
 // The demo database is made anew each time, so the demo always starts from the same year.
 for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
 const db = openDatabase(databasePath);
-const accounts = seedDemo(db, { phase, passwordHash: await hashPassword(password) });
+const today = stockholmDay(new Date());
+const accounts = seedDemo(db, { phase, passwordHash: await hashPassword(password), today });
 db.$client.close();
 
-console.log(`\nDemodatabas: ${databasePath} (Kvalitetsutmärkelsen 2026, fas: ${phase})`);
+console.log(`\nDemodatabas: ${databasePath} (Kvalitetsutmärkelsen ${demoCalendar(phase, today).year}, fas: ${phase})`);
 console.log(`Lösenord för alla konton: ${password}\n`);
 for (const a of accounts) console.log(`  ${a.email.padEnd(28)} ${a.name} – ${a.role}`);
 if (values['seed-only']) process.exit(0);

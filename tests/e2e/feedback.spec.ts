@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { PDFParse } from 'pdf-parse';
-import { expectAccessible, signIn, signOut } from './helpers';
+import { demoCalendarToday, expectAccessible, signIn, signOut } from './helpers';
 import { waitForMail } from './eml';
 
 /** The demo year in the feedback phase, on its own server (playwright.config.ts), e-mail as .eml files. */
@@ -148,7 +148,7 @@ test('the unit contact follows the e-mailed link, signs in with a one-time link,
 	await expectAccessible(page);
 
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner som PDF' }).click()]);
-	expect(download.suggestedFilename()).toBe('aterkoppling-2026-forskolan-ekorren.pdf');
+	expect(download.suggestedFilename()).toBe(`aterkoppling-${demoCalendarToday('feedback').year}-forskolan-ekorren.pdf`);
 	const pdf = await readFile((await download.path())!);
 	const parser = new PDFParse({ data: new Uint8Array(pdf) });
 	const text = (await parser.getText()).text.replace(/\s+/g, ' ');
@@ -157,9 +157,9 @@ test('the unit contact follows the e-mailed link, signs in with a one-time link,
 	expect(text).toContain('Återkopplingsrapport för Förskolan Ekorren');
 
 	await page.goto('/unit');
-	await expect(page.getByRole('link', { name: 'Läs rapporten för 2026' })).toBeVisible();
+	await expect(page.getByRole('link', { name: `Läs rapporten för ${demoCalendarToday('feedback').year}` })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByRole('link', { name: 'Läs rapporten för 2026' }).click();
+	await page.getByRole('link', { name: `Läs rapporten för ${demoCalendarToday('feedback').year}` }).click();
 	await expect(page).toHaveURL(reportPath);
 
 	// Another unit's report answers like one that does not exist.

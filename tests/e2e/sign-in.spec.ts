@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, signOut } from './helpers';
+import { demoCalendarToday, expectAccessible, signIn, signOut } from './helpers';
 
 const homes = [
 	{ email: 'admin@demo.test', path: '/admin', heading: 'Administration', forbidden: '/jury' },
@@ -15,7 +15,7 @@ for (const home of homes) {
 		await signIn(page, home.email);
 		await expect(page).toHaveURL(home.path);
 		await expect(page.getByRole('heading', { level: 1, name: home.heading })).toBeVisible();
-		await expect(page.getByText('Kvalitetsutmärkelsen 2026').first()).toBeVisible();
+		await expect(page.getByText(`Kvalitetsutmärkelsen ${demoCalendarToday('assessment').year}`).first()).toBeVisible();
 		await expect(page.getByText('Att göra nu')).toBeVisible();
 		await expectAccessible(page);
 

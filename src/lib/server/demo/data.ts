@@ -21,12 +21,13 @@ export interface DemoUnit {
 	name: string;
 	org: OrgKey;
 	staff: number;
-	/** The class it enters in 2026, or null when it does not enter this year. */
+	/** The class it enters this year, or null when it does not. */
 	entersClass: number | null;
 	/** Why an entry is not eligible, to make the eligibility table worth looking at. */
 	trouble?: 'late-account' | 'no-minutes' | 'private-share' | 'recent-win' | 'deficit';
 	privateShare?: number;
-	wins?: number[];
+	/** Years since its earlier wins of the award, counted from the demo's year. */
+	winsYearsAgo?: number[];
 }
 
 export const UNITS: DemoUnit[] = [
@@ -43,15 +44,15 @@ export const UNITS: DemoUnit[] = [
 	{ name: 'Hägerstensåsens skola', org: 'ut', staff: 86, entersClass: 1 },
 	{ name: 'Sjöstadsskolan', org: 'ut', staff: 112, entersClass: 1, trouble: 'deficit' },
 	{ name: 'Hemtjänsten Farsta', org: 'fa', staff: 74, entersClass: 2 },
-	{ name: 'Vård- och omsorgsboendet Trädgården', org: 'al', staff: 58, entersClass: 2, trouble: 'recent-win', wins: [2024] },
-	{ name: 'Kontaktcenter Stockholm', org: 'sl', staff: 95, entersClass: 4, wins: [2019] },
+	{ name: 'Vård- och omsorgsboendet Trädgården', org: 'al', staff: 58, entersClass: 2, trouble: 'recent-win', winsYearsAgo: [2] },
+	{ name: 'Kontaktcenter Stockholm', org: 'sl', staff: 95, entersClass: 4, winsYearsAgo: [7] },
 	{ name: 'Kundservice Stockholm Vatten och Avfall', org: 'sv', staff: 48, entersClass: 4 },
 	{ name: 'Förskolan Humlan', org: 'st', staff: 16, entersClass: null },
 	{ name: 'Tensta träffpunkt', org: 'st', staff: 9, entersClass: null },
 	{ name: 'Kungsholmens hemtjänst', org: 'ku', staff: 61, entersClass: null },
 	{ name: 'Fridhemsplans förskolor', org: 'ku', staff: 33, entersClass: null },
 	{ name: 'Södermalms socialpsykiatri', org: 'so', staff: 44, entersClass: null },
-	{ name: 'Mariatorgets äldreboende', org: 'so', staff: 52, entersClass: null, wins: [2023] },
+	{ name: 'Mariatorgets äldreboende', org: 'so', staff: 52, entersClass: null, winsYearsAgo: [3] },
 	{ name: 'Liljeholmens fritidsgård', org: 'hl', staff: 8, entersClass: null },
 	{ name: 'Aspuddens förskolor', org: 'hl', staff: 29, entersClass: null },
 	{ name: 'Bredängs daglig verksamhet', org: 'sk', staff: 21, entersClass: null },

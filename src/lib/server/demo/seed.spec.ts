@@ -3,6 +3,8 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { createTestDatabase } from '../test-support/db';
 import * as table from '../db/schema';
 import { DEMO_PHASES, seedDemo } from './seed';
+import { progressMatrix } from '../scoring/progress';
+import { demoCalendar } from '../../domain/demo-calendar';
 
 const HASH = 'not-a-real-hash';
 
@@ -67,5 +69,19 @@ describe('the demo year', () => {
 		const leads = db.select({ n: count() }).from(table.teamMember).where(eq(table.teamMember.isLead, true)).get();
 		expect(leads?.n).toBe(db.select({ n: count() }).from(table.team).get()?.n);
 		expect(db.select().from(table.entry).where(and(isNull(table.entry.minutesReceivedDate))).all()).toHaveLength(1);
+	});
+
+	it.each(['2026-12-07', '2029-03-15'])('places its year around the day it is shown (%s): nothing late, nothing in the future', (today) => {
+		for (const phase of ['assessment', 'consensus'] as const) {
+			const db = createTestDatabase();
+			seedDemo(db, { phase, passwordHash: HASH, today });
+			const cycle = db.select().from(table.cycle).where(eq(table.cycle.year, demoCalendar(phase, today).year)).get()!;
+			expect(cycle.phase).toBe(phase);
+			expect(progressMatrix(cycle, today).totals.late, phase).toBe(0);
+			const received = db.select({ account: table.entry.accountReceivedDate, minutes: table.entry.minutesReceivedDate }).from(table.entry).all();
+			expect(received.every((r) => r.account! <= today && (r.minutes ?? '') <= today)).toBe(true);
+			const visits = db.select({ day: table.siteVisit.visitDate }).from(table.siteVisit).all();
+			expect(visits.every((v) => v.day! <= today)).toBe(true);
+		}
 	});
 });

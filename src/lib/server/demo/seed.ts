@@ -11,6 +11,7 @@ import { EXAMINER_NAMES, IMPROVEMENTS, JURY, ORGANISATIONS, STRENGTHS, UNITS, ty
 import { storeDemoAccount } from './account';
 import { seedFeedbackReports } from './feedback';
 import { seededRandom } from '../../domain/seeded-random';
+import { DEMO_REFERENCE_DAY, demoCalendar, type DemoCalendar } from '../../domain/demo-calendar';
 
 export const DEMO_PHASES = ['registration', 'assessment', 'consensus', 'jury', 'feedback'] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
@@ -21,19 +22,21 @@ export interface DemoAccount {
 	role: string;
 }
 
-const YEAR = 2026;
-const DATES = {
-	accountDeadline: '2026-05-18',
-	minutesDeadline: '2026-06-30',
-	assessmentDue: '2026-09-18',
-	consensusDue: '2026-10-09',
-	juryMeetingDate: '2026-10-28',
-	ceremonyDate: '2026-11-24',
-	feedbackDate: '2026-12-10'
-};
+export interface DemoOptions {
+	phase: DemoPhase;
+	passwordHash: string;
+	/**
+	 * The day the demo is shown ('YYYY-MM-DD', Stockholm); its dates are placed around it. Without
+	 * it, the phase's reference day: the 2026 calendar, which the tests match.
+	 */
+	today?: string;
+}
 
-export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: string }): DemoAccount[] {
+export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 	const phase: Phase = options.phase;
+	const calendar = demoCalendar(options.phase, options.today ?? DEMO_REFERENCE_DAY[options.phase]);
+	const YEAR = calendar.year;
+	// A fixed seed, not the year, so that the demo's people and scores are the same on any day.
 	const random = seededRandom(2026);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 	const accounts: DemoAccount[] = [];
@@ -78,7 +81,7 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 				.returning()
 				.get().id;
 			unitIds.push(unitId);
-			for (const year of u.wins ?? []) tx.insert(table.unitWin).values({ unitId, year }).run();
+			for (const yearsAgo of u.winsYearsAgo ?? []) tx.insert(table.unitWin).values({ unitId, year: YEAR - yearsAgo }).run();
 			// The first unit's contact is the demo's contact account; the others get a user when a release finds them.
 			const contact = i === 0 ? { name: 'Sofia Berg', email: 'enhet1@demo.test' } : { name: `Kontaktperson ${u.name}`, email: `kontakt${i + 1}@enhet.demo.test` };
 			tx.insert(table.unitContact)
@@ -93,7 +96,7 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 
 		// Last year, archived, so a new cycle can copy its model and E7 has history.
 		createCycle(tx, YEAR - 1, 'archived', {});
-		const cycle = createCycle(tx, YEAR, phase, DATES);
+		const cycle = createCycle(tx, YEAR, phase, calendar.cycleDates);
 		const classIds = cycle.classIds;
 		const criteria = cycle.criteria;
 
@@ -103,8 +106,8 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 			if (u.entersClass === null) return;
 			const late = u.trouble === 'late-account';
 			const noMinutes = u.trouble === 'no-minutes';
-			const accountReceivedDate = late ? '2026-05-22' : `2026-05-${String(10 + (i % 8)).padStart(2, '0')}`;
-			const account = seedAccount(tx, u, i, unitIds[i], accountReceivedDate);
+			const accountReceivedDate = late ? calendar.day.lateAccountReceived : calendar.dayAfter('firstAccountReceived', i % 8);
+			const account = seedAccount(tx, u, i, unitIds[i], accountReceivedDate, YEAR);
 			const id = tx
 				.insert(table.entry)
 				.values({
@@ -116,9 +119,9 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 					accountSha256: account.sha256,
 					accountSize: account.size,
 					minutesBoardId: noMinutes ? null : boardIds.get(u.org)!,
-					minutesDnr: noMinutes ? null : `${u.org.toUpperCase()} 1.4.1-${200 + i}/2026`,
-					minutesMeetingDate: noMinutes ? null : '2026-05-26',
-					minutesReceivedDate: noMinutes ? null : '2026-06-12'
+					minutesDnr: noMinutes ? null : `${u.org.toUpperCase()} 1.4.1-${200 + i}/${YEAR}`,
+					minutesMeetingDate: noMinutes ? null : calendar.day.minutesMeeting,
+					minutesReceivedDate: noMinutes ? null : calendar.day.minutesReceived
 				})
 				.returning()
 				.get().id;
@@ -162,7 +165,7 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 		});
 
 		if (phaseAtLeast(phase, 'assessment')) {
-			const now = Date.UTC(YEAR, 7, 20);
+			const now = calendar.at('teamsPublished', 0, 0).getTime();
 			teamsPlan.forEach((plan, t) => {
 				const teamId = tx
 					.insert(table.team)
@@ -240,7 +243,7 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 						tx.insert(table.siteVisit)
 							.values({
 								entryId: e.id,
-								visitDate: `2026-10-0${1 + (e.id % 7)}`,
+								visitDate: calendar.dayAfter('firstSiteVisit', e.id % 7),
 								participants: members.map((m) => EXAMINER_NAMES[examiners.indexOf(m)]).join(', '),
 								findings: 'Besöket bekräftade bilden i den skriftliga redovisningen. Medarbetarna beskrev arbetssätten på samma sätt som ledningen.',
 								updatedAt: new Date(now + 86_400_000 * 35)
@@ -251,9 +254,9 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 			});
 		}
 
-		if (phase === 'jury') seedJuryWork(tx, cycle.id, classIds);
-		if (phaseAtLeast(phase, 'decided')) seedDecisions(tx, cycle.id, classIds);
-		if (phase === 'feedback') seedFeedbackReports(tx, cycle.id);
+		if (phase === 'jury') seedJuryWork(tx, cycle.id, classIds, calendar);
+		if (phaseAtLeast(phase, 'decided')) seedDecisions(tx, cycle.id, classIds, calendar);
+		if (phase === 'feedback') seedFeedbackReports(tx, cycle.id, calendar.at('feedbackDrafted'));
 		tx.insert(table.auditLog).values({ actorId: null, cycleId: cycle.id, action: 'demo.seed', entityType: 'cycle', entityId: String(cycle.id), after: { phase } }).run();
 		return accounts;
 	});
@@ -261,7 +264,7 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 
 type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
-function createCycle(tx: Tx, year: number, phase: Phase, dates: Partial<typeof DATES>) {
+function createCycle(tx: Tx, year: number, phase: Phase, dates: Partial<DemoCalendar['cycleDates']>) {
 	const id = tx
 		.insert(table.cycle)
 		.values({ year, name: `Kvalitetsutmärkelsen ${year}`, phase, ...dates })
@@ -283,7 +286,7 @@ function createCycle(tx: Tx, year: number, phase: Phase, dates: Partial<typeof D
 }
 
 /** The jury's closed decisions: the best finalist of each class wins, one class has no award. */
-function seedDecisions(tx: Tx, cycleId: number, classIds: number[]) {
+function seedDecisions(tx: Tx, cycleId: number, classIds: number[], calendar: DemoCalendar) {
 	const jury = tx
 		.select({ userId: table.cycleRole.userId, role: table.cycleRole.role })
 		.from(table.cycleRole)
@@ -291,7 +294,7 @@ function seedDecisions(tx: Tx, cycleId: number, classIds: number[]) {
 		.all();
 	const chairId = jury.find((j) => j.role === 'chair')!.userId;
 	const finalists = finalistsByTotal(tx, cycleId);
-	const closedAt = new Date(Date.UTC(2026, 9, 28, 15));
+	const closedAt = calendar.at('juryMeetingDate', 0, 15);
 	classIds.forEach((classId, c) => {
 		const inClass = finalists.filter((f) => f.classId === classId);
 		const winner = inClass.find((f) => !f.deficit);
@@ -311,7 +314,7 @@ function seedDecisions(tx: Tx, cycleId: number, classIds: number[]) {
 				.run();
 		}
 	});
-	tx.insert(table.juryMeeting).values({ cycleId, meetingDate: '2026-10-28', place: 'Stadshuset, Rådssalen', presentUserIds: jury.map((j) => j.userId) }).run();
+	tx.insert(table.juryMeeting).values({ cycleId, meetingDate: calendar.day.juryMeetingDate, place: 'Stadshuset, Rådssalen', presentUserIds: jury.map((j) => j.userId) }).run();
 	tx.update(table.cycle).set({ decisionsClosedAt: closedAt, decisionsClosedBy: chairId }).where(eq(table.cycle.id, cycleId)).run();
 }
 
@@ -319,17 +322,17 @@ function seedDecisions(tx: Tx, cycleId: number, classIds: number[]) {
  * The jury at work, decisions still open: the meeting is booked with everyone present, and two
  * members have voted in every class (one ranks by consensus total, one ties the two best).
  */
-export function seedJuryWork(tx: Tx, cycleId: number, classIds: number[]) {
+export function seedJuryWork(tx: Tx, cycleId: number, classIds: number[], calendar: DemoCalendar) {
 	const jury = tx
 		.select({ userId: table.cycleRole.userId, email: table.user.email })
 		.from(table.cycleRole)
 		.innerJoin(table.user, eq(table.user.id, table.cycleRole.userId))
 		.where(and(eq(table.cycleRole.cycleId, cycleId), inArray(table.cycleRole.role, ['juror', 'chair'])))
 		.all();
-	tx.insert(table.juryMeeting).values({ cycleId, meetingDate: '2026-10-28', place: 'Stadshuset, Rådssalen', presentUserIds: jury.map((j) => j.userId) }).run();
+	tx.insert(table.juryMeeting).values({ cycleId, meetingDate: calendar.day.juryMeetingDate, place: 'Stadshuset, Rådssalen', presentUserIds: jury.map((j) => j.userId) }).run();
 	const finalists = finalistsByTotal(tx, cycleId);
 	const voter = (email: string) => jury.find((j) => j.email === email)!.userId;
-	const updatedAt = new Date(Date.UTC(2026, 9, 26, 9));
+	const updatedAt = calendar.at('ballotsCast');
 	for (const classId of classIds) {
 		const ids = finalists.filter((f) => f.classId === classId).map((f) => f.entryId);
 		if (ids.length === 0) continue;
@@ -361,7 +364,7 @@ function finalistsByTotal(tx: Tx, cycleId: number) {
 }
 
 /** The entry's written account as a real PDF in the document store (FILES_DIR). */
-function seedAccount(tx: Tx, u: DemoUnit, index: number, unitId: number, receivedDate: string) {
+function seedAccount(tx: Tx, u: DemoUnit, index: number, unitId: number, receivedDate: string, year: number) {
 	const row = tx.select().from(table.unit).where(eq(table.unit.id, unitId)).get()!;
 	return storeDemoAccount(
 		{
@@ -371,7 +374,7 @@ function seedAccount(tx: Tx, u: DemoUnit, index: number, unitId: number, receive
 			className: DEFAULT_CLASSES[u.entersClass!].nameSv,
 			staff: u.staff,
 			managerName: row.managerName,
-			year: YEAR,
+			year,
 			receivedDate,
 			deficit: (row.lastYearResult ?? 0) < 0 || (row.forecastResult ?? 0) < 0
 		},
