@@ -8,7 +8,7 @@ import { waitForMail } from './eml';
 /** The demo year in the feedback phase, on its own server (playwright.config.ts), e-mail as .eml files. */
 const BASE = 'http://localhost:4178';
 const OUTBOX = 'data/e2e-feedback/outbox';
-const CONTACT = 'kontakt9@enhet.demo.test';
+const CONTACT = 'enhet9@demo.test';
 const STRENGTH = 'Barnen väljer själva vilka rum som ska förändras – ett exempel för andra förskolor.';
 const SUMMARY = 'Förskolan Ekorren har ett tydligt och lärande kvalitetsarbete där barnens röster väger tungt.';
 

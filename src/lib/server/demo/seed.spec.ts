@@ -5,6 +5,8 @@ import * as table from '../db/schema';
 import { DEMO_PHASES, seedDemo } from './seed';
 import { progressMatrix } from '../scoring/progress';
 import { demoCalendar } from '../../domain/demo-calendar';
+import { IMPROVEMENTS, STRENGTHS } from './comment-bank';
+import { levelOf } from './texts';
 
 const HASH = 'not-a-real-hash';
 
@@ -83,5 +85,31 @@ describe('the demo year', () => {
 			const visits = db.select({ day: table.siteVisit.visitDate }).from(table.siteVisit).all();
 			expect(visits.every((v) => v.day! <= today)).toBe(true);
 		}
+	});
+
+	it('writes each entry its own texts, in keeping with its scores', () => {
+		const db = createTestDatabase();
+		seedDemo(db, { phase: 'jury', passwordHash: HASH });
+		const rows = db
+			.select({ entryId: table.entry.id, classId: table.entry.classId, key: table.criterion.key, score: table.consensusScore.score, strengths: table.consensusScore.strengths, improvements: table.consensusScore.improvements })
+			.from(table.consensusScore)
+			.innerJoin(table.consensus, eq(table.consensus.id, table.consensusScore.consensusId))
+			.innerJoin(table.entry, eq(table.entry.id, table.consensus.entryId))
+			.innerJoin(table.criterion, eq(table.criterion.id, table.consensusScore.criterionId))
+			.all();
+		for (const r of rows) {
+			for (const s of r.strengths) expect(STRENGTHS[r.key][levelOf(r.score!)]).toContain(s);
+			for (const s of r.improvements) expect(IMPROVEMENTS[r.key][levelOf(r.score!)]).toContain(s);
+		}
+		// Two entries of a class side by side never read alike on a criterion they scored alike.
+		for (const a of rows)
+			for (const b of rows)
+				if (a.entryId < b.entryId && a.classId === b.classId && a.key === b.key && levelOf(a.score!) === levelOf(b.score!)) {
+					expect(a.strengths, `${a.key}: ${a.entryId} and ${b.entryId}`).not.toEqual(b.strengths);
+				}
+		const summaries = db.select({ summary: table.consensus.summary }).from(table.consensus).all().map((c) => c.summary.replace(/^.*? (har|visar|beskriver|är) /, ''));
+		expect(new Set(summaries).size).toBeGreaterThan(summaries.length / 2);
+		const findings = db.select({ findings: table.siteVisit.findings }).from(table.siteVisit).all();
+		expect(new Set(findings.map((f) => f.findings)).size).toBeGreaterThan(3);
 	});
 });

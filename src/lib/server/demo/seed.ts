@@ -7,7 +7,8 @@ import type { DB } from '../db/open';
 import * as table from '../db/schema';
 import { DEFAULT_BAND_TEXTS, DEFAULT_CLASSES, DEFAULT_CRITERIA } from '../../domain/default-model';
 import { phaseAtLeast, type Phase } from '../../domain/phases';
-import { EXAMINER_NAMES, IMPROVEMENTS, JURY, ORGANISATIONS, STRENGTHS, UNITS, type DemoUnit, type OrgKey } from './data';
+import { EXAMINER_NAMES, JURY, ORGANISATIONS, UNITS, type DemoUnit, type OrgKey } from './data';
+import { examinerComment, teamTexts } from './texts';
 import { storeDemoAccount } from './account';
 import { seedFeedbackReports } from './feedback';
 import { seededRandom } from '../../domain/seeded-random';
@@ -38,6 +39,7 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 	const YEAR = calendar.year;
 	// A fixed seed, not the year, so that the demo's people and scores are the same on any day.
 	const random = seededRandom(2026);
+	const texts = teamTexts(2027);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 	const accounts: DemoAccount[] = [];
 
@@ -62,13 +64,14 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 
 		const unitIds: number[] = [];
 		UNITS.forEach((u, i) => {
+			const managerName = `${pick(['Eva', 'Per', 'Amira', 'Lars', 'Sofia', 'Mikael', 'Johanna', 'Ali'])} ${pick(['Berg', 'Strand', 'Lund', 'Nilsson', 'Karimi', 'Holmberg', 'Dahl'])}`;
 			const unitId = tx
 				.insert(table.unit)
 				.values({
 					name: u.name,
 					organisationId: orgIds.get(u.org)!,
 					boardId: boardIds.get(u.org)!,
-					managerName: `${pick(['Eva', 'Per', 'Amira', 'Lars', 'Sofia', 'Mikael', 'Johanna', 'Ali'])} ${pick(['Berg', 'Strand', 'Lund', 'Nilsson', 'Karimi', 'Holmberg', 'Dahl'])}`,
+					managerName,
 					managerHasBudgetResponsibility: true,
 					managerHasStaffResponsibility: true,
 					hasBusinessPlan: true,
@@ -82,8 +85,10 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 				.get().id;
 			unitIds.push(unitId);
 			for (const yearsAgo of u.winsYearsAgo ?? []) tx.insert(table.unitWin).values({ unitId, year: YEAR - yearsAgo }).run();
-			// The first unit's contact is the demo's contact account; the others get a user when a release finds them.
-			const contact = i === 0 ? { name: 'Sofia Berg', email: 'enhet1@demo.test' } : { name: `Kontaktperson ${u.name}`, email: `kontakt${i + 1}@enhet.demo.test` };
+			// Each unit's manager is its contact, at a demo address (enhet1@demo.test for the first unit,
+			// and so on). The first has the demo's contact account; the others get a user when a
+			// release finds them, and sign in with a link from the outbox.
+			const contact = { name: managerName, email: `enhet${i + 1}@demo.test` };
 			tx.insert(table.unitContact)
 				.values({
 					unitId,
@@ -176,6 +181,7 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 				for (const m of members) tx.insert(table.teamMember).values({ teamId, userId: m.userId, isLead: m.lead }).run();
 				for (const e of plan.entries) tx.insert(table.teamEntry).values({ teamId, entryId: e.id }).run();
 
+				texts.forClass(plan.classIdx);
 				for (const e of plan.entries) {
 					const memberScores: number[][] = [];
 					members.forEach((m, k) => {
@@ -199,15 +205,8 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 							.returning()
 							.get().id;
 						criteria.forEach((c, ci) => {
-							tx.insert(table.assessmentScore)
-								.values({
-									assessmentId,
-									criterionId: c.id,
-									score: scores[ci],
-									strengths: scores[ci] === null ? [] : [pick(STRENGTHS[c.key])],
-									improvements: scores[ci] === null ? [] : [pick(IMPROVEMENTS[c.key])]
-								})
-								.run();
+							const comment = scores[ci] === null ? { strengths: [], improvements: [] } : examinerComment(random, c.key, scores[ci]);
+							tx.insert(table.assessmentScore).values({ assessmentId, criterionId: c.id, score: scores[ci], ...comment }).run();
 						});
 					});
 
@@ -220,7 +219,7 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 						.values({
 							entryId: e.id,
 							status: done ? 'done' : 'draft',
-							summary: `${UNITS[e.unitIdx].name} visar ett ${total >= 60 ? 'väl utvecklat' : 'växande'} systematiskt kvalitetsarbete med tydlig koppling till nämndens mål.`,
+							summary: texts.summary(UNITS[e.unitIdx].name, total, criteria.map((c, ci) => [c.key, agreed[ci]])),
 							// A low enough bar that every class has two finalists for the jury to compare.
 							recommendFinalist: done ? total >= 40 : null,
 							updatedBy: members.find((m) => m.lead)!.userId,
@@ -234,8 +233,7 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 								consensusId,
 								criterionId: c.id,
 								score: done || ci < 4 ? agreed[ci] : null,
-								strengths: [STRENGTHS[c.key][0]],
-								improvements: [IMPROVEMENTS[c.key][0]]
+								...texts.comments(c.key, agreed[ci])
 							})
 							.run();
 					});
@@ -245,7 +243,7 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 								entryId: e.id,
 								visitDate: calendar.dayAfter('firstSiteVisit', e.id % 7),
 								participants: members.map((m) => EXAMINER_NAMES[examiners.indexOf(m)]).join(', '),
-								findings: 'Besöket bekräftade bilden i den skriftliga redovisningen. Medarbetarna beskrev arbetssätten på samma sätt som ledningen.',
+								findings: texts.findings(total),
 								updatedAt: new Date(now + 86_400_000 * 35)
 							})
 							.run();
