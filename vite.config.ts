@@ -6,7 +6,7 @@ import { join } from 'node:path';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
-		include: ['src/**/*.spec.ts', 'tests/routes/**/*.spec.ts'],
+		include: ['src/**/*.spec.ts', 'tests/routes/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 		environment: 'node',
 		// Integration tests open their own in-memory SQLite; they are fast, so run files in parallel.
 		pool: 'forks',
