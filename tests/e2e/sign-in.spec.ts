@@ -10,6 +10,19 @@ const homes = [
 	{ email: 'enhet1@demo.test', path: '/unit', heading: 'Min enhet', forbidden: '/admin' }
 ];
 
+test('the app answers for its icons, and opened at 127.0.0.1 signs in at localhost', async ({ page }) => {
+	for (const [path, type] of [['/favicon.ico', 'image/vnd.microsoft.icon'], ['/favicon.svg', 'image/svg+xml']]) {
+		const icon = await page.request.get(path);
+		expect([icon.status(), icon.headers()['content-type']], path).toEqual([200, type]);
+	}
+	// The server's ORIGIN names localhost: at 127.0.0.1 the page goes there before its form is used.
+	await page.goto('http://127.0.0.1:4173/login');
+	await expect(page).toHaveURL('http://localhost:4173/login');
+	await expectAccessible(page);
+	await signIn(page, 'jury1@demo.test');
+	await expect(page).toHaveURL('/jury');
+});
+
 for (const home of homes) {
 	test(`${home.email} signs in, sees their home and nothing else, signs out`, async ({ page }) => {
 		await signIn(page, home.email);

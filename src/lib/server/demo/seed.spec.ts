@@ -24,6 +24,22 @@ describe('the demo year', () => {
 		expect(emails.sort()).toEqual(expected.sort());
 	});
 
+	it('gives each README account the part the README says', () => {
+		const db = createTestDatabase();
+		seedDemo(db, { phase: 'assessment', passwordHash: HASH });
+		const userId = (email: string) => db.select().from(table.user).where(eq(table.user.email, email)).get()!.id;
+		const leads = db.select({ email: table.user.email }).from(table.teamMember).innerJoin(table.user, eq(table.user.id, table.teamMember.userId)).where(eq(table.teamMember.isLead, true)).all();
+		expect(leads.map((l) => l.email).sort()).toEqual([1, 4, 7, 10, 13, 16].map((i) => `examinator${i}@demo.test`).sort());
+		const roles = db.select({ userId: table.cycleRole.userId, role: table.cycleRole.role }).from(table.cycleRole).all();
+		expect(roles.filter((r) => r.role === 'chair').map((r) => r.userId)).toEqual([userId('ordforande@demo.test')]);
+		expect(roles.filter((r) => r.role === 'juror').map((r) => r.userId).sort()).toEqual([1, 2, 3, 4].map((i) => userId(`jury${i}@demo.test`)).sort());
+		expect(db.select().from(table.user).where(eq(table.user.isAdmin, true)).all().map((u) => u.email)).toEqual(['admin@demo.test']);
+		const contact = db.select({ unit: table.unit.name, name: table.unitContact.name, userId: table.unitContact.userId }).from(table.unitContact).innerJoin(table.unit, eq(table.unit.id, table.unitContact.unitId)).where(eq(table.unitContact.email, 'enhet1@demo.test')).get();
+		expect(contact).toMatchObject({ unit: 'Enheten för hemlösa', userId: userId('enhet1@demo.test') });
+		const contacts = db.select({ name: table.unitContact.name, email: table.unitContact.email }).from(table.unitContact).all();
+		expect(contacts.every((c) => /^enhet\d+@demo\.test$/.test(c.email) && !c.name.includes('Kontaktperson'))).toBe(true);
+	});
+
 	it('is the same every time', () => {
 		const snapshot = () => {
 			const db = createTestDatabase();
