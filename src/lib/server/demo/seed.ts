@@ -36,8 +36,8 @@ export interface DemoOptions {
 export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 	const phase: Phase = options.phase;
 	const calendar = demoCalendar(options.phase, options.today ?? DEMO_REFERENCE_DAY[options.phase]);
-	const YEAR = calendar.year;
-	// A fixed seed, not the year, so that the demo's people and scores are the same on any day.
+	// Fixed seeds, not the year, so that the demo's people, scores and texts are the same on any day;
+	// the teams' texts have a generator of their own, so they take no draws from the scores'.
 	const random = seededRandom(2026);
 	const texts = teamTexts(2027);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
@@ -84,7 +84,7 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 				.returning()
 				.get().id;
 			unitIds.push(unitId);
-			for (const yearsAgo of u.winsYearsAgo ?? []) tx.insert(table.unitWin).values({ unitId, year: YEAR - yearsAgo }).run();
+			for (const yearsAgo of u.winsYearsAgo ?? []) tx.insert(table.unitWin).values({ unitId, year: calendar.year - yearsAgo }).run();
 			// Each unit's manager is its contact, at a demo address (enhet1@demo.test for the first unit,
 			// and so on). The first has the demo's contact account; the others get a user when a
 			// release finds them, and sign in with a link from the outbox.
@@ -100,8 +100,8 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 		});
 
 		// Last year, archived, so a new cycle can copy its model and E7 has history.
-		createCycle(tx, YEAR - 1, 'archived', {});
-		const cycle = createCycle(tx, YEAR, phase, calendar.cycleDates);
+		createCycle(tx, calendar.year - 1, 'archived', {});
+		const cycle = createCycle(tx, calendar.year, phase, calendar.cycleDates);
 		const classIds = cycle.classIds;
 		const criteria = cycle.criteria;
 
@@ -112,7 +112,7 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 			const late = u.trouble === 'late-account';
 			const noMinutes = u.trouble === 'no-minutes';
 			const accountReceivedDate = late ? calendar.day.lateAccountReceived : calendar.dayAfter('firstAccountReceived', i % 8);
-			const account = seedAccount(tx, u, i, unitIds[i], accountReceivedDate, YEAR);
+			const account = seedAccount(tx, u, i, unitIds[i], accountReceivedDate, calendar.year);
 			const id = tx
 				.insert(table.entry)
 				.values({
@@ -124,7 +124,7 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 					accountSha256: account.sha256,
 					accountSize: account.size,
 					minutesBoardId: noMinutes ? null : boardIds.get(u.org)!,
-					minutesDnr: noMinutes ? null : `${u.org.toUpperCase()} 1.4.1-${200 + i}/${YEAR}`,
+					minutesDnr: noMinutes ? null : `${u.org.toUpperCase()} 1.4.1-${200 + i}/${calendar.year}`,
 					minutesMeetingDate: noMinutes ? null : calendar.day.minutesMeeting,
 					minutesReceivedDate: noMinutes ? null : calendar.day.minutesReceived
 				})
@@ -244,7 +244,7 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 								visitDate: calendar.dayAfter('firstSiteVisit', e.id % 7),
 								participants: members.map((m) => EXAMINER_NAMES[examiners.indexOf(m)]).join(', '),
 								findings: texts.findings(total),
-								updatedAt: new Date(now + 86_400_000 * 35)
+								updatedAt: calendar.at('firstSiteVisit', e.id % 7, 15)
 							})
 							.run();
 					}
