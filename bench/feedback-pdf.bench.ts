@@ -25,7 +25,10 @@ function source(i: number): ReportSource {
 		consensus: {
 			summary: `${unit.name} visar ett växande, systematiskt kvalitetsarbete med tydlig koppling till nämndens mål. Brukarnas synpunkter tas tillvara och leder till förändringar.\n\nEnheten har goda förutsättningar att utveckla sin analys av resultaten och att jämföra sig med andra.`,
 			scores: Object.fromEntries(
-				DEFAULT_CRITERIA.map((c, k) => [c.key, { score: (i * 5 + k * 15) % 105, strengths: pick(STRENGTHS[c.key][levelOf((i * 5 + k * 15) % 105)], k), improvements: pick(IMPROVEMENTS[c.key][levelOf((i * 5 + k * 15) % 105)], k + 1) }])
+				DEFAULT_CRITERIA.map((c, k) => {
+					const score = (i * 5 + k * 15) % 105;
+					return [c.key, { score, strengths: pick(STRENGTHS[c.key][levelOf(score)], k), improvements: pick(IMPROVEMENTS[c.key][levelOf(score)], k + 1) }];
+				})
 			)
 		},
 		team: [0, 1, 2].map((k) => ({ name: EXAMINER_NAMES[(i + k) % EXAMINER_NAMES.length], lead: k === 0 })),
