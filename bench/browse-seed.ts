@@ -12,7 +12,9 @@ import { asc, eq } from 'drizzle-orm';
 import * as table from '../src/lib/server/db/schema';
 import { createReport } from '../src/lib/server/feedback/reports';
 import { seedJuryWork } from '../src/lib/server/demo/seed';
-import { IMPROVEMENTS, JURY, STRENGTHS } from '../src/lib/server/demo/data';
+import { DEMO_REFERENCE_DAY, demoCalendar } from '../src/lib/domain/demo-calendar';
+import { JURY } from '../src/lib/server/demo/data';
+import { IMPROVEMENTS, STRENGTHS } from '../src/lib/server/demo/comment-bank';
 import { DEFAULT_CLASSES } from '../src/lib/domain/default-model';
 import type { ReportContent } from '../src/lib/domain/feedback';
 import { generateCycle } from './generate-scores';
@@ -106,7 +108,7 @@ export function seedBrowseBench(path: string, passwordHash: string): BrowseAccou
 			if (j.role === 'chair') out.chair = j.email;
 			else out.jurors.push(j.email);
 		}
-		seedJuryWork(tx, cycleId, written.classIds);
+		seedJuryWork(tx, cycleId, written.classIds, demoCalendar('jury', DEMO_REFERENCE_DAY.jury));
 
 		for (const e of entries) {
 			const email = `kontakt${e.unitId}@enhet.bench.test`;
@@ -118,7 +120,7 @@ export function seedBrowseBench(path: string, passwordHash: string): BrowseAccou
 		// The demo's comments, so that pages carry text of a real year's length.
 		const criteria = tx.select({ id: table.criterion.id, key: table.criterion.key }).from(table.criterion).all();
 		for (const c of criteria) {
-			const texts = { strengths: STRENGTHS[c.key].slice(0, 2), improvements: IMPROVEMENTS[c.key].slice(0, 2) };
+			const texts = { strengths: STRENGTHS[c.key][1].slice(0, 2), improvements: IMPROVEMENTS[c.key][1].slice(0, 2) };
 			tx.update(table.assessmentScore).set(texts).where(eq(table.assessmentScore.criterionId, c.id)).run();
 			tx.update(table.consensusScore).set(texts).where(eq(table.consensusScore.criterionId, c.id)).run();
 		}

@@ -7,7 +7,9 @@
 import { renderReportPdf } from '../src/lib/server/feedback/pdf';
 import { buildReportContent, type ReportSource } from '../src/lib/domain/feedback';
 import { DEFAULT_BAND_TEXTS, DEFAULT_CRITERIA } from '../src/lib/domain/default-model';
-import { EXAMINER_NAMES, IMPROVEMENTS, STRENGTHS, UNITS } from '../src/lib/server/demo/data';
+import { EXAMINER_NAMES, UNITS } from '../src/lib/server/demo/data';
+import { IMPROVEMENTS, STRENGTHS } from '../src/lib/server/demo/comment-bank';
+import { levelOf } from '../src/lib/server/demo/texts';
 
 const REPORTS = 500;
 const LIMIT_MS = 60_000;
@@ -23,7 +25,10 @@ function source(i: number): ReportSource {
 		consensus: {
 			summary: `${unit.name} visar ett växande, systematiskt kvalitetsarbete med tydlig koppling till nämndens mål. Brukarnas synpunkter tas tillvara och leder till förändringar.\n\nEnheten har goda förutsättningar att utveckla sin analys av resultaten och att jämföra sig med andra.`,
 			scores: Object.fromEntries(
-				DEFAULT_CRITERIA.map((c, k) => [c.key, { score: (i * 5 + k * 15) % 105, strengths: pick(STRENGTHS[c.key], k), improvements: pick(IMPROVEMENTS[c.key], k + 1) }])
+				DEFAULT_CRITERIA.map((c, k) => {
+					const score = (i * 5 + k * 15) % 105;
+					return [c.key, { score, strengths: pick(STRENGTHS[c.key][levelOf(score)], k), improvements: pick(IMPROVEMENTS[c.key][levelOf(score)], k + 1) }];
+				})
 			)
 		},
 		team: [0, 1, 2].map((k) => ({ name: EXAMINER_NAMES[(i + k) % EXAMINER_NAMES.length], lead: k === 0 })),

@@ -1,6 +1,6 @@
 /**
  * `npm run demo [-- --phase P] [-- --no-build] [-- --sso]`: builds the app, creates a fresh demo
- * database with the 2026 award year standing in phase P, prints the accounts and serves the app.
+ * database with an award year standing in phase P, its dates placed around today, prints the accounts and serves the app.
  * With --sso a local OpenID provider runs beside it (on SSO_PROVIDER_PORT, 3001 by default) and
  * the sign-in page offers the city account.
  */
@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db/open';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { DEMO_PHASES, seedDemo, type DemoPhase } from '../src/lib/server/demo/seed';
-import { LOCAL_ACCOUNTS, startLocalProvider } from '../src/lib/server/test-support/identity-provider';
+import { stockholmDay } from '../src/lib/domain/dates';
+import { demoCalendar } from '../src/lib/domain/demo-calendar';
 
 const { values } = parseArgs({
 	options: {
@@ -32,25 +33,34 @@ const origin = process.env.ORIGIN ?? `http://localhost:${port}`;
 const password = process.env.DEMO_PASSWORD ?? 'demo-2026';
 
 if (!values['no-build'] && !values['seed-only']) {
-	console.log('Bygger appen …');
-	const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-	if (build.status !== 0) process.exit(build.status ?? 1);
+	process.stdout.write('Bygger appen (hoppa över med --no-build) … ');
+	const started = Date.now();
+	// SvelteKit and adapter-node print their progress and advice straight to the console, and
+	// adapter-node's own bundler its empty-chunk notes, with no setting to quiet them: the build's
+	// output is kept, and shown only when the build fails.
+	const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { encoding: 'utf8' });
+	if (build.status !== 0) {
+		console.log('misslyckades.\n');
+		process.stderr.write(build.stdout + build.stderr);
+		process.exit(build.status ?? 1);
+	}
+	console.log(`klart på ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 
 // The demo database is made anew each time, so the demo always starts from the same year.
 for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
 const db = openDatabase(databasePath);
-const accounts = seedDemo(db, { phase, passwordHash: await hashPassword(password) });
+const today = stockholmDay(new Date());
+const accounts = seedDemo(db, { phase, passwordHash: await hashPassword(password), today });
 db.$client.close();
 
-console.log(`\nDemodatabas: ${databasePath} (Kvalitetsutmärkelsen 2026, fas: ${phase})`);
-console.log(`Lösenord för alla konton: ${password}\n`);
+const year = `Kvalitetsutmärkelsen ${demoCalendar(phase, today).year}, fas ${phase}`;
+console.log(`\nDemodatabasen ${databasePath} är skapad: ${year}.\n\nKonton (lösenord ${password} för alla):`);
 for (const a of accounts) console.log(`  ${a.email.padEnd(28)} ${a.name} – ${a.role}`);
 if (values['seed-only']) process.exit(0);
 
 const sso = values.sso ? await startSso() : null;
 
-console.log(`\nUtmärkelse körs på ${origin} (avsluta med Ctrl+C)\n`);
 const server = spawn(process.execPath, ['build'], {
 	stdio: 'inherit',
 	env: {
@@ -65,8 +75,24 @@ const server = spawn(process.execPath, ['build'], {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
 
+// The address last, once the server answers, so it is the line left on the screen.
+if (await answers(`${origin}/login`)) {
+	console.log(`\nUtmärkelse körs på ${origin}  (${year}; lösenord ${password}; avsluta med Ctrl+C)\n`);
+}
+
+/** Whether the server answers within a minute. */
+async function answers(url: string): Promise<boolean> {
+	for (let i = 0; i < 240; i++) {
+		if (await fetch(url, { redirect: 'manual' }).then(() => true, () => false)) return true;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	return false;
+}
+
 /** The local provider, and the settings that point the app at it. */
 async function startSso() {
+	// Loaded only here: oidc-provider warns about the Node version as soon as it is imported.
+	const { LOCAL_ACCOUNTS, startLocalProvider } = await import('../src/lib/server/test-support/identity-provider');
 	const client = { clientId: 'utmarkelse-demo', clientSecret: crypto.randomUUID(), origin };
 	const provider = await startLocalProvider({ port: Number(process.env.SSO_PROVIDER_PORT ?? 3001), client, password });
 	console.log(`\nStadskontot (lokal OpenID-leverantör): ${provider.issuer}, lösenord ${password}`);

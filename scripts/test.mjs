@@ -1,6 +1,7 @@
 // `npm test`: svelte-check, vitest and the Playwright journeys, then one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { summarise } from './test-summary.mjs';
 
 const out = 'data/test-report';
 rmSync(out, { recursive: true, force: true });
@@ -22,11 +23,23 @@ const e2eOk = run('node', ['scripts/e2e.mjs', '--reporter=list,json'], { PLAYWRI
 
 const vitest = readJson(`${out}/vitest.json`);
 const playwright = readJson(`${out}/playwright.json`);
-const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);
-const failed =
-	(vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0);
-const skipped = (vitest?.numPendingTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+const summary = summarise([
+	{ name: 'svelte-check', ok: checked, counts: null },
+	{
+		name: 'vitest',
+		ok: unitOk,
+		counts: vitest && { passed: vitest.numPassedTests, failed: vitest.numFailedTests, skipped: vitest.numPendingTests }
+	},
+	{
+		name: 'playwright',
+		ok: e2eOk,
+		counts: playwright && {
+			passed: playwright.stats.expected,
+			failed: playwright.stats.unexpected + playwright.stats.flaky,
+			skipped: playwright.stats.skipped
+		}
+	}
+]);
 
-console.log(`\nsvelte-check: ${checked ? 'ok' : 'FAILED'}; vitest: ${unitOk ? 'ok' : 'FAILED'}; playwright: ${e2eOk ? 'ok' : 'FAILED'}`);
-console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(checked && unitOk && e2eOk ? 0 : 1);
+console.log(`\n${summary.lines.join('\n')}`);
+process.exit(summary.ok ? 0 : 1);

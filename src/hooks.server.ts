@@ -4,7 +4,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import * as auth from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { localeOf } from '$lib/server/http/locale';
-import { errorMessage, refuseBadPost } from '$lib/server/http/refusals';
+import { errorMessage, refusedPost } from '$lib/server/http/refusals';
+import { loopbackRedirect } from '$lib/server/http/loopback';
 import { startMailWorker } from '$lib/server/mail/worker';
 import { db } from '$lib/server/db';
 import { startCheckpointer } from '$lib/server/db/checkpoint';
@@ -17,9 +18,12 @@ import { startBackupSchedule } from '$lib/server/backup/schedule';
  * Form posts from another site are refused here, in the person's language (kit.csrf leaves this
  * check to us), and so are posts to an action no page can have; both before any session is read.
  */
-const handleForeignPosts: Handle = async ({ event, resolve }) => {
-	refuseBadPost(event);
-	return resolve(event);
+const handleForeignPosts: Handle = async ({ event, resolve }) => refusedPost(event) ?? resolve(event);
+
+/** A page opened at 127.0.0.1 while ORIGIN names localhost (or back) goes to ORIGIN before its forms are used. */
+const handleLoopbackAlias: Handle = async ({ event, resolve }) => {
+	const location = loopbackRedirect(event.request, event.url);
+	return location ? new Response(null, { status: 307, headers: { location } }) : resolve(event);
 };
 
 /** Validates the session cookie and sets locals.user / locals.session; nothing else. */
@@ -61,7 +65,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleForeignPosts, handleAuth, handleLang);
+export const handle = sequence(handleHeaders, handleLoopbackAlias, handleForeignPosts, handleAuth, handleLang);
 
 /**
  * A crash shows a friendly page with a reference; the details stay in the server log. It and

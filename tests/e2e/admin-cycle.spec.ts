@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './helpers';
+import { demoCalendarToday, expectAccessible, signIn } from './helpers';
+import { formatDaySv } from '../../src/lib/domain/dates';
 
-// This journey creates a cycle and moves the 2026 year on, so it runs against its own demo server
+// This journey creates a cycle and moves the demo's year on, so it runs against its own demo server
 // (see playwright.config.ts) and leaves the other journeys' year untouched.
 test.use({ baseURL: 'http://localhost:4193' });
 
@@ -10,34 +11,38 @@ async function visit(page: Page, path: string) {
 	await expectAccessible(page);
 }
 
-test('the award office opens 2027 from last year’s model, checks eligibility and moves 2026 on', async ({ page }) => {
+const demo = demoCalendarToday('assessment');
+const year = demo.year;
+const next = year + 1;
+
+test('the award office opens next year from this year’s model, checks eligibility and moves this year on', async ({ page }) => {
 	// A long journey with axe on every page; the default minute is too short on a busy machine.
 	test.setTimeout(240_000);
 	await signIn(page, 'admin@demo.test');
 
-	// The list of cycles, and a new cycle that copies 2026's model.
+	// The list of cycles, and a new cycle that copies this year's model.
 	await visit(page, '/admin/cycles');
 	await expect(page.getByRole('heading', { level: 1, name: 'Omgångar' })).toBeVisible();
 	await expect(page.getByRole('table', { name: 'Alla omgångar, den senaste först' }).getByRole('row')).toHaveCount(3);
 	await page.getByRole('link', { name: 'Skapa ny omgång' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Ny omgång' })).toBeVisible();
 	await expectAccessible(page);
-	await expect(page.getByLabel('År')).toHaveValue('2027');
+	await expect(page.getByLabel('År')).toHaveValue(String(next));
 	await expect(page.getByLabel('Bedömningsmodell och tävlingsklasser')).toHaveValue(/\d+/);
 	await expect(page.getByLabel('Bedömningsmodell och tävlingsklasser').locator('option:checked')).toHaveText(
-		'Kopiera från Kvalitetsutmärkelsen 2026'
+		`Kopiera från Kvalitetsutmärkelsen ${year}`
 	);
-	await page.getByLabel('Sista dag för skriftlig redovisning').fill('2027-05-17');
-	await page.getByLabel('Prisutdelning', { exact: true }).fill('2027-11-23');
+	await page.getByLabel('Sista dag för skriftlig redovisning').fill(`${next}-05-17`);
+	await page.getByLabel('Prisutdelning', { exact: true }).fill(`${next}-11-23`);
 	await page.getByRole('button', { name: 'Skapa omgången' }).click();
 
-	await expect(page.getByRole('heading', { level: 1, name: 'Kvalitetsutmärkelsen 2027' })).toBeVisible();
-	await expect(page.getByRole('status')).toHaveText('Kvalitetsutmärkelsen 2027 är skapad.');
+	await expect(page.getByRole('heading', { level: 1, name: `Kvalitetsutmärkelsen ${next}` })).toBeVisible();
+	await expect(page.getByRole('status')).toHaveText(`Kvalitetsutmärkelsen ${next} är skapad.`);
 	await expect(page.getByText('Allt som krävs för nästa fas är klart.')).toBeVisible();
 	await expectAccessible(page);
 	const newCycleUrl = page.url().replace(/\?.*$/, '');
 
-	// The copied model: the five classes and the seven criteria of 2026, still editable.
+	// The copied model: the five classes and the seven criteria of this year, still editable.
 	await page.getByRole('link', { name: 'Tävlingsklasser och bedömningsmodell' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Tävlingsklasser och bedömningsmodell' })).toBeVisible();
 	const criteria = page.getByRole('table', { name: 'Bedömningsgrunder' });
@@ -53,32 +58,32 @@ test('the award office opens 2027 from last year’s model, checks eligibility a
 	// A date out of order is refused at its field, and nothing is saved.
 	await page.goto(newCycleUrl);
 	await page.getByRole('link', { name: 'Ändra inställningar och datum' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Ändra Kvalitetsutmärkelsen 2027' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: `Ändra Kvalitetsutmärkelsen ${next}` })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByLabel('Återkoppling', { exact: true }).fill('2027-11-01');
+	await page.getByLabel('Återkoppling', { exact: true }).fill(`${next}-11-01`);
 	await page.getByRole('button', { name: 'Spara ändringarna' }).click();
-	const message = 'Kan inte vara före prisutdelning (23 november 2027).';
+	const message = `Kan inte vara före prisutdelning (23 november ${next}).`;
 	await expect(page.getByText(message)).toBeVisible();
 	await expect(page.getByLabel('Återkoppling', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByLabel('Återkoppling', { exact: true })).toHaveAccessibleDescription(message);
 	await expectAccessible(page);
-	await page.getByLabel('Återkoppling', { exact: true }).fill('2027-12-09');
+	await page.getByLabel('Återkoppling', { exact: true }).fill(`${next}-12-09`);
 	await page.getByRole('button', { name: 'Spara ändringarna' }).click();
 	await expect(page.getByRole('status')).toHaveText('Ändringarna är sparade.');
 
-	// Eligibility of the current cycle: 2026, which the new year in preparation does not replace.
+	// Eligibility of the current cycle: this year's, which the new year in preparation does not replace.
 	await visit(page, '/admin/eligibility');
 	await expect(page.getByText('12 av 16 bidrag är godkända för bedömning.')).toBeVisible();
 	await page.getByLabel('Visa bara bidrag med problem').check();
 	await page.getByRole('button', { name: 'Visa' }).click();
 	await expect(page).toHaveURL(/problems=1/);
-	const list = page.getByRole('list', { name: /Behörighet för bidragen i Kvalitetsutmärkelsen 2026/ });
+	const list = page.getByRole('list', { name: new RegExp(`Behörighet för bidragen i Kvalitetsutmärkelsen ${year}`) });
 	await expect(list).toBeVisible();
 	await expectAccessible(page);
 	// Each entry's verdict comes first, with what fails in words; the rules' detail is one click away.
 	const hvilan = list.getByRole('article', { name: 'Hvilan' });
 	await expect(hvilan.locator('.verdict')).toHaveText('✗ Bedöms inte');
-	await expect(hvilan.locator('.problems').getByText('Den skriftliga redovisningen kom in 22 maj 2026, efter sista dag 18 maj 2026.')).toBeVisible();
+	await expect(hvilan.locator('.problems').getByText(`Den skriftliga redovisningen kom in ${formatDaySv(demo.day.lateAccountReceived)}, efter sista dag ${formatDaySv(demo.day.accountDeadline)}.`)).toBeVisible();
 	await expect(hvilan.getByRole('table')).toBeHidden();
 	await hvilan.getByText('Alla regler').click();
 	await expect(hvilan.getByRole('table').getByText('Inte uppfyllt')).toHaveCount(1);
@@ -99,10 +104,10 @@ test('the award office opens 2027 from last year’s model, checks eligibility a
 	await expect(page.getByText('13 av 16 bidrag är godkända för bedömning.')).toBeVisible();
 	await expectAccessible(page);
 
-	// 2026 moves on to consensus: not while assessments are missing, unless overridden with a reason.
+	// This year moves on to consensus: refused while assessments are missing, then overridden with a reason.
 	await visit(page, '/admin/cycles');
-	await page.getByRole('link', { name: 'Kvalitetsutmärkelsen 2026' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Kvalitetsutmärkelsen 2026' })).toBeVisible();
+	await page.getByRole('link', { name: `Kvalitetsutmärkelsen ${year}` }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `Kvalitetsutmärkelsen ${year}` })).toBeVisible();
 	await expectAccessible(page);
 	const missing = page.locator('#missing-list li');
 	await expect(missing.nth(1)).toContainText('inte inlämnad');
@@ -123,7 +128,7 @@ test('the award office opens 2027 from last year’s model, checks eligibility a
 	await expect(page.locator('dl.facts').first()).toContainText('Konsensus och platsbesök');
 	await expectAccessible(page);
 
-	// 2026 is past assessment: its model is shown read-only.
+	// This year is past assessment: its model is shown read-only.
 	await page.getByRole('link', { name: 'Tävlingsklasser och bedömningsmodell' }).click();
 	await expect(page.getByRole('note')).toContainText('Bedömningsmodellen är låst');
 	await expect(page.getByRole('button', { name: /Spara|Lägg till|Ta bort/ })).toHaveCount(0);

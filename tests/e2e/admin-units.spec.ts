@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, signIn, signOut } from './helpers';
+import { demoCalendarToday, expectAccessible, signIn, signOut } from './helpers';
 
 // The journey registers an entry and uploads a document, so it has a demo year of its own
 // (see playwright.config.ts) and leaves the other journeys' year untouched.
@@ -93,7 +93,7 @@ test('the award office keeps a unit’s facts, registers its entry and uploads t
 	// Register an entry for a unit that has none this year.
 	await adminNav(page, 'Bidrag');
 	await expect(page.getByRole('heading', { level: 1, name: 'Tävlingsbidrag' })).toBeVisible();
-	await expect(page.getByRole('table', { name: 'Bidrag i Kvalitetsutmärkelsen 2026 (16)' })).toBeVisible();
+	await expect(page.getByRole('table', { name: `Bidrag i Kvalitetsutmärkelsen ${demoCalendarToday('assessment').year} (16)` })).toBeVisible();
 	await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Förskolan Humlan (Spånga-Tensta stadsdelsförvaltning)' });
 	await page.getByLabel('Tävlingsklass').selectOption({ label: 'Förskola' });
 	await page.getByRole('button', { name: 'Registrera bidraget' }).click();

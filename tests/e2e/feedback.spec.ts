@@ -2,13 +2,13 @@ import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { PDFParse } from 'pdf-parse';
-import { expectAccessible, signIn, signOut } from './helpers';
+import { demoCalendarToday, expectAccessible, signIn, signOut } from './helpers';
 import { waitForMail } from './eml';
 
 /** The demo year in the feedback phase, on its own server (playwright.config.ts), e-mail as .eml files. */
 const BASE = 'http://localhost:4178';
 const OUTBOX = 'data/e2e-feedback/outbox';
-const CONTACT = 'kontakt9@enhet.demo.test';
+const CONTACT = 'enhet9@demo.test';
 const STRENGTH = 'Barnen väljer själva vilka rum som ska förändras – ett exempel för andra förskolor.';
 const SUMMARY = 'Förskolan Ekorren har ett tydligt och lärande kvalitetsarbete där barnens röster väger tungt.';
 
@@ -43,6 +43,8 @@ test('the lead edits the report; it saves by itself, survives a reload, and a se
 
 	await page.getByLabel('Sammanfattning').fill(SUMMARY);
 	const dialog = page.getByRole('region', { name: 'Stockholmarnas synpunkter och dialog' });
+	// The demo writes one or two strengths, by the score; the new point comes after them.
+	const added = `Styrkor, punkt ${(await dialog.getByRole('textbox', { name: /^Styrkor, punkt/ }).count()) + 1}`;
 	await dialog.getByRole('button', { name: 'Lägg till punkt under styrkor' }).click();
 	await page.keyboard.type(STRENGTH);
 	await expect(status(page)).toContainText('Ändringar som inte är sparade');
@@ -51,7 +53,7 @@ test('the lead edits the report; it saves by itself, survives a reload, and a se
 
 	await page.reload();
 	await expect(page.getByLabel('Sammanfattning')).toHaveValue(SUMMARY);
-	await expect(dialog.getByRole('textbox', { name: 'Styrkor, punkt 2' })).toHaveValue(STRENGTH);
+	await expect(dialog.getByRole('textbox', { name: added })).toHaveValue(STRENGTH);
 
 	// A second tab saves first; the first tab's next save is refused and shows both texts.
 	const other = await context.newPage();
@@ -148,7 +150,7 @@ test('the unit contact follows the e-mailed link, signs in with a one-time link,
 	await expectAccessible(page);
 
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner som PDF' }).click()]);
-	expect(download.suggestedFilename()).toBe('aterkoppling-2026-forskolan-ekorren.pdf');
+	expect(download.suggestedFilename()).toBe(`aterkoppling-${demoCalendarToday('feedback').year}-forskolan-ekorren.pdf`);
 	const pdf = await readFile((await download.path())!);
 	const parser = new PDFParse({ data: new Uint8Array(pdf) });
 	const text = (await parser.getText()).text.replace(/\s+/g, ' ');
@@ -157,9 +159,9 @@ test('the unit contact follows the e-mailed link, signs in with a one-time link,
 	expect(text).toContain('Återkopplingsrapport för Förskolan Ekorren');
 
 	await page.goto('/unit');
-	await expect(page.getByRole('link', { name: 'Läs rapporten för 2026' })).toBeVisible();
+	await expect(page.getByRole('link', { name: `Läs rapporten för ${demoCalendarToday('feedback').year}` })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByRole('link', { name: 'Läs rapporten för 2026' }).click();
+	await page.getByRole('link', { name: `Läs rapporten för ${demoCalendarToday('feedback').year}` }).click();
 	await expect(page).toHaveURL(reportPath);
 
 	// Another unit's report answers like one that does not exist.

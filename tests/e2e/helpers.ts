@@ -1,7 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { stockholmDay } from '../../src/lib/domain/dates';
+import { demoCalendar, type DemoCalendarPhase } from '../../src/lib/domain/demo-calendar';
 
 export const PASSWORD = 'demo-2026';
+
+/** The demo's calendar as the demo servers placed it: around today, the day they were started. */
+export function demoCalendarToday(phase: DemoCalendarPhase) {
+	return demoCalendar(phase, stockholmDay(new Date()));
+}
 
 /** Runs axe (WCAG 2.1 A and AA) on the page as it stands and fails on any violation. */
 export async function expectAccessible(page: Page): Promise<void> {

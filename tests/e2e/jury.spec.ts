@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { PDFParse } from 'pdf-parse';
-import { expectAccessible, signIn, signOut } from './helpers';
+import { demoCalendarToday, expectAccessible, signIn, signOut } from './helpers';
+import { formatDaySv } from '../../src/lib/domain/dates';
 
 /** The demo year in the jury phase, on its own server (playwright.config.ts). */
 const BASE = 'http://localhost:4177';
@@ -214,12 +215,12 @@ test('the chair closes the decisions and downloads the minutes with the citation
 	await expect(page.getByText('Carlos Mendes har jäv mot Enheten för hemlösa och deltog inte i behandlingen.')).toBeVisible();
 	await expectAccessible(page);
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner som PDF' }).click()]);
-	expect(download.suggestedFilename()).toBe('protokoll-jury-2026.pdf');
+	expect(download.suggestedFilename()).toBe(`protokoll-jury-${demoCalendarToday('jury').year}.pdf`);
 	const parser = new PDFParse({ data: new Uint8Array(await readFile((await download.path())!)) });
 	const text = (await parser.getText()).text.replace(/\s+/g, ' ');
 	await parser.destroy();
 	for (const citation of Object.values(CITATIONS)) expect(text).toContain(citation);
-	expect(text).toContain('28 oktober 2026');
+	expect(text).toContain(formatDaySv(demoCalendarToday('jury').day.juryMeetingDate));
 	expect(text).toContain('Malin Ekström');
 	expect(text).toContain('Carlos Mendes har jäv mot Enheten för hemlösa');
 	await signOut(page);

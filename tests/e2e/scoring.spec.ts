@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './helpers';
+import { demoCalendarToday, expectAccessible, signIn } from './helpers';
 
 /**
  * The scoring journey (docs/assessing.md): an examiner scores a whole entry with the keyboard
@@ -151,7 +151,7 @@ test('the lead reaches consensus and records the site visit', async ({ page }) =
 
 	await page.getByRole('textbox', { name: 'Sammanfattning' }).fill('Ett tydligt systematiskt arbete\nmed brukarnas röst i centrum.');
 	await page.getByRole('radio', { name: 'Ja, som finalist' }).check();
-	await page.getByLabel('Datum').fill('2026-10-06');
+	await page.getByLabel('Datum').fill(demoCalendarToday('assessment').dayAfter('teamsPublished', 14));
 	await page.getByRole('textbox', { name: 'Deltagare' }).fill('Laget, enhetschefen och två medarbetare');
 	await page.getByRole('textbox', { name: 'Iakttagelser' }).fill('Besöket bekräftade redovisningen.');
 	await saved(page);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, signOut } from './helpers';
+import { demoCalendarToday, expectAccessible, signIn, signOut } from './helpers';
 
 const homes = [
 	{ email: 'admin@demo.test', path: '/admin', heading: 'Administration', forbidden: '/jury' },
@@ -10,12 +10,25 @@ const homes = [
 	{ email: 'enhet1@demo.test', path: '/unit', heading: 'Min enhet', forbidden: '/admin' }
 ];
 
+test('the app answers for its icons, and opened at 127.0.0.1 signs in at localhost', async ({ page }) => {
+	for (const [path, type] of [['/favicon.ico', 'image/vnd.microsoft.icon'], ['/favicon.svg', 'image/svg+xml']]) {
+		const icon = await page.request.get(path);
+		expect([icon.status(), icon.headers()['content-type']], path).toEqual([200, type]);
+	}
+	// The server's ORIGIN names localhost: at 127.0.0.1 the page goes there before its form is used.
+	await page.goto('http://127.0.0.1:4173/login');
+	await expect(page).toHaveURL('http://localhost:4173/login');
+	await expectAccessible(page);
+	await signIn(page, 'jury1@demo.test');
+	await expect(page).toHaveURL('/jury');
+});
+
 for (const home of homes) {
 	test(`${home.email} signs in, sees their home and nothing else, signs out`, async ({ page }) => {
 		await signIn(page, home.email);
 		await expect(page).toHaveURL(home.path);
 		await expect(page.getByRole('heading', { level: 1, name: home.heading })).toBeVisible();
-		await expect(page.getByText('Kvalitetsutmärkelsen 2026').first()).toBeVisible();
+		await expect(page.getByText(`Kvalitetsutmärkelsen ${demoCalendarToday('assessment').year}`).first()).toBeVisible();
 		await expect(page.getByText('Att göra nu')).toBeVisible();
 		await expectAccessible(page);
 

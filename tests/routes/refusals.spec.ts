@@ -7,7 +7,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import { handleError } from '../../src/hooks.server';
-import { refuseBadPost } from '../../src/lib/server/http/refusals';
+import { refuseBadPost, refusedPost } from '../../src/lib/server/http/refusals';
+import { loopbackRedirect } from '../../src/lib/server/http/loopback';
 
 const ORIGIN = 'https://utmarkelse.example';
 const CROSS_SITE = 'Formuläret skickades från en annan webbplats och togs inte emot. Öppna sidan i Utmärkelse och skicka formuläret därifrån.';
@@ -74,6 +75,51 @@ describe('a form posted from another site', () => {
 		['JSON, which a browser sends across sites only after asking', { origin: 'https://evil.example', type: 'application/json' }]
 	] as [string, Sent][])('goes through as SvelteKit let it: %s', (_, sent) => {
 		expect(through(sent)).toEqual({ passes: true });
+	});
+});
+
+describe('the app opened at 127.0.0.1 while ORIGIN names localhost', () => {
+	const LOCAL = 'http://localhost:3000';
+	/** A request as adapter-node builds it from ORIGIN, with the Host the browser sent. */
+	function requestAt(host: string, { method = 'GET', origin = null as string | null, enhanced = false, base = LOCAL } = {}) {
+		const url = new URL('/login?redirectTo=%2Fjury', base);
+		const headers = new Headers({ host });
+		if (origin) headers.set('origin', origin);
+		if (method === 'POST') headers.set('content-type', 'application/x-www-form-urlencoded');
+		if (enhanced) headers.set('x-sveltekit-action', 'true');
+		const request = new Request(url, { method, headers, body: method === 'POST' ? 'email=a%40b.se' : undefined });
+		const cookies = { get: () => undefined, set: () => {}, delete: () => {} };
+		return { url, request, cookies } as unknown as RequestEvent;
+	}
+	const redirectOf = (event: RequestEvent) => loopbackRedirect(event.request, event.url);
+
+	it('sends the page request on to ORIGIN before the form is shown', () => {
+		expect(redirectOf(requestAt('127.0.0.1:3000'))).toBe(`${LOCAL}/login?redirectTo=%2Fjury`);
+		expect(redirectOf(requestAt('[::1]:3000'))).toBe(`${LOCAL}/login?redirectTo=%2Fjury`);
+	});
+
+	it('serves the page at ORIGIN itself, on another port, and behind a proxy whatever Host the proxy sends', () => {
+		expect(redirectOf(requestAt('localhost:3000'))).toBeNull();
+		expect(redirectOf(requestAt('127.0.0.1:8080'))).toBeNull();
+		expect(redirectOf(requestAt('10.0.0.5:3000', { base: 'https://utmarkelse.example' }))).toBeNull();
+		expect(redirectOf(requestAt('127.0.0.1:3000', { method: 'POST', origin: 'http://127.0.0.1:3000' }))).toBeNull();
+	});
+
+	it('refuses a form sent by use:enhance from 127.0.0.1 as an action error, so the page shows the Swedish message', async () => {
+		const response = refusedPost(requestAt('127.0.0.1:3000', { method: 'POST', origin: 'http://127.0.0.1:3000', enhanced: true }))!;
+		expect(response.status).toBe(403);
+		expect(await response.json()).toEqual({ type: 'error', error: { message: CROSS_SITE } });
+	});
+
+	it('refuses the same form without JavaScript as before, for the error page', () => {
+		let thrown: unknown;
+		try {
+			refusedPost(requestAt('127.0.0.1:3000', { method: 'POST', origin: 'http://127.0.0.1:3000' }));
+		} catch (e) {
+			thrown = e;
+		}
+		expect(isHttpError(thrown) && [thrown.status, thrown.body.message]).toEqual([403, CROSS_SITE]);
+		expect(refusedPost(requestAt('localhost:3000', { method: 'POST', origin: LOCAL, enhanced: true }))).toBeNull();
 	});
 });
 

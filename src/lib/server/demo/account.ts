@@ -5,7 +5,7 @@
  */
 import type { CriterionDefinition } from '../../domain/default-model';
 import { formatDaySv } from '../../domain/dates';
-import { IMPROVEMENTS, STRENGTHS } from './data';
+import { IMPROVEMENTS, STRENGTHS } from './comment-bank';
 import { writePdf, type Block } from './pdf';
 import { storePdfBytes } from '../registry/documents';
 
@@ -92,8 +92,9 @@ export function demoAccountBlocks(u: DemoAccountUnit, criteria: CriterionDefinit
 			const answer = ANSWERS[c.key]?.[qi];
 			blocks.push({ kind: 'paragraph', text: answer ? answer(f) : '' });
 		});
-		const strengths = STRENGTHS[c.key] ?? [];
-		const improvements = IMPROVEMENTS[c.key] ?? [];
+		// The unit's own voice sits in the middle of the bank: neither modest nor boastful.
+		const strengths = STRENGTHS[c.key]?.[1] ?? [];
+		const improvements = IMPROVEMENTS[c.key]?.[1] ?? [];
 		if (strengths.length > 0) {
 			blocks.push({ kind: 'question', text: 'Det här är vi särskilt nöjda med' });
 			blocks.push({ kind: 'paragraph', text: strengths[(u.index + ci) % strengths.length] });

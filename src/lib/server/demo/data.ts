@@ -21,12 +21,13 @@ export interface DemoUnit {
 	name: string;
 	org: OrgKey;
 	staff: number;
-	/** The class it enters in 2026, or null when it does not enter this year. */
+	/** The class it enters this year, or null when it does not. */
 	entersClass: number | null;
 	/** Why an entry is not eligible, to make the eligibility table worth looking at. */
 	trouble?: 'late-account' | 'no-minutes' | 'private-share' | 'recent-win' | 'deficit';
 	privateShare?: number;
-	wins?: number[];
+	/** Years since its earlier wins of the award, counted from the demo's year. */
+	winsYearsAgo?: number[];
 }
 
 export const UNITS: DemoUnit[] = [
@@ -43,15 +44,15 @@ export const UNITS: DemoUnit[] = [
 	{ name: 'Hägerstensåsens skola', org: 'ut', staff: 86, entersClass: 1 },
 	{ name: 'Sjöstadsskolan', org: 'ut', staff: 112, entersClass: 1, trouble: 'deficit' },
 	{ name: 'Hemtjänsten Farsta', org: 'fa', staff: 74, entersClass: 2 },
-	{ name: 'Vård- och omsorgsboendet Trädgården', org: 'al', staff: 58, entersClass: 2, trouble: 'recent-win', wins: [2024] },
-	{ name: 'Kontaktcenter Stockholm', org: 'sl', staff: 95, entersClass: 4, wins: [2019] },
+	{ name: 'Vård- och omsorgsboendet Trädgården', org: 'al', staff: 58, entersClass: 2, trouble: 'recent-win', winsYearsAgo: [2] },
+	{ name: 'Kontaktcenter Stockholm', org: 'sl', staff: 95, entersClass: 4, winsYearsAgo: [7] },
 	{ name: 'Kundservice Stockholm Vatten och Avfall', org: 'sv', staff: 48, entersClass: 4 },
 	{ name: 'Förskolan Humlan', org: 'st', staff: 16, entersClass: null },
 	{ name: 'Tensta träffpunkt', org: 'st', staff: 9, entersClass: null },
 	{ name: 'Kungsholmens hemtjänst', org: 'ku', staff: 61, entersClass: null },
 	{ name: 'Fridhemsplans förskolor', org: 'ku', staff: 33, entersClass: null },
 	{ name: 'Södermalms socialpsykiatri', org: 'so', staff: 44, entersClass: null },
-	{ name: 'Mariatorgets äldreboende', org: 'so', staff: 52, entersClass: null, wins: [2023] },
+	{ name: 'Mariatorgets äldreboende', org: 'so', staff: 52, entersClass: null, winsYearsAgo: [3] },
 	{ name: 'Liljeholmens fritidsgård', org: 'hl', staff: 8, entersClass: null },
 	{ name: 'Aspuddens förskolor', org: 'hl', staff: 29, entersClass: null },
 	{ name: 'Bredängs daglig verksamhet', org: 'sk', staff: 21, entersClass: null },
@@ -76,72 +77,3 @@ export const JURY = [
 	{ email: 'jury3@demo.test', name: 'Carlos Mendes', title: 'förvaltningschef', role: 'juror', org: 'soc' },
 	{ email: 'jury4@demo.test', name: 'Dragana Petrović', title: 'kvalitetsstrateg', role: 'juror' }
 ] as const;
-
-/** Phrases for plausible comments, by criterion key. */
-export const STRENGTHS: Record<string, string[]> = {
-	dialog: [
-		'Brukarråd träffas varje månad och protokollen visar hur synpunkter lett till ändringar.',
-		'Enheten svarar på alla klagomål inom fem arbetsdagar och följer upp svarstiden.',
-		'Återkopplingen till brukarna sker både muntligt och skriftligt.'
-	],
-	leadership: [
-		'Ledningen bryter ned nämndens mål till tydliga mål för varje arbetslag.',
-		'Chefen följer upp verksamhetsplanen vid återkommande dialogmöten.',
-		'Ledningen är synlig och efterfrågar förbättringsförslag.'
-	],
-	staff: [
-		'Medarbetarna deltar i planeringsdagar där målen för året tas fram.',
-		'Varje medarbetare har en individuell kompetensutvecklingsplan.',
-		'Medarbetarenkätens resultat följs upp i varje arbetslag.'
-	],
-	followup: [
-		'Nyckeltal följs upp varje månad och analyseras tillsammans med medarbetarna.',
-		'Avvikelser sammanställs och analyseras kvartalsvis.',
-		'Enheten använder stadens brukarundersökning som underlag för förbättringar.'
-	],
-	learning: [
-		'Enheten har studiebesökt två jämförbara verksamheter och infört deras arbetssätt.',
-		'Goda exempel delas på stadens kvalitetsmässa.',
-		'Enheten jämför sina resultat med rikets genomsnitt.'
-	],
-	results: [
-		'Brukarnöjdheten har ökat tre år i rad och ligger över stadens snitt.',
-		'Enheten har hållit budget de senaste tre åren.',
-		'Måluppfyllelsen för nämndens mål är hög och stabil.'
-	],
-	equality: [
-		'Resultaten redovisas uppdelade på kön.',
-		'Enheten har genomfört en jämställdhetsanalys av sina insatser.'
-	]
-};
-
-export const IMPROVEMENTS: Record<string, string[]> = {
-	dialog: [
-		'Det framgår inte hur synpunkter från anhöriga tas tillvara.',
-		'Återkopplingen till dem som lämnat synpunkter kan bli mer systematisk.'
-	],
-	leadership: [
-		'Det är oklart hur ledningen utvärderar sitt eget ledarskap.',
-		'Kopplingen mellan mål och aktiviteter kan tydliggöras.'
-	],
-	staff: [
-		'Det saknas uppföljning av om kompetensutvecklingen ger effekt.',
-		'Delaktigheten varierar mellan arbetslagen.'
-	],
-	followup: [
-		'Analysen stannar ofta vid beskrivning; orsakerna till avvikelser framgår sällan.',
-		'Trender över flera år redovisas inte.'
-	],
-	learning: [
-		'Jämförelser med andra verksamheter görs sällan systematiskt.',
-		'Det framgår inte hur lärdomar sprids inom enheten.'
-	],
-	results: [
-		'Resultat för flera viktiga mål saknas eller redovisas bara för ett år.',
-		'Jämförelser med andra saknas för brukarresultaten.'
-	],
-	equality: [
-		'Könsuppdelad statistik analyseras inte.',
-		'Det saknas åtgärder utifrån jämställdhetsanalysen.'
-	]
-};

@@ -8,10 +8,9 @@ import type { Tx } from '../db';
 import * as table from '../db/schema';
 import { createReport } from '../feedback/reports';
 
-export function seedFeedbackReports(tx: Tx, cycleId: number): void {
+export function seedFeedbackReports(tx: Tx, cycleId: number, at: Date): void {
 	const adminId = tx.select({ id: table.user.id }).from(table.user).where(eq(table.user.isAdmin, true)).get()?.id ?? null;
 	const teams = tx.select({ id: table.team.id }).from(table.team).where(eq(table.team.cycleId, cycleId)).orderBy(asc(table.team.id)).all();
-	const at = new Date(Date.UTC(2026, 10, 10, 9));
 	teams.forEach((team, t) => {
 		const lead = tx
 			.select({ userId: table.teamMember.userId })

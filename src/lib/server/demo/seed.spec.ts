@@ -3,6 +3,10 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { createTestDatabase } from '../test-support/db';
 import * as table from '../db/schema';
 import { DEMO_PHASES, seedDemo } from './seed';
+import { progressMatrix } from '../scoring/progress';
+import { demoCalendar } from '../../domain/demo-calendar';
+import { IMPROVEMENTS, STRENGTHS } from './comment-bank';
+import { levelOf } from './texts';
 
 const HASH = 'not-a-real-hash';
 
@@ -19,6 +23,22 @@ describe('the demo year', () => {
 			'samordnare1@demo.test'
 		];
 		expect(emails.sort()).toEqual(expected.sort());
+	});
+
+	it('gives each README account the part the README says', () => {
+		const db = createTestDatabase();
+		seedDemo(db, { phase: 'assessment', passwordHash: HASH });
+		const userId = (email: string) => db.select().from(table.user).where(eq(table.user.email, email)).get()!.id;
+		const leads = db.select({ email: table.user.email }).from(table.teamMember).innerJoin(table.user, eq(table.user.id, table.teamMember.userId)).where(eq(table.teamMember.isLead, true)).all();
+		expect(leads.map((l) => l.email).sort()).toEqual([1, 4, 7, 10, 13, 16].map((i) => `examinator${i}@demo.test`).sort());
+		const roles = db.select({ userId: table.cycleRole.userId, role: table.cycleRole.role }).from(table.cycleRole).all();
+		expect(roles.filter((r) => r.role === 'chair').map((r) => r.userId)).toEqual([userId('ordforande@demo.test')]);
+		expect(roles.filter((r) => r.role === 'juror').map((r) => r.userId).sort()).toEqual([1, 2, 3, 4].map((i) => userId(`jury${i}@demo.test`)).sort());
+		expect(db.select().from(table.user).where(eq(table.user.isAdmin, true)).all().map((u) => u.email)).toEqual(['admin@demo.test']);
+		const contact = db.select({ unit: table.unit.name, name: table.unitContact.name, userId: table.unitContact.userId }).from(table.unitContact).innerJoin(table.unit, eq(table.unit.id, table.unitContact.unitId)).where(eq(table.unitContact.email, 'enhet1@demo.test')).get();
+		expect(contact).toMatchObject({ unit: 'Enheten för hemlösa', userId: userId('enhet1@demo.test') });
+		const contacts = db.select({ name: table.unitContact.name, email: table.unitContact.email }).from(table.unitContact).all();
+		expect(contacts.every((c) => /^enhet\d+@demo\.test$/.test(c.email) && !c.name.includes('Kontaktperson'))).toBe(true);
 	});
 
 	it('is the same every time', () => {
@@ -68,5 +88,45 @@ describe('the demo year', () => {
 		const leads = db.select({ n: count() }).from(table.teamMember).where(eq(table.teamMember.isLead, true)).get();
 		expect(leads?.n).toBe(db.select({ n: count() }).from(table.team).get()?.n);
 		expect(db.select().from(table.entry).where(and(isNull(table.entry.minutesReceivedDate))).all()).toHaveLength(1);
+	});
+
+	it.each(['2026-12-07', '2029-03-15'])('places its year around the day it is shown (%s): nothing late, nothing in the future', (today) => {
+		for (const phase of ['assessment', 'consensus'] as const) {
+			const db = createTestDatabase();
+			seedDemo(db, { phase, passwordHash: HASH, today });
+			const cycle = db.select().from(table.cycle).where(eq(table.cycle.year, demoCalendar(phase, today).year)).get()!;
+			expect(cycle.phase).toBe(phase);
+			expect(progressMatrix(cycle, today).totals.late, phase).toBe(0);
+			const received = db.select({ account: table.entry.accountReceivedDate, minutes: table.entry.minutesReceivedDate }).from(table.entry).all();
+			expect(received.every((r) => r.account! <= today && (r.minutes ?? '') <= today)).toBe(true);
+			const visits = db.select({ day: table.siteVisit.visitDate }).from(table.siteVisit).all();
+			expect(visits.every((v) => v.day! <= today)).toBe(true);
+		}
+	});
+
+	it('writes each entry its own texts, in keeping with its scores', () => {
+		const db = createTestDatabase();
+		seedDemo(db, { phase: 'jury', passwordHash: HASH });
+		const rows = db
+			.select({ entryId: table.entry.id, classId: table.entry.classId, key: table.criterion.key, score: table.consensusScore.score, strengths: table.consensusScore.strengths, improvements: table.consensusScore.improvements })
+			.from(table.consensusScore)
+			.innerJoin(table.consensus, eq(table.consensus.id, table.consensusScore.consensusId))
+			.innerJoin(table.entry, eq(table.entry.id, table.consensus.entryId))
+			.innerJoin(table.criterion, eq(table.criterion.id, table.consensusScore.criterionId))
+			.all();
+		for (const r of rows) {
+			for (const s of r.strengths) expect(STRENGTHS[r.key][levelOf(r.score!)]).toContain(s);
+			for (const s of r.improvements) expect(IMPROVEMENTS[r.key][levelOf(r.score!)]).toContain(s);
+		}
+		// Two entries of a class side by side never read alike on a criterion they scored alike.
+		for (const a of rows)
+			for (const b of rows)
+				if (a.entryId < b.entryId && a.classId === b.classId && a.key === b.key && levelOf(a.score!) === levelOf(b.score!)) {
+					expect(a.strengths, `${a.key}: ${a.entryId} and ${b.entryId}`).not.toEqual(b.strengths);
+				}
+		const summaries = db.select({ summary: table.consensus.summary }).from(table.consensus).all().map((c) => c.summary.replace(/^.*? (har|visar|beskriver|är) /, ''));
+		expect(new Set(summaries).size).toBeGreaterThan(summaries.length / 2);
+		const findings = db.select({ findings: table.siteVisit.findings }).from(table.siteVisit).all();
+		expect(new Set(findings.map((f) => f.findings)).size).toBeGreaterThan(3);
 	});
 });

@@ -7,11 +7,13 @@ import type { DB } from '../db/open';
 import * as table from '../db/schema';
 import { DEFAULT_BAND_TEXTS, DEFAULT_CLASSES, DEFAULT_CRITERIA } from '../../domain/default-model';
 import { phaseAtLeast, type Phase } from '../../domain/phases';
-import { EXAMINER_NAMES, IMPROVEMENTS, JURY, ORGANISATIONS, STRENGTHS, UNITS, type DemoUnit, type OrgKey } from './data';
+import { EXAMINER_NAMES, JURY, ORGANISATIONS, UNITS, type DemoUnit, type OrgKey } from './data';
+import { examinerComment, teamTexts } from './texts';
 import { storeDemoAccount } from './account';
 import { seedFeedbackReports } from './feedback';
 import { seedUnitSide } from './registration';
 import { seededRandom } from '../../domain/seeded-random';
+import { DEMO_REFERENCE_DAY, demoCalendar, type DemoCalendar } from '../../domain/demo-calendar';
 
 export const DEMO_PHASES = ['registration', 'assessment', 'consensus', 'jury', 'feedback'] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
@@ -22,20 +24,23 @@ export interface DemoAccount {
 	role: string;
 }
 
-const YEAR = 2026;
-const DATES = {
-	accountDeadline: '2026-05-18',
-	minutesDeadline: '2026-06-30',
-	assessmentDue: '2026-09-18',
-	consensusDue: '2026-10-09',
-	juryMeetingDate: '2026-10-28',
-	ceremonyDate: '2026-11-24',
-	feedbackDate: '2026-12-10'
-};
+export interface DemoOptions {
+	phase: DemoPhase;
+	passwordHash: string;
+	/**
+	 * The day the demo is shown ('YYYY-MM-DD', Stockholm); its dates are placed around it. Without
+	 * it, the phase's reference day: the 2026 calendar, which the tests match.
+	 */
+	today?: string;
+}
 
-export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: string }): DemoAccount[] {
+export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 	const phase: Phase = options.phase;
+	const calendar = demoCalendar(options.phase, options.today ?? DEMO_REFERENCE_DAY[options.phase]);
+	// Fixed seeds, not the year, so that the demo's people, scores and texts are the same on any day;
+	// the teams' texts have a generator of their own, so they take no draws from the scores'.
 	const random = seededRandom(2026);
+	const texts = teamTexts(2027);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 	const accounts: DemoAccount[] = [];
 
@@ -60,13 +65,14 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 
 		const unitIds: number[] = [];
 		UNITS.forEach((u, i) => {
+			const managerName = `${pick(['Eva', 'Per', 'Amira', 'Lars', 'Sofia', 'Mikael', 'Johanna', 'Ali'])} ${pick(['Berg', 'Strand', 'Lund', 'Nilsson', 'Karimi', 'Holmberg', 'Dahl'])}`;
 			const unitId = tx
 				.insert(table.unit)
 				.values({
 					name: u.name,
 					organisationId: orgIds.get(u.org)!,
 					boardId: boardIds.get(u.org)!,
-					managerName: `${pick(['Eva', 'Per', 'Amira', 'Lars', 'Sofia', 'Mikael', 'Johanna', 'Ali'])} ${pick(['Berg', 'Strand', 'Lund', 'Nilsson', 'Karimi', 'Holmberg', 'Dahl'])}`,
+					managerName,
 					managerHasBudgetResponsibility: true,
 					managerHasStaffResponsibility: true,
 					hasBusinessPlan: true,
@@ -79,9 +85,11 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 				.returning()
 				.get().id;
 			unitIds.push(unitId);
-			for (const year of u.wins ?? []) tx.insert(table.unitWin).values({ unitId, year }).run();
-			// The first unit's contact is the demo's contact account; the others get a user when a release finds them.
-			const contact = i === 0 ? { name: 'Sofia Berg', email: 'enhet1@demo.test' } : { name: `Kontaktperson ${u.name}`, email: `kontakt${i + 1}@enhet.demo.test` };
+			for (const yearsAgo of u.winsYearsAgo ?? []) tx.insert(table.unitWin).values({ unitId, year: calendar.year - yearsAgo }).run();
+			// Each unit's manager is its contact, at a demo address (enhet1@demo.test for the first unit,
+			// and so on). The first has the demo's contact account; the others get a user when a
+			// release finds them, and sign in with a link from the outbox.
+			const contact = { name: managerName, email: `enhet${i + 1}@demo.test` };
 			tx.insert(table.unitContact)
 				.values({
 					unitId,
@@ -93,8 +101,8 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 		});
 
 		// Last year, archived, so a new cycle can copy its model and E7 has history.
-		createCycle(tx, YEAR - 1, 'archived', {});
-		const cycle = createCycle(tx, YEAR, phase, DATES);
+		createCycle(tx, calendar.year - 1, 'archived', {});
+		const cycle = createCycle(tx, calendar.year, phase, calendar.cycleDates);
 		const classIds = cycle.classIds;
 		const criteria = cycle.criteria;
 
@@ -104,8 +112,8 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 			if (u.entersClass === null) return;
 			const late = u.trouble === 'late-account';
 			const noMinutes = u.trouble === 'no-minutes';
-			const accountReceivedDate = late ? '2026-05-22' : `2026-05-${String(10 + (i % 8)).padStart(2, '0')}`;
-			const account = seedAccount(tx, u, i, unitIds[i], accountReceivedDate);
+			const accountReceivedDate = late ? calendar.day.lateAccountReceived : calendar.dayAfter('firstAccountReceived', i % 8);
+			const account = seedAccount(tx, u, i, unitIds[i], accountReceivedDate, calendar.year);
 			const id = tx
 				.insert(table.entry)
 				.values({
@@ -117,9 +125,9 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 					accountSha256: account.sha256,
 					accountSize: account.size,
 					minutesBoardId: noMinutes ? null : boardIds.get(u.org)!,
-					minutesDnr: noMinutes ? null : `${u.org.toUpperCase()} 1.4.1-${200 + i}/2026`,
-					minutesMeetingDate: noMinutes ? null : '2026-05-26',
-					minutesReceivedDate: noMinutes ? null : '2026-06-12'
+					minutesDnr: noMinutes ? null : `${u.org.toUpperCase()} 1.4.1-${200 + i}/${calendar.year}`,
+					minutesMeetingDate: noMinutes ? null : calendar.day.minutesMeeting,
+					minutesReceivedDate: noMinutes ? null : calendar.day.minutesReceived
 				})
 				.returning()
 				.get().id;
@@ -165,7 +173,7 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 		});
 
 		if (phaseAtLeast(phase, 'assessment')) {
-			const now = Date.UTC(YEAR, 7, 20);
+			const now = calendar.at('teamsPublished', 0, 0).getTime();
 			teamsPlan.forEach((plan, t) => {
 				const teamId = tx
 					.insert(table.team)
@@ -176,6 +184,7 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 				for (const m of members) tx.insert(table.teamMember).values({ teamId, userId: m.userId, isLead: m.lead }).run();
 				for (const e of plan.entries) tx.insert(table.teamEntry).values({ teamId, entryId: e.id }).run();
 
+				texts.forClass(plan.classIdx);
 				for (const e of plan.entries) {
 					const memberScores: number[][] = [];
 					members.forEach((m, k) => {
@@ -199,15 +208,8 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 							.returning()
 							.get().id;
 						criteria.forEach((c, ci) => {
-							tx.insert(table.assessmentScore)
-								.values({
-									assessmentId,
-									criterionId: c.id,
-									score: scores[ci],
-									strengths: scores[ci] === null ? [] : [pick(STRENGTHS[c.key])],
-									improvements: scores[ci] === null ? [] : [pick(IMPROVEMENTS[c.key])]
-								})
-								.run();
+							const comment = scores[ci] === null ? { strengths: [], improvements: [] } : examinerComment(random, c.key, scores[ci]);
+							tx.insert(table.assessmentScore).values({ assessmentId, criterionId: c.id, score: scores[ci], ...comment }).run();
 						});
 					});
 
@@ -220,7 +222,7 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 						.values({
 							entryId: e.id,
 							status: done ? 'done' : 'draft',
-							summary: `${UNITS[e.unitIdx].name} visar ett ${total >= 60 ? 'väl utvecklat' : 'växande'} systematiskt kvalitetsarbete med tydlig koppling till nämndens mål.`,
+							summary: texts.summary(UNITS[e.unitIdx].name, total, criteria.map((c, ci) => [c.key, agreed[ci]])),
 							// A low enough bar that every class has two finalists for the jury to compare.
 							recommendFinalist: done ? total >= 40 : null,
 							updatedBy: members.find((m) => m.lead)!.userId,
@@ -234,8 +236,7 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 								consensusId,
 								criterionId: c.id,
 								score: done || ci < 4 ? agreed[ci] : null,
-								strengths: [STRENGTHS[c.key][0]],
-								improvements: [IMPROVEMENTS[c.key][0]]
+								...texts.comments(c.key, agreed[ci])
 							})
 							.run();
 					});
@@ -243,10 +244,10 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 						tx.insert(table.siteVisit)
 							.values({
 								entryId: e.id,
-								visitDate: `2026-10-0${1 + (e.id % 7)}`,
+								visitDate: calendar.dayAfter('firstSiteVisit', e.id % 7),
 								participants: members.map((m) => EXAMINER_NAMES[examiners.indexOf(m)]).join(', '),
-								findings: 'Besöket bekräftade bilden i den skriftliga redovisningen. Medarbetarna beskrev arbetssätten på samma sätt som ledningen.',
-								updatedAt: new Date(now + 86_400_000 * 35)
+								findings: texts.findings(total),
+								updatedAt: calendar.at('firstSiteVisit', e.id % 7, 15)
 							})
 							.run();
 					}
@@ -254,9 +255,9 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 			});
 		}
 
-		if (phase === 'jury') seedJuryWork(tx, cycle.id, classIds);
-		if (phaseAtLeast(phase, 'decided')) seedDecisions(tx, cycle.id, classIds);
-		if (phase === 'feedback') seedFeedbackReports(tx, cycle.id);
+		if (phase === 'jury') seedJuryWork(tx, cycle.id, classIds, calendar);
+		if (phaseAtLeast(phase, 'decided')) seedDecisions(tx, cycle.id, classIds, calendar);
+		if (phase === 'feedback') seedFeedbackReports(tx, cycle.id, calendar.at('feedbackDrafted'));
 		tx.insert(table.auditLog).values({ actorId: null, cycleId: cycle.id, action: 'demo.seed', entityType: 'cycle', entityId: String(cycle.id), after: { phase } }).run();
 		return accounts;
 	});
@@ -264,7 +265,7 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 
 type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
-function createCycle(tx: Tx, year: number, phase: Phase, dates: Partial<typeof DATES>) {
+function createCycle(tx: Tx, year: number, phase: Phase, dates: Partial<DemoCalendar['cycleDates']>) {
 	const id = tx
 		.insert(table.cycle)
 		.values({ year, name: `Kvalitetsutmärkelsen ${year}`, phase, ...dates })
@@ -286,7 +287,7 @@ function createCycle(tx: Tx, year: number, phase: Phase, dates: Partial<typeof D
 }
 
 /** The jury's closed decisions: the best finalist of each class wins, one class has no award. */
-function seedDecisions(tx: Tx, cycleId: number, classIds: number[]) {
+function seedDecisions(tx: Tx, cycleId: number, classIds: number[], calendar: DemoCalendar) {
 	const jury = tx
 		.select({ userId: table.cycleRole.userId, role: table.cycleRole.role })
 		.from(table.cycleRole)
@@ -294,7 +295,7 @@ function seedDecisions(tx: Tx, cycleId: number, classIds: number[]) {
 		.all();
 	const chairId = jury.find((j) => j.role === 'chair')!.userId;
 	const finalists = finalistsByTotal(tx, cycleId);
-	const closedAt = new Date(Date.UTC(2026, 9, 28, 15));
+	const closedAt = calendar.at('juryMeetingDate', 0, 15);
 	classIds.forEach((classId, c) => {
 		const inClass = finalists.filter((f) => f.classId === classId);
 		const winner = inClass.find((f) => !f.deficit);
@@ -314,7 +315,7 @@ function seedDecisions(tx: Tx, cycleId: number, classIds: number[]) {
 				.run();
 		}
 	});
-	tx.insert(table.juryMeeting).values({ cycleId, meetingDate: '2026-10-28', place: 'Stadshuset, Rådssalen', presentUserIds: jury.map((j) => j.userId) }).run();
+	tx.insert(table.juryMeeting).values({ cycleId, meetingDate: calendar.day.juryMeetingDate, place: 'Stadshuset, Rådssalen', presentUserIds: jury.map((j) => j.userId) }).run();
 	tx.update(table.cycle).set({ decisionsClosedAt: closedAt, decisionsClosedBy: chairId }).where(eq(table.cycle.id, cycleId)).run();
 }
 
@@ -322,17 +323,17 @@ function seedDecisions(tx: Tx, cycleId: number, classIds: number[]) {
  * The jury at work, decisions still open: the meeting is booked with everyone present, and two
  * members have voted in every class (one ranks by consensus total, one ties the two best).
  */
-export function seedJuryWork(tx: Tx, cycleId: number, classIds: number[]) {
+export function seedJuryWork(tx: Tx, cycleId: number, classIds: number[], calendar: DemoCalendar) {
 	const jury = tx
 		.select({ userId: table.cycleRole.userId, email: table.user.email })
 		.from(table.cycleRole)
 		.innerJoin(table.user, eq(table.user.id, table.cycleRole.userId))
 		.where(and(eq(table.cycleRole.cycleId, cycleId), inArray(table.cycleRole.role, ['juror', 'chair'])))
 		.all();
-	tx.insert(table.juryMeeting).values({ cycleId, meetingDate: '2026-10-28', place: 'Stadshuset, Rådssalen', presentUserIds: jury.map((j) => j.userId) }).run();
+	tx.insert(table.juryMeeting).values({ cycleId, meetingDate: calendar.day.juryMeetingDate, place: 'Stadshuset, Rådssalen', presentUserIds: jury.map((j) => j.userId) }).run();
 	const finalists = finalistsByTotal(tx, cycleId);
 	const voter = (email: string) => jury.find((j) => j.email === email)!.userId;
-	const updatedAt = new Date(Date.UTC(2026, 9, 26, 9));
+	const updatedAt = calendar.at('ballotsCast');
 	for (const classId of classIds) {
 		const ids = finalists.filter((f) => f.classId === classId).map((f) => f.entryId);
 		if (ids.length === 0) continue;
@@ -364,7 +365,7 @@ function finalistsByTotal(tx: Tx, cycleId: number) {
 }
 
 /** The entry's written account as a real PDF in the document store (FILES_DIR). */
-function seedAccount(tx: Tx, u: DemoUnit, index: number, unitId: number, receivedDate: string) {
+function seedAccount(tx: Tx, u: DemoUnit, index: number, unitId: number, receivedDate: string, year: number) {
 	const row = tx.select().from(table.unit).where(eq(table.unit.id, unitId)).get()!;
 	return storeDemoAccount(
 		{
@@ -374,7 +375,7 @@ function seedAccount(tx: Tx, u: DemoUnit, index: number, unitId: number, receive
 			className: DEFAULT_CLASSES[u.entersClass!].nameSv,
 			staff: u.staff,
 			managerName: row.managerName,
-			year: YEAR,
+			year,
 			receivedDate,
 			deficit: (row.lastYearResult ?? 0) < 0 || (row.forecastResult ?? 0) < 0
 		},

@@ -187,3 +187,17 @@ describe('release', () => {
 		expect(audit('unitContact.linkUser')).toHaveLength(1);
 	});
 });
+
+describe('the demo’s contact account', () => {
+	it('is the contact the released report of its unit is mailed to, greeted by name', () => {
+		const hemlosa = year.entryOf('Enheten för hemlösa');
+		const report = year.reportOf(hemlosa.id);
+		expect(report.status).toBe('approved');
+		expect(releaseReport(report.id, { actorId: admin, overrideReason: '', origin: ORIGIN, now: AFTER_CEREMONY })).toMatchObject({ ok: true });
+		const contact = year.user('enhet1@demo.test');
+		const [mail] = year.db.select().from(table.outbox).all();
+		expect(mail.toAddress).toBe('enhet1@demo.test');
+		expect(mail.bodyText.startsWith(`Hej ${contact.name}!`)).toBe(true);
+		expect(contact.name).not.toMatch(/Kontaktperson/);
+	});
+});

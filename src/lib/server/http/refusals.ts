@@ -4,7 +4,7 @@
  * answer) and form posts to an action no page can have; and the words for the errors SvelteKit
  * hands to handleError (an unknown action, a body that is no form, a crash).
  */
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { error, isHttpError, json, type RequestEvent } from '@sveltejs/kit';
 import { messagesOf } from './locale';
 
 // What a browser can post from another site without asking first (HTML forms, and fetch with
@@ -39,6 +39,21 @@ function isReservedAction(request: Request, url: URL): boolean {
 export function refuseBadPost(event: Pick<RequestEvent, 'request' | 'url' | 'cookies'>): void {
 	if (isCrossSiteForm(event.request, event.url)) error(403, messagesOf(event.cookies).errors.crossSite);
 	if (isReservedAction(event.request, event.url)) error(404, messagesOf(event.cookies).errors.unknownAction);
+}
+
+/**
+ * `refuseBadPost` as a response: a form sent by `use:enhance` reads only an action result, so it is
+ * told of the refusal as one ({ type: 'error' }) and shows the app's error page with the message;
+ * any other request gets the refusal as it was thrown.
+ */
+export function refusedPost(event: Pick<RequestEvent, 'request' | 'url' | 'cookies'>): Response | null {
+	try {
+		refuseBadPost(event);
+		return null;
+	} catch (e) {
+		if (!isHttpError(e) || event.request.headers.get('x-sveltekit-action') !== 'true') throw e;
+		return json({ type: 'error', error: { message: e.body.message } }, { status: e.status });
+	}
 }
 
 /**
