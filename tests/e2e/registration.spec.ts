@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, signOut } from './helpers';
+import { demoCalendarToday, expectAccessible, signIn, signOut } from './helpers';
 
 /**
  * The unit's side in the registration-phase demo (port 4175, shared with assignment.spec.ts): only
- * the unit's facts (unchanged in what eligibility decides) and one confirmation change, so the
- * assignment's pool and entries stay as that journey knows them.
+ * the unit's facts (unchanged in what eligibility decides), one confirmation and two units' minutes
+ * change, so the assignment's pool and entries stay as that journey knows them.
  */
 const BASE = 'http://localhost:4175';
+const demo = demoCalendarToday('registration');
 test.use({ baseURL: BASE });
 test.describe.configure({ mode: 'serial' });
 
@@ -43,17 +44,27 @@ test('a contact saves the unit’s registration and the coordinator confirms ano
 	await signOut(page);
 });
 
-test('minutes handed in after the deadline are refused with the date, and nothing changes', async ({ page }) => {
+test('the coordinator hands in one set of minutes for two units, and the award office sees E5 met for both', async ({ page }) => {
 	await signIn(page, 'samordnare1@demo.test');
 	await page.goto('/coordinator/minutes');
 	await expectAccessible(page);
 	await page.getByLabel('Protokollet (PDF)').setInputFiles({ name: 'protokoll.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nprotokoll\n%%EOF\n') });
-	await page.getByLabel('Diarienummer (dnr)').fill('SN 1.4.1-289/2026');
-	await page.getByLabel('Sammanträdesdatum').fill('2026-05-26');
+	await page.getByLabel('Diarienummer (dnr)').fill(`SN 1.4.1-289/${demo.year}`);
+	await page.getByLabel('Sammanträdesdatum').fill(demo.day.minutesMeeting);
 	await page.getByLabel('Hvilan').check();
 	await page.getByLabel('Ljungbacken').check();
 	await page.getByRole('button', { name: 'Skicka in protokollet' }).click();
-	await expect(page.getByRole('alert')).toContainText('Sista dag för nämndprotokollet var 30 juni 2026');
-	await expect(page.getByText('Inga protokoll är inskickade ännu.')).toBeVisible();
+	await expect(page.getByRole('status')).toHaveText('Protokollet har kommit in för 2 enheter.');
+	await expectAccessible(page);
+	await signOut(page);
+
+	await signIn(page, 'admin@demo.test');
+	await page.goto('/admin/eligibility');
+	await expectAccessible(page);
+	for (const unit of ['Hvilan', 'Ljungbacken']) {
+		const entry = page.getByRole('article', { name: unit });
+		await entry.getByText('Alla regler').click();
+		await expect(entry.getByRole('row', { name: /^E5/ })).toContainText('Uppfyllt');
+	}
 	await expectAccessible(page);
 });
