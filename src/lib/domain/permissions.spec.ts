@@ -135,6 +135,17 @@ describe('may', () => {
 		expect(may(admin, 'decision.record', finalist)).toBe(false);
 	});
 
+	it("lets only the unit's own contacts open and write its account", () => {
+		const registration = entry({ phase: 'registration' });
+		expect(may(contact, 'account.write', registration)).toBe(true);
+		expect(may(contact, 'account.open', entry({ unitId: 51 }))).toBe(false);
+		for (const v of [admin, examiner, lead, juror, chair]) {
+			expect(may(v, 'account.open', registration)).toBe(false);
+			expect(may(v, 'account.write', registration)).toBe(false);
+		}
+		expect(may(contact, 'account.write', { ...registration, conflicted: true })).toBe(false);
+	});
+
 	it('a unit reads its feedback only once released', () => {
 		expect(may(contact, 'feedback.read', entry())).toBe(false);
 		expect(may(contact, 'feedback.read', entry({ reportReleased: true }))).toBe(true);
@@ -159,7 +170,12 @@ describe('may', () => {
 			['lead after own submitted, consensus', lead, { onTeam: true, isLead: true, ownSubmitted: true }, 'consensus.write', scoring],
 			['admin, reopen', admin, {}, 'assessment.reopen', scoring],
 			['admin, account', admin, {}, 'entry.readAccount', [...PHASES]],
-			['contact, released report', contact, { reportReleased: true }, 'feedback.read', [...PHASES]]
+			['contact, released report', contact, { reportReleased: true }, 'feedback.read', [...PHASES]],
+			['contact, own account form', contact, {}, 'account.open', [...PHASES]],
+			['contact, writing the account', contact, {}, 'account.write', ['registration']],
+			['admin, writing the account', admin, {}, 'account.write', []],
+			['team member, writing the account', examiner, { onTeam: true }, 'account.write', []],
+			['other unit, writing the account', contact, { unitId: 51 }, 'account.write', []]
 		];
 		for (const [name, who, facts, action, phases] of cases) {
 			const open = PHASES.filter((phase) => may(who, action, entry({ ...facts, phase })));

@@ -3,6 +3,7 @@ export * from './cycle';
 export * from './units';
 export * from './people';
 export * from './assessment';
+export * from './account';
 export * from './jury';
 export * from './feedback';
 export * from './audit';
