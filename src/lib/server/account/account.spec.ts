@@ -51,7 +51,7 @@ describe('submitting the account', () => {
 		expect(entryAccountState(y.entryId)).toEqual({ state: 'submitted', submittedAt: now });
 		expect(audit('account.submit')).toHaveLength(1);
 		const mails = mail().filter((m) => m.bodyText.includes(expected));
-		expect(mails.map((m) => m.toAddress).sort()).toEqual(['enhet1@demo.test', 'kollega@demo.test']);
+		expect(mails.map((m) => m.toAddress).sort()).toEqual(['enhet1@demo.test', 'kollega1@demo.test', 'kollega@demo.test']);
 		const row = eligibilityRows(y.cycle as never, '2099-06-01').find((r) => r.entryId === y.entryId)!;
 		expect(row.input.accountReceivedDate).toBe('2099-05-20');
 	});

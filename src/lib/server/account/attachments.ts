@@ -2,12 +2,14 @@
  * The account's attachments: PDF, PNG or JPEG, told by their content as it streams in, stored in
  * the document store by SHA-256 like the written accounts, within a size and a count limit.
  */
-import { asc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { open } from 'node:fs/promises';
+import { error } from '@sveltejs/kit';
+import { and, asc, eq } from 'drizzle-orm';
 import { documentPath, storeCheckedStream } from '../registry/documents';
+import { documentResponse } from '../registry/account';
 import { attachmentName, attachmentType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '$lib/domain/account';
 import { hasPdfTrailer, safeFileName } from '$lib/domain/documents';
 import { accountHead } from './store';
@@ -86,4 +88,16 @@ export function removeAttachment(entryId: number, userId: number, cycleId: numbe
 		appendAudit(tx, { actorId: userId, cycleId, action: 'account.detach', entityType: 'entry', entityId: entryId, before: { fileName: row.fileName, sha256: row.sha256 } });
 		return true;
 	});
+}
+
+/** One attachment of the entry's account as a response, for someone already allowed to read the account. */
+export function attachmentResponse(entryId: number, attachmentId: number, request: Request): Response {
+	const row = db()
+		.select({ sha256: table.accountAttachment.sha256, fileName: table.accountAttachment.fileName, mediaType: table.accountAttachment.mediaType })
+		.from(table.accountAttachment)
+		.innerJoin(table.account, eq(table.account.id, table.accountAttachment.accountId))
+		.where(and(eq(table.account.entryId, entryId), eq(table.accountAttachment.id, attachmentId)))
+		.get();
+	if (!row) error(404, { message: 'not-found' });
+	return documentResponse(row, request, false);
 }

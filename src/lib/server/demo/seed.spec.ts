@@ -15,9 +15,27 @@ describe('the demo year', () => {
 			'ordforande@demo.test',
 			...[1, 2, 3, 4].map((i) => `jury${i}@demo.test`),
 			...Array.from({ length: 18 }, (_, i) => `examinator${i + 1}@demo.test`),
-			'enhet1@demo.test'
+			'enhet1@demo.test',
+			'kollega1@demo.test',
+			'enhet3@demo.test'
 		];
 		expect(emails.sort()).toEqual(expected.sort());
+	});
+
+	it('has accounts written as forms: drafts, one submitted and one late in registration, all but the late one submitted later', () => {
+		let entries = 0;
+		const states = (phase: 'registration' | 'assessment') => {
+			const db = createTestDatabase();
+			seedDemo(db, { phase, passwordHash: HASH });
+			entries = db.select().from(table.entry).all().length;
+			return db.select({ status: table.account.status, extendedTo: table.account.extendedTo }).from(table.account).all();
+		};
+		const registration = states('registration');
+		expect(registration.filter((a) => a.status === 'submitted')).toHaveLength(1);
+		expect(registration.filter((a) => a.status === 'draft' && a.extendedTo === null)).toHaveLength(1);
+		const assessment = states('assessment');
+		expect(assessment).toHaveLength(entries - 1);
+		expect(assessment.every((a) => a.status === 'submitted')).toBe(true);
 	});
 
 	it('is the same every time', () => {

@@ -10,6 +10,7 @@ import { phaseAtLeast, type Phase } from '../../domain/phases';
 import { EXAMINER_NAMES, IMPROVEMENTS, JURY, ORGANISATIONS, STRENGTHS, UNITS, type DemoUnit, type OrgKey } from './data';
 import { storeDemoAccount } from './account';
 import { seedFeedbackReports } from './feedback';
+import { seedAccountForms } from './account-forms';
 import { seededRandom } from '../../domain/seeded-random';
 
 export const DEMO_PHASES = ['registration', 'assessment', 'consensus', 'jury', 'feedback'] as const;
@@ -254,6 +255,7 @@ export function seedDemo(db: DB, options: { phase: DemoPhase; passwordHash: stri
 		if (phase === 'jury') seedJuryWork(tx, cycle.id, classIds);
 		if (phaseAtLeast(phase, 'decided')) seedDecisions(tx, cycle.id, classIds);
 		if (phase === 'feedback') seedFeedbackReports(tx, cycle.id);
+		seedAccountForms(tx, cycle.id, phase, addUser);
 		tx.insert(table.auditLog).values({ actorId: null, cycleId: cycle.id, action: 'demo.seed', entityType: 'cycle', entityId: String(cycle.id), after: { phase } }).run();
 		return accounts;
 	});

@@ -22,6 +22,8 @@ export function accountYear() {
 	const admin = userId('admin@demo.test');
 	const unitId = db.select().from(table.unitContact).where(eq(table.unitContact.userId, contact)).get()!.unitId;
 	const entryId = db.select().from(table.entry).where(eq(table.entry.unitId, unitId)).all().find((e) => e.cycleId === cycle.id)!.id;
+	// The demo's half-written draft goes: every test starts from an account not begun.
+	db.delete(table.account).where(eq(table.account.entryId, entryId)).run();
 	// A colleague at the same unit, so two contacts can edit one account.
 	const colleague = db.insert(table.user).values({ email: 'kollega@demo.test', name: 'Karin Kollega', passwordHash: 'x' }).returning().get().id;
 	db.insert(table.unitContact).values({ unitId, userId: colleague, name: 'Karin Kollega', email: 'kollega@demo.test' }).run();

@@ -7,12 +7,13 @@ import { formStrings, idParam, type Outcome } from '$lib/server/registry/fields'
 import { changeClass, getEntry, recordAccountDate, recordMinutes, setWithdrawn } from '$lib/server/registry/entries';
 import { discardBody, uploadAccount, uploadTooLarge } from '$lib/server/registry/account';
 import { stockholmDay } from '$lib/domain/dates';
+import { accountAdminView, extendAction, reopenAction } from '$lib/server/account/admin';
 
 export const load: PageServerLoad = (event) => {
 	requireArea(event, 'admin');
 	const entry = getEntry(idParam(event.params.id));
 	if (!entry) error(404, { message: 'not-found' });
-	return { ...entry, today: stockholmDay(new Date()), registered: event.url.searchParams.has('registered') };
+	return { ...entry, today: stockholmDay(new Date()), registered: event.url.searchParams.has('registered'), accountForm: accountAdminView(entry.entry.id) };
 };
 
 type Form = 'class' | 'minutes' | 'accountDate' | 'upload' | 'withdraw';
@@ -28,6 +29,8 @@ async function act(event: RequestEvent<{ id: string }>, form: Form, run: (id: nu
 }
 
 export const actions: Actions = {
+	reopenAccount: reopenAction,
+	extendAccount: extendAction,
 	class: (event) => act(event, 'class', (id, v, actor) => changeClass(id, v, actor, messagesOf(event.cookies).entries)),
 	minutes: (event) => act(event, 'minutes', (id, v, actor) => recordMinutes(id, v, actor, messagesOf(event.cookies).entries)),
 	accountDate: (event) => act(event, 'accountDate', (id, v, actor) => recordAccountDate(id, v, actor, messagesOf(event.cookies).entries)),
