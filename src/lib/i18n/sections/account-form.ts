@@ -89,6 +89,15 @@ export const sv = {
 		noAnswer: 'Inget svar.',
 		attachments: 'Bilagor'
 	},
+	pdf: {
+		author: 'Stockholms stad',
+		document: 'Skriftlig redovisning',
+		title: (unit: string) => `Skriftlig redovisning från ${unit}`,
+		submitted: (when: string) => `Inlämnad ${when}`,
+		checksum: (sha: string) => `Kontrollsumma (SHA-256): ${sha}`,
+		page: (n: number, total: number) => `Sida ${n} av ${total}`,
+		fileName: (unit: string) => `Skriftlig redovisning ${unit}.pdf`
+	},
 	limitLabel: 'Längsta svar i redovisningen (tecken)',
 	limitError: (min: number, max: number) => `Ange ett heltal mellan ${n(min)} och ${n(max)}.`
 };
@@ -179,6 +188,15 @@ export const en: typeof sv = {
 		full: 'The whole account',
 		noAnswer: 'No answer.',
 		attachments: 'Attachments'
+	},
+	pdf: {
+		author: 'City of Stockholm',
+		document: 'Written account',
+		title: (unit) => `Written account from ${unit}`,
+		submitted: (when) => `Submitted ${when}`,
+		checksum: (sha) => `Checksum (SHA-256): ${sha}`,
+		page: (n, total) => `Page ${n} of ${total}`,
+		fileName: (unit) => `Written account ${unit}.pdf`
 	},
 	limitLabel: 'Longest answer in the account (characters)',
 	limitError: (min, max) => `Give a whole number between ${min} and ${max}.`

@@ -1,4 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { documentPath } from '../registry/documents';
+import { submittedAccountPdf } from './pdf';
 import { eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import * as table from '../db/schema';
@@ -10,8 +15,15 @@ import { eligibilityRows } from '../eligibility/rows';
 import { canonicalAccount } from '$lib/domain/account';
 
 let y: ReturnType<typeof accountYear>;
+let files: string;
 beforeEach(() => {
+	files = mkdtempSync(join(tmpdir(), 'account-files-'));
+	process.env.FILES_DIR = files;
 	y = accountYear();
+});
+afterEach(() => {
+	rmSync(files, { recursive: true, force: true });
+	delete process.env.FILES_DIR;
 });
 
 const audit = (action: string) => y.db.select().from(table.auditLog).where(eq(table.auditLog.action, action)).all();
@@ -97,5 +109,15 @@ describe('submitting the account', () => {
 		expect(entryAccountState(y.entryId).state).toBe('draft');
 		expect(reopenAccount(y.entryId, y.cycle.id, y.admin, head.version + 1, 'igen')).toEqual({ ok: false, reason: 'notSubmitted' });
 		expect(submitAccount(y.access(), head.version + 1, y.filled('Rättad'), y.shape).ok).toBe(true);
+	});
+
+	it('is typeset as the entry’s PDF once submitted, made once and kept', async () => {
+		expect(await submittedAccountPdf(y.entryId, y.cycle.id)).toBeNull();
+		submitAccount(y.access(), 0, y.filled('Typsatt\n\n- punkt ett\n- punkt två'), y.shape);
+		const first = await submittedAccountPdf(y.entryId, y.cycle.id);
+		expect(first?.fileName).toBe('Skriftlig redovisning Enheten för hemlösa.pdf');
+		expect(readFileSync(documentPath(first!.sha256)).subarray(0, 5).toString()).toBe('%PDF-');
+		expect(await submittedAccountPdf(y.entryId, y.cycle.id)).toEqual(first);
+		expect(readAccount(y.entryId, y.shape)?.pdfSha256).toBe(first!.sha256);
 	});
 });

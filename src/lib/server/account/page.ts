@@ -17,6 +17,7 @@ import { accountFromForm, parseAccount } from './form';
 import { accountShape, readAccount, saveAccount } from './store';
 import { addAttachment, listAttachments, removeAttachment } from './attachments';
 import { submitAccount } from './submit';
+import { submittedAccountPdf } from './pdf';
 
 type Event = Pick<RequestEvent<{ entryId: string }>, 'params' | 'locals' | 'url' | 'cookies' | 'request'>;
 
@@ -116,7 +117,11 @@ export async function submitAction(event: Event) {
 	const p = posted(b, form);
 	if (!p.ok) return p.failure;
 	const out = submitAccount(b.access, p.version, p.doc, b.shape);
-	if (out.ok) return { receipt: out.receipt };
+	if (out.ok) {
+		// Typeset now, so the first reader does not wait; "open the account" makes it if this failed.
+		await submittedAccountPdf(b.access.entry.id, b.access.cycle.id).catch(() => null);
+		return { receipt: out.receipt };
+	}
 	if (out.reason === 'empty') {
 		const titles = new Map(cycleCriteria(b.access.cycle.id).map((c) => [c.id, c.titleSv]));
 		const names = out.fields.map((f) => (f.kind === 'introduction' ? b.m.introduction : `${titles.get(f.criterionId)}, ${b.m.question(f.question + 1).toLowerCase()}`));
