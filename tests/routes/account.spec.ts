@@ -109,3 +109,21 @@ describe('the account page', () => {
 		expect(y.db.select().from(table.accountAttachment).all().map((a) => a.fileName)).toEqual(['diagram.png']);
 	});
 });
+
+describe('the answers where examiners score', () => {
+	it('shows a submitted form’s answers per criterion on the scoring and consensus pages, and nothing for a PDF-only entry', async () => {
+		const { scoringYear } = await import('../../src/lib/server/test-support/scoring');
+		const scoring = await import('../../src/routes/(app)/examiner/entries/[entryId]/+page.server');
+		const consensus = await import('../../src/routes/(app)/examiner/entries/[entryId]/consensus/+page.server');
+		const s = scoringYear();
+		const event = (path: string) => scoringEvent(s.lead, path, { params: { entryId: String(s.entryId) } }) as never;
+		type Answers = { accountAnswers: { answers: Record<number, string[]> } | null };
+		const page = (await scoring.load(event(`/examiner/entries/${s.entryId}`))) as unknown as Answers;
+		expect(Object.keys(page.accountAnswers!.answers).map(Number)).toEqual(s.criterionIds);
+		expect(page.accountAnswers!.answers[s.criterionIds[0]][0]).toMatch(/synpunkter/);
+		const lead = (await consensus.load(event(`/examiner/entries/${s.entryId}/consensus`))) as unknown as Answers;
+		expect(lead.accountAnswers).toEqual(page.accountAnswers);
+		s.db.delete(table.account).where(eq(table.account.entryId, s.entryId)).run();
+		expect(((await scoring.load(event(`/examiner/entries/${s.entryId}`))) as unknown as Answers).accountAnswers).toBeNull();
+	});
+});
