@@ -4,9 +4,17 @@
  * guard and asks `openness` before it writes.
  */
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { accountDeadline, accountFieldKey, parseAccountFieldKey, pickAccountFields, type AccountDoc, type AccountField } from '$lib/domain/account';
+import {
+	accountDeadline,
+	accountFieldKey,
+	MAX_ATTACHMENT_BYTES,
+	MAX_ATTACHMENTS,
+	parseAccountFieldKey,
+	pickAccountFields,
+	type AccountDoc,
+	type AccountField
+} from '$lib/domain/account';
 import { declaredTooLarge } from '$lib/domain/documents';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '$lib/domain/account';
 import { messagesOf } from '../http/locale';
 import { readForm } from '../http/request';
 import { formVersion, firstMessage } from '../scoring/form';
