@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { enqueueMail } from '../mail/outbox';
@@ -70,7 +70,7 @@ export function submitAccount(access: EntryAccess, baseVersion: number, doc: Acc
 }
 
 /** The receipt by e-mail to every contact of the unit, in Swedish (the unit's language). */
-function queueReceipt(tx: Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0], access: EntryAccess, now: Date, sha256: string) {
+function queueReceipt(tx: Tx, access: EntryAccess, now: Date, sha256: string) {
 	const m = messagesFor('sv').accountForm.receipt;
 	const unit = tx.select({ name: table.unit.name }).from(table.unit).where(eq(table.unit.id, access.entry.unitId)).get();
 	const contacts = tx.select({ email: table.unitContact.email }).from(table.unitContact).where(eq(table.unitContact.unitId, access.entry.unitId)).all();
