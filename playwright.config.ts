@@ -55,6 +55,12 @@ export default defineConfig({
 			MAIL_POLL_MS: '300',
 			SMTP_URL: ''
 		}),
+		// The written account as a form (account.spec.ts): accounts open, receipts as .eml files.
+		demoServer(4223, 'registration', 'data/e2e-4223', {
+			OUTBOX_DIR: 'data/e2e-4223/outbox',
+			MAIL_POLL_MS: '300',
+			SMTP_URL: ''
+		}),
 		// Units, entries and written accounts (admin-units.spec.ts).
 		demoServer(4183, 'assessment', 'data/e2e-units'),
 		// Scoring (scoring.spec.ts): submits, reopens and reaches consensus.

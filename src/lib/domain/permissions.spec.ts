@@ -145,7 +145,7 @@ describe('may', () => {
 
 	it('a coordinator sees nothing of scores, rankings, the jury or accounts, even of their own units', () => {
 		const own = entry({ isFinalist: true, reportReleased: true });
-		const actions: Action[] = ['cycle.manage', 'entry.readAccount', 'assessment.open', 'assessment.write', 'assessment.readTeam', 'consensus.open', 'consensus.write', 'assessment.reopen', 'feedback.draft', 'ranking.view', 'ballot.cast', 'decision.record', 'feedback.release', 'feedback.read'];
+		const actions: Action[] = ['cycle.manage', 'entry.readAccount', 'assessment.open', 'assessment.write', 'assessment.readTeam', 'consensus.open', 'consensus.write', 'assessment.reopen', 'feedback.draft', 'ranking.view', 'ballot.cast', 'decision.record', 'feedback.release', 'feedback.read', 'account.open', 'account.write'];
 		for (const phase of PHASES) {
 			for (const action of actions) expect(may(coordinator, action, { ...own, phase }), `${action} in ${phase}`).toBe(false);
 		}
@@ -154,6 +154,17 @@ describe('may', () => {
 	it('a coordinator’s rights are their cycle’s only', () => {
 		expect(may(coordinator, 'unit.register', entry({ phase: 'registration', cycleId: CYCLE + 1 }))).toBe(false);
 		expect(may(coordinator, 'unit.register', entry({ phase: 'registration' }))).toBe(true);
+	});
+
+	it("lets only the unit's own contacts open and write its account", () => {
+		const registration = entry({ phase: 'registration' });
+		expect(may(contact, 'account.write', registration)).toBe(true);
+		expect(may(contact, 'account.open', entry({ unitId: 51 }))).toBe(false);
+		for (const v of [admin, examiner, lead, juror, chair]) {
+			expect(may(v, 'account.open', registration)).toBe(false);
+			expect(may(v, 'account.write', registration)).toBe(false);
+		}
+		expect(may(contact, 'account.write', { ...registration, conflicted: true })).toBe(false);
 	});
 
 	it('a unit reads its feedback only once released', () => {
@@ -195,7 +206,12 @@ describe('may', () => {
 			['admin, confirms', admin, {}, 'registration.confirm', ['preparation', 'registration', 'assessment', 'consensus']],
 			['admin, minutes upload is the coordinator’s', admin, {}, 'minutes.upload', []],
 			['examiner, registration', examiner, { onTeam: true }, 'unit.register', []],
-			['juror, registration', juror, { isFinalist: true }, 'unit.readRegistration', []]
+			['juror, registration', juror, { isFinalist: true }, 'unit.readRegistration', []],
+			['contact, own account form', contact, {}, 'account.open', [...PHASES]],
+			['contact, writing the account', contact, {}, 'account.write', ['registration']],
+			['admin, writing the account', admin, {}, 'account.write', []],
+			['team member, writing the account', examiner, { onTeam: true }, 'account.write', []],
+			['other unit, writing the account', contact, { unitId: 51 }, 'account.write', []]
 		];
 		for (const [name, who, facts, action, phases] of cases) {
 			const open = PHASES.filter((phase) => may(who, action, entry({ ...facts, phase })));

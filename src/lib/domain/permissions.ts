@@ -45,6 +45,8 @@ export interface EntryFacts {
 export type Action =
 	| 'cycle.manage'
 	| 'entry.readAccount'
+	| 'account.open'
+	| 'account.write'
 	| 'assessment.open'
 	| 'assessment.write'
 	| 'assessment.readTeam'
@@ -127,6 +129,12 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 			return viewer.isAdmin;
 		case 'entry.readAccount':
 			return viewer.isAdmin || entry.onTeam || (juryReads && entry.isFinalist) || ownUnit;
+		case 'account.open':
+			return ownUnit;
+		case 'account.write':
+			// Only the unit's own contacts write its account, while entries are being registered; the
+			// deadline, which can differ per entry, is the account's own rule (domain/account.ts).
+			return ownUnit && phase === 'registration';
 		case 'assessment.open':
 			return entry.onTeam;
 		case 'assessment.write':

@@ -5,6 +5,7 @@ import * as validation from './sections/validation';
 import * as units from './sections/units';
 import * as entries from './sections/entries';
 import * as registration from './sections/registration';
+import * as accountForm from './sections/account-form';
 import * as cycles from './sections/cycles';
 import * as model from './sections/model';
 import * as eligibility from './sections/eligibility';
@@ -185,6 +186,7 @@ export const en: Messages = {
 	units: units.en,
 	entries: entries.en,
 	registration: registration.en,
+	accountForm: accountForm.en,
 	cycles: cycles.en,
 	model: model.en,
 	eligibility: eligibility.en,

@@ -5,6 +5,7 @@ import * as validation from './sections/validation';
 import * as units from './sections/units';
 import * as entries from './sections/entries';
 import * as registration from './sections/registration';
+import * as accountForm from './sections/account-form';
 import * as cycles from './sections/cycles';
 import * as model from './sections/model';
 import * as eligibility from './sections/eligibility';
@@ -186,6 +187,7 @@ export const sv = {
 	units: units.sv,
 	entries: entries.sv,
 	registration: registration.sv,
+	accountForm: accountForm.sv,
 	cycles: cycles.sv,
 	model: model.sv,
 	eligibility: eligibility.sv,

@@ -3,12 +3,11 @@ import { requireConsensusLead } from '../access/guards';
 import { db } from '../db';
 import { teamAssessments } from '../scoring/assessments';
 import { consensusFromForm, consensusSchema } from '../scoring/form';
-import type { VersionedDocument } from '../scoring/versioned-actions';
+import { scoredTarget, type VersionedDocument } from '../scoring/versioned-actions';
 import { addTeamPoint, markConsensusDone, readConsensus, saveConsensus, teamView } from './consensus';
 import { mayWriteConsensus, type ConsensusDoc } from '$lib/domain/scoring';
 
 export const consensusDocument: VersionedDocument<ConsensusDoc, { done: true }> = {
-	name: 'consensus',
 	guard: (event) => requireConsensusLead(event, event.params.entryId),
 	writable: (access) => mayWriteConsensus(access.viewer, access.facts),
 	schema: consensusSchema,
@@ -27,7 +26,7 @@ export const consensusDocument: VersionedDocument<ConsensusDoc, { done: true }> 
 	autosave: (event) => {
 		const access = consensusDocument.guard(event);
 		if (!consensusDocument.writable(access)) return null;
-		return { scaleStep: access.cycle.scaleStep, criterionIds: access.criterionIds, save: (baseVersion, doc) => saveConsensus(access, baseVersion, doc) };
+		return scoredTarget('consensus', consensusSchema, access.cycle.scaleStep, access.criterionIds, (baseVersion, doc) => saveConsensus(access, baseVersion, doc));
 	},
 	closed: 'done',
 	finished: { done: true },

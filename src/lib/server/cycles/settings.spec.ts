@@ -87,7 +87,7 @@ describe('creating a cycle', () => {
 
 	it('says at the field what is wrong, in Swedish', () => {
 		const parsed = parseNewCycle(
-			form({ year: '20x7', name: '', scaleStep: '7', divergenceThreshold: '0', teamSize: '12', defaultCapacity: 'två', copyFrom: '../1' }),
+			form({ year: '20x7', name: '', scaleStep: '7', divergenceThreshold: '0', teamSize: '12', defaultCapacity: 'två', accountAnswerLimit: '50', copyFrom: '../1' }),
 			sv,
 			'sv'
 		);
@@ -100,6 +100,7 @@ describe('creating a cycle', () => {
 				divergenceThreshold: 'Ange ett heltal från 5 till 100.',
 				teamSize: 'Ange ett heltal från 1 till 8.',
 				defaultCapacity: 'Ange ett heltal från 1 till 10.',
+				accountAnswerLimit: 'Ange ett heltal mellan 200 och 20\u00a0000.',
 				copyFrom: 'Välj en omgång att kopiera från eller standardmodellen.'
 			}
 		});
@@ -128,14 +129,14 @@ describe('creating a cycle', () => {
 describe('editing a cycle', () => {
 	it('saves settings and dates, bumps the version and logs what changed', () => {
 		const cycle = getCycleByYear(2026)!;
-		const parsed = parseCycleSettings({ ...cycleValues(cycle), ceremonyDate: '2026-11-25', teamSize: '4' }, cycle.year, sv, 'sv');
+		const parsed = parseCycleSettings({ ...cycleValues(cycle), ceremonyDate: '2026-11-25', teamSize: '4', accountAnswerLimit: '6000' }, cycle.year, sv, 'sv');
 		expect(parsed.ok).toBe(true);
 		if (!parsed.ok) return;
 		expect(updateCycle(cycle.id, cycle.version, parsed.data, adminId)).toEqual({ ok: true });
-		expect(getCycleByYear(2026)).toMatchObject({ ceremonyDate: '2026-11-25', teamSize: 4, version: cycle.version + 1, phase: 'assessment' });
+		expect(getCycleByYear(2026)).toMatchObject({ ceremonyDate: '2026-11-25', teamSize: 4, accountAnswerLimit: 6000, version: cycle.version + 1, phase: 'assessment' });
 		const audit = db.select().from(table.auditLog).where(eq(table.auditLog.action, 'cycle.update')).get()!;
-		expect(audit.before).toEqual({ ceremonyDate: '2026-11-24', teamSize: 3 });
-		expect(audit.after).toEqual({ ceremonyDate: '2026-11-25', teamSize: 4 });
+		expect(audit.before).toEqual({ ceremonyDate: '2026-11-24', teamSize: 3, accountAnswerLimit: 4000 });
+		expect(audit.after).toEqual({ ceremonyDate: '2026-11-25', teamSize: 4, accountAnswerLimit: 6000 });
 	});
 
 	it('refuses a save based on an old version as a conflict, writing nothing', () => {

@@ -11,6 +11,7 @@ import { validate, type FieldErrors, type Validated } from '../http/validate';
 import { CYCLE_DATE_FIELDS, checkCycleDates, type CycleDates } from '$lib/domain/cycle-dates';
 import { DEFAULT_BAND_TEXTS, DEFAULT_CLASSES, DEFAULT_CRITERIA } from '$lib/domain/default-model';
 import { DEFAULT_DIVERGENCE_THRESHOLD } from '$lib/domain/scoring';
+import { ANSWER_LIMIT_RANGE, DEFAULT_ANSWER_LIMIT } from '$lib/domain/account';
 import { formatDate, type Locale, type Messages } from '$lib/i18n';
 import type { Cycle } from './lookup';
 
@@ -18,6 +19,7 @@ export interface CycleSettings extends CycleDates {
 	name: string;
 	teamSize: number;
 	defaultCapacity: number;
+	accountAnswerLimit: number;
 	scoresInFeedback: boolean;
 }
 
@@ -37,6 +39,7 @@ const FIELDS = [
 	'divergenceThreshold',
 	'teamSize',
 	'defaultCapacity',
+	'accountAnswerLimit',
 	'scoresInFeedback',
 	'copyFrom'
 ] as const;
@@ -58,7 +61,7 @@ const int = (min: number, max: number, message: string) =>
 		.transform(Number)
 		.refine((n) => n >= min && n <= max, message);
 
-function settingsShape(t: Messages['cycles']) {
+function settingsShape(t: Messages['cycles'], a: Messages['accountForm']) {
 	const day = z
 		.string()
 		.regex(/^(\d{4}-\d{2}-\d{2})?$/, t.errors.date)
@@ -68,6 +71,7 @@ function settingsShape(t: Messages['cycles']) {
 		...(Object.fromEntries(CYCLE_DATE_FIELDS.map((f) => [f, day])) as Record<keyof CycleDates, typeof day>),
 		teamSize: int(1, 8, t.errors.teamSize),
 		defaultCapacity: int(1, 10, t.errors.defaultCapacity),
+		accountAnswerLimit: int(ANSWER_LIMIT_RANGE.min, ANSWER_LIMIT_RANGE.max, a.limitError(ANSWER_LIMIT_RANGE.min, ANSWER_LIMIT_RANGE.max)),
 		scoresInFeedback: z.string().transform((s) => s === 'on' || s === 'true')
 	};
 }
@@ -97,7 +101,7 @@ export function parseNewCycle(values: Record<string, string>, m: Messages, local
 	const t = m.cycles;
 	const schema = z.object({
 		year: int(2000, 2100, t.errors.year),
-		...settingsShape(t),
+		...settingsShape(t, m.accountForm),
 		scaleStep: z.enum(['5', '10'], { message: t.errors.scaleStep }).transform((s) => Number(s) as 5 | 10),
 		divergenceThreshold: int(5, 100, t.errors.divergenceThreshold),
 		copyFrom: z
@@ -116,7 +120,7 @@ export function parseNewCycle(values: Record<string, string>, m: Messages, local
 }
 
 export function parseCycleSettings(values: Record<string, string>, year: number, m: Messages, locale: Locale): Validated<CycleSettings> {
-	const result = validate(z.object(settingsShape(m.cycles)), values);
+	const result = validate(z.object(settingsShape(m.cycles, m.accountForm)), values);
 	if (!result.ok) return { ok: false, errors: { ...dateErrors(datesOf(values), year, m, locale), ...result.errors } };
 	return withDates(result, year, m, locale);
 }
@@ -140,6 +144,7 @@ export function newCycleDefaults(): Record<string, string> {
 		divergenceThreshold: String(latest?.divergenceThreshold ?? DEFAULT_DIVERGENCE_THRESHOLD),
 		teamSize: String(latest?.teamSize ?? 3),
 		defaultCapacity: String(latest?.defaultCapacity ?? 2),
+		accountAnswerLimit: String(latest?.accountAnswerLimit ?? DEFAULT_ANSWER_LIMIT),
 		scoresInFeedback: latest?.scoresInFeedback ? 'on' : '',
 		copyFrom: latest ? String(latest.id) : 'default'
 	};
@@ -151,6 +156,7 @@ export function cycleValues(cycle: Cycle): Record<string, string> {
 		...Object.fromEntries(CYCLE_DATE_FIELDS.map((f) => [f, cycle[f] ?? ''])),
 		teamSize: String(cycle.teamSize),
 		defaultCapacity: String(cycle.defaultCapacity),
+		accountAnswerLimit: String(cycle.accountAnswerLimit),
 		scoresInFeedback: cycle.scoresInFeedback ? 'on' : ''
 	};
 }

@@ -129,3 +129,23 @@ export function storeDemoAccount(u: DemoAccountUnit, criteria: CriterionDefiniti
 	if (!stored.ok) throw new Error(`demo account for ${u.name} refused: ${stored.reason}`);
 	return { sha256: stored.sha256, size: stored.size };
 }
+
+/** The same account as the form holds it: the introduction, and per criterion key one answer per question. */
+export function demoAccountAnswers(u: DemoAccountUnit, criteria: CriterionDefinition[]): { introduction: string; answers: Record<string, string[]> } {
+	const f = facts(u);
+	const answers: Record<string, string[]> = {};
+	criteria.forEach((c, ci) => {
+		const strengths = STRENGTHS[c.key] ?? [];
+		answers[c.key] = c.questions.map((_, qi) => {
+			const text = ANSWERS[c.key]?.[qi]?.(f) ?? '';
+			// The last answer of a criterion closes with a list, as units often write them.
+			if (qi !== c.questions.length - 1 || strengths.length < 2) return text;
+			const items = [strengths[(u.index + ci) % strengths.length], strengths[(u.index + ci + 1) % strengths.length]];
+			return `${text}\n\nDet här är vi särskilt nöjda med:\n${items.map((s) => `- ${s}`).join('\n')}`;
+		});
+	});
+	return {
+		introduction: `${u.name} är en del av ${u.organisation} och har ${u.staff} medarbetare inklusive chefen${u.managerName ? `, ${u.managerName}` : ''}.\n\nVårt uppdrag följer stadens budget och nämndens verksamhetsplan. Enheten är organiserad i arbetslag med var sin samordnare, och ledningsgruppen träffas varje vecka.`,
+		answers
+	};
+}

@@ -20,7 +20,9 @@ describe('the demo year', () => {
 			...[1, 2, 3, 4].map((i) => `jury${i}@demo.test`),
 			...Array.from({ length: 18 }, (_, i) => `examinator${i + 1}@demo.test`),
 			'enhet1@demo.test',
-			'samordnare1@demo.test'
+			'samordnare1@demo.test',
+			'kollega1@demo.test',
+			'enhet3@demo.test'
 		];
 		expect(emails.sort()).toEqual(expected.sort());
 	});
@@ -38,7 +40,23 @@ describe('the demo year', () => {
 		const contact = db.select({ unit: table.unit.name, name: table.unitContact.name, userId: table.unitContact.userId }).from(table.unitContact).innerJoin(table.unit, eq(table.unit.id, table.unitContact.unitId)).where(eq(table.unitContact.email, 'enhet1@demo.test')).get();
 		expect(contact).toMatchObject({ unit: 'Enheten för hemlösa', userId: userId('enhet1@demo.test') });
 		const contacts = db.select({ name: table.unitContact.name, email: table.unitContact.email }).from(table.unitContact).all();
-		expect(contacts.every((c) => /^enhet\d+@demo\.test$/.test(c.email) && !c.name.includes('Kontaktperson'))).toBe(true);
+		expect(contacts.every((c) => /^(enhet|kollega)\d+@demo\.test$/.test(c.email) && !c.name.includes('Kontaktperson'))).toBe(true);
+	});
+
+	it('has accounts written as forms: drafts, one submitted and one late in registration, all but the late one submitted later', () => {
+		let entries = 0;
+		const states = (phase: 'registration' | 'assessment') => {
+			const db = createTestDatabase();
+			seedDemo(db, { phase, passwordHash: HASH });
+			entries = db.select().from(table.entry).all().length;
+			return db.select({ status: table.account.status, extendedTo: table.account.extendedTo }).from(table.account).all();
+		};
+		const registration = states('registration');
+		expect(registration.filter((a) => a.status === 'submitted')).toHaveLength(1);
+		expect(registration.filter((a) => a.status === 'draft' && a.extendedTo === null)).toHaveLength(1);
+		const assessment = states('assessment');
+		expect(assessment).toHaveLength(entries - 1);
+		expect(assessment.every((a) => a.status === 'submitted')).toBe(true);
 	});
 
 	it('is the same every time', () => {

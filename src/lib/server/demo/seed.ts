@@ -12,6 +12,7 @@ import { examinerComment, teamTexts } from './texts';
 import { storeDemoAccount } from './account';
 import { seedFeedbackReports } from './feedback';
 import { seedUnitSide } from './registration';
+import { seedAccountForms } from './account-forms';
 import { seededRandom } from '../../domain/seeded-random';
 import { DEMO_REFERENCE_DAY, demoCalendar, type DemoCalendar } from '../../domain/demo-calendar';
 
@@ -258,6 +259,7 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 		if (phase === 'jury') seedJuryWork(tx, cycle.id, classIds, calendar);
 		if (phaseAtLeast(phase, 'decided')) seedDecisions(tx, cycle.id, classIds, calendar);
 		if (phase === 'feedback') seedFeedbackReports(tx, cycle.id, calendar.at('feedbackDrafted'));
+		seedAccountForms(tx, cycle.id, phase, calendar, addUser);
 		tx.insert(table.auditLog).values({ actorId: null, cycleId: cycle.id, action: 'demo.seed', entityType: 'cycle', entityId: String(cycle.id), after: { phase } }).run();
 		return accounts;
 	});

@@ -7,6 +7,7 @@
 import { flag, prepared } from '../db/prepared';
 import type * as table from '../db/schema';
 import { managerHasBudgetAndStaff, type EligibilityInput } from '$lib/domain/eligibility';
+import { accountArrivalDay, accountDeadline } from '$lib/domain/account';
 
 type CycleRow = typeof table.cycle.$inferSelect;
 
@@ -23,10 +24,12 @@ export interface EligibilityRow {
 const ENTRIES_SQL = `
 	SELECT e.id, e.class_id, e.version, u.name, o.name, e.account_received_date, e.minutes_received_date,
 		e.eligibility_override_reason, u.id, u.manager_budget_resp, u.manager_staff_resp, u.has_business_plan,
-		u.staff_count, u.privately_run, u.stockholm_share_percent, u.last_year_result, u.forecast_result
+		u.staff_count, u.privately_run, u.stockholm_share_percent, u.last_year_result, u.forecast_result,
+		a.submitted_at, a.extended_to
 	FROM entry e
 	JOIN unit u ON u.id = e.unit_id
 	JOIN organisation o ON o.id = u.organisation_id
+	LEFT JOIN account a ON a.entry_id = e.id
 	WHERE e.cycle_id = ? AND e.status = 'registered'`;
 
 const WINS_SQL = `
@@ -35,7 +38,8 @@ const WINS_SQL = `
 
 type EntryRow = [
 	number, number, number, string, string, string | null, string | null, string | null, number,
-	number | null, number | null, number | null, number | null, number, number | null, number | null, number | null
+	number | null, number | null, number | null, number | null, number, number | null, number | null, number | null,
+	number | null, string | null
 ];
 
 /** Every registered entry of the cycle with the input of its rules, in the database's order. */
@@ -58,9 +62,10 @@ export function eligibilityRows(
 			overrideReason,
 			input: {
 				cycleYear: cycle.year,
-				accountDeadline: cycle.accountDeadline,
+				// An account handed in as a form arrives when it was submitted, by its entry's own deadline.
+				accountDeadline: accountDeadline(cycle.accountDeadline, r[18]),
 				minutesDeadline: cycle.minutesDeadline,
-				accountReceivedDate,
+				accountReceivedDate: accountArrivalDay(r[17] === null ? null : new Date(r[17]), accountReceivedDate),
 				minutesReceivedDate,
 				today,
 				unit: {

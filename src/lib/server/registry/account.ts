@@ -103,19 +103,27 @@ function refusal(reason: StoreRefusal, m: EntryMessages): string {
 export function accountResponse(ctx: EntryContext, request: Request, download: boolean): Response {
 	const sha256 = ctx.entry.accountSha256;
 	if (!sha256) error(404, { message: 'not-found' });
-	const etag = `"${sha256}"`;
+	return documentResponse({ sha256, fileName: ctx.entry.accountFileName ?? `skriftlig-redovisning-${ctx.entry.id}.pdf`, mediaType: 'application/pdf' }, request, download);
+}
+
+/**
+ * A stored document (a written account, an attachment) as an HTTP response, under its safe name
+ * and with headers that keep the browser from treating it as anything but its own type.
+ */
+export function documentResponse(file: { sha256: string; fileName: string; mediaType: string }, request: Request, download: boolean): Response {
+	const etag = `"${file.sha256}"`;
 	const headers: Record<string, string> = {
 		'Cache-Control': 'private, no-cache',
 		ETag: etag,
 		'X-Content-Type-Options': 'nosniff',
 		'Content-Security-Policy': 'sandbox',
-		'Content-Disposition': contentDisposition(download ? 'attachment' : 'inline', ctx.entry.accountFileName ?? `skriftlig-redovisning-${ctx.entry.id}.pdf`)
+		'Content-Disposition': contentDisposition(download ? 'attachment' : 'inline', file.fileName)
 	};
 	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-	const document = readDocument(sha256);
+	const document = readDocument(file.sha256);
 	if (!document) error(404, { message: 'not-found' });
 	return new Response(document.body, {
-		headers: { ...headers, 'Content-Type': 'application/pdf', 'Content-Length': String(document.size) }
+		headers: { ...headers, 'Content-Type': file.mediaType, 'Content-Length': String(document.size) }
 	});
 }
 

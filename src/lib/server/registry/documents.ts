@@ -79,7 +79,24 @@ export function storePdfBytes(bytes: Uint8Array): StoreResult {
  * Stores an uploaded PDF as it streams in: refuses it as soon as the first bytes are not `%PDF-`
  * or the size passes the limit, without reading the rest; checks `%%EOF` at the end.
  */
-export async function storePdfStream(stream: ReadableStream<Uint8Array>, max = MAX_DOCUMENT_BYTES): Promise<StoreResult> {
+export function storePdfStream(stream: ReadableStream<Uint8Array>, max = MAX_DOCUMENT_BYTES): Promise<StoreResult> {
+	return storeCheckedStream(stream, max, { head: hasPdfHeader, complete: (head, tail) => hasPdfHeader(head) && hasPdfTrailer(tail) });
+}
+
+/** Enough of a file's start to tell a PDF (5 bytes) from a PNG (8) or a JPEG (3). */
+const HEAD_BYTES = 8;
+
+/** How a stored kind of file is told by its content: its first bytes, and the whole file's first and last bytes. */
+export interface ContentCheck {
+	head(first: Uint8Array): boolean;
+	complete(head: Uint8Array, tail: Uint8Array): boolean;
+}
+
+/**
+ * Stores an upload as it streams in, refused as soon as its first bytes are not what `check`
+ * accepts or its size passes `max`; the account's attachments (PDF or image) are stored this way.
+ */
+export async function storeCheckedStream(stream: ReadableStream<Uint8Array>, max: number, check: ContentCheck): Promise<StoreResult> {
 	const reader = stream.getReader();
 	const temp = tempPath();
 	const file = await open(temp, 'wx');
@@ -98,16 +115,16 @@ export async function storePdfStream(stream: ReadableStream<Uint8Array>, max = M
 			if (!value || value.length === 0) continue;
 			size += value.length;
 			if (size > max) return await refuse('tooLarge');
-			if (head.length < 5) {
-				head = concat(head, value.subarray(0, 5 - head.length));
-				if (head.length === 5 && !hasPdfHeader(head)) return await refuse('notPdf');
+			if (head.length < HEAD_BYTES) {
+				head = concat(head, value.subarray(0, HEAD_BYTES - head.length));
+				if (head.length === HEAD_BYTES && !check.head(head)) return await refuse('notPdf');
 			}
 			hash.update(value);
 			await file.write(value);
 			tail = concat(tail, value).slice(-EOF_WINDOW_BYTES);
 		}
 		if (size === 0) return { ok: false, reason: 'empty' };
-		if (!hasPdfHeader(head) || !hasPdfTrailer(tail)) return { ok: false, reason: 'notPdf' };
+		if (!check.complete(head, tail)) return { ok: false, reason: 'notPdf' };
 		await file.sync();
 		await file.close();
 		const sha256 = hash.digest('hex');

@@ -4,11 +4,10 @@ import { mayWrite, requireScoring, saveAccess } from '../access/guards';
 import { revisionSnapshot, submitAssessment } from './assessments';
 import { assessmentFromForm, assessmentSchema } from './form';
 import { readAssessment, saveAssessment } from './save';
-import { refuse, type Begun, type Input, type VersionedDocument } from './versioned-actions';
+import { refuse, scoredTarget, type Begun, type Input, type VersionedDocument } from './versioned-actions';
 import type { AssessmentDoc } from '$lib/domain/scoring';
 
 export const assessmentDocument: VersionedDocument<AssessmentDoc, { submitted: true }> = {
-	name: 'assessment',
 	guard: (event) => requireScoring(event, event.params.entryId),
 	writable: mayWrite,
 	schema: assessmentSchema,
@@ -22,7 +21,7 @@ export const assessmentDocument: VersionedDocument<AssessmentDoc, { submitted: t
 		const access = saveAccess(userId, entryId);
 		if (!access.ok && access.status === 404) error(404, { message: 'not-found' });
 		if (!access.ok) return null;
-		return { scaleStep: access.scaleStep, criterionIds: access.criterionIds, save: (baseVersion, doc) => saveAssessment(entryId, userId, baseVersion, doc) };
+		return scoredTarget('assessment', assessmentSchema, access.scaleStep, access.criterionIds, (baseVersion, doc) => saveAssessment(entryId, userId, baseVersion, doc));
 	},
 	closed: 'submitted',
 	finished: { submitted: true },

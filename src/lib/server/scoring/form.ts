@@ -100,11 +100,11 @@ const version = (e: Errors) => z.number({ error: e.version }).int(e.version).min
 
 /**
  * Building a zod schema costs far more than running it (zod compiles a fast path per schema), so
- * the autosave's schemas are made once per language, step and model and kept.
+ * the autosave's schemas are made once per language, step and model and kept (the account's too).
  */
 const schemas = new WeakMap<Errors, Map<string, z.ZodType>>();
 
-function cached<T extends z.ZodType>(e: Errors, key: string, make: () => T): T {
+export function cached<T extends z.ZodType>(e: Errors, key: string, make: () => T): T {
 	let byKey = schemas.get(e);
 	if (!byKey) schemas.set(e, (byKey = new Map()));
 	let schema = byKey.get(key) as T | undefined;

@@ -14,6 +14,7 @@ import { conflictChoices, firstMessage, formVersion, parseSave, readSaveBody, va
 import type { ActionConflict, Saved, SaveAnswer, SaveRequest } from '$lib/domain/autosave-wire';
 import { pickFields, type AssessmentDoc, type ConsensusDoc } from '$lib/domain/scoring';
 import type { Messages } from '$lib/i18n';
+import type { Validated } from '../http/validate';
 
 type Scoring = Messages['scoring'];
 type Errors = Scoring['errors'];
@@ -27,16 +28,38 @@ export type Written<D> = { ok: true; version: number; savedAt: number } | { ok: 
 /** Submitting or marking done: refused as a save is, or because criteria have no score yet. */
 export type Finished<D> = { ok: true } | { ok: false; reason: 'incomplete'; missing: number[] } | Extract<Written<D>, { ok: false }>;
 
-/** What the autosave needs once its guard has let the request through. */
+/** What the autosave needs once its guard has let the request through: how to read the body, and the save. */
 export interface AutosaveTarget<D> {
-	scaleStep: number;
-	criterionIds: number[];
+	parse(body: unknown, e: Errors): Validated<SaveRequest<D>>;
 	save(baseVersion: number, doc: D): Written<D>;
 }
 
-export interface VersionedDocument<D extends AssessmentDoc | ConsensusDoc, F extends object> {
-	/** Names the autosave's cached schema. */
-	name: string;
+/** The assessment's and the consensus' reading of an autosave's body: the cycle's criteria and scale step. */
+export function scoredTarget<D>(
+	name: string,
+	schema: (e: Errors, step: number, criterionIds: number[]) => z.ZodType<D>,
+	scaleStep: number,
+	criterionIds: number[],
+	save: AutosaveTarget<D>['save']
+): AutosaveTarget<D> {
+	return { parse: (body, e) => parseSave(name, schema, body, e, scaleStep, criterionIds), save };
+}
+
+/**
+ * A document saved by the autosave endpoint: the assessment, the consensus and the unit's written
+ * account (account/document.ts) share the wire format, the refusals and the conflict answer.
+ */
+export interface Autosaved<D> {
+	/** The autosave's guard: throws 404 where the page's does, null where the phase closes writing. */
+	autosave(event: Event, userId: number): AutosaveTarget<D> | null;
+	/** The status that ends editing: nothing is saved over it. */
+	closed: Closed;
+	closedMessage(e: Errors, m: Messages): string;
+	/** Why writing is closed, when not the scoring phase's message. */
+	phaseMessage?(m: Messages): string;
+}
+
+export interface VersionedDocument<D extends AssessmentDoc | ConsensusDoc, F extends object> extends Autosaved<D> {
 	/** The page's guard: 404 for anyone who may not open it. */
 	guard(event: Event): EntryAccess;
 	/** Whether the phase, and the person's own state, let them write now. */
@@ -48,13 +71,8 @@ export interface VersionedDocument<D extends AssessmentDoc | ConsensusDoc, F ext
 	save(access: EntryAccess, baseVersion: number, doc: D): Written<D>;
 	/** Submit, or mark done: saved and closed in one go, when complete. */
 	finish(access: EntryAccess, baseVersion: number, doc: D): Finished<D>;
-	/** The autosave's guard: throws 404 where the page's does, null where the phase closes writing. */
-	autosave(event: Event, userId: number): AutosaveTarget<D> | null;
-	/** The status that ends editing: nothing is saved over it. */
-	closed: Closed;
 	/** What `finish` answers when it went through. */
 	finished: F;
-	closedMessage(e: Errors): string;
 	missingMessage(m: Scoring, titles: string): string;
 }
 
@@ -67,11 +85,12 @@ export type Input<D> = { ok: true; doc: D; version: number; extra?: Record<strin
 /** Guard, messages and the posted form, read once for every action of the page. */
 export async function begin<D extends AssessmentDoc | ConsensusDoc>(kind: Kind<D>, event: Event) {
 	const access = kind.guard(event);
-	const m = messagesOf(event.cookies).scoring;
+	const messages = messagesOf(event.cookies);
+	const m = messages.scoring;
 	const form = await readForm(event);
 	const criterionIds = access.criterionIds;
 	const schema = kind.schema(m.errors, access.cycle.scaleStep, criterionIds);
-	return { kind, access, m, form, criterionIds, schema, version: formVersion(form) };
+	return { kind, access, m, messages, form, criterionIds, schema, version: formVersion(form) };
 }
 
 export type Begun<D extends AssessmentDoc | ConsensusDoc> = Awaited<ReturnType<typeof begin<D>>>;
@@ -82,7 +101,7 @@ export const refuse = (status: number, data: Record<string, unknown>): { ok: fal
 /** 409 with both texts: what was sent and what is saved now. */
 function conflict<D extends AssessmentDoc | ConsensusDoc>(b: Begun<D>, reason: 'conflict' | Closed, mine: D, current: Saved<D> | null) {
 	const answer: ActionConflict<D> = {
-		message: reason === b.kind.closed ? b.kind.closedMessage(b.m.errors) : b.m.errors.conflict,
+		message: reason === b.kind.closed ? b.kind.closedMessage(b.m.errors, b.messages) : b.m.errors.conflict,
 		conflict: { mine, theirs: current && { version: current.version, status: current.status, doc: current.doc } }
 	};
 	return fail(409, answer);
@@ -152,22 +171,23 @@ export async function finish<D extends AssessmentDoc | ConsensusDoc, F extends o
  * The autosave endpoint: the whole document on top of the version it is based on; 409 with what
  * is saved now when that version is old or the document closed.
  */
-export async function autosave<D extends AssessmentDoc | ConsensusDoc>(kind: Kind<D>, event: Event): Promise<Response> {
+export async function autosave<D>(kind: Autosaved<D>, event: Event): Promise<Response> {
 	const answer = await autosaveAnswer(kind, event);
 	return json(answer.body, { status: answer.status });
 }
 
-async function autosaveAnswer<D extends AssessmentDoc | ConsensusDoc>(kind: Kind<D>, event: Event): Promise<SaveAnswer<D>> {
-	const m = messagesOf(event.cookies).scoring;
+async function autosaveAnswer<D>(kind: Autosaved<D>, event: Event): Promise<SaveAnswer<D>> {
+	const messages = messagesOf(event.cookies);
+	const m = messages.scoring;
 	const read = await readSaveBody(event, m.errors, m.save.signedOut);
 	if (!read.ok) return read.answer;
 	const target = kind.autosave(event, event.locals.user!.id);
-	if (!target) return { status: 403, body: { message: m.errors.phase } };
-	const parsed = parseSave(kind.name, kind.schema, read.body, m.errors, target.scaleStep, target.criterionIds);
+	if (!target) return { status: 403, body: { message: kind.phaseMessage?.(messages) ?? m.errors.phase } };
+	const parsed = target.parse(read.body, m.errors);
 	if (!parsed.ok) return { status: 400, body: { message: firstMessage(parsed.errors), errors: parsed.errors } };
 	const request: SaveRequest<D> = parsed.data;
 	const out = target.save(request.baseVersion, request.doc);
 	if (out.ok) return { status: 200, body: { version: out.version, savedAt: out.savedAt } };
 	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
-	return { status: 409, body: { reason: out.reason, message: out.reason === kind.closed ? kind.closedMessage(m.errors) : m.errors.conflict, current } };
+	return { status: 409, body: { reason: out.reason, message: out.reason === kind.closed ? kind.closedMessage(m.errors, messages) : m.errors.conflict, current } };
 }

@@ -3,6 +3,7 @@ import { createdAt, day, id, stringList } from './helpers';
 import { user } from './auth';
 import { PHASES } from '../../../domain/phases';
 import { DEFAULT_DIVERGENCE_THRESHOLD } from '../../../domain/scoring';
+import { DEFAULT_ANSWER_LIMIT } from '../../../domain/account';
 
 export const cycle = sqliteTable('cycle', {
 	id: id(),
@@ -17,6 +18,8 @@ export const cycle = sqliteTable('cycle', {
 	ceremonyDate: day('ceremony_date'),
 	feedbackDate: day('feedback_date'),
 	scaleStep: integer('scale_step').notNull().default(5),
+	/** The longest answer in the written account form, in characters as the unit sees them. */
+	accountAnswerLimit: integer('account_answer_limit').notNull().default(DEFAULT_ANSWER_LIMIT),
 	divergenceThreshold: integer('divergence_threshold').notNull().default(DEFAULT_DIVERGENCE_THRESHOLD),
 	teamSize: integer('team_size').notNull().default(3),
 	defaultCapacity: integer('default_capacity').notNull().default(2),

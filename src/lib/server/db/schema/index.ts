@@ -4,6 +4,7 @@ export * from './units';
 export * from './registration';
 export * from './people';
 export * from './assessment';
+export * from './account';
 export * from './jury';
 export * from './feedback';
 export * from './audit';

@@ -9,13 +9,14 @@ import { discardBody, uploadAccount, uploadTooLarge } from '$lib/server/registry
 import { changeImpact } from '$lib/server/registry/risky-change';
 import { publicOrigin } from '$lib/server/mail/transport';
 import { stockholmDay } from '$lib/domain/dates';
+import { accountAdminView, extendAction, reopenAction } from '$lib/server/account/admin';
 
 export const load: PageServerLoad = (event) => {
 	requireArea(event, 'admin');
 	const entry = getEntry(idParam(event.params.id));
 	if (!entry) error(404, { message: 'not-found' });
 	const impact = changeImpact(entry.entry.id, entry.entry.classId, entry.cycle.phase);
-	return { ...entry, impact, today: stockholmDay(new Date()), registered: event.url.searchParams.has('registered') };
+	return { ...entry, impact, today: stockholmDay(new Date()), registered: event.url.searchParams.has('registered'), accountForm: accountAdminView(entry.entry.id) };
 };
 
 type Form = 'class' | 'minutes' | 'accountDate' | 'upload' | 'withdraw';
@@ -31,6 +32,8 @@ async function act(event: RequestEvent<{ id: string }>, form: Form, run: (id: nu
 }
 
 export const actions: Actions = {
+	reopenAccount: reopenAction,
+	extendAccount: extendAction,
 	class: (event) => act(event, 'class', (id, v, actor) => changeClass(id, v, actor, messagesOf(event.cookies).entries, publicOrigin(event.url))),
 	minutes: (event) => act(event, 'minutes', (id, v, actor) => recordMinutes(id, v, actor, messagesOf(event.cookies).entries)),
 	accountDate: (event) => act(event, 'accountDate', (id, v, actor) => recordAccountDate(id, v, actor, messagesOf(event.cookies).entries)),

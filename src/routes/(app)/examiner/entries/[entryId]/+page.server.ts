@@ -1,10 +1,14 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireScoring } from '$lib/server/access/guards';
 import { scoringPage } from '$lib/server/scoring/assessments';
+import { answersForScoring } from '$lib/server/account/reading';
 import { assessmentDocument, restoredRevision } from '$lib/server/scoring/document';
 import * as versioned from '$lib/server/scoring/versioned-actions';
 
-export const load: PageServerLoad = (event) => scoringPage(requireScoring(event, event.params.entryId));
+export const load: PageServerLoad = (event) => {
+	const access = requireScoring(event, event.params.entryId);
+	return { ...scoringPage(access), accountAnswers: answersForScoring(access.entry.id, access.cycle.id) };
+};
 
 export const actions: Actions = {
 	/** The "Spara" button without JavaScript, and the list buttons (move, remove) with it off. */

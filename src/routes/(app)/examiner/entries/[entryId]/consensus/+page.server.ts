@@ -6,6 +6,7 @@ import { consensusDocument } from '$lib/server/consensus/document';
 import * as versioned from '$lib/server/scoring/versioned-actions';
 import { isWritable, mayReadTeamWork, mayReopen, mayWriteConsensus } from '$lib/domain/scoring';
 import { requireConsensusLead } from '$lib/server/access/guards';
+import { answersForScoring } from '$lib/server/account/reading';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireConsensusLead(event, event.params.entryId);
@@ -14,6 +15,7 @@ export const load: PageServerLoad = (event) => {
 		entry: { id: access.entry.id, ...entryNames(access.entry.id) },
 		cycle: { name: c.name, phase: c.phase, scaleStep: c.scaleStep, divergenceThreshold: c.divergenceThreshold, consensusDue: c.consensusDue },
 		criteria: cycleCriteria(c.id),
+		accountAnswers: answersForScoring(access.entry.id, c.id),
 		mayWrite: mayWriteConsensus(access.viewer, access.facts),
 		mayReopen: mayReopen(access.viewer, access.facts)
 	};

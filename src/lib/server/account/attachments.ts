@@ -1,0 +1,103 @@
+/**
+ * The account's attachments: PDF, PNG or JPEG, told by their content as it streams in, stored in
+ * the document store by SHA-256 like the written accounts, within a size and a count limit.
+ */
+import { db } from '../db';
+import * as table from '../db/schema';
+import { appendAudit } from '../db/audit';
+import { open } from 'node:fs/promises';
+import { error } from '@sveltejs/kit';
+import { and, asc, eq } from 'drizzle-orm';
+import { documentPath, storeCheckedStream } from '../registry/documents';
+import { documentResponse } from '../registry/account';
+import { attachmentName, attachmentType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '$lib/domain/account';
+import { hasPdfTrailer, safeFileName } from '$lib/domain/documents';
+import { accountHead } from './store';
+
+export interface Attachment {
+	id: number;
+	fileName: string;
+	sha256: string;
+	size: number;
+	mediaType: (typeof table.ATTACHMENT_TYPES)[number];
+}
+
+export function listAttachments(accountId: number): Attachment[] {
+	return db()
+		.select({ id: table.accountAttachment.id, fileName: table.accountAttachment.fileName, sha256: table.accountAttachment.sha256, size: table.accountAttachment.size, mediaType: table.accountAttachment.mediaType })
+		.from(table.accountAttachment)
+		.where(eq(table.accountAttachment.accountId, accountId))
+		.orderBy(asc(table.accountAttachment.id))
+		.all();
+}
+
+/** The first bytes of a stored file, to tell its kind again once it is stored. */
+async function readHead(sha256: string): Promise<Uint8Array> {
+	const file = await open(documentPath(sha256), 'r');
+	try {
+		const buffer = new Uint8Array(8);
+		const { bytesRead } = await file.read(buffer, 0, 8, 0);
+		return buffer.subarray(0, bytesRead);
+	} finally {
+		await file.close();
+	}
+}
+
+export type AttachmentAdded = { ok: true; attachment: Attachment } | { ok: false; reason: 'empty' | 'tooLarge' | 'notAttachment' | 'tooMany' };
+
+// A PDF must also end as one; an image is judged by its signature, which no other kind shares.
+const check = {
+	head: (first: Uint8Array) => attachmentType(first) !== null,
+	complete: (head: Uint8Array, tail: Uint8Array) => {
+		const type = attachmentType(head);
+		return type !== null && (type !== 'application/pdf' || hasPdfTrailer(tail));
+	}
+};
+
+/** Stores the file and links it to the entry's account (begun now, if it was not), in one transaction after the file is safely stored. */
+export async function addAttachment(entryId: number, userId: number, cycleId: number, rawName: string, stream: ReadableStream<Uint8Array>): Promise<AttachmentAdded> {
+	const before = accountHead(entryId);
+	if (before && listAttachments(before.id).length >= MAX_ATTACHMENTS) return { ok: false, reason: 'tooMany' };
+	const stored = await storeCheckedStream(stream, MAX_ATTACHMENT_BYTES, check);
+	if (!stored.ok) return { ok: false, reason: stored.reason === 'notPdf' ? 'notAttachment' : stored.reason };
+	const type = attachmentType(await readHead(stored.sha256))!;
+	const fileName = attachmentName(safeFileName(rawName) ?? 'bilaga', type);
+	return db().transaction((tx): AttachmentAdded => {
+		let accountId = accountHead(entryId)?.id;
+		if (accountId === undefined) accountId = tx.insert(table.account).values({ entryId, updatedAt: new Date(), updatedBy: userId }).returning({ id: table.account.id }).get().id;
+		// Counted again inside the transaction: two uploads at once must not pass the limit together.
+		if (listAttachments(accountId).length >= MAX_ATTACHMENTS) return { ok: false, reason: 'tooMany' };
+		const attachment = tx
+			.insert(table.accountAttachment)
+			.values({ accountId, sha256: stored.sha256, fileName, mediaType: type, size: stored.size, uploadedBy: userId })
+			.returning({ id: table.accountAttachment.id, fileName: table.accountAttachment.fileName, sha256: table.accountAttachment.sha256, size: table.accountAttachment.size, mediaType: table.accountAttachment.mediaType })
+			.get();
+		appendAudit(tx, { actorId: userId, cycleId, action: 'account.attach', entityType: 'entry', entityId: entryId, after: { fileName, sha256: stored.sha256, size: stored.size } });
+		return { ok: true, attachment };
+	});
+}
+
+/** Removes one attachment of the entry's account; the stored file stays (others may share it, backups name it). */
+export function removeAttachment(entryId: number, userId: number, cycleId: number, attachmentId: number): boolean {
+	const head = accountHead(entryId);
+	if (!head) return false;
+	return db().transaction((tx) => {
+		const row = tx.select().from(table.accountAttachment).where(eq(table.accountAttachment.id, attachmentId)).get();
+		if (!row || row.accountId !== head.id) return false;
+		tx.delete(table.accountAttachment).where(eq(table.accountAttachment.id, attachmentId)).run();
+		appendAudit(tx, { actorId: userId, cycleId, action: 'account.detach', entityType: 'entry', entityId: entryId, before: { fileName: row.fileName, sha256: row.sha256 } });
+		return true;
+	});
+}
+
+/** One attachment of the entry's account as a response, for someone already allowed to read the account. */
+export function attachmentResponse(entryId: number, attachmentId: number, request: Request): Response {
+	const row = db()
+		.select({ sha256: table.accountAttachment.sha256, fileName: table.accountAttachment.fileName, mediaType: table.accountAttachment.mediaType })
+		.from(table.accountAttachment)
+		.innerJoin(table.account, eq(table.account.id, table.accountAttachment.accountId))
+		.where(and(eq(table.account.entryId, entryId), eq(table.accountAttachment.id, attachmentId)))
+		.get();
+	if (!row) error(404, { message: 'not-found' });
+	return documentResponse(row, request, false);
+}

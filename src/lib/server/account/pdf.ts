@@ -1,0 +1,99 @@
+/**
+ * The submitted account typeset as the entry's PDF, on the same base and in the same look as the
+ * feedback reports (../pdf/document.ts): headings per criterion, each question in bold, answers
+ * as paragraphs and lists the way the unit wrote them (`textBlocks`). Once made it is kept in the
+ * document store, and "open the account" gives it from then on.
+ */
+import { and, eq } from 'drizzle-orm';
+import { db } from '../db';
+import * as table from '../db/schema';
+import { createPdf } from '../pdf/document';
+import { storePdfBytes } from '../registry/documents';
+import { cycleCriteria, entryNames } from '../scoring/assessments';
+import { formatDateTime, messages } from '$lib/i18n';
+import { textBlocks, type AccountDoc } from '$lib/domain/account';
+import { accountShape, readAccount } from './store';
+import { listAttachments } from './attachments';
+
+export interface TypesetSource {
+	unitName: string;
+	cycleName: string;
+	criteria: { id: number; titleSv: string; questions: string[] }[];
+	doc: AccountDoc;
+	submittedAt: Date | null;
+	sha256: string | null;
+	attachments: string[];
+}
+
+export function renderAccountPdf(s: TypesetSource): Promise<Buffer> {
+	const m = messages('sv').accountForm;
+	const title = m.pdf.title(s.unitName);
+	const pdf = createPdf({
+		title,
+		author: m.pdf.author,
+		subject: s.cycleName,
+		lang: 'sv-SE',
+		creationDate: s.submittedAt ?? new Date(),
+		header: { left: m.pdf.author, right: `${s.cycleName} · ${m.pdf.document}` },
+		footer: s.unitName,
+		pageLabel: m.pdf.page
+	});
+	const answer = (text: string) => {
+		const blocks = textBlocks(text);
+		if (blocks.length === 0) pdf.paragraph(m.reading.noAnswer);
+		for (const b of blocks) {
+			if (b.kind === 'list') pdf.list(b.items);
+			else pdf.paragraph(b.text);
+		}
+	};
+	pdf.heading('H1', title);
+	if (s.submittedAt) pdf.paragraph(m.pdf.submitted(formatDateTime(s.submittedAt, 'sv')));
+	if (s.sha256) pdf.paragraph(m.pdf.checksum(s.sha256), { size: 8 });
+	pdf.heading('H2', m.introduction);
+	answer(s.doc.introduction);
+	s.criteria.forEach((c, i) => {
+		pdf.heading('H2', `${i + 1}. ${c.titleSv}`);
+		const answers = s.doc.criteria.find((a) => a.criterionId === c.id)?.answers ?? [];
+		c.questions.forEach((q, k) => {
+			pdf.heading('H4', q);
+			answer(answers[k] ?? '');
+		});
+	});
+	if (s.attachments.length > 0) {
+		pdf.heading('H2', m.attachments.title);
+		pdf.list(s.attachments);
+	}
+	return pdf.finish();
+}
+
+/**
+ * The typeset PDF of the entry's submitted account, made and stored the first time it is asked
+ * for; null when the account was not handed in as a form.
+ */
+export async function submittedAccountPdf(entryId: number, cycleId: number): Promise<{ sha256: string; fileName: string } | null> {
+	const shape = accountShape(cycleId);
+	const saved = readAccount(entryId, shape);
+	if (!saved || saved.status !== 'submitted') return null;
+	const names = entryNames(entryId);
+	const fileName = messages('sv').accountForm.pdf.fileName(names.unitName);
+	if (saved.pdfSha256) return { sha256: saved.pdfSha256, fileName };
+	const cycle = db().select({ name: table.cycle.name }).from(table.cycle).where(eq(table.cycle.id, cycleId)).get()!;
+	const bytes = await renderAccountPdf({
+		unitName: names.unitName,
+		cycleName: cycle.name,
+		criteria: cycleCriteria(cycleId),
+		doc: saved.doc,
+		submittedAt: saved.submittedAt === null ? null : new Date(saved.submittedAt),
+		sha256: saved.receiptSha256,
+		attachments: listAttachments(saved.id).map((a) => a.fileName)
+	});
+	const stored = storePdfBytes(bytes);
+	if (!stored.ok) throw new Error(`the typeset account was refused: ${stored.reason}`);
+	// Only while still submitted: a reopening in between makes the PDF stale, and it is made again.
+	db()
+		.update(table.account)
+		.set({ pdfSha256: stored.sha256 })
+		.where(and(eq(table.account.id, saved.id), eq(table.account.status, 'submitted')))
+		.run();
+	return { sha256: stored.sha256, fileName };
+}

@@ -1,0 +1,151 @@
+/**
+ * The written account's rows: read and saved on prepared statements, as the assessment's autosave
+ * is (scoring/save.ts), since every contact at work saves every second or so. A save names the
+ * version it is based on; one based on an older version changes nothing and answers with what is
+ * saved now, for the conflict view.
+ */
+import type Database from 'better-sqlite3';
+import { db } from '../db';
+import { emptyAccount, type AccountDoc, type AccountShape } from '$lib/domain/account';
+
+export type AccountStatus = 'draft' | 'submitted';
+
+export interface SavedAccount {
+	id: number;
+	status: AccountStatus;
+	version: number;
+	doc: AccountDoc;
+	extendedTo: string | null;
+	submittedAt: number | null;
+	receiptSha256: string | null;
+	pdfSha256: string | null;
+	updatedAt: number;
+}
+
+export type AccountWritten =
+	| { ok: true; id: number; version: number; savedAt: number }
+	| { ok: false; reason: 'conflict' | 'submitted'; current: SavedAccount | null };
+
+interface AccountRow {
+	id: number;
+	status: AccountStatus;
+	version: number;
+	introduction: string;
+	extended_to: string | null;
+	submitted_at: number | null;
+	receipt_sha256: string | null;
+	pdf_sha256: string | null;
+	updated_at: number;
+}
+
+function prepare(client: Database.Database) {
+	return {
+		create: client.prepare<[number, string, number, number]>(
+			`INSERT INTO account (entry_id, status, introduction, version, updated_by, updated_at)
+			 VALUES (?, 'draft', ?, 1, ?, ?) ON CONFLICT (entry_id) DO NOTHING`
+		),
+		update: client.prepare<[string, number, number, number, number], { id: number; version: number }>(
+			`UPDATE account SET introduction = ?, version = version + 1, updated_by = ?, updated_at = ?
+			 WHERE entry_id = ? AND version = ? AND status = 'draft' RETURNING id, version`
+		),
+		// Typing changes one answer at a time: the others are looked up but not written again.
+		answer: client.prepare<[number, number, number, string]>(
+			`INSERT INTO account_answer (account_id, criterion_id, question, text) VALUES (?, ?, ?, ?)
+			 ON CONFLICT (account_id, criterion_id, question) DO UPDATE SET text = excluded.text WHERE text <> excluded.text`
+		),
+		revision: client.prepare<[number, number, string, number, number]>(
+			'INSERT INTO account_revision (account_id, version, snapshot, saved_by, created_at) VALUES (?, ?, ?, ?, ?)'
+		),
+		read: client.prepare<[number], AccountRow>(
+			`SELECT id, status, version, introduction, extended_to, submitted_at, receipt_sha256, pdf_sha256, updated_at
+			 FROM account WHERE entry_id = ?`
+		),
+		answers: client.prepare<[number], { criterion_id: number; question: number; text: string }>(
+			'SELECT criterion_id, question, text FROM account_answer WHERE account_id = ?'
+		),
+		shape: client.prepare<[number], { id: number; questions: number }>(
+			'SELECT id, json_array_length(questions) AS questions FROM criterion WHERE cycle_id = ? ORDER BY sort_order, id'
+		),
+		save: client.transaction(writeAccount)
+	};
+}
+
+const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+function statements() {
+	const client = db().$client;
+	let s = cache.get(client);
+	if (!s) cache.set(client, (s = prepare(client)));
+	return s;
+}
+
+/** The account's structure from the cycle's model: per criterion, in order, how many questions it asks. */
+export function accountShape(cycleId: number): AccountShape[] {
+	return statements()
+		.shape.all(cycleId)
+		.map((r) => ({ criterionId: r.id, questions: r.questions }));
+}
+
+/** The account's own row without its texts, or null: what the guards ask about state and extension. */
+export function accountHead(entryId: number): Omit<SavedAccount, 'doc'> | null {
+	const row = statements().read.get(entryId);
+	return row ? headOf(row) : null;
+}
+
+/** The entry's account in the model's shape, or null before anyone has saved it. */
+export function readAccount(entryId: number, shape: AccountShape[]): SavedAccount | null {
+	const s = statements();
+	const row = s.read.get(entryId);
+	if (!row) return null;
+	const doc = emptyAccount(shape);
+	doc.introduction = row.introduction;
+	const byCriterion = new Map(doc.criteria.map((c) => [c.criterionId, c]));
+	for (const a of s.answers.all(row.id)) {
+		const c = byCriterion.get(a.criterion_id);
+		// An answer to a question the model no longer asks stays stored but out of the form.
+		if (c && a.question < c.answers.length) c.answers[a.question] = a.text;
+	}
+	return { ...headOf(row), doc };
+}
+
+function headOf(row: AccountRow): Omit<SavedAccount, 'doc'> {
+	return {
+		id: row.id,
+		status: row.status,
+		version: row.version,
+		extendedTo: row.extended_to,
+		submittedAt: row.submitted_at,
+		receiptSha256: row.receipt_sha256,
+		pdfSha256: row.pdf_sha256,
+		updatedAt: row.updated_at
+	};
+}
+
+/**
+ * Writes the document as the next version and keeps it as a revision. Call inside a transaction
+ * (`saveAccount`, or submit's); null, having written nothing, when `baseVersion` is not the saved
+ * version or the account is no longer a draft.
+ */
+export function writeAccount(entryId: number, userId: number, baseVersion: number, doc: AccountDoc, now: number): { id: number; version: number } | null {
+	const s = statements();
+	let saved: { id: number; version: number } | undefined;
+	if (baseVersion === 0) {
+		const result = s.create.run(entryId, doc.introduction, userId, now);
+		if (result.changes === 1) saved = { id: Number(result.lastInsertRowid), version: 1 };
+	} else {
+		saved = s.update.get(doc.introduction, userId, now, entryId, baseVersion);
+	}
+	if (!saved) return null;
+	for (const c of doc.criteria) c.answers.forEach((text, question) => s.answer.run(saved.id, c.criterionId, question, text));
+	s.revision.run(saved.id, saved.version, JSON.stringify(doc), userId, now);
+	return saved;
+}
+
+/** One autosave: the whole document on top of `baseVersion`, in one transaction. */
+export function saveAccount(entryId: number, userId: number, baseVersion: number, doc: AccountDoc, shape: AccountShape[]): AccountWritten {
+	const now = Date.now();
+	const saved = statements().save(entryId, userId, baseVersion, doc, now);
+	if (saved) return { ok: true, id: saved.id, version: saved.version, savedAt: now };
+	const current = readAccount(entryId, shape);
+	return { ok: false, reason: current?.status === 'submitted' ? 'submitted' : 'conflict', current };
+}
