@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unitYearSteps, registrationState, reminderWindow, unitNameKey, type EntrySnapshot } from './registration';
+import { entrySnapshot, unitYearSteps, registrationState, reminderWindow, unitNameKey, type EntrySnapshot } from './registration';
 
 const cycle = { cycleYear: 2026, accountDeadline: '2026-05-20', minutesDeadline: '2026-06-30' };
 const entry = (over: Partial<EntrySnapshot> = {}): EntrySnapshot => ({
@@ -18,6 +18,16 @@ describe('registrationState', () => {
 		expect(registrationState(entry())).toBe('registered');
 		expect(registrationState(entry({ confirmed: true }))).toBe('confirmed');
 		expect(registrationState(entry({ status: 'withdrawn', confirmed: true }))).toBe('withdrawn');
+	});
+});
+
+describe('entrySnapshot', () => {
+	it('an account submitted as a form arrives on the Stockholm day it was submitted', () => {
+		const row = { status: 'registered' as const, confirmedAt: null, minutesReceivedDate: null, accountReceivedDate: null, accountSha256: null };
+		expect(entrySnapshot({ ...row, accountSubmittedAt: null }).accountReceivedDate).toBeNull();
+		const snapshot = entrySnapshot({ ...row, accountSubmittedAt: new Date('2026-05-19T22:30:00Z') });
+		expect(snapshot.accountReceivedDate).toBe('2026-05-20');
+		expect(missing(snapshot, '2026-05-21')).not.toContain('account');
 	});
 });
 

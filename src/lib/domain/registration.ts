@@ -6,6 +6,7 @@
  */
 import { compareIsoDays } from './dates';
 import { arrivalOf, minutesDeadlineOf, type Arrival } from './eligibility';
+import { accountArrivalDay } from './account';
 
 export type RegistrationState = 'none' | 'registered' | 'confirmed' | 'withdrawn';
 export type Step = 'registered' | 'confirmed' | 'minutes' | 'account';
@@ -48,12 +49,14 @@ export function entrySnapshot(row: {
 	minutesReceivedDate: string | null;
 	accountReceivedDate: string | null;
 	accountSha256: string | null;
+	/** When the account written as a form was submitted, if it was. */
+	accountSubmittedAt: Date | null;
 }): EntrySnapshot {
 	return {
 		status: row.status,
 		confirmed: row.confirmedAt !== null,
 		minutesReceivedDate: row.minutesReceivedDate,
-		accountReceivedDate: row.accountReceivedDate,
+		accountReceivedDate: accountArrivalDay(row.accountSubmittedAt, row.accountReceivedDate),
 		hasAccount: row.accountSha256 !== null
 	};
 }

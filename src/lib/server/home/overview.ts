@@ -135,9 +135,10 @@ export function unitOverview(userId: number, cycle: Cycle | null, now = new Date
 		.all();
 	return units.map((u) => {
 		const entries = d
-			.select({ id: table.entry.id, cycleId: table.entry.cycleId, year: table.cycle.year, status: table.entry.status, confirmedAt: table.entry.confirmedAt, minutesReceivedDate: table.entry.minutesReceivedDate, accountReceivedDate: table.entry.accountReceivedDate, accountSha256: table.entry.accountSha256, ...classNames })
+			.select({ id: table.entry.id, cycleId: table.entry.cycleId, year: table.cycle.year, status: table.entry.status, confirmedAt: table.entry.confirmedAt, minutesReceivedDate: table.entry.minutesReceivedDate, accountReceivedDate: table.entry.accountReceivedDate, accountSha256: table.entry.accountSha256, accountSubmittedAt: table.account.submittedAt, ...classNames })
 			.from(table.entry)
 			.innerJoin(table.cycle, eq(table.cycle.id, table.entry.cycleId))
+			.leftJoin(table.account, eq(table.account.entryId, table.entry.id))
 			.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
 			.where(eq(table.entry.unitId, u.id))
 			.orderBy(sql`${table.cycle.year} desc`)

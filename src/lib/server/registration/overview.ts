@@ -23,15 +23,16 @@ const entryColumns = {
 	minutesDnr: table.entry.minutesDnr,
 	accountReceivedDate: table.entry.accountReceivedDate,
 	accountSha256: table.entry.accountSha256,
+	accountSubmittedAt: table.account.submittedAt,
 	registeredBy: registrant.name,
 	...classNames
 };
 
-type Row = { entryId: number | null; status: 'registered' | 'withdrawn' | null; confirmedAt: Date | null; minutesReceivedDate: string | null; accountReceivedDate: string | null; accountSha256: string | null };
+type Row = { entryId: number | null; status: 'registered' | 'withdrawn' | null; confirmedAt: Date | null; minutesReceivedDate: string | null; accountReceivedDate: string | null; accountSha256: string | null; accountSubmittedAt: Date | null };
 
 function withProgress<T extends Row>(row: T, cycle: Cycle, today: string) {
 	const entry = row.entryId === null || row.status === null ? null : entrySnapshot({ ...row, status: row.status });
-	const { accountSha256: _, ...rest } = row;
+	const { accountSha256: _, accountSubmittedAt: __, ...rest } = row;
 	return { ...rest, progress: unitYearSteps(entry, { cycleYear: cycle.year, accountDeadline: cycle.accountDeadline, minutesDeadline: cycle.minutesDeadline }, today) };
 }
 
@@ -45,6 +46,7 @@ export function coordinatorOverview(organisationIds: number[], cycle: Cycle, now
 		.select({ unitId: table.unit.id, name: table.unit.name, organisationId: table.unit.organisationId, ...entryColumns })
 		.from(table.unit)
 		.leftJoin(table.entry, and(eq(table.entry.unitId, table.unit.id), eq(table.entry.cycleId, cycle.id)))
+		.leftJoin(table.account, eq(table.account.entryId, table.entry.id))
 		.leftJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
 		.leftJoin(registrant, eq(registrant.id, table.entry.registeredBy))
 		.where(inArray(table.unit.organisationId, organisationIds))
@@ -88,6 +90,7 @@ export function adminRegistrations(cycle: Cycle, now = new Date()) {
 		.innerJoin(table.organisation, eq(table.organisation.id, table.unit.organisationId))
 		.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
 		.leftJoin(registrant, eq(registrant.id, table.entry.registeredBy))
+		.leftJoin(table.account, eq(table.account.entryId, table.entry.id))
 		.where(eq(table.entry.cycleId, cycle.id))
 		.orderBy(asc(table.organisation.name), asc(table.unit.name))
 		.all()

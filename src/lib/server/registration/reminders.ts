@@ -38,18 +38,19 @@ export function reminderPlan(q: Queryable, cycle: Cycle, kind: ReminderKind, now
 	const today = stockholmDay(now);
 	const { window, opens } = reminderWindow(deadline, today);
 	const rows = q
-		.select({ entry: table.entry, unit: table.unit.name, organisationId: table.unit.organisationId })
+		.select({ entry: table.entry, unit: table.unit.name, organisationId: table.unit.organisationId, accountSubmittedAt: table.account.submittedAt })
 		.from(table.entry)
 		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
+		.leftJoin(table.account, eq(table.account.entryId, table.entry.id))
 		.where(and(eq(table.entry.cycleId, cycle.id), eq(table.entry.status, 'registered')))
 		.all();
 	const reminded = new Set(
 		q.select({ entryId: table.reminder.entryId }).from(table.reminder).where(and(eq(table.reminder.kind, kind), eq(table.reminder.deadline, deadline))).all().map((r) => r.entryId)
 	);
 	const cycleDates = { cycleYear: cycle.year, accountDeadline: cycle.accountDeadline, minutesDeadline: cycle.minutesDeadline };
-	const missing = rows.filter(({ entry }) => {
+	const missing = rows.filter(({ entry, accountSubmittedAt }) => {
 		if (reminded.has(entry.id)) return false;
-		const progress = unitYearSteps(entrySnapshot(entry), cycleDates, today);
+		const progress = unitYearSteps(entrySnapshot({ ...entry, accountSubmittedAt }), cycleDates, today);
 		return progress.missing.some((s) => s.step === kind);
 	});
 	if (missing.length === 0) return { kind, deadline, window, opens, entries: [] };

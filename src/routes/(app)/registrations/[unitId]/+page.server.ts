@@ -9,7 +9,7 @@ import { registrationValues, saveRegistration } from '$lib/server/registration/r
 import { registrationOptions } from '$lib/server/registry/entries';
 import { unitValuesFrom } from '$lib/server/registry/unit-save';
 import { may } from '$lib/domain/permissions';
-import { entrySnapshot, registrationState } from '$lib/domain/registration';
+import { registrationState } from '$lib/domain/registration';
 
 /** One unit's registration for the current cycle: its contact, its coordinator and the admin share the page. */
 export const load: PageServerLoad = (event) => {
@@ -18,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		unit: read.unit,
 		cycle: { name: read.cycle.name },
-		state: registrationState(read.entry && entrySnapshot(read.entry)),
+		state: registrationState(read.entry && { status: read.entry.status, confirmed: read.entry.confirmedAt !== null }),
 		open: may(read.viewer, 'unit.register', read.facts),
 		classes: registrationOptions(read.cycle.id).classes,
 		back,
