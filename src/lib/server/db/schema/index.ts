@@ -6,3 +6,4 @@ export * from './assessment';
 export * from './jury';
 export * from './feedback';
 export * from './audit';
+export * from './retention';
