@@ -14,6 +14,7 @@ import * as feedback from './sections/feedback';
 import * as ranking from './sections/ranking';
 import * as signOn from './sections/sign-on';
 import * as backup from './sections/backup';
+import * as retention from './sections/retention';
 
 /** English, second language: typed against the Swedish catalogue so no key can be missing. */
 export const en: Messages = {
@@ -194,6 +195,7 @@ export const en: Messages = {
 	feedback: feedback.en,
 	ranking: ranking.en,
 	backup: backup.en,
+	retention: retention.en,
 	dataImport: dataImport.en,
 	validation: validation.en,
 	signOn: signOn.en,

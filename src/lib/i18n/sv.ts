@@ -14,6 +14,7 @@ import * as feedback from './sections/feedback';
 import * as ranking from './sections/ranking';
 import * as signOn from './sections/sign-on';
 import * as backup from './sections/backup';
+import * as retention from './sections/retention';
 
 /** The Swedish catalogue: the source of every text a user sees. `en.ts` must match its shape. */
 export const sv = {
@@ -195,6 +196,7 @@ export const sv = {
 	feedback: feedback.sv,
 	ranking: ranking.sv,
 	backup: backup.sv,
+	retention: retention.sv,
 	dataImport: dataImport.sv,
 	validation: validation.sv,
 	signOn: signOn.sv,
