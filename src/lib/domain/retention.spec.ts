@@ -5,6 +5,7 @@ import {
 	isPseudonymAddress,
 	pseudonymDecision,
 	pseudonymFor,
+	pseudonymRefusals,
 	RETENTION_KIND_NAMES,
 	retentionSettings,
 	retentionSteps,
@@ -113,5 +114,12 @@ describe('erasureRefusals', () => {
 			'auditActions'
 		]);
 		expect(erasureRefusals({ ...none, auditActions: 1 })).toEqual(['auditActions']);
+	});
+});
+
+describe('pseudonymRefusals', () => {
+	it('refuses only the award office and people with a part in a cycle under way; kept records are no bar', () => {
+		expect(pseudonymRefusals({ isAdmin: false, authoredRecords: 40, auditActions: 12, activeRoles: 0 })).toEqual([]);
+		expect(pseudonymRefusals({ isAdmin: true, authoredRecords: 40, auditActions: 12, activeRoles: 2 })).toEqual(['admin', 'activeRoles']);
 	});
 });

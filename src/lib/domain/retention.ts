@@ -152,3 +152,11 @@ export function erasureRefusals(facts: ErasureFacts): ErasureRefusal[] {
 	if (facts.auditActions > 0) refusals.push('auditActions');
 	return refusals;
 }
+
+/**
+ * Why a person cannot be pseudonymised now: the award office must stay named, and so must anyone
+ * with a part in a cycle under way, whose work would lose its author mid-year.
+ */
+export function pseudonymRefusals(facts: ErasureFacts): ErasureRefusal[] {
+	return erasureRefusals(facts).filter((r) => r === 'admin' || r === 'activeRoles');
+}
