@@ -17,7 +17,7 @@ function setup() {
 	return { ...y, admin, examiner, at, extracts };
 }
 
-describe('a person’s data, as the admin reaches it', () => {
+describe('a person’s data, as the admin reaches it', { timeout: 30_000 }, () => {
 	it('is the admin’s alone: search, person page, actions and both downloads are a 403 for anyone else', async () => {
 		const s = setup();
 		const params = { userId: String(s.admin) };

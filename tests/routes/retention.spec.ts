@@ -31,7 +31,7 @@ const settings = (cycleId: number, version: number, months: [string, string, str
 	'months.personalData': months[2]
 });
 
-describe('the retention page', () => {
+describe('the retention page', { timeout: 30_000 }, () => {
 	it('is the admin’s alone: page and actions are a 403 for anyone else', async () => {
 		const s = setup();
 		expect(await outcome(() => page.load(scoringEvent(s.examiner, '/admin/retention') as never))).toEqual({ thrown: 403 });

@@ -20,7 +20,8 @@ function year() {
 	return { ...y, admin, examiner, contact, mail, audits, archive };
 }
 
-describe('a person’s extract', () => {
+// The demo year and a PDF each take seconds on a busy machine.
+describe('a person’s extract', { timeout: 30_000 }, () => {
 	it('holds their account, roles, team, the assessments they wrote, e-mail to them and the audit entries about them', async () => {
 		const y = year();
 		y.mail('examinator1@demo.test', 'Tilldelning');
@@ -54,7 +55,7 @@ describe('a person’s extract', () => {
 	});
 });
 
-describe('finding, correcting, erasing and pseudonymising a person', () => {
+describe('finding, correcting, erasing and pseudonymising a person', { timeout: 30_000 }, () => {
 	it('finds people by part of a name or address, but not on one letter', () => {
 		year();
 		expect(findPeople('examinator1@').map((p) => p.email)).toEqual(['examinator1@demo.test']);

@@ -53,7 +53,7 @@ function archivedYear() {
 	return { ...year, admin, stays, examinerOne, assessments, after, count, notesLeft, kept, retentionAudits };
 }
 
-describe('the retention run on the archived demo year', () => {
+describe('the retention run on the archived demo year', { timeout: 30_000 }, () => {
 	it('removes nothing before the set time', () => {
 		const y = archivedYear();
 		const before = y.kept();

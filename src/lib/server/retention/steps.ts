@@ -6,8 +6,8 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import type { AssessmentDoc } from '$lib/domain/scoring';
-import { pseudonymDecision, type RetentionKindName } from '$lib/domain/retention';
-import { contactFacts, cyclePeople, pseudonymiseContact, pseudonymiseUser, userFacts } from './people';
+import { pseudonymDecision, type PersonFacts, type RetentionKindName } from '$lib/domain/retention';
+import { cyclePeopleFacts, pseudonymiseContact, pseudonymiseUser } from './people';
 
 export interface CycleRef {
 	id: number;
@@ -42,16 +42,16 @@ const withoutNotes = (doc: AssessmentDoc): AssessmentDoc => ({ ...doc, notes: ''
 const privateNotes: RetentionStepWork = {
 	pending: (q, cycle) => assessmentsWithNotes(q, cycle.id).length,
 	apply(q, cycle) {
-		const ids = assessmentsWithNotes(q, cycle.id);
-		for (const id of ids) {
-			q.run(sql`UPDATE assessment SET notes = '' WHERE id = ${id}`);
-			q.run(sql`UPDATE assessment_score SET notes = '' WHERE assessment_id = ${id}`);
-			const revisions = q.all<{ id: number; snapshot: string }>(sql`SELECT r.id, r.snapshot FROM assessment_revision r WHERE r.assessment_id = ${id} AND ${revisionHasNotes}`);
-			for (const r of revisions) {
-				q.run(sql`UPDATE assessment_revision SET snapshot = ${JSON.stringify(withoutNotes(JSON.parse(r.snapshot)))} WHERE id = ${r.id}`);
-			}
+		const count = assessmentsWithNotes(q, cycle.id).length;
+		q.run(sql`UPDATE assessment SET notes = '' WHERE notes <> '' AND id IN (${cycleAssessments(cycle.id)})`);
+		q.run(sql`UPDATE assessment_score SET notes = '' WHERE notes <> '' AND assessment_id IN (${cycleAssessments(cycle.id)})`);
+		const revisions = q.all<{ id: number; snapshot: string }>(
+			sql`SELECT r.id, r.snapshot FROM assessment_revision r WHERE r.assessment_id IN (${cycleAssessments(cycle.id)}) AND ${revisionHasNotes}`
+		);
+		for (const r of revisions) {
+			q.run(sql`UPDATE assessment_revision SET snapshot = ${JSON.stringify(withoutNotes(JSON.parse(r.snapshot)))} WHERE id = ${r.id}`);
 		}
-		return { count: ids.length };
+		return { count };
 	}
 };
 
@@ -67,12 +67,9 @@ const assessmentDrafts: RetentionStepWork = {
 
 /** The cycle's people whom the domain lets the step pseudonymise. */
 function dueForPseudonym(q: Queryable, cycle: CycleRef) {
-	const people = cyclePeople(q, cycle.id);
-	const due = (facts: ReturnType<typeof userFacts>) => facts !== null && pseudonymDecision(facts, cycle.year) === 'pseudonymise';
-	return {
-		userIds: people.userIds.filter((id) => due(userFacts(q, id))),
-		contactIds: people.contactIds.filter((id) => due(contactFacts(q, id)))
-	};
+	const facts = cyclePeopleFacts(q, cycle.id);
+	const due = (people: Map<number, PersonFacts>) => [...people].filter(([, f]) => pseudonymDecision(f, cycle.year) === 'pseudonymise').map(([id]) => id);
+	return { userIds: due(facts.users), contactIds: due(facts.contacts) };
 }
 
 const personalData: RetentionStepWork = {
