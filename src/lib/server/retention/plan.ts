@@ -11,6 +11,7 @@ import { retentionSettings, retentionSteps, type CycleRetentionFacts, type Reten
 import { RETENTION_STEP_WORK, type CycleRef } from './steps';
 
 interface CycleRow extends CycleRef {
+	name: string;
 	phase: Phase;
 	feedbackDate: string | null;
 }
@@ -42,7 +43,7 @@ export function cycleRetentionFacts(q: Queryable, cycle: CycleRow): CycleRetenti
 
 export function cycleRows(q: Queryable): CycleRow[] {
 	return q
-		.select({ id: table.cycle.id, year: table.cycle.year, phase: table.cycle.phase, feedbackDate: table.cycle.feedbackDate })
+		.select({ id: table.cycle.id, year: table.cycle.year, name: table.cycle.name, phase: table.cycle.phase, feedbackDate: table.cycle.feedbackDate })
 		.from(table.cycle)
 		.orderBy(table.cycle.year)
 		.all();
@@ -69,7 +70,6 @@ export interface CycleRetention {
 export function retentionOverview(now = new Date()): CycleRetention[] {
 	const q = db();
 	const today = stockholmDay(now);
-	const names = new Map(q.select({ id: table.cycle.id, name: table.cycle.name }).from(table.cycle).all().map((c) => [c.id, c.name]));
 	return cycleRows(q)
 		.reverse()
 		.map((cycle) => {
@@ -81,7 +81,7 @@ export function retentionOverview(now = new Date()): CycleRetention[] {
 				const done = recorded.get(step.kind);
 				return { ...step, count: done ? done.count : RETENTION_STEP_WORK[step.kind].pending(q, cycle), doneAt: done?.doneAt ?? null };
 			});
-			return { cycleId: cycle.id, year: cycle.year, name: names.get(cycle.id) ?? String(cycle.year), phase: cycle.phase, archivedOn: facts.archivedOn, settings: facts.settings, version: facts.version, steps };
+			return { cycleId: cycle.id, year: cycle.year, name: cycle.name, phase: cycle.phase, archivedOn: facts.archivedOn, settings: facts.settings, version: facts.version, steps };
 		});
 }
 
