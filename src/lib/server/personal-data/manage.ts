@@ -11,7 +11,7 @@ import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { validate, type FieldErrors } from '../http/validate';
 import { normaliseEmail } from '../auth/login';
-import { pseudonymiseUser } from '../retention/people';
+import { pseudonymiseUsers } from '../retention/people';
 import { erasureRefusals, isPseudonymAddress, pseudonymRefusals, type ErasureFacts, type ErasureRefusal } from '$lib/domain/retention';
 import type { Messages } from '$lib/i18n';
 
@@ -144,7 +144,7 @@ export function pseudonymisePerson(input: { userId: number; actorId: number }): 
 		if (isPseudonymAddress(user.email)) return { ok: false, error: 'pseudonymised' } as const;
 		const refusals = pseudonymRefusals(erasureFacts(tx, user.id, user.isAdmin));
 		if (refusals.length > 0) return { ok: false, error: 'refused', refusals } as const;
-		pseudonymiseUser(tx, user.id);
+		pseudonymiseUsers(tx, [user.id]);
 		appendAudit(tx, { actorId: input.actorId, action: 'person.pseudonymise', entityType: 'user', entityId: user.id });
 		return { ok: true } as const;
 	});

@@ -4,9 +4,8 @@
  * in removed, the records kept. Audit entries name people by their user id only, so the log is
  * never rewritten and shows the pseudonym wherever it names someone (docs/personal-data.md).
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db';
-import * as table from '../db/schema';
 import { isPseudonymAddress, pseudonymFor, type PersonFacts } from '$lib/domain/retention';
 
 // The users and the account-less unit contacts who took part in a cycle: as examiners (a role or a
@@ -57,37 +56,51 @@ export function cyclePeopleFacts(q: Queryable, cycleId: number): CyclePeopleFact
 	};
 }
 
+// A list of ids as one bound JSON value, for `IN (SELECT value FROM json_each(...))`: a cycle's
+// thousands of people in one statement per table rather than several statements per person.
+const idList = (ids: readonly (number | string)[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
 /**
- * Replaces a user's name and address, and those of the unit contacts that are them, with their
- * pseudonym; removes their sessions, sign-in links and city-account binding, their conflict
+ * Replaces users' names and addresses, and those of the unit contacts that are them, with their
+ * pseudonyms; removes their sessions, sign-in links and city-account bindings, their conflict
  * notes, and the delivered e-mail addressed to them. Mail still waiting in the outbox is left to go.
+ * Returns the ids it pseudonymised: those already pseudonymised, or gone, are left out.
  */
-export function pseudonymiseUser(q: Queryable, userId: number): boolean {
-	const user = q.select({ email: table.user.email }).from(table.user).where(eq(table.user.id, userId)).get();
-	if (!user || isPseudonymAddress(user.email)) return false;
-	const { name, email } = pseudonymFor({ kind: 'user', id: userId });
-	q.update(table.user).set({ name, email, passwordHash: null, ssoRequired: false }).where(eq(table.user.id, userId)).run();
-	q.delete(table.session).where(eq(table.session.userId, userId)).run();
-	q.delete(table.loginToken).where(eq(table.loginToken.userId, userId)).run();
-	q.delete(table.ssoIdentity).where(eq(table.ssoIdentity.userId, userId)).run();
-	q.update(table.unitContact).set({ name, email, phone: null, title: null }).where(eq(table.unitContact.userId, userId)).run();
-	q.update(table.conflict).set({ note: '' }).where(eq(table.conflict.userId, userId)).run();
-	deliveredMailTo(q, user.email);
-	return true;
+export function pseudonymiseUsers(q: Queryable, userIds: readonly number[]): number[] {
+	const users = q
+		.all<{ id: number; email: string }>(sql`SELECT id, email FROM user WHERE id IN ${idList(userIds)} ORDER BY id`)
+		.filter((u) => !isPseudonymAddress(u.email));
+	const ids = users.map((u) => u.id);
+	if (ids.length === 0) return [];
+	for (const { id } of users) {
+		const { name, email } = pseudonymFor({ kind: 'user', id });
+		q.run(sql`UPDATE user SET name = ${name}, email = ${email}, password_hash = NULL, sso_required = 0 WHERE id = ${id}`);
+	}
+	q.run(sql`DELETE FROM session WHERE user_id IN ${idList(ids)}`);
+	q.run(sql`DELETE FROM login_token WHERE user_id IN ${idList(ids)}`);
+	q.run(sql`DELETE FROM sso_identity WHERE user_id IN ${idList(ids)}`);
+	// The contacts take the pseudonym just given to their user.
+	q.run(sql`UPDATE unit_contact SET name = (SELECT name FROM user WHERE id = unit_contact.user_id),
+		email = (SELECT email FROM user WHERE id = unit_contact.user_id), phone = NULL, title = NULL WHERE user_id IN ${idList(ids)}`);
+	q.run(sql`UPDATE conflict SET note = '' WHERE user_id IN ${idList(ids)}`);
+	deliveredMailTo(q, users.map((u) => u.email));
+	return ids;
 }
 
-/** The same for a unit contact who never had an account. */
-export function pseudonymiseContact(q: Queryable, contactId: number): boolean {
-	const contact = q.select({ email: table.unitContact.email, userId: table.unitContact.userId }).from(table.unitContact).where(eq(table.unitContact.id, contactId)).get();
-	if (!contact || contact.userId !== null || isPseudonymAddress(contact.email)) return false;
-	const { name, email } = pseudonymFor({ kind: 'contact', id: contactId });
-	q.update(table.unitContact).set({ name, email, phone: null, title: null }).where(eq(table.unitContact.id, contactId)).run();
-	deliveredMailTo(q, contact.email);
-	return true;
+/** The same for unit contacts who never had an account. */
+export function pseudonymiseContacts(q: Queryable, contactIds: readonly number[]): number[] {
+	const contacts = q
+		.all<{ id: number; email: string }>(sql`SELECT id, email FROM unit_contact WHERE user_id IS NULL AND id IN ${idList(contactIds)} ORDER BY id`)
+		.filter((c) => !isPseudonymAddress(c.email));
+	for (const { id } of contacts) {
+		const { name, email } = pseudonymFor({ kind: 'contact', id });
+		q.run(sql`UPDATE unit_contact SET name = ${name}, email = ${email}, phone = NULL, title = NULL WHERE id = ${id}`);
+	}
+	deliveredMailTo(q, contacts.map((c) => c.email));
+	return contacts.map((c) => c.id);
 }
 
-function deliveredMailTo(q: Queryable, address: string): void {
-	q.delete(table.outbox)
-		.where(and(sql`lower(${table.outbox.toAddress}) = lower(${address})`, ne(table.outbox.status, 'queued')))
-		.run();
+function deliveredMailTo(q: Queryable, addresses: string[]): void {
+	if (addresses.length === 0) return;
+	q.run(sql`DELETE FROM outbox WHERE status <> 'queued' AND lower(to_address) IN (SELECT lower(value) FROM json_each(${JSON.stringify(addresses)}))`);
 }

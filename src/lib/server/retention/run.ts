@@ -50,7 +50,7 @@ export function runRetention(input: { actorId: number | null; now?: Date }): Ret
 				});
 				if (count !== null) run.done.push({ cycleId: cycle.id, year: cycle.year, kind, count });
 			} catch (e) {
-				run.failed = { cycleId: cycle.id, year: cycle.year, kind, message: e instanceof Error ? e.message : String(e) };
+				run.failed = { cycleId: cycle.id, year: cycle.year, kind, message: failureMessage(e) };
 				return run;
 			}
 		}
@@ -58,3 +58,9 @@ export function runRetention(input: { actorId: number | null; now?: Date }): Ret
 	return run;
 }
 
+
+/** What went wrong, as SQLite said it: drizzle wraps a failed statement and keeps the reason as its cause. */
+function failureMessage(e: unknown): string {
+	if (!(e instanceof Error)) return String(e);
+	return e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message;
+}

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import type { AssessmentDoc } from '$lib/domain/scoring';
 import { pseudonymDecision, type PersonFacts, type RetentionKindName } from '$lib/domain/retention';
-import { cyclePeopleFacts, pseudonymiseContact, pseudonymiseUser } from './people';
+import { cyclePeopleFacts, pseudonymiseContacts, pseudonymiseUsers } from './people';
 
 export interface CycleRef {
 	id: number;
@@ -79,8 +79,8 @@ const personalData: RetentionStepWork = {
 	},
 	apply(q, cycle) {
 		const due = dueForPseudonym(q, cycle);
-		const userIds = due.userIds.filter((id) => pseudonymiseUser(q, id));
-		const contactIds = due.contactIds.filter((id) => pseudonymiseContact(q, id));
+		const userIds = pseudonymiseUsers(q, due.userIds);
+		const contactIds = pseudonymiseContacts(q, due.contactIds);
 		// Ids, never names: the audit entry must not carry what it records the removal of.
 		return { count: userIds.length + contactIds.length, detail: { userIds, contactIds } };
 	}
