@@ -36,6 +36,9 @@ export const RETENTION_MONTHS = { min: 1, max: 120 } as const;
 
 export type RetentionSettings = Record<RetentionKindName, number>;
 
+/** The settings form's field for a kind: the page posts it and the server reads and keys its message by it. */
+export const monthsField = (kind: string) => `months.${kind}`;
+
 /** A cycle's settings: what it stored, the default for every kind it did not (or stored out of bounds). */
 export function retentionSettings(stored: Partial<Record<string, unknown>> | null | undefined): RetentionSettings {
 	const settings = {} as RetentionSettings;

@@ -25,7 +25,6 @@ export const sv = {
 	intro:
 		'Efter att en omgång har arkiverats gallras det som inte längre behövs, och personuppgifter som inte längre tjänar utmärkelsen pseudonymiseras. Beslut, protokoll, publicerade återkopplingsrapporter, inlämnade bedömningar och loggen sparas alltid.',
 	kinds: kindsSv,
-	cycleHeading: (name: string) => name,
 	archivedOn: (day: string) => `Arkiverad ${day}.`,
 	notArchived: 'Omgången är inte arkiverad. Ingenting gallras förrän den är det.',
 	caption: (name: string) => `Gallring för ${name}`,
@@ -40,7 +39,6 @@ export const sv = {
 	},
 	afterArchiving: (months: number) => `${months} ${months === 1 ? 'månad' : 'månader'} efter arkivering`,
 	noDate: 'När omgången arkiveras',
-	settings: 'Inställningar',
 	settingsFor: (name: string) => `Inställningar för ${name}`,
 	monthsLabel: (kind: string) => `${kind}: månader efter arkivering`,
 	monthsHint: (min: number, max: number) => `Ett heltal från ${min} till ${max}.`,
@@ -144,7 +142,6 @@ export const en: typeof sv = {
 	intro:
 		'Once a cycle is archived, what is no longer needed is deleted, and personal data that no longer serves the award is pseudonymised. Decisions, minutes, released feedback reports, submitted assessments and the log are always kept.',
 	kinds: kindsEn,
-	cycleHeading: (name) => name,
 	archivedOn: (day) => `Archived ${day}.`,
 	notArchived: 'The cycle is not archived. Nothing is removed until it is.',
 	caption: (name) => `Retention for ${name}`,
@@ -159,7 +156,6 @@ export const en: typeof sv = {
 	},
 	afterArchiving: (months) => `${months} ${months === 1 ? 'month' : 'months'} after archiving`,
 	noDate: 'When the cycle is archived',
-	settings: 'Settings',
 	settingsFor: (name) => `Settings for ${name}`,
 	monthsLabel: (kind) => `${kind}: months after archiving`,
 	monthsHint: (min, max) => `A whole number from ${min} to ${max}.`,

@@ -8,12 +8,9 @@ import { db } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { validate, type FieldErrors } from '../http/validate';
-import { RETENTION_KIND_NAMES, RETENTION_MONTHS, type RetentionSettings } from '$lib/domain/retention';
+import { monthsField, RETENTION_KIND_NAMES, RETENTION_MONTHS, type RetentionSettings } from '$lib/domain/retention';
 import type { Messages } from '$lib/i18n';
 import { cycleRetentionFacts, cycleRows } from './plan';
-
-/** The form's field for a kind; the page posts the same name. */
-export const monthsField = (kind: string) => `months.${kind}`;
 
 export function retentionFormValues(form: FormData): Record<string, string> {
 	return Object.fromEntries(RETENTION_KIND_NAMES.map((kind) => [monthsField(kind), String(form.get(monthsField(kind)) ?? '').trim().slice(0, 20)]));
