@@ -61,6 +61,8 @@ export default defineConfig({
 			MAIL_POLL_MS: '300',
 			SMTP_URL: ''
 		}),
+		// Retention and a person's data (retention.spec.ts): archives the year.
+		demoServer(4235, 'feedback', 'data/e2e-4235'),
 		// Units, entries and written accounts (admin-units.spec.ts).
 		demoServer(4183, 'assessment', 'data/e2e-units'),
 		// Scoring (scoring.spec.ts): submits, reopens and reaches consensus.

@@ -13,6 +13,7 @@ import { allowProviderFormAction } from '$lib/server/sso/sign-out';
 import { ssoConfig } from '$lib/server/sso/config';
 import { errorReference } from '$lib/server/http/reference';
 import { startBackupSchedule } from '$lib/server/backup/schedule';
+import { startRetentionSchedule } from '$lib/server/retention/schedule';
 
 /**
  * Form posts from another site are refused here, in the person's language (kit.csrf leaves this
@@ -78,7 +79,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	return { message: errorMessage(event, status), reference };
 };
 
-/** The e-mail outbox worker, WAL checkpoints and scheduled backups run in the server process; never while building or under tests. */
+/** The e-mail outbox worker, WAL checkpoints, scheduled backups and retention run in the server process; never while building or under tests. */
 export const init: ServerInit = () => {
 	if (building || process.env.VITEST) return;
 	// A half-done single sign-on setup stops the start, not the first person who signs in.
@@ -86,4 +87,5 @@ export const init: ServerInit = () => {
 	startMailWorker();
 	startCheckpointer(db());
 	void startBackupSchedule();
+	startRetentionSchedule();
 };

@@ -15,5 +15,7 @@ export const ADMIN_SECTIONS: { href: string; label: (m: Messages) => string }[] 
 	{ href: '/admin/import', label: (m) => m.dataImport.nav },
 	{ href: '/admin/progress', label: (m) => m.scoring.nav },
 	{ href: '/admin/feedback', label: (m) => m.feedback.nav },
+	{ href: '/admin/retention', label: (m) => m.retention.nav },
+	{ href: '/admin/people', label: (m) => m.retention.person.nav },
 	{ href: '/ranking', label: (m) => m.ranking.nav }
 ];

@@ -18,6 +18,7 @@ import * as ranking from './sections/ranking';
 import * as signOn from './sections/sign-on';
 import * as backup from './sections/backup';
 import * as archive from './sections/archive';
+import * as retention from './sections/retention';
 
 /** English, second language: typed against the Swedish catalogue so no key can be missing. */
 export const en: Messages = {
@@ -198,6 +199,7 @@ export const en: Messages = {
 	ranking: ranking.en,
 	backup: backup.en,
 	archive: archive.en,
+	retention: retention.en,
 	dataImport: dataImport.en,
 	validation: validation.en,
 	signOn: signOn.en,

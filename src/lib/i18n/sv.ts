@@ -18,6 +18,7 @@ import * as ranking from './sections/ranking';
 import * as signOn from './sections/sign-on';
 import * as backup from './sections/backup';
 import * as archive from './sections/archive';
+import * as retention from './sections/retention';
 
 /** The Swedish catalogue: the source of every text a user sees. `en.ts` must match its shape. */
 export const sv = {
@@ -199,6 +200,7 @@ export const sv = {
 	ranking: ranking.sv,
 	backup: backup.sv,
 	archive: archive.sv,
+	retention: retention.sv,
 	dataImport: dataImport.sv,
 	validation: validation.sv,
 	signOn: signOn.sv,

@@ -8,3 +8,4 @@ export * from './account';
 export * from './jury';
 export * from './feedback';
 export * from './audit';
+export * from './retention';

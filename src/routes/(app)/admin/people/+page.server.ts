@@ -1,0 +1,9 @@
+import type { PageServerLoad } from './$types';
+import { requireArea } from '$lib/server/auth/guards';
+import { findPeople } from '$lib/server/personal-data/manage';
+
+export const load: PageServerLoad = (event) => {
+	requireArea(event, 'admin');
+	const search = (event.url.searchParams.get('q') ?? '').trim().slice(0, 100);
+	return { search, people: search.length >= 2 ? findPeople(search) : null };
+};
