@@ -84,7 +84,9 @@ export function scoringEvent(userId: number | null, path: string, init: EventIni
 		url: new URL(url),
 		params: init.params ?? {},
 		cookies: { get: () => undefined },
-		request
+		request,
+		// A load may declare what it depends on (for invalidation); a test has nothing to invalidate.
+		depends: () => {}
 	} as never;
 }
 
