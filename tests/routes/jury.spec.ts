@@ -108,6 +108,44 @@ describe('the jury’s reading routes', () => {
 	});
 });
 
+describe('the ballot tally', () => {
+	const chair = 'ordforande@demo.test';
+	const load = (email: string) => {
+		const classId = String(y.classes[0].id);
+		const run = ballotPage.load as unknown as Handler;
+		return run(fakeEvent(y.userId(email), `http://localhost/jury/classes/${classId}/ballot`, { params: { classId } })) as {
+			summary: { tally: unknown };
+		};
+	};
+	// What SvelteKit serialises into the page and its __data.json is the load's result, whole.
+	const serialised = (email: string) => JSON.stringify(load(email));
+
+	it('is left out of the page’s data for a member who has not voted, until the chair opens it', async () => {
+		for (const email of ['jury3@demo.test', chair]) {
+			expect(serialised(email)).not.toContain('pairwise');
+			expect(serialised(email)).not.toContain('notVoted');
+			expect(load(email).summary.tally).toBeNull();
+		}
+		expect(load('jury1@demo.test').summary.tally).not.toBeNull();
+
+		const classId = String(y.classes[0].id);
+		const actions = ballotPage.actions as Record<string, Handler>;
+		const before = y.snapshot();
+		expect(await statusOf(() => actions.openTally(post('jury3@demo.test', `/jury/classes/${classId}/ballot?/openTally`, [], { classId })))).toBe(403);
+		expect(y.snapshot()).toEqual(before);
+		expect(await actions.openTally(post(chair, `/jury/classes/${classId}/ballot?/openTally`, [], { classId }))).toEqual({ tallyOpened: true });
+		expect(serialised('jury3@demo.test')).toContain('pairwise');
+	});
+
+	it('is shown to a member right after they cast their ballot', async () => {
+		const classId = String(y.classes[0].id);
+		const actions = ballotPage.actions as Record<string, Handler>;
+		const fields = y.finalists(y.classes[0].id).map((id, i): [string, string] => [`rank-${id}`, String(i + 1)]);
+		expect(await actions.cast(post('jury3@demo.test', `/jury/classes/${classId}/ballot?/cast`, fields, { classId }))).toEqual({ saved: true });
+		expect(serialised('jury3@demo.test')).toContain('pairwise');
+	});
+});
+
 describe('after closing', () => {
 	it('every write route answers with a message and nothing changes', async () => {
 		const chair = 'ordforande@demo.test';

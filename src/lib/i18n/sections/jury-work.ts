@@ -82,7 +82,12 @@ export const sv = {
 		notVoted: 'Har inte röstat',
 		everyoneVoted: 'Alla ledamöter har röstat.',
 		matrix: 'Parvisa jämförelser: antal ledamöter som föredrar bidraget i raden framför bidraget i kolumnen',
-		matrixCorner: 'Bidrag'
+		matrixCorner: 'Bidrag',
+		tallyHidden: 'Resultatet visas när du har röstat, eller när ordföranden öppnar det för alla. Då påverkas ingen av de andras ordning innan hen har tagit ställning själv.',
+		openTally: 'Visa resultatet för alla ledamöter',
+		openTallyHint: 'Gör det när ledamöterna har röstat, inför diskussionen. Det loggas och kan inte tas tillbaka.',
+		tallyOpened: (date: string, name: string) => `${name} öppnade resultatet för alla ledamöter ${date}.`,
+		tallyOpenedNow: 'Resultatet är nu synligt för alla ledamöter.'
 	},
 	decisions: {
 		title: 'Beslut',
@@ -268,7 +273,12 @@ export const en: typeof sv = {
 		notVoted: 'Have not voted',
 		everyoneVoted: 'All members have voted.',
 		matrix: 'Pairwise comparisons: number of members who prefer the entry in the row to the entry in the column',
-		matrixCorner: 'Entry'
+		matrixCorner: 'Entry',
+		tallyHidden: 'The result is shown once you have voted, or when the chair opens it to everyone, so that no one sees the others’ order before taking a position.',
+		openTally: 'Show the result to all members',
+		openTallyHint: 'Do this once the members have voted, before the discussion. It is logged and cannot be undone.',
+		tallyOpened: (date, name) => `${name} opened the result to all members on ${date}.`,
+		tallyOpenedNow: 'The result is now visible to all members.'
 	},
 	decisions: {
 		title: 'Decisions',
