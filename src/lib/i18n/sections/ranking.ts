@@ -24,7 +24,15 @@ export const sv = {
 		finalist: 'Finalist',
 		flags: 'Behörighet',
 		adjusted: 'Justerad total',
-		adjustedRank: 'Plats (justerad)'
+		adjustedRank: 'Plats (justerad)',
+		criteria: 'Bedömningsgrunder'
+	},
+	view: {
+		full: 'Visa alla kolumner: poäng per bedömningsgrund och justerad total',
+		compact: 'Visa den kompakta tabellen',
+		stripKey: (criteria: string) =>
+			`Remsan i kolumnen Bedömningsgrunder har en ruta per bedömningsgrund i ordningen ${criteria}. Mörkare ruta betyder högre poäng, en röd hörnmarkering att examinatorerna skiljer sig mycket åt. Peka på remsan eller gå till den med tabbtangenten för att se poängen.`,
+		stripLabel: (unit: string) => `Poäng per bedömningsgrund, ${unit}`
 	},
 	sortBy: (column: string) => `Sortera efter ${column}`,
 	sortedBy: (column: string, ascending: boolean) => `Sorterad efter ${column}, ${ascending ? 'stigande' : 'fallande'}.`,
@@ -187,7 +195,15 @@ export const en: typeof sv = {
 		finalist: 'Finalist',
 		flags: 'Eligibility',
 		adjusted: 'Adjusted total',
-		adjustedRank: 'Place (adjusted)'
+		adjustedRank: 'Place (adjusted)',
+		criteria: 'Criteria'
+	},
+	view: {
+		full: 'Show all columns: scores per criterion and adjusted total',
+		compact: 'Show the compact table',
+		stripKey: (criteria) =>
+			`The strip in the Criteria column has one square per criterion, in the order ${criteria}. A darker square is a higher score, a red corner that the examiners differ widely. Point at the strip or move to it with the Tab key to see the scores.`,
+		stripLabel: (unit) => `Scores per criterion, ${unit}`
 	},
 	sortBy: (column) => `Sort by ${column}`,
 	sortedBy: (column, ascending) => `Sorted by ${column}, ${ascending ? 'ascending' : 'descending'}.`,

@@ -373,6 +373,9 @@ describe('the ranking pages', () => {
 		const finalists = classRankingPage(access, klass.id, new URLSearchParams('finalists=1'));
 		expect(finalists.rows.length).toBe(klass.rows.filter((r) => r.finalist).length);
 		expect(finalists.rows.every((r) => r.finalist)).toBe(true);
+		// The compact table unless the address asks for every column.
+		expect(finalists.full).toBe(false);
+		expect(classRankingPage(access, klass.id, new URLSearchParams('view=full')).full).toBe(true);
 		// A column that does not exist falls back to the rank.
 		expect(classRankingPage(access, klass.id, new URLSearchParams('sort=bogus')).sort).toEqual({ key: 'rank', dir: 'asc' });
 	});

@@ -98,6 +98,8 @@ export interface ClassPage {
 	someBarred: boolean;
 	sort: Sort;
 	finalistsOnly: boolean;
+	/** Every criterion and the adjusted total in their own columns (`?view=full`), else the compact table. */
+	full: boolean;
 	counts: ClassCounts;
 	totals: TotalsBar[];
 }
@@ -119,6 +121,7 @@ export function classRankingPage(access: RankingAccess, classId: number, params:
 		someBarred: access.barred.size > 0,
 		sort,
 		finalistsOnly,
+		full: params.get('view') === 'full',
 		counts: classCounts(rows),
 		totals: rows.map((r) => ({
 			unitName: r.unitName,
