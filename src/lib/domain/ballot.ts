@@ -112,6 +112,17 @@ function orderTiers(ids: string[], p: Matrix): string[][] {
 	return order;
 }
 
+/** Each candidate's place in a Schulze order, tied candidates sharing it: 1, 1, 3 … */
+export function tierPlaces(order: readonly (readonly string[])[]): Map<string, number> {
+	const places = new Map<string, number>();
+	let place = 1;
+	for (const tier of order) {
+		for (const id of tier) places.set(id, place);
+		place += tier.length;
+	}
+	return places;
+}
+
 /** What decides whether a member may see a class's tally. */
 export interface TallyState {
 	/** The member has a ballot in the class. */

@@ -8,7 +8,9 @@ export const sv = {
 		present: 'Mötesskärm'
 	},
 	home: {
-		finalists: 'Finalister och jämförelse',
+		classPage: 'Klassens sida för sammanträdet',
+		leads: (names: string, total: string) => `Leder: ${names} (total ${total})`,
+		noLeader: 'Inget bidrag har en total ännu.',
 		ranking: 'Rangordning',
 		ballot: 'Omröstning',
 		voted: 'Du har röstat',
@@ -26,8 +28,7 @@ export const sv = {
 		none: 'Ingen utmärkelse i klassen'
 	},
 	classPage: {
-		finalists: 'Finalister',
-		intro: 'Finalisterna är de bidrag som examinatorslagen rekommenderar efter konsensus, med högst total först. Totalen räknas från konsensuspoängen.',
+		intro: 'Det sammanträdet behöver för klassen, i ordning: kandidaterna i rangordning, finalisternas underlag, jämförelsen och beslutet. Finalisterna är de bidrag som examinatorslagen rekommenderar efter konsensus.',
 		noFinalists: 'Klassen har inga finalister.',
 		total: 'Total (konsensus)',
 		summary: 'Sammanfattning',
@@ -41,7 +42,16 @@ export const sv = {
 		ballot: 'Till omröstningen',
 		compare: 'Jämför finalister',
 		compareHint: 'Välj två till fyra finalister att jämföra sida vid sida.',
-		compareSubmit: 'Jämför valda'
+		compareSubmit: 'Jämför valda',
+		candidates: 'Kandidaterna',
+		candidatesCaption: (name: string) => `Klassens bidrag i rangordning, ${name}, med omröstningens plats för finalisterna`,
+		ballotColumn: 'Omröstning',
+		compareAll: (count: number) => `Jämför klassens ${count} finalister sida vid sida`,
+		findingsTitle: 'Finalisternas sammanfattning och platsbesök',
+		findingsHint: 'Öppna en finalist för att läsa lagets sammanfattning och iakttagelserna från platsbesöket.',
+		decision: 'Beslut för klassen',
+		decisionsClosed: 'Besluten är justerade.',
+		minutesLink: 'Läs protokollet'
 	},
 	compare: {
 		title: 'Jämförelse',
@@ -109,6 +119,9 @@ export const sv = {
 		saveClass: (name: string) => `Spara beslut för ${name}`,
 		classSaved: 'Beslutet är sparat.',
 		ballotLink: 'Se omröstningen',
+		classLink: 'Klassens sida för sammanträdet',
+		standing: (rank: number | null, total: string, ballot: number | null) =>
+			`Plats ${rank ?? '–'} i rangordningen, total ${total}${ballot === null ? '' : `, plats ${ballot} i omröstningen`}`,
 		noFinalists: 'Klassen har inga finalister. Ange att klassen inte får någon utmärkelse och skälet.',
 		close: 'Justera beslut',
 		closeIntro: 'När besluten är justerade kan varken beslut, motiveringar, närvaro eller röster ändras, av någon.',
@@ -199,7 +212,9 @@ export const en: typeof sv = {
 		present: 'Meeting screen'
 	},
 	home: {
-		finalists: 'Finalists and comparison',
+		classPage: 'The class’s page for the meeting',
+		leads: (names, total) => `Leading: ${names} (total ${total})`,
+		noLeader: 'No entry has a total yet.',
 		ranking: 'Ranking',
 		ballot: 'Ballot',
 		voted: 'You have voted',
@@ -217,8 +232,7 @@ export const en: typeof sv = {
 		none: 'No award in this class'
 	},
 	classPage: {
-		finalists: 'Finalists',
-		intro: 'The finalists are the entries the examiner teams recommend after consensus, highest total first. The total is computed from the consensus scores.',
+		intro: 'What the meeting needs for the class, in order: the candidates ranked, the finalists’ findings, the comparison and the decision. The finalists are the entries the examiner teams recommend after consensus.',
 		noFinalists: 'This class has no finalists.',
 		total: 'Total (consensus)',
 		summary: 'Summary',
@@ -232,7 +246,16 @@ export const en: typeof sv = {
 		ballot: 'To the ballot',
 		compare: 'Compare finalists',
 		compareHint: 'Choose two to four finalists to compare side by side.',
-		compareSubmit: 'Compare selected'
+		compareSubmit: 'Compare selected',
+		candidates: 'The candidates',
+		candidatesCaption: (name) => `The class’s entries in ranked order, ${name}, with the ballot place of the finalists`,
+		ballotColumn: 'Ballot',
+		compareAll: (count) => `Compare the class’s ${count} finalists side by side`,
+		findingsTitle: 'The finalists’ summary and site visit',
+		findingsHint: 'Open a finalist to read the team’s summary and the findings of the site visit.',
+		decision: 'Decision for the class',
+		decisionsClosed: 'The decisions are closed.',
+		minutesLink: 'Read the minutes'
 	},
 	compare: {
 		title: 'Comparison',
@@ -300,6 +323,8 @@ export const en: typeof sv = {
 		saveClass: (name) => `Save decision for ${name}`,
 		classSaved: 'The decision is saved.',
 		ballotLink: 'See the ballot',
+		classLink: 'The class’s page for the meeting',
+		standing: (rank, total, ballot) => `Place ${rank ?? '–'} in the ranking, total ${total}${ballot === null ? '' : `, place ${ballot} in the ballot`}`,
 		noFinalists: 'This class has no finalists. Record that the class gets no award, with the reason.',
 		close: 'Close the decisions',
 		closeIntro: 'Once the decisions are closed, no decision, citation, attendance or ballot can change, for anyone.',
