@@ -157,7 +157,16 @@ export const sv = {
 		pdf: 'Ladda ner som PDF',
 		pdfTitle: (cycle: string) => `Protokoll – ${cycle}`,
 		page: (n: number, total: number) => `Sida ${n} av ${total}`,
-		roles: { chair: 'ordförande', juror: 'ledamot' }
+		roles: { chair: 'ordförande', juror: 'ledamot' },
+		signing: {
+			title: 'Underskrifter',
+			record: 'Vid protokollet',
+			adjust: 'Justeras',
+			signature: 'Underskrift',
+			nameClarification: 'Namnförtydligande',
+			date: 'Datum',
+			roles: { secretary: 'sekreterare', chair: 'ordförande', adjuster: 'justerare' }
+		}
 	},
 	present: {
 		title: 'Mötesskärm',
@@ -363,7 +372,16 @@ export const en: typeof sv = {
 		pdf: 'Download as PDF',
 		pdfTitle: (cycle) => `Minutes – ${cycle}`,
 		page: (n, total) => `Page ${n} of ${total}`,
-		roles: { chair: 'chair', juror: 'member' }
+		roles: { chair: 'chair', juror: 'member' },
+		signing: {
+			title: 'Signatures',
+			record: 'Minutes kept by',
+			adjust: 'Approved',
+			signature: 'Signature',
+			nameClarification: 'Name in print',
+			date: 'Date',
+			roles: { secretary: 'secretary', chair: 'chair', adjuster: 'adjuster' }
+		}
 	},
 	present: {
 		title: 'Meeting screen',
