@@ -9,6 +9,9 @@
 export const CITATION_MAX = 1000;
 export type Outcome = 'award' | 'mention';
 
+/** How a class's outcomes are listed wherever they are read: the award, then the mentions, then "no award". */
+export const OUTCOME_ORDER = { award: 0, mention: 1, none: 2 } as const;
+
 export interface DecisionCandidate {
 	id: string;
 	/** Why E8 blocks the award, or null when it does not. */

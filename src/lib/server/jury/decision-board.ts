@@ -11,9 +11,9 @@ import { classDecisions, closingGaps, decisionCandidates, decisionsVersion, meet
 import { classStanding } from './standing';
 import type { Cycle } from '../cycles/lookup';
 import type { Barred } from '$lib/domain/entry-state';
+import { OUTCOME_ORDER } from '$lib/domain/decisions';
 
 type Reader = { userId: number; barred: Barred };
-const OUTCOME_ORDER = { award: 0, mention: 1, '': 2 } as const;
 
 /** One class's decisions and candidates, for the decision form of the class page and of the decisions page. */
 export function classDecisionBoard(cycle: Cycle, awardClass: { id: number; nameSv: string; nameEn: string }, reader: Reader) {
@@ -46,7 +46,7 @@ export function classDecisionBoard(cycle: Cycle, awardClass: { id: number; nameS
 		candidates: candidates.sort((a, b) => a.order - b.order).map(({ order: _, ...c }) => c),
 		/** The decided outcomes, the award before the honourable mentions, each in ranked order. */
 		outcomes: candidates
-			.filter((c) => c.outcome !== '')
+			.flatMap((c) => (c.outcome === '' ? [] : [{ ...c, outcome: c.outcome }]))
 			.sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome] || a.order - b.order)
 			.map(({ order: _, ...c }) => c)
 	};

@@ -9,6 +9,7 @@ import { db } from '../db';
 import * as table from '../db/schema';
 import { finalistRows, juryMembers, memberConflicts } from './jury';
 import { meetingOf } from './decisions';
+import { OUTCOME_ORDER } from '$lib/domain/decisions';
 import { createPdf, PDF_COLOURS } from '../pdf/document';
 import { formatDate, formatDateTime, messages, type Locale } from '$lib/i18n';
 import { localised } from '$lib/i18n/names';
@@ -61,7 +62,6 @@ function barredFromRecord(closedAt: Date | null, barred: Barred): Barred {
 	return closedAt ? NONE_BARRED : barred;
 }
 
-const ORDER = { award: 0, mention: 1, none: 2 } as const;
 
 export function minutesOf(cycleId: number, readerBarred: Barred): Minutes | null {
 	const d = db();
@@ -112,7 +112,7 @@ export function minutesOf(cycleId: number, readerBarred: Barred): Minutes | null
 			nameEn: c.nameEn,
 			decisions: withoutBarred(rows, barred)
 				.filter((r) => r.classId === c.id)
-				.sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome])
+				.sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome])
 				.map(({ outcome, citation, unitName, organisation }) => ({ outcome, citation, unitName, organisation }))
 		})),
 		chair,
