@@ -36,10 +36,13 @@ test('a member with a conflict sees the class as if the entries were not in it, 
 	await expect(card(page, /^Socialtjänst/).getByText('2 bidrag · 1 finalist')).toBeVisible();
 	await expect(page.getByText('Enheten för hemlösa')).toHaveCount(0);
 	await expectAccessible(page);
-	await card(page, /^Socialtjänst/).getByRole('link', { name: 'Finalister och jämförelse' }).click();
+	await expect(card(page, /^Socialtjänst/).getByText(/^Leder: Resursenheten/)).toBeVisible();
+	await card(page, /^Socialtjänst/).getByRole('link', { name: 'Klassens sida för sammanträdet' }).click();
 	await expect(page.getByText(/^Bidrag som du har jäv mot visas inte för dig\./)).toBeVisible();
-	await expect(page.getByRole('article')).toHaveCount(1);
-	await expect(page.getByRole('article', { name: 'Resursenheten' }).getByText('Sammanfattning')).toBeVisible();
+	await expect(page.getByRole('table', { name: /^Klassens bidrag i rangordning/ }).locator('tbody tr')).toHaveCount(2);
+	await expect(page.locator('details.finalist')).toHaveCount(1);
+	await page.locator('details.finalist summary', { hasText: 'Resursenheten' }).click();
+	await expect(page.locator('details.finalist').getByRole('heading', { name: 'Sammanfattning' })).toBeVisible();
 	await expect(page.getByText('Enheten för hemlösa')).toHaveCount(0);
 	await expectAccessible(page);
 
@@ -58,6 +61,14 @@ test('a juror ranks with the keyboard, ties allowed, and a forged ballot is refu
 	await signIn(page, 'jury4@demo.test');
 	await openBallot(page, /^Förskola/);
 	await expect(page.getByText('2 av 5 ledamöter har röstat.')).toBeVisible();
+	// Before voting, nothing of the others' order: it would anchor.
+	await expect(page.getByText(/^Resultatet visas när du har röstat/)).toBeVisible();
+	await expect(page.getByRole('table', { name: /Parvisa jämförelser/ })).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Har inte röstat' })).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Ordning enligt Schulzes metod' })).toHaveCount(0);
+	const data = await page.request.get(`${page.url()}/__data.json`);
+	expect(data.status()).toBe(200);
+	expect(await data.text()).not.toContain('pairwise');
 	// Keyboard only: focus the first place, choose with the arrow keys, move on with Tab.
 	const first = page.getByLabel('Placering för Förskoleavdelningens ledningsorganisation');
 	await first.focus();
@@ -92,25 +103,27 @@ test('a juror ranks with the keyboard, ties allowed, and a forged ballot is refu
 	await expect(page.getByText('3 av 5 ledamöter har röstat.')).toBeVisible();
 	await expect(page.getByLabel('Placering för Förskolan Ekorren')).toHaveValue('1');
 
-	// Before closing, the meeting screen shows the finalists only: no scores, no ballots.
+	// Before closing, the meeting screen shows the candidates ranked with their totals, and no ballot.
 	await page.goto('/jury/present');
 	await expect(page.getByRole('heading', { level: 2, name: 'Förskola' })).toBeVisible();
-	await expect(page.getByText('Förskolan Ekorren')).toBeVisible();
+	await expect(page.getByRole('table', { name: /^Kandidaterna i Förskola/ }).getByText('Förskolan Ekorren')).toBeVisible();
 	await expect(page.getByText('Juryns beslut visas här när besluten är justerade.')).toBeVisible();
 	await expect(page.getByText(/ledamöter har röstat/)).toHaveCount(0);
 	await expectAccessible(page);
+	await page.goto('/jury');
 
 	// The chair's pages are not for a juror.
 	const refused = await page.goto('/jury/decisions');
 	expect(refused?.status()).toBe(403);
 	await expectAccessible(page);
+	await page.goto('/jury');
 	await signOut(page);
 });
 
 test('the chair compares finalists side by side, radars overlaid', async ({ page }) => {
 	await signIn(page, 'ordforande@demo.test');
 	await page.goto('/jury');
-	await card(page, /^Förskola/).getByRole('link', { name: 'Finalister och jämförelse' }).click();
+	await card(page, /^Förskola/).getByRole('link', { name: 'Klassens sida för sammanträdet' }).click();
 	await expect(page.getByRole('link', { name: 'Se rangordningen för klassen' })).toHaveAttribute('href', /^\/ranking\/\d+$/);
 	await expectAccessible(page);
 	await page.getByRole('checkbox', { name: 'Förskoleavdelningens ledningsorganisation' }).check();
@@ -167,11 +180,22 @@ test('the chair decides with citations; E8 blocks the award with its reason', as
 	await elderly.getByRole('button', { name: /^Spara beslut för Äldreomsorg/ }).click();
 	await expect(elderly.getByRole('status')).toHaveText('Beslutet är sparat.');
 
-	const social = section(/^Socialtjänst/);
-	await social.getByLabel('Beslut för Resursenheten').selectOption('award');
-	await social.getByLabel('Motivering för Resursenheten').fill(CITATIONS.social);
-	await social.getByRole('button', { name: /^Spara beslut för Socialtjänst/ }).click();
-	await expect(social.getByRole('status')).toHaveText('Beslutet är sparat.');
+	// Socialtjänst is decided from its class page, where the meeting has everything in one place.
+	await page.goto('/jury');
+	await card(page, /^Socialtjänst/).getByRole('link', { name: 'Klassens sida för sammanträdet' }).click();
+	const candidates = page.getByRole('table', { name: /^Klassens bidrag i rangordning/ });
+	await expect(candidates.locator('tbody tr').first()).toContainText('Resursenheten');
+	await expect(page.getByText(/^Resultatet visas när du har röstat/)).toBeVisible();
+	await expectAccessible(page);
+	const decision = page.getByRole('region', { name: 'Beslut för klassen' });
+	await expect(decision.getByText('Plats 1 i rangordningen, total 53,3')).toBeVisible();
+	await decision.getByLabel('Beslut för Resursenheten').selectOption('award');
+	await decision.getByLabel('Motivering för Resursenheten').fill(CITATIONS.social);
+	await decision.getByRole('button', { name: /^Spara beslut för Socialtjänst/ }).click();
+	await expect(decision.getByRole('status')).toHaveText('Beslutet är sparat.');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Beslut', exact: true }).click();
+	await expect(section(/^Socialtjänst/).getByLabel('Beslut för Resursenheten')).toHaveValue('award');
 
 	const other = section(/^Andra verksamheter/);
 	await other.getByLabel('Ingen utmärkelse i den här klassen').check();
@@ -213,6 +237,8 @@ test('the chair closes the decisions and downloads the minutes with the citation
 	await expect(page.getByText('Anders Hellström (ledamot)')).toBeVisible();
 	await expect(page.getByText('Dragana Petrović (ledamot)')).toHaveCount(0);
 	await expect(page.getByText('Carlos Mendes har jäv mot Enheten för hemlösa och deltog inte i behandlingen.')).toBeVisible();
+	for (const line of ['Vid protokollet', 'Justeras']) await expect(page.getByText(line, { exact: true })).toBeVisible();
+	await expect(page.getByText('Namnförtydligande (ordförande): Malin Ekström')).toBeVisible();
 	await expectAccessible(page);
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner som PDF' }).click()]);
 	expect(download.suggestedFilename()).toBe(`protokoll-jury-${demoCalendarToday('jury').year}.pdf`);
@@ -223,6 +249,7 @@ test('the chair closes the decisions and downloads the minutes with the citation
 	expect(text).toContain(formatDaySv(demoCalendarToday('jury').day.juryMeetingDate));
 	expect(text).toContain('Malin Ekström');
 	expect(text).toContain('Carlos Mendes har jäv mot Enheten för hemlösa');
+	expect(text).toMatch(/Vid protokollet.*Justeras.*Namnförtydligande \(ordförande\): Malin Ekström.*Namnförtydligande \(justerare\)/);
 	await signOut(page);
 });
 
@@ -243,6 +270,7 @@ test('the meeting screen shows one class at a time, the arrow keys move between 
 	await page.getByRole('link', { name: /Nästa klass/ }).click();
 	await expect(page.getByText('Klass 2 av 5', { exact: true })).toBeVisible();
 	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Tillbaka till juryns översikt' }).click();
 	await signOut(page);
 });
 
@@ -252,6 +280,8 @@ test('after closing, a juror sees the decisions on the meeting screen and can no
 	await expect(page.getByText(CITATIONS.social)).toBeVisible();
 	await expectAccessible(page);
 	await openBallot(page, /^Skola/);
+	// Once closed, no vote can follow, so the tally is everyone's.
+	await expect(page.getByRole('table', { name: /Parvisa jämförelser/ })).toBeVisible();
 	const response = await page.request.post(`${page.url()}?/cast`, { headers: { origin: BASE, accept: 'text/html' }, form: { 'rank-1': '1' } });
 	expect(response.status()).toBe(409);
 	expect(await response.text()).toContain('Besluten är justerade; inget kan ändras längre.');

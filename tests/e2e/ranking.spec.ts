@@ -33,6 +33,26 @@ test('a juror opens the ranked view, sorts it, opens an entry and reads a chart�
 	const ranks = (await bodyRows(page).locator('td:first-child').allTextContents()).map((t) => Number(t.trim()));
 	expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
 	expect(ranks[0]).toBe(1);
+	// The decisive columns fit a 1280 px laptop without scrolling; the criteria are one strip per row.
+	await page.setViewportSize({ width: 1280, height: 800 });
+	for (const name of ['Plats', 'Enhet', 'Total', 'Bedömningsgrunder', 'Konsensus', 'Finalist', 'Behörighet']) {
+		const box = (await rankedTable(page).getByRole('columnheader', { name, exact: true }).boundingBox())!;
+		expect(box.x + box.width, name).toBeLessThanOrEqual(1280);
+	}
+	const region = page.getByRole('region', { name: /^Rangordning för Socialtjänst/ });
+	expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+	const captionBox = (await rankedTable(page).locator('caption').boundingBox())!;
+	expect(captionBox.x + captionBox.width).toBeLessThanOrEqual(1280);
+	// The numbers of a strip appear on keyboard focus, and the full table is one link away.
+	const strip = rankedTable(page).getByRole('list', { name: /^Poäng per bedömningsgrund/ }).first();
+	await strip.focus();
+	await expect(strip.locator('.value').first()).toHaveCSS('opacity', '1');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: /^Visa alla kolumner/ }).click();
+	await expect(rankedTable(page).getByRole('columnheader', { name: 'Ledarskap', exact: true })).toBeVisible();
+	await expect(rankedTable(page).getByRole('columnheader', { name: 'Justerad total', exact: true })).toBeVisible();
+	await page.getByRole('link', { name: 'Visa den kompakta tabellen' }).click();
+	await expect(rankedTable(page).getByRole('columnheader', { name: 'Bedömningsgrunder', exact: true })).toBeVisible();
 	await expect(page.getByRole('table', { name: /^Total per bidrag med varje examinators egen total/ })).toBeHidden();
 	await expectDrawn(page.locator('canvas[aria-label^="Total per bidrag med varje examinators egen total"]'));
 	await expectAccessible(page);
@@ -43,8 +63,11 @@ test('a juror opens the ranked view, sorts it, opens an entry and reads a chart�
 	const robustness = page.getByRole('table', { name: /^Plats med olika sätt att räkna/ });
 	await expect(robustness.locator('tbody tr')).toHaveCount(4);
 	expect((await robustness.locator('tbody th').allTextContents()).map((t) => t.trim())).toEqual(byRank);
-	await expect(page.getByText('Alfa mäter hur samstämmigt examinatorerna poängsätter; under 0,667 är samstämmigheten för låg för säkra slutsatser.')).toBeVisible();
-	await expect(page.getByRole('table', { name: /^Krippendorffs alfa per bedömningsgrund/ }).locator('tbody tr')).toHaveCount(7);
+	// Four entries are too few for alpha to mean anything: a plain sentence, no red verdict.
+	await expect(page.getByText('För få bidrag för att mäta samstämmighet.')).toBeVisible();
+	await expect(page.getByRole('table', { name: /^Krippendorffs alfa per bedömningsgrund/ })).toHaveCount(0);
+	await expect(page.getByText('För låg', { exact: true })).toHaveCount(0);
+	await expect(page.getByText(/^(De 3 främsta är desamma|\d+ bidrag hamnar bland de 3 främsta)/)).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('link', { name: /^Tillbaka till rangordningen/ }).click();
 	await expect(bodyRows(page)).toHaveCount(4);
@@ -136,6 +159,38 @@ test('a conflicted juror sees the class as if the barred entries were not in it,
 	const response = await page.goto(entryPath);
 	expect(response?.status()).toBe(404);
 	await expectAccessible(page);
+	await signOut(page);
+});
+
+test('the meeting screen fills a 1920×1080 projector, one class at a time, PageDown and PageUp stepping', async ({ page }) => {
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await signIn(page, 'jury1@demo.test');
+	await page.goto('/jury/present?c=4');
+	await expect(page.getByRole('heading', { level: 2, name: CLASS })).toBeVisible();
+	// No app frame: the screen is the class.
+	await expect(page.getByRole('button', { name: 'Logga ut' })).toHaveCount(0);
+	await expect(page.getByRole('navigation', { name: 'Juryns arbete' })).toHaveCount(0);
+	const candidates = page.getByRole('table', { name: /^Kandidaterna i Socialtjänst/ });
+	await expect(candidates.locator('tbody tr')).toHaveCount(4);
+	await expect(candidates.locator('tbody').getByText('Finalist', { exact: true })).toHaveCount(2);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920);
+	const next = (await page.getByRole('link', { name: /Nästa klass/ }).boundingBox())!;
+	expect(next.y + next.height).toBeLessThanOrEqual(1080);
+	await expectAccessible(page);
+	await page.keyboard.press('PageDown');
+	await expect(page.getByText('Klass 5 av 5', { exact: true })).toBeVisible();
+	await page.keyboard.press('PageUp');
+	await expect(page.getByText('Klass 4 av 5', { exact: true })).toBeVisible();
+
+	// A member in conflict sees the same class without the entries of their own administration.
+	await page.goto('/jury');
+	await signOut(page);
+	await signIn(page, 'jury3@demo.test');
+	await page.goto('/jury/present?c=4');
+	await expect(page.getByRole('table', { name: /^Kandidaterna i Socialtjänst/ }).locator('tbody tr')).toHaveCount(2);
+	await expect(page.getByText('Enheten för hemlösa')).toHaveCount(0);
+	await expectAccessible(page);
+	await page.goto('/jury');
 	await signOut(page);
 });
 

@@ -66,7 +66,8 @@ async function everything(email: string): Promise<Record<string, string>> {
 		'/jury/ballot': await data(ballotPage.load, `/jury/classes/${classId}/ballot`),
 		'/jury/minutes': await data(minutesPage.load, '/jury/minutes'),
 		'/jury/minutes.pdf': (await pdf.getText()).text,
-		'/jury/present': await data(presentPage.load, '/jury/present'),
+		// The meeting screen on the class's own slide, where its candidates are listed before closing.
+		'/jury/present': await data(presentPage.load, `/jury/present?c=${y.classes.findIndex((c) => c.id === classId) + 1}`),
 		'/ranking': await data(rankingIndex.load, '/ranking'),
 		'/ranking/class': await data(rankingClass.load, `/ranking/${classId}`),
 		'/ranking/robustness': await data(robustnessPage.load, `/ranking/${classId}/robustness`),

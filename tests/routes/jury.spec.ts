@@ -13,6 +13,7 @@ import * as presentPage from '../../src/routes/(app)/jury/present/+page.server';
 import { classDecisions, decisionsVersion, meetingOf, meetingVersion } from '../../src/lib/server/jury/decisions';
 import { fakeEvent, juryYear } from '../../src/lib/server/test-support/jury';
 import { NONE_BARRED } from '../../src/lib/domain/entry-state';
+import * as table from '../../src/lib/server/db/schema';
 
 let y: ReturnType<typeof juryYear>;
 beforeEach(() => {
@@ -105,6 +106,89 @@ describe('the jury’s reading routes', () => {
 			expect(await statusOf(() => handler(fakeEvent(y.userId('jury1@demo.test'), `http://localhost${path}`, { params })))).toBe(200);
 		}
 		expect(await statusOf(() => (classPage.load as unknown as Handler)(fakeEvent(y.userId('jury1@demo.test'), 'http://localhost/jury/classes/999999', { params: { classId: '999999' } })))).toBe(404);
+	});
+});
+
+describe('the ballot tally', () => {
+	const chair = 'ordforande@demo.test';
+	const load = (email: string) => {
+		const classId = String(y.classes[0].id);
+		const run = ballotPage.load as unknown as Handler;
+		return run(fakeEvent(y.userId(email), `http://localhost/jury/classes/${classId}/ballot`, { params: { classId } })) as {
+			summary: { tally: unknown };
+		};
+	};
+	// What SvelteKit serialises into the page and its __data.json is the load's result, whole.
+	const serialised = (email: string) => JSON.stringify(load(email));
+
+	it('is left out of the page’s data for a member who has not voted, until the chair opens it', async () => {
+		for (const email of ['jury3@demo.test', chair]) {
+			expect(serialised(email)).not.toContain('pairwise');
+			expect(serialised(email)).not.toContain('notVoted');
+			expect(load(email).summary.tally).toBeNull();
+		}
+		expect(load('jury1@demo.test').summary.tally).not.toBeNull();
+
+		const classId = String(y.classes[0].id);
+		const actions = ballotPage.actions as Record<string, Handler>;
+		const before = y.snapshot();
+		expect(await statusOf(() => actions.openTally(post('jury3@demo.test', `/jury/classes/${classId}/ballot?/openTally`, [], { classId })))).toBe(403);
+		expect(y.snapshot()).toEqual(before);
+		expect(await actions.openTally(post(chair, `/jury/classes/${classId}/ballot?/openTally`, [], { classId }))).toEqual({ tallyOpened: true });
+		expect(serialised('jury3@demo.test')).toContain('pairwise');
+	});
+
+	it('is shown to a member right after they cast their ballot', async () => {
+		const classId = String(y.classes[0].id);
+		const actions = ballotPage.actions as Record<string, Handler>;
+		const fields = y.finalists(y.classes[0].id).map((id, i): [string, string] => [`rank-${id}`, String(i + 1)]);
+		expect(await actions.cast(post('jury3@demo.test', `/jury/classes/${classId}/ballot?/cast`, fields, { classId }))).toEqual({ saved: true });
+		expect(serialised('jury3@demo.test')).toContain('pairwise');
+	});
+});
+
+describe('the class page', () => {
+	const chair = 'ordforande@demo.test';
+	type ClassData = {
+		standing: { rows: { entryId: number; rank: number | null; ballotPlace: number | null; finalist: boolean }[]; tallyShown: boolean };
+		decision: { version: string; candidates: { entryId: number }[]; outcomes: { entryId: number; outcome: string }[] } | null;
+	};
+	const load = (email: string, classId = y.classes[0].id) =>
+		(classPage.load as unknown as Handler)(fakeEvent(y.userId(email), `http://localhost/jury/classes/${classId}`, { params: { classId: String(classId) } })) as ClassData;
+
+	it('ranks the candidates, and gives the ballot place only to a member who may see the tally', () => {
+		const voted = load('jury1@demo.test');
+		expect(voted.standing.rows.map((r) => r.rank)).toEqual([...voted.standing.rows.map((r) => r.rank)].sort());
+		expect(voted.standing.tallyShown).toBe(true);
+		expect(voted.standing.rows.filter((r) => r.finalist).every((r) => r.ballotPlace !== null)).toBe(true);
+		const notVoted = load('jury3@demo.test');
+		expect(notVoted.standing.tallyShown).toBe(false);
+		expect(notVoted.standing.rows.every((r) => r.ballotPlace === null)).toBe(true);
+		expect(notVoted.decision).toBeNull();
+	});
+
+	it('lets the chair decide from it, lists the award before the mention, and refuses a stale form as a conflict', async () => {
+		const classId = y.classes[3].id;
+		const params = { classId: String(classId) };
+		y.db.update(table.consensus).set({ status: 'done', recommendFinalist: true }).run();
+		const page = load(chair, classId);
+		const [first, second] = page.decision!.candidates.map((c) => c.entryId);
+		const fields: [string, string][] = [
+			['classId', String(classId)],
+			['version', page.decision!.version],
+			[`outcome-${first}`, 'mention'],
+			[`citation-${first}`, 'Ett gott exempel.'],
+			[`outcome-${second}`, 'award'],
+			[`citation-${second}`, 'Årets vinnare.']
+		];
+		const actions = classPage.actions as Record<string, Handler>;
+		expect(await actions.record(post(chair, `/jury/classes/${classId}?/record`, fields, params))).toEqual({ savedClassId: classId });
+		expect(load(chair, classId).decision!.outcomes.map((o) => [o.entryId, o.outcome])).toEqual([[second, 'award'], [first, 'mention']]);
+		// The same form again was based on decisions that have since changed.
+		const stale = (await actions.record(post(chair, `/jury/classes/${classId}?/record`, fields, params))) as { status: number; data: { errors: { _form: string } } };
+		expect(stale.status).toBe(409);
+		expect(stale.data.errors._form).toContain('Någon har ändrat');
+		expect(await statusOf(() => actions.record(post('jury1@demo.test', `/jury/classes/${classId}?/record`, fields, params)))).toBe(403);
 	});
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schulze, validateBallot, type Ballot } from './ballot';
+import { schulze, tallyVisible, tierPlaces, validateBallot, type Ballot } from './ballot';
 
 /** Repeats one ranking for `count` voters; `order` is a string like 'ACBED' (no ties). */
 function voters(count: number, order: string, prefix = order): Ballot[] {
@@ -250,6 +250,25 @@ describe('schulze: properties on random ballots', () => {
 				if (beats(a, b) && beats(b, c)) expect(beats(a, c)).toBe(true);
 			}
 		}
+	});
+});
+
+describe('tierPlaces', () => {
+	it('gives tied candidates the same place and skips the places they fill', () => {
+		expect([...tierPlaces([['a'], ['b', 'c'], ['d']])]).toEqual([['a', 1], ['b', 2], ['c', 2], ['d', 4]]);
+		expect(tierPlaces([]).size).toBe(0);
+	});
+});
+
+describe('tallyVisible', () => {
+	it('hides the tally from a member who has not voted while it is not opened and decisions are open', () => {
+		expect(tallyVisible({ ownBallot: false, opened: false, closed: false })).toBe(false);
+	});
+
+	it('shows it after the member’s own ballot, once the chair opens it, or once the decisions are closed', () => {
+		expect(tallyVisible({ ownBallot: true, opened: false, closed: false })).toBe(true);
+		expect(tallyVisible({ ownBallot: false, opened: true, closed: false })).toBe(true);
+		expect(tallyVisible({ ownBallot: false, opened: false, closed: true })).toBe(true);
 	});
 });
 

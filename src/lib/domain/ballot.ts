@@ -112,6 +112,36 @@ function orderTiers(ids: string[], p: Matrix): string[][] {
 	return order;
 }
 
+/** Each candidate's place in a Schulze order, tied candidates sharing it: 1, 1, 3 … */
+export function tierPlaces(order: readonly (readonly string[])[]): Map<string, number> {
+	const places = new Map<string, number>();
+	let place = 1;
+	for (const tier of order) {
+		for (const id of tier) places.set(id, place);
+		place += tier.length;
+	}
+	return places;
+}
+
+/** What decides whether a member may see a class's tally. */
+export interface TallyState {
+	/** The member has a ballot in the class. */
+	ownBallot: boolean;
+	/** The chair has opened the tally to every member. */
+	opened: boolean;
+	/** The decisions are closed, so nothing can be voted any more. */
+	closed: boolean;
+}
+
+/**
+ * The tally (order, pairwise counts, who has not voted) would anchor a member who has not yet
+ * ranked the finalists, so it is shown to them only after their own ballot, once the chair opens it
+ * for the meeting, or once the decisions are closed and no vote can follow.
+ */
+export function tallyVisible(state: TallyState): boolean {
+	return state.ownBallot || state.opened || state.closed;
+}
+
 export type BallotErrorCode = 'malformed' | 'empty' | 'unknown-candidate' | 'duplicate-candidate';
 
 export interface BallotError {

@@ -9,11 +9,11 @@
 export const CITATION_MAX = 1000;
 export type Outcome = 'award' | 'mention';
 
-/** The award before the honourable mention, and a class without an award last, wherever decisions are listed. */
-const OUTCOME_RANK = { award: 0, mention: 1, none: 2 } as const;
+/** How a class's outcomes are listed wherever they are read: the award, then the mentions, then "no award". */
+export const OUTCOME_ORDER = { award: 0, mention: 1, none: 2 } as const;
 
-export function byOutcome(a: { outcome: keyof typeof OUTCOME_RANK }, b: { outcome: keyof typeof OUTCOME_RANK }): number {
-	return OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome];
+export function byOutcome(a: { outcome: keyof typeof OUTCOME_ORDER }, b: { outcome: keyof typeof OUTCOME_ORDER }): number {
+	return OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome];
 }
 
 export interface DecisionCandidate {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	ALPHA_THRESHOLD,
 	agreementByClass,
+	agreementVerdict,
 	alphaFromMatrix,
 	coincidenceMatrix,
 	krippendorffAlpha,
@@ -143,14 +144,42 @@ describe('agreementByClass', () => {
 
 	it('computes interval alpha per class (by id) and criterion (in model order)', () => {
 		expect(rows).toEqual([
-			{ classId: 'k1', criterion: 'b', alpha: expect.closeTo(-0.5, 12), pairableEntries: 2, low: true },
-			{ classId: 'k1', criterion: 'a', alpha: 1, pairableEntries: 2, low: false },
-			{ classId: 'k2', criterion: 'b', alpha: null, pairableEntries: 0, low: false },
-			{ classId: 'k2', criterion: 'a', alpha: null, pairableEntries: 0, low: false }
+			{ classId: 'k1', criterion: 'b', alpha: expect.closeTo(-0.5, 12), pairableEntries: 2, pairableValues: 4, verdict: 'too-few' },
+			{ classId: 'k1', criterion: 'a', alpha: 1, pairableEntries: 2, pairableValues: 4, verdict: 'too-few' },
+			{ classId: 'k2', criterion: 'b', alpha: null, pairableEntries: 0, pairableValues: 0, verdict: 'too-few' },
+			{ classId: 'k2', criterion: 'a', alpha: null, pairableEntries: 0, pairableValues: 0, verdict: 'too-few' }
 		]);
 	});
 
 	it('flags below 0.667, the lowest level Krippendorff accepts even for tentative conclusions', () => {
 		expect(ALPHA_THRESHOLD).toBe(0.667);
+	});
+});
+
+describe('agreementVerdict', () => {
+	it('gives no verdict below five entries or ten scores, whatever alpha is', () => {
+		expect(agreementVerdict(0.1, 4, 12)).toBe('too-few');
+		expect(agreementVerdict(0.95, 4, 12)).toBe('too-few');
+		expect(agreementVerdict(0.1, 5, 9)).toBe('too-few');
+		expect(agreementVerdict(null, 2, 6)).toBe('too-few');
+	});
+
+	it('judges alpha against 0.667 from five entries and ten scores on', () => {
+		expect(agreementVerdict(0.66, 5, 10)).toBe('low');
+		expect(agreementVerdict(0.667, 5, 10)).toBe('ok');
+		expect(agreementVerdict(null, 5, 15)).toBe('none');
+	});
+
+	it('is right to withhold one for two entries: examiners five points apart read as worse than chance', () => {
+		const alpha = krippendorffAlpha([[60, 65, 60], [65, 60, 65]])!;
+		expect(alpha).toBeLessThan(0);
+		expect(agreementVerdict(alpha, 2, 6)).toBe('too-few');
+	});
+
+	it('gives a verdict on a class of five entries whose examiners agree closely', () => {
+		const units = [[20, 25, 20], [40, 40, 45], [60, 55, 60], [75, 80, 75], [90, 90, 95]];
+		const alpha = krippendorffAlpha(units)!;
+		expect(alpha).toBeGreaterThan(0.9);
+		expect(agreementVerdict(alpha, 5, 15)).toBe('ok');
 	});
 });

@@ -24,6 +24,28 @@ export type AlphaMetric = 'interval' | 'nominal';
 /** Below this, agreement is too weak even for tentative conclusions (Krippendorff 2011). */
 export const ALPHA_THRESHOLD = 0.667;
 
+/**
+ * Alpha weighs the disagreement within entries against the disagreement expected from all the
+ * class's scores pooled; with only a few entries that expectation rests on how far those few happen
+ * to lie apart, so two examiners five points apart on two similar entries score "worse than chance".
+ * Below these counts of entries with two scores and of such scores no verdict is given
+ * (docs/aggregation.md#8-agreement).
+ */
+export const AGREEMENT_MIN_ENTRIES = 5;
+export const AGREEMENT_MIN_VALUES = 10;
+
+/**
+ * What alpha says about a criterion: `too-few` below the minimum counts, whatever its value;
+ * `none` when it cannot be computed; else `low` or `ok` against ALPHA_THRESHOLD.
+ */
+export type AgreementVerdict = 'too-few' | 'none' | 'low' | 'ok';
+
+export function agreementVerdict(alpha: number | null, pairableEntries: number, pairableValues: number): AgreementVerdict {
+	if (pairableEntries < AGREEMENT_MIN_ENTRIES || pairableValues < AGREEMENT_MIN_VALUES) return 'too-few';
+	if (alpha === null) return 'none';
+	return alpha < ALPHA_THRESHOLD ? 'low' : 'ok';
+}
+
 /** Alpha from the values of each unit; which coder gave which value does not enter the formula. */
 export function krippendorffAlpha(
 	units: readonly (readonly number[])[],
@@ -116,8 +138,9 @@ export interface CriterionAgreement {
 	alpha: number | null;
 	/** Entries with at least two scores on the criterion, i.e. the units alpha is based on. */
 	pairableEntries: number;
-	/** alpha below ALPHA_THRESHOLD; a null alpha is not flagged, there is nothing to judge. */
-	low: boolean;
+	/** The scores of those entries, the values alpha is based on. */
+	pairableValues: number;
+	verdict: AgreementVerdict;
 }
 
 /**
@@ -149,8 +172,10 @@ export function agreementByClass(
 			const byEntry = byCriterion.get(key)!;
 			const units = entryIds.map((id) => byEntry.get(id) ?? []);
 			const alpha = krippendorffAlpha(units, 'interval');
-			const pairableEntries = units.filter((unit) => unit.length >= 2).length;
-			rows.push({ classId, criterion: key, alpha, pairableEntries, low: alpha !== null && alpha < ALPHA_THRESHOLD });
+			const pairable = units.filter((unit) => unit.length >= 2);
+			const pairableValues = pairable.reduce((n, unit) => n + unit.length, 0);
+			const verdict = agreementVerdict(alpha, pairable.length, pairableValues);
+			rows.push({ classId, criterion: key, alpha, pairableEntries: pairable.length, pairableValues, verdict });
 		}
 	}
 	return rows;

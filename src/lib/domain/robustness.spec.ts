@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankEntries, type AggregateInput } from './aggregate';
-import { rankRobustness, trimmedMean } from './robustness';
+import { rankRobustness, topK, trimmedMean } from './robustness';
 
 /** One criterion; each entry scored by its own team, so no examiner reaches the 3 entries that
  * trigger the severity adjustment and the adjusted scores are the scores themselves. */
@@ -13,6 +13,25 @@ function cycle(entries: { id: string; classId: string; scores: number[]; consens
 		)
 	};
 }
+
+describe('topK', () => {
+	it('is smaller than the class, at most three, and no claim at all for a class of one or two', () => {
+		expect([0, 1, 2, 3, 4, 5, 40].map(topK)).toEqual([0, 0, 0, 2, 3, 3, 3]);
+	});
+
+	it('flags a change of the top two in a class of three, where a top three could not change', () => {
+		const [k] = rankRobustness(
+			cycle([
+				{ id: 'a', classId: 'k', scores: [90, 90, 0] },
+				{ id: 'b', classId: 'k', scores: [70, 70, 70] },
+				{ id: 'c', classId: 'k', scores: [65, 65, 65] }
+			])
+		);
+		// a: mean 60 (third), median 90 (first).
+		expect(k.top).toBe(2);
+		expect(k.rows.filter((r) => r.topChanges).map((r) => r.id)).toEqual(['c', 'a']);
+	});
+});
 
 describe('rankRobustness', () => {
 	const input = cycle([
@@ -49,8 +68,13 @@ describe('rankRobustness', () => {
 		expect(k1.rows[0].totals).toMatchObject({ mean: 75, median: 62, trimmed: 62 });
 	});
 
+	it('speaks of the top three in a class of five, and of no top in a class of two', () => {
+		expect(k1.top).toBe(3);
+		expect(k2.top).toBe(0);
+	});
+
 	it('flags the entries that move into or out of the top three', () => {
-		expect(k1.rows.filter((r) => r.top3Changes).map((r) => r.id)).toEqual(['e4', 'e1']);
+		expect(k1.rows.filter((r) => r.topChanges).map((r) => r.id)).toEqual(['e4', 'e1']);
 	});
 
 	it('leaves an entry without a total unranked under every method, and unflagged', () => {
@@ -59,13 +83,13 @@ describe('rankRobustness', () => {
 				id: 'f1',
 				ranks: { mean: 1, median: 1, trimmed: 1, adjusted: 1 },
 				totals: { mean: 50, median: 50, trimmed: 50, adjusted: 50 },
-				top3Changes: false
+				topChanges: false
 			},
 			{
 				id: 'f2',
 				ranks: { mean: null, median: null, trimmed: null, adjusted: null },
 				totals: { mean: null, median: null, trimmed: null, adjusted: null },
-				top3Changes: false
+				topChanges: false
 			}
 		]);
 	});

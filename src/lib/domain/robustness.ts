@@ -1,6 +1,7 @@
 /**
  * How robust is a class's ranking: each entry's rank under four ways of combining the scores, and
- * which entries move in or out of the top three between them (docs/aggregation.md#7-robustness).
+ * which entries move in or out of the top k between them, k following the class's size (`topK`;
+ * docs/aggregation.md#7-robustness).
  *
  * The methods, all ranked with the same tie rule as the ranked view (1, 2, 2, 4):
  * - `mean`: the official total and rank (docs/aggregation.md: consensus where set, else the mean),
@@ -27,12 +28,14 @@ export interface RobustnessRow {
 	id: string;
 	ranks: Record<RankingMethod, number | null>;
 	totals: Record<RankingMethod, number | null>;
-	/** In the top three under some methods and not under others. */
-	top3Changes: boolean;
+	/** In the top k (`ClassRobustness.top`) under some methods and not under others. */
+	topChanges: boolean;
 }
 
 export interface ClassRobustness {
 	classId: string;
+	/** The k of "top k" for the class; 0 when the class is too small for such a claim. */
+	top: number;
 	/** In the order of the ranked view (official rank, then incomplete entries). */
 	rows: RobustnessRow[];
 }
@@ -59,11 +62,12 @@ export function rankRobustness(input: AggregateInput): ClassRobustness[] {
 			trimmed: competitionRanks(totals.trimmed),
 			adjusted: entries.map((r) => r.adjustedRank)
 		};
+		const top = topK(entries.length);
 		const rows = entries.map((r, i): RobustnessRow => {
 			const rowRanks = pick(ranks, i);
-			return { id: r.id, ranks: rowRanks, totals: pick(totals, i), top3Changes: top3Changes(rowRanks) };
+			return { id: r.id, ranks: rowRanks, totals: pick(totals, i), topChanges: topChanges(rowRanks, top) };
 		});
-		classes.push({ classId: ranked[from].classId, rows });
+		classes.push({ classId: ranked[from].classId, top, rows });
 		from = to;
 	}
 	return classes;
@@ -79,9 +83,23 @@ export function trimmedMean(stats: Pick<CriterionStats, 'n' | 'mean' | 'min' | '
 	return (stats.mean * stats.n - stats.min! - stats.max!) / (stats.n - 2);
 }
 
-function top3Changes(ranks: Record<RankingMethod, number | null>): boolean {
-	const inTop3 = RANKING_METHODS.map((m) => ranks[m] !== null && ranks[m]! <= 3);
-	return inTop3.some((v) => v !== inTop3[0]);
+/** The top of a class that the robustness table speaks of, at most the first three. */
+export const TOP_PLACES = 3;
+
+/**
+ * "The top k stays the same" says something only when k is smaller than the class: with three
+ * entries the top three is the whole class and cannot change, so k is at most the class size − 1,
+ * and a class of one or two gets no such claim (0); there, whether the order itself changes is
+ * read from the ranks directly.
+ */
+export function topK(classSize: number): number {
+	return classSize <= 2 ? 0 : Math.min(TOP_PLACES, classSize - 1);
+}
+
+function topChanges(ranks: Record<RankingMethod, number | null>, top: number): boolean {
+	if (top === 0) return false;
+	const inTop = RANKING_METHODS.map((m) => ranks[m] !== null && ranks[m]! <= top);
+	return inTop.some((v) => v !== inTop[0]);
 }
 
 function pick<T>(columns: Record<RankingMethod, T[]>, i: number): Record<RankingMethod, T> {

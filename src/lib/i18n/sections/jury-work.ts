@@ -8,7 +8,9 @@ export const sv = {
 		present: 'Mötesskärm'
 	},
 	home: {
-		finalists: 'Finalister och jämförelse',
+		classPage: 'Klassens sida för sammanträdet',
+		leads: (names: string, total: string) => `Leder: ${names} (total ${total})`,
+		noLeader: 'Inget bidrag har en total ännu.',
 		ranking: 'Rangordning',
 		ballot: 'Omröstning',
 		voted: 'Du har röstat',
@@ -26,8 +28,7 @@ export const sv = {
 		none: 'Ingen utmärkelse i klassen'
 	},
 	classPage: {
-		finalists: 'Finalister',
-		intro: 'Finalisterna är de bidrag som examinatorslagen rekommenderar efter konsensus, med högst total först. Totalen räknas från konsensuspoängen.',
+		intro: 'Det sammanträdet behöver för klassen, i ordning: kandidaterna i rangordning, finalisternas underlag, jämförelsen och beslutet. Finalisterna är de bidrag som examinatorslagen rekommenderar efter konsensus.',
 		noFinalists: 'Klassen har inga finalister.',
 		total: 'Total (konsensus)',
 		summary: 'Sammanfattning',
@@ -41,7 +42,16 @@ export const sv = {
 		ballot: 'Till omröstningen',
 		compare: 'Jämför finalister',
 		compareHint: 'Välj två till fyra finalister att jämföra sida vid sida.',
-		compareSubmit: 'Jämför valda'
+		compareSubmit: 'Jämför valda',
+		candidates: 'Kandidaterna',
+		candidatesCaption: (name: string) => `Klassens bidrag i rangordning, ${name}, med omröstningens plats för finalisterna`,
+		ballotColumn: 'Omröstning',
+		compareAll: (count: number) => `Jämför klassens ${count} finalister sida vid sida`,
+		findingsTitle: 'Finalisternas sammanfattning och platsbesök',
+		findingsHint: 'Öppna en finalist för att läsa lagets sammanfattning och iakttagelserna från platsbesöket.',
+		decision: 'Beslut för klassen',
+		decisionsClosed: 'Besluten är justerade.',
+		minutesLink: 'Läs protokollet'
 	},
 	compare: {
 		title: 'Jämförelse',
@@ -82,7 +92,12 @@ export const sv = {
 		notVoted: 'Har inte röstat',
 		everyoneVoted: 'Alla ledamöter har röstat.',
 		matrix: 'Parvisa jämförelser: antal ledamöter som föredrar bidraget i raden framför bidraget i kolumnen',
-		matrixCorner: 'Bidrag'
+		matrixCorner: 'Bidrag',
+		tallyHidden: 'Resultatet visas när du har röstat, eller när ordföranden öppnar det för alla. Då påverkas ingen av de andras ordning innan hen har tagit ställning själv.',
+		openTally: 'Visa resultatet för alla ledamöter',
+		openTallyHint: 'Gör det när ledamöterna har röstat, inför diskussionen. Det loggas och kan inte tas tillbaka.',
+		tallyOpened: (date: string, name: string) => `${name} öppnade resultatet för alla ledamöter ${date}.`,
+		tallyOpenedNow: 'Resultatet är nu synligt för alla ledamöter.'
 	},
 	decisions: {
 		title: 'Beslut',
@@ -104,6 +119,9 @@ export const sv = {
 		saveClass: (name: string) => `Spara beslut för ${name}`,
 		classSaved: 'Beslutet är sparat.',
 		ballotLink: 'Se omröstningen',
+		classLink: 'Klassens sida för sammanträdet',
+		standing: (rank: number | null, total: string, ballot: number | null) =>
+			`Plats ${rank ?? '–'} i rangordningen, total ${total}${ballot === null ? '' : `, plats ${ballot} i omröstningen`}`,
 		noFinalists: 'Klassen har inga finalister. Ange att klassen inte får någon utmärkelse och skälet.',
 		close: 'Justera beslut',
 		closeIntro: 'När besluten är justerade kan varken beslut, motiveringar, närvaro eller röster ändras, av någon.',
@@ -139,7 +157,16 @@ export const sv = {
 		pdf: 'Ladda ner som PDF',
 		pdfTitle: (cycle: string) => `Protokoll – ${cycle}`,
 		page: (n: number, total: number) => `Sida ${n} av ${total}`,
-		roles: { chair: 'ordförande', juror: 'ledamot' }
+		roles: { chair: 'ordförande', juror: 'ledamot' },
+		signing: {
+			title: 'Underskrifter',
+			record: 'Vid protokollet',
+			adjust: 'Justeras',
+			signature: 'Underskrift',
+			nameClarification: 'Namnförtydligande',
+			date: 'Datum',
+			roles: { secretary: 'sekreterare', chair: 'ordförande', adjuster: 'justerare' }
+		}
 	},
 	present: {
 		title: 'Mötesskärm',
@@ -149,8 +176,11 @@ export const sv = {
 		next: 'Nästa klass',
 		fullscreen: 'Visa i helskärm',
 		exitFullscreen: 'Avsluta helskärm',
-		keys: 'Byt klass med piltangenterna ← och →.',
-		finalists: 'Finalister',
+		keys: 'Byt klass med piltangenterna ← och → eller Page Up och Page Down.',
+		candidates: 'Kandidaterna i rangordning',
+		caption: (name: string) => `Kandidaterna i ${name}: plats, enhet, total och finalist`,
+		finalist: 'Finalist',
+		back: 'Tillbaka till juryns översikt',
 		noFinalists: 'Klassen har inga finalister.',
 		pending: 'Juryns beslut visas här när besluten är justerade.',
 		noClasses: 'Omgången har inga tävlingsklasser.'
@@ -194,7 +224,9 @@ export const en: typeof sv = {
 		present: 'Meeting screen'
 	},
 	home: {
-		finalists: 'Finalists and comparison',
+		classPage: 'The class’s page for the meeting',
+		leads: (names, total) => `Leading: ${names} (total ${total})`,
+		noLeader: 'No entry has a total yet.',
 		ranking: 'Ranking',
 		ballot: 'Ballot',
 		voted: 'You have voted',
@@ -212,8 +244,7 @@ export const en: typeof sv = {
 		none: 'No award in this class'
 	},
 	classPage: {
-		finalists: 'Finalists',
-		intro: 'The finalists are the entries the examiner teams recommend after consensus, highest total first. The total is computed from the consensus scores.',
+		intro: 'What the meeting needs for the class, in order: the candidates ranked, the finalists’ findings, the comparison and the decision. The finalists are the entries the examiner teams recommend after consensus.',
 		noFinalists: 'This class has no finalists.',
 		total: 'Total (consensus)',
 		summary: 'Summary',
@@ -227,7 +258,16 @@ export const en: typeof sv = {
 		ballot: 'To the ballot',
 		compare: 'Compare finalists',
 		compareHint: 'Choose two to four finalists to compare side by side.',
-		compareSubmit: 'Compare selected'
+		compareSubmit: 'Compare selected',
+		candidates: 'The candidates',
+		candidatesCaption: (name) => `The class’s entries in ranked order, ${name}, with the ballot place of the finalists`,
+		ballotColumn: 'Ballot',
+		compareAll: (count) => `Compare the class’s ${count} finalists side by side`,
+		findingsTitle: 'The finalists’ summary and site visit',
+		findingsHint: 'Open a finalist to read the team’s summary and the findings of the site visit.',
+		decision: 'Decision for the class',
+		decisionsClosed: 'The decisions are closed.',
+		minutesLink: 'Read the minutes'
 	},
 	compare: {
 		title: 'Comparison',
@@ -268,7 +308,12 @@ export const en: typeof sv = {
 		notVoted: 'Have not voted',
 		everyoneVoted: 'All members have voted.',
 		matrix: 'Pairwise comparisons: number of members who prefer the entry in the row to the entry in the column',
-		matrixCorner: 'Entry'
+		matrixCorner: 'Entry',
+		tallyHidden: 'The result is shown once you have voted, or when the chair opens it to everyone, so that no one sees the others’ order before taking a position.',
+		openTally: 'Show the result to all members',
+		openTallyHint: 'Do this once the members have voted, before the discussion. It is logged and cannot be undone.',
+		tallyOpened: (date, name) => `${name} opened the result to all members on ${date}.`,
+		tallyOpenedNow: 'The result is now visible to all members.'
 	},
 	decisions: {
 		title: 'Decisions',
@@ -290,6 +335,8 @@ export const en: typeof sv = {
 		saveClass: (name) => `Save decision for ${name}`,
 		classSaved: 'The decision is saved.',
 		ballotLink: 'See the ballot',
+		classLink: 'The class’s page for the meeting',
+		standing: (rank, total, ballot) => `Place ${rank ?? '–'} in the ranking, total ${total}${ballot === null ? '' : `, place ${ballot} in the ballot`}`,
 		noFinalists: 'This class has no finalists. Record that the class gets no award, with the reason.',
 		close: 'Close the decisions',
 		closeIntro: 'Once the decisions are closed, no decision, citation, attendance or ballot can change, for anyone.',
@@ -325,7 +372,16 @@ export const en: typeof sv = {
 		pdf: 'Download as PDF',
 		pdfTitle: (cycle) => `Minutes – ${cycle}`,
 		page: (n, total) => `Page ${n} of ${total}`,
-		roles: { chair: 'chair', juror: 'member' }
+		roles: { chair: 'chair', juror: 'member' },
+		signing: {
+			title: 'Signatures',
+			record: 'Minutes kept by',
+			adjust: 'Approved',
+			signature: 'Signature',
+			nameClarification: 'Name in print',
+			date: 'Date',
+			roles: { secretary: 'secretary', chair: 'chair', adjuster: 'adjuster' }
+		}
 	},
 	present: {
 		title: 'Meeting screen',
@@ -335,8 +391,11 @@ export const en: typeof sv = {
 		next: 'Next class',
 		fullscreen: 'Full screen',
 		exitFullscreen: 'Leave full screen',
-		keys: 'Change class with the arrow keys ← and →.',
-		finalists: 'Finalists',
+		keys: 'Change class with the arrow keys ← and → or Page Up and Page Down.',
+		candidates: 'The candidates, ranked',
+		caption: (name) => `The candidates of ${name}: place, unit, total and finalist`,
+		finalist: 'Finalist',
+		back: 'Back to the jury’s overview',
 		noFinalists: 'This class has no finalists.',
 		pending: 'The jury’s decisions appear here once they are closed.',
 		noClasses: 'The award year has no classes.'

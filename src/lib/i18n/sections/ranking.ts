@@ -24,7 +24,15 @@ export const sv = {
 		finalist: 'Finalist',
 		flags: 'Behörighet',
 		adjusted: 'Justerad total',
-		adjustedRank: 'Plats (justerad)'
+		adjustedRank: 'Plats (justerad)',
+		criteria: 'Bedömningsgrunder'
+	},
+	view: {
+		full: 'Visa alla kolumner: poäng per bedömningsgrund och justerad total',
+		compact: 'Visa den kompakta tabellen',
+		stripKey: (criteria: string) =>
+			`Remsan i kolumnen Bedömningsgrunder har en ruta per bedömningsgrund i ordningen ${criteria}. Mörkare ruta betyder högre poäng, en röd hörnmarkering att examinatorerna skiljer sig mycket åt. Peka på remsan eller gå till den med tabbtangenten för att se poängen.`,
+		stripLabel: (unit: string) => `Poäng per bedömningsgrund, ${unit}`
 	},
 	sortBy: (column: string) => `Sortera efter ${column}`,
 	sortedBy: (column: string, ascending: boolean) => `Sorterad efter ${column}, ${ascending ? 'stigande' : 'fallande'}.`,
@@ -58,22 +66,33 @@ export const sv = {
 	robustness: {
 		pageTitle: (name: string) => `Robusthet och samstämmighet: ${name}`,
 		link: 'Hur robust är rangordningen, och hur samstämmiga är examinatorerna?',
-		title: 'Hur robust är rangordningen?',
-		intro:
-			'Platsen för varje bidrag räknad på fyra sätt: medelvärdet (den officiella rangordningen ovan, med konsensus), medianen, trimmat medelvärde (utan högsta och lägsta poäng när minst tre har poängsatt) och stränghetsjusterade poäng. De tre sista använder bara examinatorernas egna poäng.',
+		title: 'Håller rangordningen?',
+		intro: 'Rangordningen bygger på ett sätt att räkna. Här räknas den på tre sätt till; ger de samma ordning vilar beslutet inte på hur poängen räknas samman.',
+		methodsTitle: 'Vad varje sätt att räkna visar',
 		marker: '◆',
-		markerText: 'Topp tre ändras',
-		legend: '◆ Topp tre ändras: bidraget är bland de tre främsta med något sätt att räkna men inte med alla.',
+		markerText: (k: number) => `Topp ${k} ändras`,
+		legend: (k: number) => `◆ Topp ${k} ändras: bidraget är bland de ${k} främsta med något sätt att räkna men inte med alla.`,
 		caption: (name: string) => `Plats med olika sätt att räkna, ${name}`,
-		methods: { mean: 'Medelvärde', median: 'Median', trimmed: 'Trimmat medelvärde', adjusted: 'Stränghetsjusterat' },
-		stable: 'Topp tre är densamma med alla fyra sätten att räkna.',
-		changes: (count: number) => `${count} bidrag byter plats in i eller ut ur topp tre beroende på hur man räknar.`
+		methods: { mean: 'Medelvärde (officiell)', median: 'Median', trimmed: 'Trimmat medelvärde', adjusted: 'Stränghetsjusterat' },
+		meaning: {
+			mean: 'Den rangordning juryn beslutar utifrån: lagets konsensuspoäng, annars examinatorernas medelvärde.',
+			median: 'Visar om en enskild examinators avvikande poäng har flyttat bidraget.',
+			trimmed: 'Räknar bort högsta och lägsta poängen, så att ytterligheter inte avgör platsen.',
+			adjusted: 'Visar vilken plats bidraget hade fått om alla examinatorer hade varit lika stränga.'
+		},
+		stable: (k: number) => `De ${k} främsta är desamma med alla fyra sätten att räkna: beslutet vilar inte på räknesättet.`,
+		changes: (count: number, k: number) =>
+			`${count} bidrag hamnar bland de ${k} främsta med något sätt att räkna men inte med alla: granska dem särskilt innan ni beslutar.`,
+		noTop: 'Klassen har för få bidrag för att tala om de främsta. Jämför platserna i tabellen: skiftar ordningen med räknesättet är skillnaden mellan bidragen liten.'
 	},
 	agreement: {
 		title: 'Samstämmighet mellan examinatorerna',
 		explanation:
-			'Alfa mäter hur samstämmigt examinatorerna poängsätter; under 0,667 är samstämmigheten för låg för säkra slutsatser.',
-		detail: 'Krippendorffs alfa (intervallskala) per bedömningsgrund över klassens bidrag: 1 är full samstämmighet, 0 inte bättre än slumpen.',
+			'Visar om examinatorerna bedömer bidragen lika. Låg samstämmighet betyder att poängen på den bedömningsgrunden säger mindre, och att lagens konsensus och platsbesök väger tyngre i beslutet.',
+		detail: 'Krippendorffs alfa (intervallskala) per bedömningsgrund över klassens bidrag: 1 är full samstämmighet, 0 inte bättre än slumpen, och under 0,667 för låg för säkra slutsatser.',
+		tooFew: 'För få bidrag för att mäta samstämmighet',
+		tooFewDetail: (entries: number, values: number) =>
+			`Måttet säger något först när minst ${entries} bidrag i klassen har minst två bedömningar var, och minst ${values} bedömningar sammanlagt.`,
 		caption: (name: string) => `Krippendorffs alfa per bedömningsgrund, ${name}`,
 		criterion: 'Bedömningsgrund',
 		alpha: 'Alfa',
@@ -176,7 +195,15 @@ export const en: typeof sv = {
 		finalist: 'Finalist',
 		flags: 'Eligibility',
 		adjusted: 'Adjusted total',
-		adjustedRank: 'Place (adjusted)'
+		adjustedRank: 'Place (adjusted)',
+		criteria: 'Criteria'
+	},
+	view: {
+		full: 'Show all columns: scores per criterion and adjusted total',
+		compact: 'Show the compact table',
+		stripKey: (criteria) =>
+			`The strip in the Criteria column has one square per criterion, in the order ${criteria}. A darker square is a higher score, a red corner that the examiners differ widely. Point at the strip or move to it with the Tab key to see the scores.`,
+		stripLabel: (unit) => `Scores per criterion, ${unit}`
 	},
 	sortBy: (column) => `Sort by ${column}`,
 	sortedBy: (column, ascending) => `Sorted by ${column}, ${ascending ? 'ascending' : 'descending'}.`,
@@ -210,22 +237,33 @@ export const en: typeof sv = {
 	robustness: {
 		pageTitle: (name) => `Robustness and agreement: ${name}`,
 		link: 'How robust is the ranking, and how well do the examiners agree?',
-		title: 'How robust is the ranking?',
-		intro:
-			'Each entry’s place computed four ways: the mean (the official ranking above, with consensus), the median, the trimmed mean (without the highest and lowest score when at least three scored) and severity-adjusted scores. The last three use only the examiners’ own scores.',
+		title: 'Does the ranking hold?',
+		intro: 'The ranking rests on one way of combining the scores. Here it is computed three more ways; if they give the same order, the decision does not depend on how the scores are added up.',
+		methodsTitle: 'What each way of computing shows',
 		marker: '◆',
-		markerText: 'Top three changes',
-		legend: '◆ Top three changes: the entry is among the first three under some way of computing but not under all.',
+		markerText: (k) => `Top ${k} changes`,
+		legend: (k) => `◆ Top ${k} changes: the entry is among the first ${k} under some way of computing but not under all.`,
 		caption: (name) => `Place under different ways of computing, ${name}`,
-		methods: { mean: 'Mean', median: 'Median', trimmed: 'Trimmed mean', adjusted: 'Severity-adjusted' },
-		stable: 'The top three is the same under all four ways of computing.',
-		changes: (count) => `${count} ${count === 1 ? 'entry moves' : 'entries move'} in or out of the top three depending on how it is computed.`
+		methods: { mean: 'Mean (official)', median: 'Median', trimmed: 'Trimmed mean', adjusted: 'Severity-adjusted' },
+		meaning: {
+			mean: 'The ranking the jury decides on: the team’s consensus scores, else the examiners’ mean.',
+			median: 'Shows whether one examiner’s outlying score has moved the entry.',
+			trimmed: 'Leaves out the highest and lowest score, so that extremes do not decide the place.',
+			adjusted: 'Shows the place the entry would have had if every examiner had been equally strict.'
+		},
+		stable: (k) => `The first ${k} are the same under all four ways of computing: the decision does not rest on the method.`,
+		changes: (count, k) =>
+			`${count} ${count === 1 ? 'entry is' : 'entries are'} among the first ${k} under some way of computing but not under all: look at them closely before deciding.`,
+		noTop: 'The class has too few entries to speak of a top. Compare the places in the table: if the order shifts with the method, the entries are close.'
 	},
 	agreement: {
 		title: 'Agreement between the examiners',
 		explanation:
-			'Alpha measures how consistently the examiners score; below 0.667 the agreement is too low for firm conclusions.',
-		detail: 'Krippendorff’s alpha (interval) per criterion over the class’s entries: 1 is full agreement, 0 no better than chance.',
+			'Shows whether the examiners judge the entries alike. Low agreement means the scores on that criterion say less, and the teams’ consensus and site visits weigh more in the decision.',
+		detail: 'Krippendorff’s alpha (interval) per criterion over the class’s entries: 1 is full agreement, 0 no better than chance, and below 0.667 too low for firm conclusions.',
+		tooFew: 'Too few entries to measure agreement',
+		tooFewDetail: (entries, values) =>
+			`The measure means something only once at least ${entries} entries of the class have at least two assessments each, and at least ${values} assessments in all.`,
 		caption: (name) => `Krippendorff’s alpha per criterion, ${name}`,
 		criterion: 'Criterion',
 		alpha: 'Alpha',

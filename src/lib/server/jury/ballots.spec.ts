@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import * as table from '../db/schema';
-import { ballotSummary, castBallot, parseBallotForm, withdrawBallot } from './ballots';
+import { ballotSummary, castBallot, openTally, parseBallotForm, withdrawBallot } from './ballots';
 import { juryYear } from '../test-support/jury';
 import { conflictedEntryIds } from '../access/entry-facts';
 
@@ -140,21 +140,72 @@ describe('withdrawBallot', () => {
 	});
 });
 
+describe('the tally before one’s own ballot', () => {
+	const classId = () => y.classes[0].id;
+	const chair = () => voter('ordforande@demo.test');
+
+	it('is withheld from a member who has not voted: no order, no counts, no names of who has not voted', () => {
+		const summary = ballotSummary(y.cycle.id, classId(), reader('jury3@demo.test'));
+		expect(summary.own).toBeNull();
+		expect(summary.tally).toBeNull();
+		expect(summary.voted).toBe(2);
+		const text = JSON.stringify(summary);
+		expect(text).not.toContain('pairwise');
+		expect(text).not.toContain('Malin Ekström');
+	});
+
+	it('is shown to the member once they vote, and withheld again when they withdraw', () => {
+		const v = voter('jury3@demo.test');
+		castBallot(v, [y.finalists(v.classId).map(String)]);
+		expect(ballotSummary(y.cycle.id, classId(), reader('jury3@demo.test')).tally).not.toBeNull();
+		withdrawBallot(v);
+		expect(ballotSummary(y.cycle.id, classId(), reader('jury3@demo.test')).tally).toBeNull();
+	});
+
+	it('is opened to every member by the chair, once, with the opening in the audit log', () => {
+		expect(ballotSummary(y.cycle.id, classId(), reader('ordforande@demo.test')).tally).toBeNull();
+		expect(openTally(chair())).toEqual({ ok: true });
+		expect(openTally(chair())).toEqual({ ok: true });
+		for (const email of ['jury3@demo.test', 'ordforande@demo.test']) {
+			const summary = ballotSummary(y.cycle.id, classId(), reader(email));
+			expect(summary.tally?.notVoted).toContain('Malin Ekström');
+			expect(summary.opened?.by).toBe('Malin Ekström');
+		}
+		// Another class stays as it was.
+		expect(ballotSummary(y.cycle.id, y.classes[1].id, reader('jury3@demo.test')).tally).toBeNull();
+		const audit = y.db.select().from(table.auditLog).where(eq(table.auditLog.action, 'ballot.openTally')).all();
+		expect(audit).toHaveLength(1);
+		expect(audit[0].actorId).toBe(chair().userId);
+	});
+
+	it('cannot be opened by a juror, nor after closing, and a refusal writes nothing', () => {
+		const before = y.snapshot();
+		expect(openTally(voter('jury3@demo.test'))).toEqual({ ok: false, refusal: 'forbidden' });
+		y.db.update(table.cycle).set({ decisionsClosedAt: new Date(), decisionsClosedBy: chair().userId }).where(eq(table.cycle.id, y.cycle.id)).run();
+		const closed = y.snapshot();
+		expect(openTally(chair())).toEqual({ ok: false, refusal: 'closed' });
+		expect(y.snapshot()).toEqual(closed);
+		expect(before.audit).toBe(closed.audit);
+		// Once closed nothing can be voted any more, so the tally is everyone's.
+		expect(ballotSummary(y.cycle.id, classId(), reader('jury3@demo.test')).tally).not.toBeNull();
+	});
+});
+
 describe('ballotSummary', () => {
 	it('orders the seeded ballots by Schulze and names who has not voted, not how anyone voted', () => {
 		const classId = y.classes[0].id;
 		const summary = ballotSummary(y.cycle.id, classId, reader('jury1@demo.test'));
 		expect(summary.voted).toBe(2);
 		expect(summary.members).toBe(5);
-		expect(summary.notVoted.sort()).toEqual(['Carlos Mendes', 'Dragana Petrović', 'Malin Ekström'].sort());
+		expect(summary.tally!.notVoted.sort()).toEqual(['Carlos Mendes', 'Dragana Petrović', 'Malin Ekström'].sort());
 		expect([...summary.candidates].sort()).toEqual(y.finalists(classId).map(String).sort());
 		// jury1 ranks strictly, jury2 ties the two: one vote to none.
-		const top = summary.result.order[0];
+		const top = summary.tally!.result.order[0];
 		expect(top).toHaveLength(1);
 		const [winner] = top;
 		const loser = summary.candidates.find((c) => c !== winner)!;
-		expect(summary.result.pairwise[winner][loser]).toBe(1);
-		expect(summary.result.pairwise[loser][winner]).toBe(0);
+		expect(summary.tally!.result.pairwise[winner][loser]).toBe(1);
+		expect(summary.tally!.result.pairwise[loser][winner]).toBe(0);
 		expect(summary.own).not.toBeNull();
 		expect(JSON.stringify(summary)).not.toContain('"voterId"');
 	});
@@ -174,7 +225,7 @@ describe('ballotSummary', () => {
 		y.db.insert(table.ballot).values({ classId, voterId: y.userId('jury3@demo.test'), ranking: [[Number(other)], [conflicted]], updatedAt: new Date() }).run();
 		const after = ballotSummary(y.cycle.id, classId, reader('jury1@demo.test'));
 		expect(after.voted).toBe(before.voted + 1);
-		expect(after.result.pairwise[other][String(conflicted)]).toBe(before.result.pairwise[other][String(conflicted)]);
+		expect(after.tally!.result.pairwise[other][String(conflicted)]).toBe(before.tally!.result.pairwise[other][String(conflicted)]);
 	});
 
 	describe('for a member barred from the 2nd and 3rd of four finalists', () => {
@@ -203,8 +254,8 @@ describe('ballotSummary', () => {
 		});
 
 		const tally = (email: string) => {
-			const { candidates, result, voted, notVoted, members } = ballotSummary(y.cycle.id, y.classes[3].id, reader(email));
-			return { candidates, result, voted, notVoted, members };
+			const { candidates, tally: shown, voted, members } = ballotSummary(y.cycle.id, y.classes[3].id, reader(email));
+			return { candidates, result: shown!.result, voted, notVoted: shown!.notVoted, members };
 		};
 
 		it('shows them the tally of the class without those finalists: candidates, counts, order and who voted', () => {

@@ -3,7 +3,9 @@
  * the finalists, ties allowed; the Schulze method orders them. A member ranks only the finalists
  * they are not barred from, and pairs with those they are barred from leave their ballot's counts
  * (`excluded`). The tally is read for a person: the finalists they are barred from are no
- * candidates of it, so its order, counts and voters are those of the class without them.
+ * candidates of it, so its order, counts and voters are those of the class without them. A member
+ * who has not voted gets no tally until the chair opens it (`tallyVisible`), so that no one ranks
+ * with the others' order in view.
  */
 import { and, eq } from 'drizzle-orm';
 import { db, type Queryable } from '../db';
@@ -12,7 +14,7 @@ import { appendAudit } from '../db/audit';
 import { barredEntryIds, readViewer } from '../access/entry-facts';
 import { finalistRows, juryMembers } from './jury';
 import { mayInCycle } from '../access/guards';
-import { schulze, validateBallot, type BallotError, type SchulzeResult } from '$lib/domain/ballot';
+import { schulze, tallyVisible, validateBallot, type BallotError, type SchulzeResult } from '$lib/domain/ballot';
 import type { Barred } from '$lib/domain/entry-state';
 
 export type Refusal = 'forbidden' | 'not-found' | 'not-open' | 'closed';
@@ -46,12 +48,15 @@ interface Voter {
 	classId: number;
 }
 
-/** The checks every ballot write makes, inside its transaction, against the cycle as it is now. */
-function refuse(q: Queryable, voter: Voter): Refusal | null {
+/**
+ * The checks every ballot write makes, inside its transaction, against the cycle as it is now.
+ * Opening the tally is part of running the meeting, so it asks the chair's right to decide.
+ */
+function refuse(q: Queryable, voter: Voter, action: 'ballot.cast' | 'decision.record' = 'ballot.cast'): Refusal | null {
 	const cycle = q.select().from(table.cycle).where(eq(table.cycle.id, voter.cycleId)).get();
 	if (!cycle) return 'not-found';
 	// Membership first (asked as of the jury phase), so that a non-member hears "forbidden", not "closed".
-	if (!mayInCycle(readViewer(voter.userId), 'ballot.cast', { id: cycle.id, phase: 'jury' })) return 'forbidden';
+	if (!mayInCycle(readViewer(voter.userId), action, { id: cycle.id, phase: 'jury' })) return 'forbidden';
 	const ownClass = q
 		.select({ id: table.awardClass.id })
 		.from(table.awardClass)
@@ -120,15 +125,53 @@ export function withdrawBallot(voter: Voter): { ok: true } | { ok: false; refusa
 	});
 }
 
+/** The chair opens the class's tally to every member; opening it again changes nothing. */
+export function openTally(chair: Voter): { ok: true } | { ok: false; refusal: Refusal } {
+	return db().transaction((tx) => {
+		const refusal = refuse(tx, chair, 'decision.record');
+		if (refusal) return { ok: false, refusal };
+		if (tallyOpening(tx, chair.classId)) return { ok: true };
+		const openedAt = new Date();
+		const row = tx.insert(table.tallyOpening).values({ classId: chair.classId, openedBy: chair.userId, openedAt }).returning().get();
+		appendAudit(tx, {
+			actorId: chair.userId,
+			cycleId: chair.cycleId,
+			action: 'ballot.openTally',
+			entityType: 'award_class',
+			entityId: chair.classId,
+			before: null,
+			after: { classId: chair.classId, openedAt: openedAt.toISOString(), tallyOpeningId: row.id }
+		});
+		return { ok: true };
+	});
+}
+
+function tallyOpening(q: Queryable, classId: number) {
+	return q
+		.select({ at: table.tallyOpening.openedAt, by: table.user.name })
+		.from(table.tallyOpening)
+		.innerJoin(table.user, eq(table.user.id, table.tallyOpening.openedBy))
+		.where(eq(table.tallyOpening.classId, classId))
+		.get();
+}
+
+export interface Tally {
+	/** The order and the matrices; not the voters, whose ids are not the page's business. */
+	result: Omit<SchulzeResult, 'voters'>;
+	/** Names of the members who have not voted in this class; never how anyone voted. */
+	notVoted: string[];
+}
+
 export interface BallotSummary {
 	/** The finalists of the class the reader may see, as candidates (entry ids as strings). */
 	candidates: string[];
-	/** The order and the matrices; not the voters, whose ids are not the page's business. */
-	result: Omit<SchulzeResult, 'voters'>;
+	/** How many members have voted: it tells the chair when to open the tally, and anchors no one. */
 	voted: number;
-	/** Names of the members who have not voted in this class; never how anyone voted. */
-	notVoted: string[];
 	members: number;
+	/** Null while the reader may not see it (`tallyVisible`). */
+	tally: Tally | null;
+	/** When and by whom the chair opened the tally to every member. */
+	opened: { at: Date; by: string } | null;
 	/** The reader's own ranking of the candidates, as place per entry id (1 = best), or null. */
 	own: Record<number, number> | null;
 	ownUpdatedAt: Date | null;
@@ -136,7 +179,8 @@ export interface BallotSummary {
 
 /**
  * The Schulze order of the class from every member's ballot, each with their own conflicts
- * excluded, as the reader may see it: over the finalists they are not barred from.
+ * excluded, as the reader may see it: over the finalists they are not barred from, and only once
+ * they voted, the chair opened it or the decisions are closed.
  */
 export function ballotSummary(cycleId: number, classId: number, reader: { userId: number; barred: Barred }): BallotSummary {
 	const d = db();
@@ -159,6 +203,8 @@ export function ballotSummary(cycleId: number, classId: number, reader: { userId
 	});
 	const { voters: counted, ...result } = schulze(candidates, ballots);
 	const voters = new Set(counted.map(Number));
+	const opened = tallyOpening(d, classId) ?? null;
+	const closed = d.select({ at: table.cycle.decisionsClosedAt }).from(table.cycle).where(eq(table.cycle.id, cycleId)).get()?.at != null;
 	// The reader's own ballot over the same candidates, so that it names no entry they are barred from.
 	const mine = rows.find((b) => b.voterId === reader.userId);
 	const shown = new Set(candidates.map(Number));
@@ -170,12 +216,13 @@ export function ballotSummary(cycleId: number, classId: number, reader: { userId
 					.flatMap((tier, i) => tier.map((id) => [id, i + 1]))
 			)
 		: null;
+	const visible = tallyVisible({ ownBallot: voters.has(reader.userId), opened: opened !== null, closed });
 	return {
 		candidates,
-		result,
 		voted: voters.size,
-		notVoted: members.filter((m) => !voters.has(m.userId)).map((m) => m.name),
 		members: members.length,
+		tally: visible ? { result, notVoted: members.filter((m) => !voters.has(m.userId)).map((m) => m.name) } : null,
+		opened,
 		own,
 		ownUpdatedAt: mine?.updatedAt ?? null
 	};

@@ -117,5 +117,9 @@ describe('the minutes and the meeting screen', () => {
 		expect(text).toContain('Malin Ekström');
 		expect(text).toContain('Protokoll från juryns sammanträde');
 		expect(text).toContain('Carlos Mendes har jäv mot Enheten för hemlösa och deltog inte i behandlingen.');
+		// The closing lines of a Swedish protocol, in order, with the chair's name clarified.
+		const closing = text.slice(text.indexOf('Underskrifter'));
+		expect(closing).toMatch(/Vid protokollet.*Namnförtydligande \(sekreterare\).*Justeras.*Namnförtydligande \(ordförande\): Malin Ekström.*Namnförtydligande \(justerare\)/);
+		expect(closing.match(/Datum:/g)).toHaveLength(3);
 	});
 });

@@ -9,6 +9,7 @@ import { db } from '../db';
 import * as table from '../db/schema';
 import { finalistRows, juryMembers, memberConflicts } from './jury';
 import { meetingOf } from './decisions';
+import { OUTCOME_ORDER } from '$lib/domain/decisions';
 import { createPdf, PDF_COLOURS } from '../pdf/document';
 import { formatDate, formatDateTime, messages, type Locale } from '$lib/i18n';
 import { localised } from '$lib/i18n/names';
@@ -34,6 +35,27 @@ export interface Minutes {
 	closedBy: string | null;
 	/** A draft read by someone barred from entries: what concerns those is left out. */
 	partial: boolean;
+	/** The signature blocks a Swedish protocol closes with, in order. */
+	signatures: Signature[];
+}
+
+/**
+ * One signature block: "Vid protokollet" for the one who kept the minutes, "Justeras" for the chair
+ * and the adjuster. The chair's name is printed under the line; the others are clarified by hand,
+ * since the tool does not know who kept the minutes or adjusts them.
+ */
+export interface Signature {
+	clause: 'record' | 'adjust' | null;
+	role: 'secretary' | 'chair' | 'adjuster';
+	name: string | null;
+}
+
+function signaturesOf(chair: string | null): Signature[] {
+	return [
+		{ clause: 'record', role: 'secretary', name: null },
+		{ clause: 'adjust', role: 'chair', name: chair },
+		{ clause: null, role: 'adjuster', name: null }
+	];
 }
 
 /** What the reader of the minutes or the meeting screen is barred from: nothing once the decisions are closed. */
@@ -49,6 +71,7 @@ export function minutesOf(cycleId: number, readerBarred: Barred): Minutes | null
 	const members = juryMembers(cycleId, d);
 	const meeting = meetingOf(d, cycleId);
 	const present = meeting ? members.filter((m) => meeting.presentUserIds.includes(m.userId)) : [];
+	const chair = members.find((m) => m.role === 'chair')?.name ?? null;
 	const classes = d
 		.select()
 		.from(table.awardClass)
@@ -92,12 +115,17 @@ export function minutesOf(cycleId: number, readerBarred: Barred): Minutes | null
 				.sort(byOutcome)
 				.map(({ outcome, citation, unitName, organisation }) => ({ outcome, citation, unitName, organisation }))
 		})),
-		chair: members.find((m) => m.role === 'chair')?.name ?? null,
+		chair,
 		closedAt: cycle.decisionsClosedAt,
 		closedBy,
-		partial: barred.size > 0
+		partial: barred.size > 0,
+		signatures: signaturesOf(chair)
 	};
 }
+
+// Lines to sign and write on by hand, as on a printed protocol.
+const SIGNATURE_LINE = '_'.repeat(44);
+const SIGNATURE_BLANK = '_'.repeat(28);
 
 /**
  * The minutes as a tagged PDF in the reader's language; with `archival`, PDF/A for the archive
@@ -156,6 +184,14 @@ export function minutesPdf(minutes: Minutes, locale: Locale, options: { archival
 	pdf.paragraph(minutes.closedAt ? m.closed(formatDateTime(minutes.closedAt, locale)) : m.draft);
 	pdf.paragraph(minutes.chair ?? m.notRecorded, { label: m.chair });
 	if (minutes.closedBy) pdf.paragraph(minutes.closedBy, { label: m.closedBy });
+
+	pdf.heading('H2', m.signing.title);
+	for (const s of minutes.signatures) {
+		if (s.clause) pdf.heading('H4', m.signing[s.clause]);
+		pdf.paragraph(SIGNATURE_LINE, { label: m.signing.signature });
+		pdf.paragraph(s.name ?? SIGNATURE_BLANK, { label: `${m.signing.nameClarification} (${m.signing.roles[s.role]})` });
+		pdf.paragraph(SIGNATURE_BLANK, { label: m.signing.date });
+	}
 	return pdf.finish();
 }
 

@@ -320,6 +320,9 @@ describe('a juror barred from the 2nd and 3rd entry of a class of four', () => {
 		expect(page.rows.map((r) => r.rank)).toEqual([1, 2]);
 		expect(page.rows.map((r) => r.adjustedRank)).toEqual([1, 2]);
 		for (const r of robustness.robustness) expect(Object.values(r.ranks).every((rank) => rank === null || rank <= 2)).toBe(true);
+		// Two entries are too few to speak of a top, though the whole class has four.
+		expect(robustness.top).toBe(0);
+		expect(pagesOf('jury1@demo.test').robustness.top).toBe(3);
 		expect(page.counts.entries).toBe(2);
 		expect(overview[3].entries).toBe(2);
 		expect(JSON.stringify({ page, robustness })).not.toContain(klass.rows[1].unitName);
@@ -370,6 +373,9 @@ describe('the ranking pages', () => {
 		const finalists = classRankingPage(access, klass.id, new URLSearchParams('finalists=1'));
 		expect(finalists.rows.length).toBe(klass.rows.filter((r) => r.finalist).length);
 		expect(finalists.rows.every((r) => r.finalist)).toBe(true);
+		// The compact table unless the address asks for every column.
+		expect(finalists.full).toBe(false);
+		expect(classRankingPage(access, klass.id, new URLSearchParams('view=full')).full).toBe(true);
 		// A column that does not exist falls back to the rank.
 		expect(classRankingPage(access, klass.id, new URLSearchParams('sort=bogus')).sort).toEqual({ key: 'rank', dir: 'asc' });
 	});

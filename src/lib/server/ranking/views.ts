@@ -71,7 +71,7 @@ export interface RobustnessView {
 	unitName: string;
 	ranks: Record<RankingMethod, number | null>;
 	totals: Record<RankingMethod, number | null>;
-	top3Changes: boolean;
+	topChanges: boolean;
 }
 
 export interface TotalsBar {
@@ -98,6 +98,8 @@ export interface ClassPage {
 	someBarred: boolean;
 	sort: Sort;
 	finalistsOnly: boolean;
+	/** Every criterion and the adjusted total in their own columns (`?view=full`), else the compact table. */
+	full: boolean;
 	counts: ClassCounts;
 	totals: TotalsBar[];
 }
@@ -119,6 +121,7 @@ export function classRankingPage(access: RankingAccess, classId: number, params:
 		someBarred: access.barred.size > 0,
 		sort,
 		finalistsOnly,
+		full: params.get('view') === 'full',
 		counts: classCounts(rows),
 		totals: rows.map((r) => ({
 			unitName: r.unitName,
@@ -131,6 +134,8 @@ export function classRankingPage(access: RankingAccess, classId: number, params:
 export interface RobustnessPage {
 	criteria: RankingCriterion[];
 	robustness: RobustnessView[];
+	/** The k of the class's "top k", 0 for a class too small for one (`topK`). */
+	top: number;
 	agreement: CriterionAgreement[];
 	someBarred: boolean;
 }
@@ -140,12 +145,13 @@ export function classRobustnessPage(access: RankingAccess, classId: number): Rob
 	const ranking = rankingOf(access);
 	const klass = classOf(ranking, classId);
 	const byId = new Map(klass.rows.map((r) => [String(r.entryId), r]));
-	const robustness = (robustnessOf(ranking).find((c) => c.classId === String(classId))?.rows ?? []).map((r) => ({
+	const ofClass = robustnessOf(ranking).find((c) => c.classId === String(classId));
+	const robustness = (ofClass?.rows ?? []).map((r) => ({
 		entryId: Number(r.id),
 		unitName: byId.get(r.id)!.unitName,
 		ranks: r.ranks,
 		totals: r.totals,
-		top3Changes: r.top3Changes
+		topChanges: r.topChanges
 	}));
 	const classIds = new Set(byId.keys());
 	const agreement = agreementByClass({
@@ -153,7 +159,7 @@ export function classRobustnessPage(access: RankingAccess, classId: number): Rob
 		entries: ranking.input.entries.filter((e) => classIds.has(e.id)),
 		scores: ranking.input.scores.filter((s) => classIds.has(s.entryId))
 	});
-	return { criteria: ranking.criteria, robustness, agreement, someBarred: access.barred.size > 0 };
+	return { criteria: ranking.criteria, robustness, top: ofClass?.top ?? 0, agreement, someBarred: access.barred.size > 0 };
 }
 
 export interface EntryPage {

@@ -4,6 +4,7 @@ import { juryOverview } from '$lib/server/home/overview';
 import { votedClassIds } from '$lib/server/jury/ballots';
 import { decidedClassIds } from '$lib/server/jury/decisions';
 import { memberConflicts } from '$lib/server/jury/jury';
+import { classLeaders, classStanding } from '$lib/server/jury/standing';
 import { barredEntryIds } from '$lib/server/access/entry-facts';
 import { NONE_BARRED } from '$lib/domain/entry-state';
 import { phaseAtLeast } from '$lib/domain/phases';
@@ -12,9 +13,18 @@ import { juryNextStep } from '$lib/domain/next-step';
 export const load: PageServerLoad = (event) => {
 	const { cycle, user, viewer } = requireArea(event, 'jury');
 	const barred = cycle ? barredEntryIds(viewer, cycle.id) : NONE_BARRED;
+	const overview = cycle ? juryOverview(cycle, barred) : null;
+	// Who leads a class is the ranking's, which the jury sees from its phase on.
+	const open = cycle !== null && phaseAtLeast(cycle.phase, 'jury');
+	const leaders = Object.fromEntries(
+		open && overview
+			? overview.classes.map((c) => [c.id, classLeaders(classStanding(cycle.id, c.id, { userId: user.id, barred })).map(({ unitName, total }) => ({ unitName, total }))])
+			: []
+	);
 	return {
 		cycle,
-		overview: cycle ? juryOverview(cycle, barred) : null,
+		overview,
+		leaders,
 		next: juryNextStep(cycle?.phase ?? null, Boolean(cycle?.decisionsClosedAt)),
 		voted: [...votedClassIds(user.id)],
 		decided: cycle ? [...decidedClassIds(cycle.id, barred)] : [],

@@ -21,6 +21,22 @@ export const ballot = sqliteTable(
 	(t) => [uniqueIndex('ballot_class_voter_idx').on(t.classId, t.voterId)]
 );
 
+/**
+ * The chair's opening of a class's ballot tally to every member, voted or not; until then a member
+ * sees the tally only after casting their own ballot (docs/jury.md#3-the-ballot).
+ */
+export const tallyOpening = sqliteTable('tally_opening', {
+	id: id(),
+	classId: integer('class_id')
+		.notNull()
+		.unique()
+		.references(() => awardClass.id, { onDelete: 'cascade' }),
+	openedBy: integer('opened_by')
+		.notNull()
+		.references(() => user.id),
+	openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull()
+});
+
 export const DECISION_OUTCOMES = ['award', 'mention', 'none'] as const;
 
 /** The chair's decision: an entry's award or mention with its citation, or "no award" for a class. */

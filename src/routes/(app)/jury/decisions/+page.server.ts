@@ -2,32 +2,19 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { decisionsOpen, requireChair } from '$lib/server/jury/jury';
 import { decisionBoard } from '$lib/server/jury/decision-board';
-import { closeDecisions, recordClassDecision, recordMeeting } from '$lib/server/jury/decisions';
-import { decisionIssueErrors, parseDecisionForm, parseMeetingForm, refusalMessage, refusalStatus } from '$lib/server/jury/form';
-import { readForm, text } from '$lib/server/http/request';
+import { closeDecisions, recordMeeting } from '$lib/server/jury/decisions';
+import { recordDecisionAction } from '$lib/server/jury/decision-action';
+import { parseMeetingForm, refusalMessage, refusalStatus } from '$lib/server/jury/form';
+import { readForm } from '$lib/server/http/request';
 import { messagesOf } from '$lib/server/http/locale';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireChair(event);
-	return { board: decisionBoard(access.cycle, access.barred), open: decisionsOpen(access.cycle) };
+	return { board: decisionBoard(access.cycle, { userId: access.user.id, barred: access.barred }), open: decisionsOpen(access.cycle) };
 };
 
 export const actions: Actions = {
-	record: async (event) => {
-		const access = requireChair(event);
-		const form = await readForm(event);
-		const m = messagesOf(event.cookies).juryWork.errors;
-		const classId = Number(text(form, 'classId'));
-		if (!Number.isSafeInteger(classId) || classId <= 0) return fail(404, { classId: 0, errors: { _form: m.notFound }, values: null });
-		const parsed = parseDecisionForm(form, m);
-		if (!parsed.ok) return fail(400, { classId, errors: parsed.errors, values: parsed.values });
-		const actor = { userId: access.user.id, cycleId: access.cycle.id };
-		const result = recordClassDecision(actor, classId, parsed.version, parsed.input);
-		if (result.ok) return { savedClassId: classId };
-		const errors = 'refusal' in result ? { _form: refusalMessage(result.refusal, m) } : decisionIssueErrors(result.issues, m);
-		const status = 'refusal' in result ? refusalStatus(result.refusal) : 400;
-		return fail(status, { classId, errors, values: parsed.values });
-	},
+	record: recordDecisionAction,
 	meeting: async (event) => {
 		const access = requireChair(event);
 		const form = await readForm(event);

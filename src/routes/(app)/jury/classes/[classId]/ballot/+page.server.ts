@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { classFinalists, decisionsOpen, requireClass, requireJury } from '$lib/server/jury/jury';
-import { ballotSummary, castBallot, parseBallotForm, withdrawBallot } from '$lib/server/jury/ballots';
+import { ballotSummary, castBallot, openTally, parseBallotForm, withdrawBallot } from '$lib/server/jury/ballots';
 import { ballotErrorMessage, refusalMessage, refusalStatus } from '$lib/server/jury/form';
 import { readForm } from '$lib/server/http/request';
 import { messagesOf } from '$lib/server/http/locale';
@@ -13,6 +13,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		awardClass,
 		finalists,
+		isChair: access.isChair,
 		someBarred: access.barred.size > 0,
 		summary: ballotSummary(access.cycle.id, awardClass.id, { userId: access.user.id, barred: access.barred }),
 		open: decisionsOpen(access.cycle),
@@ -46,5 +47,12 @@ export const actions: Actions = {
 		const result = withdrawBallot(v);
 		if (!result.ok) return fail(refusalStatus(result.refusal), { message: refusalMessage(result.refusal, m) });
 		return { withdrawn: true };
+	},
+	openTally: async (event) => {
+		const { voter: v } = voter(event);
+		const m = messagesOf(event.cookies).juryWork.errors;
+		const result = openTally(v);
+		if (!result.ok) return fail(refusalStatus(result.refusal), { message: refusalMessage(result.refusal, m) });
+		return { tallyOpened: true };
 	}
 };
