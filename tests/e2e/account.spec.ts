@@ -83,7 +83,7 @@ test.describe('the account form', () => {
 		const admin = await (await browser.newContext({ baseURL: APP })).newPage();
 		await signIn(admin, 'admin@demo.test');
 		await admin.goto('/admin/entries');
-		await admin.getByRole('link', { name: 'Öppna bidraget från Hvilan' }).click();
+		await admin.getByRole('main').getByRole('link', { name: 'Hvilan', exact: true }).click();
 		const later = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 		await admin.getByLabel('Ny sista dag').fill(later);
 		await admin.getByLabel('Skäl (sparas i loggboken)').fill('Enhetschefen var sjuk veckan före sista dagen.');

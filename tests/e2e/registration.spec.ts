@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { formatDaySv } from '../../src/lib/domain/dates';
 import { demoCalendarToday, expectAccessible, signIn, signOut } from './helpers';
 
 /**
  * The unit's side in the registration-phase demo (port 4175, shared with assignment.spec.ts): only
- * the unit's facts (unchanged in what eligibility decides), one confirmation and two units' minutes
- * change, so the assignment's pool and entries stay as that journey knows them.
+ * the unit's facts (unchanged in what eligibility decides) and one confirmation change, so the
+ * assignment's pool and entries stay as that journey knows them. The demo stands after the minutes
+ * deadline, so minutes handed in now are refused; a timely upload is proven in
+ * `src/lib/server/registration/registration.spec.ts`.
  */
 const BASE = 'http://localhost:4175';
 const demo = demoCalendarToday('registration');
@@ -44,7 +47,7 @@ test('a contact saves the unit’s registration and the coordinator confirms ano
 	await signOut(page);
 });
 
-test('the coordinator hands in one set of minutes for two units, and the award office sees E5 met for both', async ({ page }) => {
+test('minutes handed in after the deadline are refused with the date, and nothing changes', async ({ page }) => {
 	await signIn(page, 'samordnare1@demo.test');
 	await page.goto('/coordinator/minutes');
 	await expectAccessible(page);
@@ -54,17 +57,7 @@ test('the coordinator hands in one set of minutes for two units, and the award o
 	await page.getByLabel('Hvilan').check();
 	await page.getByLabel('Ljungbacken').check();
 	await page.getByRole('button', { name: 'Skicka in protokollet' }).click();
-	await expect(page.getByRole('status')).toHaveText('Protokollet har kommit in för 2 enheter.');
-	await expectAccessible(page);
-	await signOut(page);
-
-	await signIn(page, 'admin@demo.test');
-	await page.goto('/admin/eligibility');
-	await expectAccessible(page);
-	for (const unit of ['Hvilan', 'Ljungbacken']) {
-		const entry = page.getByRole('article', { name: unit });
-		await entry.getByText('Alla regler').click();
-		await expect(entry.getByRole('row', { name: /^E5/ })).toContainText('Uppfyllt');
-	}
+	await expect(page.getByRole('alert')).toContainText(`Sista dag för nämndprotokollet var ${formatDaySv(demo.day.minutesDeadline)}`);
+	await expect(page.getByText('Inga protokoll är inskickade ännu.')).toBeVisible();
 	await expectAccessible(page);
 });

@@ -25,10 +25,10 @@ describe('demoCalendar', () => {
 		}
 	});
 
-	it('places registration between the last accounts and the minutes deadline', () => {
+	it('places registration after the minutes deadline and before the teams are published', () => {
 		const { day } = demoCalendar('registration', '2026-12-07');
-		expect(before(day.lateAccountReceived, '2026-12-07') && before(day.minutesReceived, '2026-12-07')).toBe(true);
-		expect(before('2026-12-07', day.minutesDeadline)).toBe(true);
+		expect(before(day.minutesDeadline, '2026-12-07')).toBe(true);
+		expect(before('2026-12-07', day.teamsPublished)).toBe(true);
 	});
 
 	it('keeps assessment current: teams published, assessments not yet due', () => {

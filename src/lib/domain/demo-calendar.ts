@@ -30,13 +30,13 @@ const TEMPLATE = {
 } as const;
 
 /**
- * The day of the template each phase is shown on: registration after the accounts and most minutes
- * are in, assessment two weeks before the assessments are due, consensus the day before it is due
+ * The day of the template each phase is shown on: registration a week after the minutes deadline,
+ * when the award office forms the teams from the entries that met it, assessment two weeks before the assessments are due, consensus the day before it is due
  * (the site visits done), jury the day before the meeting, feedback a few days after the feedback
  * date, the reports released to the units lately.
  */
 export const DEMO_REFERENCE_DAY: Record<DemoCalendarPhase, string> = {
-	registration: '2026-06-16',
+	registration: '2026-07-07',
 	assessment: '2026-09-04',
 	consensus: '2026-10-08',
 	jury: '2026-10-27',

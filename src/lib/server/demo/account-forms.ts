@@ -57,10 +57,9 @@ export function seedAccountForms(
 		if (existing) tx.update(table.unitContact).set({ userId }).where(eq(table.unitContact.id, existing.id)).run();
 		else tx.insert(table.unitContact).values({ unitId: unit.id, userId, name: c.name, email: c.email, title: 'Kvalitetsutvecklare' }).run();
 	}
-	// The registration demo stands after the account deadline, two weeks before the minutes are due:
-	// the drafts it shows as being written carry an extension to four weeks from that day, the late
-	// one none.
-	const extension = calendar.dayAfter('minutesDeadline', 14);
+	// The registration demo stands a week after the minutes deadline: the drafts it shows as being
+	// written carry an extension two weeks beyond that day, the late one none.
+	const extension = calendar.dayAfter('minutesDeadline', 21);
 	for (const r of rows) {
 		const index = UNITS.findIndex((u) => u.name === r.unit.name);
 		const late = UNITS[index]?.trouble === 'late-account';
