@@ -37,7 +37,8 @@ test('the award office opens next year from this year’s model, checks eligibil
 	await page.getByRole('button', { name: 'Skapa omgången' }).click();
 
 	await expect(page.getByRole('heading', { level: 1, name: `Kvalitetsutmärkelsen ${next}` })).toBeVisible();
-	await expect(page.getByRole('status').filter({ hasText: 'är skapad' })).toHaveText(`Kvalitetsutmärkelsen ${next} är skapad.`);
+	// The cycle page has two live regions: the page's notice and the archive package's progress.
+	await expect(page.locator('.notice[role="status"]')).toHaveText(`Kvalitetsutmärkelsen ${next} är skapad.`);
 	await expect(page.getByText('Allt som krävs för nästa fas är klart.')).toBeVisible();
 	await expectAccessible(page);
 	const newCycleUrl = page.url().replace(/\?.*$/, '');
@@ -124,7 +125,7 @@ test('the award office opens next year from this year’s model, checks eligibil
 	await expect(page.getByText('Skriv ett skäl till att fasen ändras trots det som saknas.')).toBeVisible();
 	await page.getByLabel('Skäl').fill('Lagen har fått förlängt; de sista bedömningarna lämnas in under konsensusveckan.');
 	await override.click();
-	await expect(page.getByRole('status')).toHaveText('Omgången är nu i fasen konsensus och platsbesök.');
+	await expect(page.locator('.notice[role="status"]')).toHaveText('Omgången är nu i fasen konsensus och platsbesök.');
 	await expect(page.locator('dl.facts').first()).toContainText('Konsensus och platsbesök');
 	await expectAccessible(page);
 
