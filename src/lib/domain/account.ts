@@ -14,10 +14,21 @@ export const ANSWER_LIMIT_RANGE = { min: 200, max: 20_000 } as const;
 /** An upper bound for the introduction, which has no limit of its own but must stay sane. */
 export const INTRODUCTION_LIMIT = 20_000;
 
-/** One criterion's answers, one per question of the criterion, in the model's order. */
+/**
+ * The unit's own view of one criterion: the band (0–5, as `BANDS` in default-model.ts) it places
+ * itself in and a short reason. Optional, and hidden from examiners and the jury until the entry's
+ * consensus is done (docs/unit-side.md#5-self-assessment).
+ */
+export interface SelfAssessment {
+	band: number;
+	reason: string;
+}
+
+/** One criterion's answers, one per question of the criterion, in the model's order, and the unit's own view of it. */
 export interface AccountCriterion {
 	criterionId: number;
 	answers: string[];
+	self?: SelfAssessment | null;
 }
 
 export interface AccountDoc {
