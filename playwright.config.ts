@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumExecutable, CHROMIUM_ARGS } from './scripts/chromium.mjs';
+import { journeyGroups } from './scripts/journey-groups';
 
 type DemoPhase = 'registration' | 'assessment' | 'consensus' | 'jury' | 'feedback';
 
@@ -25,11 +26,21 @@ function demoServer(port: number, phase: DemoPhase, dataDir: string, env: Record
 }
 
 const PORT = 4173;
+const TEST_DIR = 'tests/e2e';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 
 export default defineConfig({
-	testDir: 'tests/e2e',
+	testDir: TEST_DIR,
 	fullyParallel: false,
-	workers: 1,
+	// Journeys on different servers run beside each other; those sharing a server take turns, each
+	// group in a project of one worker (scripts/journey-groups.ts).
+	workers: Number(process.env.E2E_WORKERS ?? 2),
+	projects: journeyGroups(TEST_DIR, PORT).map((group) => ({
+		name: group.name,
+		testMatch: group.files.map((file) => new RegExp(`(^|/)${escape(file)}$`)),
+		workers: 1
+	})),
 	retries: 0,
 	reporter: process.env.CI ? 'list' : 'line',
 	timeout: 60_000,
