@@ -1,28 +1,30 @@
 /**
  * Long work off the request thread: a job runs one task of `tasks.ts` in a worker thread of its
- * own, at the lowest priority, while the server keeps answering requests. The server keeps each
- * job's state in memory under a key (one proposal per cycle, one package per cycle): running with
- * its progress, done with its result, or failed with the reason. Starting a key that is running
- * joins the job when the input is the same and is refused when it differs, so the same work never
- * runs twice at once. The job's output is written by `finish` in the server's thread, in one step
- * (one transaction, one rename), once the thread has answered: a job that stops halfway, or a
- * server that restarts meanwhile, leaves nothing half-written, only no result.
+ * own (background tasks at the lowest priority) while the server keeps answering requests. The
+ * server keeps each job's state in memory under a key (one proposal per cycle, one package per
+ * cycle): running with its progress, done with its result, or failed with the reason. Starting a
+ * key that is running joins the job when the input is the same and is refused when it differs, so
+ * the same work never runs twice at once. The job's output is written by `finish` in the server's
+ * thread, in one step (one transaction, one rename), once the thread has answered: a job that
+ * stops halfway, or a server that restarts meanwhile, leaves nothing half-written, only no result.
  */
 import { Worker } from 'node:worker_threads';
 import type { TaskInput, TaskName, TaskOutput, TaskProgress } from './tasks';
 import type { ThreadMessage } from './thread';
 
-export type JobState<P, R> =
-	| { state: 'running'; progress: P | null; startedAt: Date }
-	| { state: 'done'; result: R; startedAt: Date; endedAt: Date }
-	| { state: 'failed'; message: string; startedAt: Date; endedAt: Date };
+/** A job as it stands, with what `start` was told beside its input (`context`). */
+export type JobState<P, R, C = unknown> = { context: C; startedAt: Date } & (
+	| { state: 'running'; progress: P | null }
+	| { state: 'done'; result: R; endedAt: Date }
+	| { state: 'failed'; message: string; endedAt: Date }
+);
 
 /** What starting a key did: a new job, the running one with the same input, or nothing. */
 export type Started = 'started' | 'joined' | 'busy';
 
 export interface JobKind<N extends TaskName, C, R> {
 	start(key: string, input: TaskInput<N>, context: C): Started;
-	state(key: string): JobState<TaskProgress<N>, R> | null;
+	state(key: string): JobState<TaskProgress<N>, R, C> | null;
 	/** Resolves once the key's job, if any, has ended (tests, benches). */
 	settled(key: string): Promise<void>;
 }
@@ -42,7 +44,7 @@ const jobs = new Map<string, Job>();
 const BOOT = `
 const { workerData } = require('node:worker_threads');
 const ready = workerData.entry.endsWith('.ts') ? import('tsx/esm/api').then(({ register }) => register()) : Promise.resolve();
-ready.then(() => import(workerData.entry)).then((thread) => thread.runInThread());
+ready.then(() => import(workerData.entry));
 `;
 
 /**
@@ -56,24 +58,27 @@ export function jobKind<N extends TaskName, C, R>(task: N, finish: (output: Task
 			const running = jobs.get(id(key));
 			const sameInput = JSON.stringify(input);
 			if (running?.state.state === 'running') return running.input === sameInput ? 'joined' : 'busy';
-			jobs.set(id(key), launch(task, input, sameInput, (output) => finish(output as TaskOutput<N>, context)));
+			jobs.set(id(key), launch(task, input, sameInput, context, (output) => finish(output as TaskOutput<N>, context)));
 			return 'started';
 		},
-		state: (key) => (jobs.get(id(key))?.state as JobState<TaskProgress<N>, R> | undefined) ?? null,
+		state: (key) => (jobs.get(id(key))?.state as JobState<TaskProgress<N>, R, C> | undefined) ?? null,
 		settled: (key) => jobs.get(id(key))?.settled ?? Promise.resolve()
 	};
 }
 
-function launch(task: TaskName, input: unknown, inputKey: string, finish: (output: unknown) => unknown): Job {
+function launch(task: TaskName, input: unknown, inputKey: string, context: unknown, finish: (output: unknown) => unknown): Job {
 	const startedAt = new Date();
-	const job: Job = { input: inputKey, state: { state: 'running', progress: null, startedAt }, settled: Promise.resolve(), stop: async () => {} };
+	const job: Job = { input: inputKey, state: { state: 'running', progress: null, startedAt, context }, settled: Promise.resolve(), stop: async () => {} };
 	let worker: Worker | null = null;
 	let end!: () => void;
 	job.settled = new Promise((resolve) => (end = resolve));
 	const settle = (outcome: { result: unknown } | { message: string }) => {
 		if (job.state.state !== 'running') return;
 		const endedAt = new Date();
-		job.state = 'result' in outcome ? { state: 'done', result: outcome.result, startedAt, endedAt } : { state: 'failed', message: outcome.message, startedAt, endedAt };
+		job.state =
+			'result' in outcome
+				? { state: 'done', result: outcome.result, startedAt, endedAt, context }
+				: { state: 'failed', message: outcome.message, startedAt, endedAt, context };
 		if ('message' in outcome) console.error(`Ett bakgrundsjobb (${task}) misslyckades: ${outcome.message}`);
 		void worker?.terminate();
 		end();

@@ -23,6 +23,13 @@ export const tasks = {
 };
 
 export type TaskName = keyof typeof tasks;
+
+/**
+ * Tasks whose thread runs at the lowest priority, giving way to requests. The solve keeps the
+ * server's: its time cap is counted on the clock, so on a busy server a lower priority would buy a
+ * worse plan, and it runs on a core of its own beside the request thread anyway.
+ */
+export const BACKGROUND_TASKS: readonly TaskName[] = ['buildArchive'];
 type TaskFunction<N extends TaskName> = Awaited<ReturnType<(typeof tasks)[N]>>;
 export type TaskInput<N extends TaskName> = Parameters<TaskFunction<N>>[0];
 export type TaskOutput<N extends TaskName> = Awaited<ReturnType<TaskFunction<N>>>;

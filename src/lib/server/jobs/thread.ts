@@ -6,21 +6,25 @@
  * production install lacks.
  */
 import { setPriority } from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
-import { tasks, type TaskName } from './tasks';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { BACKGROUND_TASKS, tasks, type TaskName } from './tasks';
 
 export const threadEntry = import.meta.url;
 
 /** What a job's thread says to the server: progress, then the output or the reason it failed. */
 export type ThreadMessage = { progress: unknown } | { output: unknown } | { failure: string };
 
-/** Runs the task named in the thread's data and reports back; called by the thread's start-up code. */
-export async function runInThread(): Promise<void> {
+// Run on import inside a job's thread; the server imports this file only for its address. (A
+// function for the start-up code to call would be dropped by the build as unused.)
+if (!isMainThread && (workerData as { task?: unknown } | null)?.task) void runInThread();
+
+/** Runs the task named in the thread's data and reports back. */
+async function runInThread(): Promise<void> {
 	const { task, input } = workerData as { task: TaskName; input: never };
 	const say = (message: ThreadMessage) => parentPort!.postMessage(message);
 	try {
-		// On Linux a thread's nice value is its own: long work gives way to the requests.
-		setPriority(19);
+		// On Linux a thread's nice value is its own: background work gives way to the requests.
+		if (BACKGROUND_TASKS.includes(task)) setPriority(19);
 	} catch {
 		// Not allowed here: the job runs at the server's priority.
 	}
