@@ -17,7 +17,7 @@ beforeAll(() => {
 });
 afterAll(() => year.remove());
 
-describe('building the package in a process of its own', { timeout: 120_000 }, () => {
+describe('building the package off the request thread', { timeout: 120_000 }, () => {
 	it('reports progress while the server’s thread stays free, then offers the checked package', async () => {
 		const cycle = year.db.select().from(table.cycle).where(eq(table.cycle.year, 2026)).get()!;
 		const admin = year.db.select().from(table.user).where(eq(table.user.email, 'admin@demo.test')).get()!;
