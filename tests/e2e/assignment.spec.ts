@@ -23,7 +23,14 @@ test('the proposal on the untouched demo pool is the best plan the rules allow, 
 	await page.goto('/admin/assignment');
 	await expect(page.getByText('Det finns inga lag ännu. Kör ett förslag.')).toBeVisible();
 	await page.getByRole('button', { name: 'Kör förslag' }).click();
+	// The solve runs off the server's request thread: the page says so in its live region, and stays usable.
+	const running = page.getByRole('status').filter({ hasText: 'Förslaget tas fram.' });
+	await expect(running).toBeVisible();
+	await expect(running.getByRole('progressbar', { name: 'Förslaget tas fram' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Kör förslag' })).toBeDisabled();
+	await expectAccessible(page);
 	await expect(page.getByRole('status').filter({ hasText: 'Förslaget är klart' })).toHaveText('Förslaget är klart: 6 lag för 12 av 12 bidrag.', { timeout: 120_000 });
+	await expect(running).toHaveCount(0);
 	const quality = page.getByRole('region', { name: 'Hur bra är planen?' });
 	await expect(quality.getByText('Bästa möjliga plan enligt reglerna.')).toBeVisible();
 

@@ -165,6 +165,11 @@ export const sv = {
 		propose: 'Kör förslag',
 		proposeAgain: 'Kör nytt förslag',
 		proposeHint: 'Förslaget ersätter det opublicerade förslaget. Publicerade lag ändras inte; deras bidrag och examinatorernas kvarvarande kapacitet räknas bort.',
+		running: 'Förslaget tas fram. Det tar oftast några sekunder och högst en halv minut; sidan går att använda under tiden.',
+		runningLabel: 'Förslaget tas fram',
+		refresh: 'Visa hur det går',
+		runFailed: (message: string) => `Förslaget kunde inte tas fram: ${message} Försök igen. Kvarstår felet, kontakta den som driver tjänsten.`,
+		runChanged: 'Lagen eller examinatorspoolen ändrades medan förslaget togs fram, så det sparades inte. Kör förslaget igen.',
 		proposed: (teams: number, covered: number, entries: number) =>
 			`Förslaget är klart: ${plural(teams, 'lag', 'lag')} för ${covered} av ${plural(entries, 'bidrag', 'bidrag')}.`,
 		proposedWithWarnings: (teams: number, covered: number, entries: number, warnings: number) =>
@@ -306,6 +311,7 @@ export const sv = {
 			alreadyThere: 'Bidraget hör redan till laget.',
 			noEntries: 'Det finns inga godkända bidrag som saknar publicerat lag.',
 			noExaminers: 'Examinatorspoolen är tom. Lägg till examinatorer först.',
+			busy: 'Ett förslag för en annan plan tas redan fram. Vänta tills det är klart och försök igen.',
 			nothing: 'Det finns inget att göra: inget opublicerat förslag med bidrag.',
 			nothingPublished: 'Inga lag är publicerade.',
 			assessmentsStarted: 'Examinatorerna har redan börjat bedöma. Publiceringen kan inte återkallas.',
@@ -479,6 +485,11 @@ export const en: typeof sv = {
 		propose: 'Run a proposal',
 		proposeAgain: 'Run a new proposal',
 		proposeHint: "The proposal replaces the unpublished proposal. Published teams do not change; their entries and the examiners' remaining capacity are taken into account.",
+		running: 'The proposal is being worked out. It usually takes a few seconds and at most half a minute; the page can be used meanwhile.',
+		runningLabel: 'The proposal is being worked out',
+		refresh: 'Show how it is going',
+		runFailed: (message: string) => `The proposal could not be worked out: ${message} Try again. If the error remains, contact whoever runs the service.`,
+		runChanged: 'The teams or the examiner pool changed while the proposal was worked out, so it was not saved. Run the proposal again.',
 		proposed: (teams: number, covered: number, entries: number) =>
 			`The proposal is ready: ${pluralEn(teams, 'team', 'teams')} for ${covered} of ${pluralEn(entries, 'entry', 'entries')}.`,
 		proposedWithWarnings: (teams: number, covered: number, entries: number, warnings: number) =>
@@ -619,6 +630,7 @@ export const en: typeof sv = {
 			alreadyThere: 'The entry already belongs to the team.',
 			noEntries: 'There are no admitted entries without a published team.',
 			noExaminers: 'The examiner pool is empty. Add examiners first.',
+			busy: 'A proposal for another plan is already being worked out. Wait until it is done and try again.',
 			nothing: 'Nothing to do: no unpublished proposal with entries.',
 			nothingPublished: 'No teams are published.',
 			assessmentsStarted: 'The examiners have already started assessing. The publication cannot be withdrawn.',

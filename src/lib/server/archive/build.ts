@@ -4,7 +4,7 @@
  * to `<file>.partial` and renamed into place once whole, so a file with a package's name is always
  * a whole package. All of it is read in one read transaction: in WAL mode that is one committed
  * state of the database, however long the writing takes and whatever the server commits meanwhile.
- * Run it in its own process (`scripts/archive.ts`, started by `jobs.ts`), never in the server's.
+ * Run it off the server's request thread: the server's job (`jobs.ts`) or `npm run archive`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';

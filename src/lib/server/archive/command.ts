@@ -1,8 +1,8 @@
 /**
  * `npm run archive -- --year 2026 DEST` (scripts/archive.ts): the archive package of a year without
  * the web interface. DEST is a folder (the package is `arkivpaket-<year>.zip` in it) or a file name
- * ending in `.zip`. With `--progress`, each step is printed as one line of JSON for the server,
- * which runs the command as a process of its own (`jobs.ts`).
+ * ending in `.zip`. With `--progress`, each step is printed as one line of JSON, for a script that
+ * follows the build. The server builds its packages without it, as a job (`jobs.ts`).
  */
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { liveYear, type LiveYear } from '../test-support/backup';
 import * as table from '../db/schema';
+import { stopJobs } from '../jobs/run';
 import { archiveSettled, archiveState, packagePath, startArchive } from './jobs';
 import { unpackAndCheck } from './verify';
 import { PACKAGE_ENTITY } from './contents';
@@ -17,7 +18,7 @@ beforeAll(() => {
 });
 afterAll(() => year.remove());
 
-describe('building the package in a process of its own', { timeout: 120_000 }, () => {
+describe('building the package off the request thread', { timeout: 120_000 }, () => {
 	it('reports progress while the server’s thread stays free, then offers the checked package', async () => {
 		const cycle = year.db.select().from(table.cycle).where(eq(table.cycle.year, 2026)).get()!;
 		const admin = year.db.select().from(table.user).where(eq(table.user.email, 'admin@demo.test')).get()!;
@@ -66,5 +67,23 @@ describe('building the package in a process of its own', { timeout: 120_000 }, (
 		}
 		const state = await archiveState(cycle);
 		expect(state).toMatchObject({ state: 'failed', message: expect.stringMatching(/^Den skriftliga redovisningen från .* saknas i dokumentlagret\.$/), earlier: { bytes: expect.any(Number) } });
+	});
+
+	it('leaves no package when the server stops halfway through a build', async () => {
+		const cycle = year.db.select().from(table.cycle).where(eq(table.cycle.year, 2026)).get()!;
+		const admin = year.db.select().from(table.user).where(eq(table.user.email, 'admin@demo.test')).get()!;
+		const saved = process.env.ARCHIVE_DIR;
+		process.env.ARCHIVE_DIR = join(year.root, 'stopped');
+		try {
+			expect(startArchive(cycle, admin.id)).toBe(true);
+			// Stopped once some files are written, before the last.
+			const halfway = (s: ArchiveState) => s.state === 'running' && s.progress.done > 0;
+			while (!halfway(await archiveState(cycle))) await new Promise((r) => setTimeout(r, 20));
+			await stopJobs();
+			expect(existsSync(packagePath(2026))).toBe(false);
+			expect(await archiveState(cycle)).toMatchObject({ state: 'failed', message: 'Arbetet avbröts.', earlier: null });
+		} finally {
+			process.env.ARCHIVE_DIR = saved;
+		}
 	});
 });

@@ -11,7 +11,7 @@ import { declareConflict } from '../conflicts/declarations';
 import { checkAssignment } from '$lib/domain/assign';
 import { applyEdit, checkEdit, toAssignments, type PlanEdit, type PlanTeam } from '$lib/domain/team-plan';
 import { loadPlan } from './plan';
-import { latestProposal, proposalStanding, runProposal } from './propose';
+import { latestProposal, proposalRun, proposalSettled, proposalStanding, startProposal } from './propose';
 import { discardProposal, editPlan, publishPlan, unpublishPlan } from './edit';
 
 let db: DB;
@@ -29,10 +29,15 @@ const plan = () => loadPlan(cycle.id)!;
 const audits = (action: string) =>
 	db.select().from(table.auditLog).where(and(eq(table.auditLog.action, action), eq(table.auditLog.cycleId, cycle.id))).orderBy(asc(table.auditLog.id)).all();
 const teamRows = () => db.select().from(table.team).where(eq(table.team.cycleId, cycle.id)).orderBy(asc(table.team.id)).all();
-const propose = () => {
-	const result = runProposal(cycle.id, plan().version, adminId);
-	if (!result.ok) throw new Error(result.error);
-	return result;
+/** Runs a proposal as the page does, off the thread, and waits for what it saved. */
+const propose = async () => {
+	const started = startProposal(cycle.id, plan().version, adminId);
+	if (!started.ok) throw new Error(started.error);
+	await proposalSettled(cycle.id);
+	const run = proposalRun(cycle.id, plan().version);
+	if (run?.state !== 'done') throw new Error(`the run ended ${run?.state ?? 'unseen'}`);
+	if (!run.result.ok) throw new Error(run.result.error);
+	return run.result;
 };
 const teamOf = (teams: PlanTeam[], entryId: string) => teams.find((t) => t.entryIds.includes(entryId))!;
 /** What an edit would break, judged in memory the way the server judges it. */
@@ -46,9 +51,9 @@ const firstCheck = (state: ReturnType<typeof plan>, edit: PlanEdit) => {
 describe('running a proposal (registration phase)', { timeout: 60_000 }, () => {
 	beforeEach(() => seed('registration'));
 
-	it('stores every admitted entry on an unpublished team, audited, and shows examiners nothing yet', () => {
+	it('stores every admitted entry on an unpublished team, audited, and shows examiners nothing yet', async () => {
 		expect(teamRows()).toEqual([]);
-		const result = propose();
+		const result = await propose();
 		const state = plan();
 		expect(result).toMatchObject({ ok: true, covered: 12, entries: 12, shortfalls: [] });
 		expect(state.input.entries).toHaveLength(12);
@@ -67,8 +72,8 @@ describe('running a proposal (registration phase)', { timeout: 60_000 }, () => {
 		expect(examinerWork(userId('examinator1@demo.test'), cycle)).toEqual([]);
 	});
 
-	it('proposes the best plan the rules allow: six teams of three, two entries each, nothing bent', () => {
-		const result = propose();
+	it('proposes the best plan the rules allow: six teams of three, two entries each, nothing bent', async () => {
+		const result = await propose();
 		const state = plan();
 		expect(checkAssignment(state.input, toAssignments(state.teams))).toEqual([]);
 		expect(state.teams.map((t) => [t.memberIds.length, t.entryIds.length])).toEqual(Array(6).fill([3, 2]));
@@ -77,11 +82,11 @@ describe('running a proposal (registration phase)', { timeout: 60_000 }, () => {
 		expect(proposalStanding(state, result.report)).toEqual({ best: true, changed: false, gaps: [] });
 	});
 
-	it('proves that no plan is without a miss once Anna declares a conflict with Förskolan Ekorren', () => {
+	it('proves that no plan is without a miss once Anna declares a conflict with Förskolan Ekorren', async () => {
 		const anna = userId('examinator1@demo.test');
 		const ekorren = plan().entries.find((e) => e.unitName === 'Förskolan Ekorren')!;
 		expect(declareConflict({ cycleId: cycle.id, userId: anna, entryId: Number(ekorren.id), reason: 'relative', note: '', actorId: anna }).ok).toBe(true);
-		const result = propose();
+		const result = await propose();
 		expect(result.report.levels.slice(0, 2)).toEqual([
 			{ preference: 'covered', value: 12, bound: 12, proven: true },
 			{ preference: 'expertiseMisses', value: 1, bound: 1, proven: true }
@@ -89,8 +94,8 @@ describe('running a proposal (registration phase)', { timeout: 60_000 }, () => {
 		expect(plan().teams.find((t) => t.entryIds.includes(ekorren.id))!.memberIds).not.toContain(String(anna));
 	});
 
-	it('says, after a hand edit, what the teams lack against the proven bounds', () => {
-		const result = propose();
+	it('says, after a hand edit, what the teams lack against the proven bounds', async () => {
+		const result = await propose();
 		const before = plan();
 		const [a, b] = before.teams;
 		const swap = { kind: 'swap' as const, teamId: a.id, examinerId: a.memberIds.find((x) => x !== a.leadId)!, otherTeamId: b.id, otherExaminerId: b.memberIds.find((x) => x !== b.leadId)! };
@@ -102,24 +107,24 @@ describe('running a proposal (registration phase)', { timeout: 60_000 }, () => {
 		for (const gap of standing.gaps) expect(gap.value).toBeGreaterThan(gap.bound);
 	});
 
-	it('replaces the previous unpublished proposal and refuses a run based on an old version', () => {
-		propose();
+	it('replaces the previous unpublished proposal and refuses a run based on an old version', async () => {
+		await propose();
 		const first = teamRows().map((t) => t.id);
 		const stale = plan().version;
-		propose();
+		await propose();
 		const second = teamRows().map((t) => t.id);
 		expect(second.some((id) => first.includes(id))).toBe(false);
 		expect(second).toHaveLength(first.length);
-		expect(runProposal(cycle.id, stale, adminId)).toEqual({ ok: false, error: 'conflict' });
+		expect(startProposal(cycle.id, stale, adminId)).toEqual({ ok: false, error: 'conflict' });
 		expect(audits('assignment.propose')).toHaveLength(2);
 	});
 
-	it('never puts an examiner on an entry they declared a conflict with, nor one of their own organisation', () => {
+	it('never puts an examiner on an entry they declared a conflict with, nor one of their own organisation', async () => {
 		const state = plan();
 		const examinerId = userId('examinator2@demo.test');
 		const entryId = Number(state.input.entries[0].id);
 		expect(declareConflict({ cycleId: cycle.id, userId: examinerId, entryId, reason: 'relative', note: '', actorId: examinerId }).ok).toBe(true);
-		propose();
+		await propose();
 		const after = plan();
 		expect(teamOf(after.teams, String(entryId)).memberIds).not.toContain(String(examinerId));
 		for (const t of after.teams) {
@@ -130,13 +135,13 @@ describe('running a proposal (registration phase)', { timeout: 60_000 }, () => {
 		}
 	});
 
-	it('reports which class lacks how many examiners when the pool is too small, and blocks publishing', () => {
+	it('reports which class lacks how many examiners when the pool is too small, and blocks publishing', async () => {
 		// Förskola's experts and everyone else cannot take more than one entry between them.
 		const preschool = plan().classes[0].id;
 		db.update(table.examinerProfile).set({ capacity: 0 }).run();
 		const few = db.select().from(table.examinerProfile).orderBy(asc(table.examinerProfile.id)).limit(3).all();
 		for (const p of few) db.update(table.examinerProfile).set({ capacity: 1, leadCapable: true }).where(eq(table.examinerProfile.id, p.id)).run();
-		const result = propose();
+		const result = await propose();
 		expect(result.covered).toBe(1);
 		expect(result.shortfalls.length).toBeGreaterThan(0);
 		const short = result.shortfalls.find((s) => s.classId === preschool);
@@ -150,9 +155,9 @@ describe('running a proposal (registration phase)', { timeout: 60_000 }, () => {
 });
 
 describe('editing the proposal by hand', { timeout: 60_000 }, () => {
-	beforeEach(() => {
+	beforeEach(async () => {
 		seed('registration');
-		propose();
+		await propose();
 	}, 60_000);
 
 	it('saves a move that leaves teams unfinished, re-checked, and says what it breaks', () => {
@@ -251,9 +256,9 @@ describe('editing the proposal by hand', { timeout: 60_000 }, () => {
 });
 
 describe('publishing', { timeout: 60_000 }, () => {
-	beforeEach(() => {
+	beforeEach(async () => {
 		seed('registration');
-		propose();
+		await propose();
 	}, 60_000);
 
 	it('is refused while a hard rule is broken, then publishes with before and after in the audit log', () => {
@@ -289,7 +294,7 @@ describe('publishing', { timeout: 60_000 }, () => {
 	it('leaves published teams alone: a new proposal has nothing to do, edits are refused, withdrawal brings them back', () => {
 		expect(publishPlan(cycle.id, plan().version, adminId).ok).toBe(true);
 		const published = teamRows().map((t) => t.id);
-		expect(runProposal(cycle.id, plan().version, adminId)).toEqual({ ok: false, error: 'noEntries' });
+		expect(startProposal(cycle.id, plan().version, adminId)).toEqual({ ok: false, error: 'noEntries' });
 		const t = plan().teams[0];
 		expect(editPlan(cycle.id, plan().version, { kind: 'lead', teamId: t.id, examinerId: t.memberIds[0] }, adminId)).toEqual({
 			ok: false,

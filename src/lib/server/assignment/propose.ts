@@ -1,8 +1,9 @@
 /**
  * Running a proposal: the optimiser staffs the admitted entries that no published team has, from the
  * pool's remaining capacity, and the result replaces the previous unpublished proposal. Published
- * teams are left as they are. The solve runs before the write transaction, so the database is not
- * held while it works; the write then checks that neither the teams nor the input changed meanwhile.
+ * teams are left as they are. The solve is a job off the request thread (`../jobs/run.ts`), one per
+ * cycle, so the server answers other requests and the database is not held while it works; the
+ * write then checks, in one transaction, that neither the teams nor the input changed meanwhile.
  * How good the plan is (each preference against its proven bound) and what the pool cannot cover are
  * stored with the proposal in its audit entry, so the screen can say both.
  */
@@ -13,7 +14,8 @@ import { assignmentStats, type AssignInput, type AssignResult } from '$lib/domai
 import { PREFERENCES, type Preference } from '$lib/domain/assign/quality';
 import { groupIntoTeams, toAssignments, type PlanTeam } from '$lib/domain/team-plan';
 import { ASSIGNMENT_PHASES, auditPlan, auditTeams, changePlan, loadPlan, nextTeamNumber, writeTeams, type PlanRefusal, type PlanState } from './plan';
-import { optimiseAssignment, type OptimisedPlan } from './optimise';
+import type { OptimisedPlan } from './optimise';
+import { jobKind } from '../jobs/run';
 
 export type Shortfall = AssignResult['shortfalls'][number];
 
@@ -41,16 +43,46 @@ export function openInput(state: PlanState): AssignInput {
 	};
 }
 
-export function runProposal(cycleId: number, version: string, actorId: number): ProposeResult {
+interface ProposalContext {
+	cycleId: number;
+	version: string;
+	actorId: number;
+	input: AssignInput;
+}
+
+/** A finished run: what it did, and the plan's version it left (or found changed). */
+interface ProposalOutcome {
+	result: ProposeResult;
+	version: string;
+}
+
+const proposals = jobKind('optimiseAssignment', (result: OptimisedPlan, context: ProposalContext): ProposalOutcome => {
+	const saved = saveProposal(context, result);
+	return { result: saved, version: loadPlan(context.cycleId)?.version ?? '' };
+});
+
+/**
+ * Starts the cycle's proposal off the request thread. Refused at once when it could not be saved
+ * (phase, version, nothing to staff) or while another run with other input is under way; a run of
+ * the same input is joined.
+ */
+export function startProposal(
+	cycleId: number,
+	version: string,
+	actorId: number
+): { ok: true; started: 'started' | 'joined' } | { ok: false; error: PlanRefusal | 'noEntries' | 'noExaminers' | 'busy' } {
 	const read = loadPlan(cycleId);
 	if (!read) return { ok: false, error: 'notFound' };
-	// Refused before the solve as well as in the write: no seconds spent on a proposal that cannot be saved.
 	if (!ASSIGNMENT_PHASES.includes(read.phase)) return { ok: false, error: 'phase' };
 	if (read.version !== version) return { ok: false, error: 'conflict' };
 	const input = openInput(read);
 	if (input.entries.length === 0) return { ok: false, error: 'noEntries' };
 	if (input.examiners.length === 0) return { ok: false, error: 'noExaminers' };
-	const result = optimiseAssignment(input);
+	const started = proposals.start(String(cycleId), input, { cycleId, version, actorId, input });
+	return started === 'busy' ? { ok: false, error: 'busy' } : { ok: true, started };
+}
+
+function saveProposal({ cycleId, version, actorId, input }: ProposalContext, result: OptimisedPlan): ProposeResult {
 	const report: ProposalReport = { quality: result.quality, levels: result.levels, proven: result.proven };
 
 	return changePlan(cycleId, version, (tx, state): ProposeResult => {
@@ -112,4 +144,20 @@ export function proposalStanding(state: PlanState, report: ProposalReport | null
 		.map(({ preference, bound }) => ({ preference, value: now[preference], bound }))
 		.filter(({ preference, value, bound }) => (preference === 'covered' ? value < bound : value > bound));
 	return { best: gaps.length === 0, changed: PREFERENCES.some((p) => now[p] !== report.quality[p]), gaps };
+}
+
+/** What the page says of the cycle's latest run, while the plan is as the run found or left it. */
+export type ProposalRun = { state: 'running'; seconds: number } | { state: 'failed'; message: string } | { state: 'done'; result: ProposeResult };
+
+export function proposalRun(cycleId: number, version: string, now = new Date()): ProposalRun | null {
+	const job = proposals.state(String(cycleId));
+	if (!job) return null;
+	if (job.state === 'running') return { state: 'running', seconds: Math.round((now.getTime() - job.startedAt.getTime()) / 1000) };
+	if (job.state === 'failed') return job.context.version === version ? { state: 'failed', message: job.message } : null;
+	return job.result.version === version ? { state: 'done', result: job.result.result } : null;
+}
+
+/** Waits for the cycle's run, if any, to end (tests, benches). */
+export function proposalSettled(cycleId: number): Promise<void> {
+	return proposals.settled(String(cycleId));
 }

@@ -4,7 +4,7 @@ import { requireArea } from '$lib/server/auth/guards';
 import { readForm, text } from '$lib/server/http/request';
 import { messagesOf } from '$lib/server/http/locale';
 import { ASSIGNMENT_PHASES, loadPlan } from '$lib/server/assignment/plan';
-import { latestProposal, proposalStanding, runProposal } from '$lib/server/assignment/propose';
+import { latestProposal, proposalRun, proposalStanding, startProposal } from '$lib/server/assignment/propose';
 import { discardProposal, editPlan, publishPlan, unpublishPlan } from '$lib/server/assignment/edit';
 import { readEdit } from '$lib/server/assignment/edit-form';
 
@@ -16,6 +16,8 @@ function guard(event: RequestEvent) {
 
 export const load: PageServerLoad = (event) => {
 	const { cycle } = requireArea(event, 'admin');
+	// The page asks again by this name while a proposal is being worked out.
+	event.depends('app:proposal');
 	if (!cycle) return { cycle: null, plan: null };
 	const state = loadPlan(cycle.id)!;
 	const proposal = latestProposal(cycle.id);
@@ -38,7 +40,8 @@ export const load: PageServerLoad = (event) => {
 				classIds: p.classIds.map(String)
 			})),
 			shortfalls: proposal.shortfalls.map((s) => ({ ...s, classId: String(s.classId) })),
-			standing: proposalStanding(state, proposal.report)
+			standing: proposalStanding(state, proposal.report),
+			run: proposalRun(cycle.id, state.version)
 		}
 	};
 };
@@ -54,9 +57,9 @@ export const actions: Actions = {
 	propose: async (event) => {
 		const { user, cycle } = guard(event);
 		const form = await readForm(event);
-		const result = runProposal(cycle.id, text(form, 'version'), user.id);
+		const result = startProposal(cycle.id, text(form, 'version'), user.id);
 		if (!result.ok) return refusal(event, result.error, 'propose');
-		return { action: 'propose', proposed: { teams: result.teams, covered: result.covered, entries: result.entries } };
+		return { action: 'propose', started: true };
 	},
 
 	edit: async (event) => {

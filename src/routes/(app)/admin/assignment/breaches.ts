@@ -72,7 +72,7 @@ export interface ActionOutcome {
 	action?: string;
 	message?: string;
 	teamId?: string | null;
-	proposed?: { teams: number; covered: number; entries: number };
+	started?: boolean;
 	introduced?: RuleBreach[];
 	refused?: RuleBreach[];
 	published?: number;
