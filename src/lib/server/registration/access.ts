@@ -73,8 +73,9 @@ export function requireMinutes(event: Pick<RequestEvent, 'locals' | 'url'>, minu
 				.where(eq(table.boardMinutes.id, Number(minutesId)))
 				.get()
 		: undefined;
-	const facts = (r: NonNullable<typeof row>) => unitFacts({ id: r.minutes.cycleId, phase: r.phase }, { id: -1, organisationId: r.minutes.organisationId });
-	if (!row || !may(readViewer(user.id), 'minutes.read', facts(row))) error(404, { message: 'not-found' });
+	if (!row) error(404, { message: 'not-found' });
+	const facts = unitFacts({ id: row.minutes.cycleId, phase: row.phase }, { id: -1, organisationId: row.minutes.organisationId });
+	if (!may(readViewer(user.id), 'minutes.read', facts)) error(404, { message: 'not-found' });
 	return row.minutes;
 }
 
