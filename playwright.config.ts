@@ -66,12 +66,15 @@ export default defineConfig({
 			MAIL_POLL_MS: '300',
 			SMTP_URL: ''
 		}),
-		// The written account as a form (account.spec.ts): accounts open, receipts as .eml files.
-		demoServer(4223, 'registration', 'data/e2e-4223', {
-			OUTBOX_DIR: 'data/e2e-4223/outbox',
-			MAIL_POLL_MS: '300',
-			SMTP_URL: ''
-		}),
+		// The written account as a form (account.spec.ts): accounts open, receipts as .eml files;
+		// board minutes (minutes.spec.ts): it stands two weeks before the minutes deadline.
+		demoServer(
+			4223,
+			'registration',
+			'data/e2e-4223',
+			{ OUTBOX_DIR: 'data/e2e-4223/outbox', MAIL_POLL_MS: '300', SMTP_URL: '' },
+			'--stands-on 06-16'
+		),
 		// Retention and a person's data (retention.spec.ts): archives the year.
 		demoServer(4235, 'feedback', 'data/e2e-4235'),
 		// Units, entries and written accounts (admin-units.spec.ts).

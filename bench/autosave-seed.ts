@@ -2,7 +2,10 @@
  * The autosave benchmark's database: one cycle in the assessment phase with the default model,
  * and `examiners` examiners in teams of three, each team on its own entry, every examiner with a
  * draft assessment (version 1) to edit. No examiner shares an organisation with an entry, so
- * there is no conflict of interest. Written through the real migrations and schema.
+ * there is no conflict of interest. Beside it, the next year's cycle in registration, with no
+ * account deadline yet, and `contacts` units each with a contact who writes the unit's account
+ * (not begun: the first save makes it), as unit contacts do while examiners assess the year before.
+ * Written through the real migrations and schema.
  */
 import { openDatabase } from '../src/lib/server/db/open';
 import * as table from '../src/lib/server/db/schema';
@@ -15,12 +18,21 @@ export interface BenchExaminer {
 	assessmentId: number;
 }
 
+export interface BenchContact {
+	userId: number;
+	email: string;
+	entryId: number;
+}
+
 export interface BenchSeed {
 	examiners: BenchExaminer[];
 	criterionIds: number[];
+	contacts: BenchContact[];
+	/** The account's structure: per criterion of the registration cycle, its id and number of questions. */
+	accountShape: { criterionId: number; questions: number }[];
 }
 
-export function seedAutosaveBench(path: string, examiners: number, passwordHash: string): BenchSeed {
+export function seedAutosaveBench(path: string, examiners: number, passwordHash: string, contacts = 0): BenchSeed {
 	const db = openDatabase(path);
 	const now = new Date();
 	const seed = db.transaction((tx) => {
@@ -55,7 +67,24 @@ export function seedAutosaveBench(path: string, examiners: number, passwordHash:
 				out.push({ userId, email, entryId, assessmentId });
 			}
 		}
-		return { examiners: out, criterionIds };
+
+		if (contacts === 0) return { examiners: out, criterionIds, contacts: [], accountShape: [] };
+		const nextCycleId = tx.insert(table.cycle).values({ year: 2027, name: 'Belastningsprov 2027', phase: 'registration' }).returning().get().id;
+		const nextClassId = tx.insert(table.awardClass).values({ cycleId: nextCycleId, ...DEFAULT_CLASSES[4], sortOrder: 0 }).returning().get().id;
+		const accountShape = DEFAULT_CRITERIA.map((c, i) => ({
+			criterionId: tx.insert(table.criterion).values({ cycleId: nextCycleId, ...c, bandTexts: DEFAULT_BAND_TEXTS[c.kind], sortOrder: i }).returning().get().id,
+			questions: c.questions.length
+		}));
+		const writers: BenchContact[] = [];
+		for (let n = 1; n <= contacts; n++) {
+			const unitId = tx.insert(table.unit).values({ organisationId: unitsOrg, name: `Anmäld enhet ${n}`, staffCount: 12 }).returning().get().id;
+			const entryId = tx.insert(table.entry).values({ cycleId: nextCycleId, unitId, classId: nextClassId }).returning().get().id;
+			const email = `kontakt${n}@bench.test`;
+			const userId = tx.insert(table.user).values({ email, name: `Kontaktperson ${n}`, passwordHash }).returning().get().id;
+			tx.insert(table.unitContact).values({ unitId, userId, name: `Kontaktperson ${n}`, email }).run();
+			writers.push({ userId, email, entryId });
+		}
+		return { examiners: out, criterionIds, contacts: writers, accountShape };
 	});
 	db.$client.close();
 	return seed;

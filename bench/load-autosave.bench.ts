@@ -1,9 +1,13 @@
 /**
  * Autosave under load (docs/assessing.md#4-saving-versions-and-conflicts), over loopback against
- * the built server (`node build`):
+ * the built server (`node build`), first of examiners alone, then of examiners and unit contacts
+ * together, who write their accounts through the same endpoint code
+ * (docs/unit-side.md#4-the-written-account-as-a-form):
  *
- * 1. seeds a fresh database with BENCH_CLIENTS (200) examiners, each with a draft to edit;
- * 2. signs every examiner in over HTTP (one keep-alive connection and one session each);
+ * 1. seeds a fresh database with BENCH_CLIENTS (200) examiners, each with a draft to edit, and
+ *    BENCH_CONTACTS (100) unit contacts of the next year's cycle, in registration, each writing
+ *    their unit's account;
+ * 2. signs everyone in over HTTP (one keep-alive connection and one session each);
  * 3. warms up for BENCH_WARMUP_SECONDS (5) at BENCH_RATE: a server that has just started compiles
  *    its hot paths and writes every criterion of each draft on its first save, which a server that
  *    has run for a while has long done; the warm-up's figures are printed too, but not judged;
@@ -13,18 +17,21 @@
  * 5. for BENCH_SECONDS again offers BENCH_SATURATION_RATE (2,000), more than the server can take:
  *    the clients then wait for it (a bounded, closed loop), so saves/s is the server's capacity and
  *    the latency includes the queue;
- * 6. compares every acknowledged save so far with the database;
- * 7. runs again for BENCH_KILL_SECONDS (10) at BENCH_RATE, kills the server with SIGKILL half-way,
- *    restarts it on the same file, and checks that every save acknowledged before the kill is in
- *    the database.
+ * 6. does 3 to 5 again with the examiners and the contacts together, the same rate offered in all,
+ *    each client its share: the mixed load, beside the examiners' alone as the baseline;
+ * 7. compares every acknowledged save so far, assessments and accounts, with the database;
+ * 8. runs the mixed load again for BENCH_KILL_SECONDS (10) at BENCH_RATE, kills the server with
+ *    SIGKILL half-way, restarts it on the same file, and checks that every save acknowledged before
+ *    the kill is in the database.
  *
- * The target is met when the capacity is at least 1,000 saves/s and the p99 latency at 1,000
- * offered saves/s is at most 50 ms; nothing acknowledged may be lost in any phase. (One run at
+ * The target is met, for each load, when the capacity is at least 1,000 saves/s and the p99
+ * latency at 1,000 offered saves/s is at most 50 ms; nothing acknowledged may be lost in any phase. (One run at
  * 1,200 offered saves/s, as this bench did before, measures a server at or past its capacity: its
  * latency is then mostly the clients' queue, and with a cold start included it says more about
  * the first seconds than about the thirty. BENCH_WARMUP_SECONDS=0 still shows a cold server.)
  *
- * Each save is the whole document, as the page sends it, with one criterion and the notes changed.
+ * Each save is the whole document, as the page sends it: for an assessment with one criterion and
+ * the notes changed, for an account with one answer and the introduction changed.
  * The server's CPU per save is printed for each phase, since the machine is shared and wall-clock
  * figures move with its load. BENCH_NODE_ARGS passes flags to the server (e.g. "--cpu-prof
  * --cpu-prof-dir=/tmp/prof").
@@ -38,25 +45,34 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { hashPassword } from '../src/lib/server/auth/password';
-import { seedAutosaveBench, type BenchExaminer } from './autosave-seed';
+import { seedAutosaveBench, type BenchSeed } from './autosave-seed';
 import { HOST, freePort, processCpuMs } from './server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const KILL_SECONDS = Number(process.env.BENCH_KILL_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SATURATION_RATE = Number(process.env.BENCH_SATURATION_RATE ?? 2000);
 const PASSWORD = 'belastning-2026';
 
+/** An acknowledged save: its version and the mark it carried (an assessment's notes, an account's introduction). */
 interface Ack {
 	version: number;
-	notes: string;
+	mark: string;
 }
+
+type Kind = 'assessment' | 'account';
 
 interface Client {
 	index: number;
-	examiner: BenchExaminer;
+	kind: Kind;
+	email: string;
+	/** The entry whose assessment or account the client writes. */
+	entryId: number;
+	/** The assessment's id; the account's row is found by its entry. */
+	assessmentId: number | null;
 	agent: http.Agent;
 	cookie: string;
 	version: number;
@@ -69,7 +85,9 @@ interface Run {
 	conflicts: number;
 	recovered: number;
 	errors: number;
-	latencies: number[];
+	/** Failed attempts by what failed them: an HTTP status or the client's error. */
+	failures: Map<string, number>;
+	latencies: Record<Kind, number[]>;
 	elapsedMs: number;
 }
 
@@ -127,9 +145,11 @@ function stopServer(server: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): P
 	});
 }
 
-async function signIn(port: number, examiner: BenchExaminer, index: number): Promise<Client> {
+type Person = Pick<Client, 'kind' | 'email' | 'entryId' | 'assessmentId'>;
+
+async function signIn(port: number, person: Person, index: number): Promise<Client> {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-	const body = new URLSearchParams({ email: examiner.email, password: PASSWORD }).toString();
+	const body = new URLSearchParams({ email: person.email, password: PASSWORD }).toString();
 	const res = await request(port, agent, 'POST', '/login', {
 		'content-type': 'application/x-www-form-urlencoded',
 		accept: 'text/html',
@@ -137,24 +157,42 @@ async function signIn(port: number, examiner: BenchExaminer, index: number): Pro
 		'content-length': String(Buffer.byteLength(body))
 	}, body);
 	const cookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('session='));
-	if (res.status !== 303 || !cookie) throw new Error(`sign-in failed for ${examiner.email}: ${res.status} ${res.body.slice(0, 200)}`);
-	return { index, examiner, agent, cookie, version: 1, seq: 0, acks: [] };
+	if (res.status !== 303 || !cookie) throw new Error(`sign-in failed for ${person.email}: ${res.status} ${res.body.slice(0, 200)}`);
+	// An assessment starts as a draft at version 1; an account is made by its first save.
+	return { index, ...person, agent, cookie, version: person.kind === 'assessment' ? 1 : 0, seq: 0, acks: [] };
 }
 
 const FILLER = 'Enheten följer upp sina mål varje månad och diskuterar avvikelser på arbetsplatsträffarna.';
 
 /**
- * The whole document a client saves, as the page sends it: every criterion with its points, the
- * text typed since the last save in one criterion (the one being worked on, in turn) and in the
- * notes, which carry this save's mark.
+ * The whole document a client saves, as the page sends it. An assessment: every criterion with its
+ * points, the text typed since the last save in one criterion (the one being worked on, in turn)
+ * and in the notes, which carry this save's mark. An account: the introduction, which carries the
+ * mark, and every answer of every criterion, a few sentences each, one of them growing.
  */
-function documentFor(client: Client, criterionIds: number[]): { notes: string; json: string } {
+function documentFor(client: Client, seed: BenchSeed): { mark: string; json: string } {
 	const n = client.seq;
-	const active = n % criterionIds.length;
-	const notes = `Anteckning ${client.index}-${n}. ${FILLER}`;
+	if (client.kind === 'account') {
+		const answers = seed.accountShape.flatMap((c) => Array.from({ length: c.questions }, (_, q) => ({ criterionId: c.criterionId, q })));
+		const active = n % answers.length;
+		const mark = `Om enheten ${client.index}-${n}. ${FILLER}`;
+		const doc = {
+			introduction: mark,
+			criteria: seed.accountShape.map((c) => ({
+				criterionId: c.criterionId,
+				answers: Array.from({ length: c.questions }, (_, q) => {
+					const here = answers[active].criterionId === c.criterionId && answers[active].q === q;
+					return `${FILLER} ${FILLER}\n\n- ${FILLER}${here ? ` Tillägg ${n}.` : ''}`;
+				})
+			}))
+		};
+		return { mark, json: JSON.stringify(doc) };
+	}
+	const active = n % seed.criterionIds.length;
+	const mark = `Anteckning ${client.index}-${n}. ${FILLER}`;
 	const doc = {
-		notes,
-		criteria: criterionIds.map((criterionId, i) => ({
+		notes: mark,
+		criteria: seed.criterionIds.map((criterionId, i) => ({
 			criterionId,
 			score: i === active ? (n % 21) * 5 : 50,
 			strengths: [`Styrka ${i + 1}: ${FILLER}`, i === active ? `Tydliga rutiner, version ${n}.` : 'Tydliga rutiner.'],
@@ -162,18 +200,25 @@ function documentFor(client: Client, criterionIds: number[]): { notes: string; j
 			notes: ''
 		}))
 	};
-	return { notes, json: JSON.stringify(doc) };
+	return { mark, json: JSON.stringify(doc) };
 }
+
+const savePath = (c: Client) => (c.kind === 'assessment' ? `/examiner/entries/${c.entryId}/save` : `/unit/entries/${c.entryId}/account/save`);
+const markOf = (c: Client, doc: { notes?: string; introduction?: string }) => (c.kind === 'assessment' ? doc.notes : doc.introduction);
 
 async function loadRun(
 	port: () => number,
 	clients: Client[],
-	criterionIds: number[],
+	seed: BenchSeed,
 	rate: number,
 	ms: number,
 	onTick?: (elapsed: number) => Promise<void>
 ): Promise<Run> {
-	const run: Run = { saves: 0, conflicts: 0, recovered: 0, errors: 0, latencies: [], elapsedMs: 0 };
+	const run: Run = { saves: 0, conflicts: 0, recovered: 0, errors: 0, failures: new Map(), latencies: { assessment: [], account: [] }, elapsedMs: 0 };
+	const failed = (why: string) => {
+		run.errors++;
+		run.failures.set(why, (run.failures.get(why) ?? 0) + 1);
+	};
 	const interval = (clients.length / rate) * 1000;
 	const started = performance.now();
 	const end = started + ms;
@@ -186,22 +231,22 @@ async function loadRun(
 			if (wait > 0) await sleep(wait);
 			if (performance.now() >= end) return;
 			c.seq += 1;
-			const { notes, json } = documentFor(c, criterionIds);
+			const { mark, json } = documentFor(c, seed);
 			// Retry the same document until it is acknowledged or the run ends, as the page does.
 			while (performance.now() < end) {
 				const body = `{"baseVersion":${c.version},"doc":${json}}`;
 				const t0 = performance.now();
 				try {
-					const res = await request(port(), c.agent, 'POST', `/examiner/entries/${c.examiner.entryId}/save`, {
+					const res = await request(port(), c.agent, 'POST', savePath(c), {
 						'content-type': 'application/json',
 						accept: 'application/json',
 						cookie: c.cookie,
 						'content-length': String(Buffer.byteLength(body))
 					}, body);
-					run.latencies.push(performance.now() - t0);
+					run.latencies[c.kind].push(performance.now() - t0);
 					if (res.status === 200) {
 						c.version = JSON.parse(res.body).version;
-						c.acks.push({ version: c.version, notes });
+						c.acks.push({ version: c.version, mark });
 						run.saves++;
 						break;
 					}
@@ -210,17 +255,17 @@ async function loadRun(
 						// as a conflict with our own text: the page takes that as saved, and so do we.
 						const current = JSON.parse(res.body).current;
 						c.version = current.version;
-						if (current.doc.notes === notes) {
-							c.acks.push({ version: c.version, notes });
+						if (markOf(c, current.doc) === mark) {
+							c.acks.push({ version: c.version, mark });
 							run.recovered++;
 							break;
 						}
 						run.conflicts++;
 						continue;
 					}
-					run.errors++;
-				} catch {
-					run.errors++;
+					failed(`${c.kind} ${res.status}`);
+				} catch (e) {
+					failed(`${c.kind} ${(e as Error).message}`);
 				}
 				await sleep(50);
 			}
@@ -250,12 +295,18 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function report(name: string, run: Run) {
-	const sorted = [...run.latencies].sort((a, b) => a - b);
+	const sorted = [...run.latencies.assessment, ...run.latencies.account].sort((a, b) => a - b);
 	const rate = run.saves / (run.elapsedMs / 1000);
+	const byKind = (['assessment', 'account'] as const)
+		.filter((k) => run.latencies[k].length > 0)
+		.map((k) => {
+			const own = [...run.latencies[k]].sort((a, b) => a - b);
+			return `${k} p50 ${percentile(own, 50).toFixed(1)} / p99 ${percentile(own, 99).toFixed(1)} ms`;
+		});
 	console.log(
 		`${name}: ${run.saves} saves in ${(run.elapsedMs / 1000).toFixed(1)} s = ${rate.toFixed(0)} saves/s; ` +
-			`latency p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms; ` +
-			`${run.errors} failed attempts, ${run.conflicts} conflicts, ${run.recovered} recovered after a lost answer`
+			`latency p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms (${byKind.join(', ')}); ` +
+			`${run.errors} failed attempts${run.errors ? ` (${[...run.failures].map(([why, n]) => `${why}: ${n}`).join(', ')})` : ''}, ${run.conflicts} conflicts, ${run.recovered} recovered after a lost answer`
 	);
 	return { rate, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
@@ -263,21 +314,30 @@ function report(name: string, run: Run) {
 /** Every acknowledged save must be in the database: its version kept as a revision with its text. */
 function verify(databasePath: string, clients: Client[], upTo?: Map<Client, number>): { checked: number; lost: number } {
 	const db = new Database(databasePath, { readonly: true });
-	const revision = db.prepare<[number, number], { snapshot: string }>('SELECT snapshot FROM assessment_revision WHERE assessment_id = ? AND version = ?');
-	const current = db.prepare<[number], { version: number; notes: string }>('SELECT version, notes FROM assessment WHERE id = ?');
+	const revision = {
+		assessment: db.prepare<[number, number], { snapshot: string }>('SELECT snapshot FROM assessment_revision WHERE assessment_id = ? AND version = ?'),
+		account: db.prepare<[number, number], { snapshot: string }>(
+			'SELECT snapshot FROM account_revision WHERE account_id = (SELECT id FROM account WHERE entry_id = ?) AND version = ?'
+		)
+	};
+	const current = {
+		assessment: db.prepare<[number], { version: number; mark: string }>('SELECT version, notes AS mark FROM assessment WHERE id = ?'),
+		account: db.prepare<[number], { version: number; mark: string }>('SELECT version, introduction AS mark FROM account WHERE entry_id = ?')
+	};
 	let checked = 0;
 	let lost = 0;
 	for (const c of clients) {
+		const key = c.kind === 'assessment' ? c.assessmentId! : c.entryId;
 		const acks = upTo ? c.acks.slice(0, upTo.get(c)) : c.acks;
 		for (const ack of acks) {
 			checked++;
-			const row = revision.get(c.examiner.assessmentId, ack.version);
-			if (!row || JSON.parse(row.snapshot).notes !== ack.notes) lost++;
+			const row = revision[c.kind].get(key, ack.version);
+			if (!row || markOf(c, JSON.parse(row.snapshot)) !== ack.mark) lost++;
 		}
 		const last = c.acks.at(-1);
-		const now = current.get(c.examiner.assessmentId)!;
+		const now = current[c.kind].get(key);
 		// The saved version may be newer than the last answer: a save committed just as the server died.
-		if (!upTo && last && (now.version < last.version || (now.version === last.version && now.notes !== last.notes))) lost++;
+		if (!upTo && last && (!now || now.version < last.version || (now.version === last.version && now.mark !== last.mark))) lost++;
 	}
 	db.close();
 	return { checked, lost };
@@ -293,9 +353,9 @@ async function main() {
 	const databasePath = join(dir, 'bench.db');
 	let server: ChildProcess | undefined;
 	try {
-		const seed = seedAutosaveBench(databasePath, CLIENTS, await hashPassword(PASSWORD));
+		const seed = seedAutosaveBench(databasePath, CLIENTS, await hashPassword(PASSWORD), CONTACTS);
 		console.log(
-			`autosave: ${CLIENTS} examiners, ${seed.criterionIds.length} criteria; ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s at ${RATE} ` +
+			`autosave: ${CLIENTS} examiners and ${CONTACTS} unit contacts, ${seed.criterionIds.length} criteria; per load ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s at ${RATE} ` +
 				`and ${SECONDS} s at ${SATURATION_RATE} offered saves/s; node ${process.version}, ${cpus().length} cores`
 		);
 		let port = await freePort();
@@ -303,16 +363,21 @@ async function main() {
 		await waitReady(port);
 
 		const signInStart = performance.now();
+		const people: Person[] = [
+			...seed.examiners.map((e) => ({ kind: 'assessment' as const, email: e.email, entryId: e.entryId, assessmentId: e.assessmentId })),
+			...seed.contacts.map((c) => ({ kind: 'account' as const, email: c.email, entryId: c.entryId, assessmentId: null }))
+		];
 		const clients: Client[] = [];
-		for (let i = 0; i < seed.examiners.length; i += 8) {
-			clients.push(...(await Promise.all(seed.examiners.slice(i, i + 8).map((e, k) => signIn(port, e, i + k)))));
+		for (let i = 0; i < people.length; i += 8) {
+			clients.push(...(await Promise.all(people.slice(i, i + 8).map((p, k) => signIn(port, p, i + k)))));
 		}
-		console.log(`signed in ${clients.length} examiners in ${((performance.now() - signInStart) / 1000).toFixed(1)} s`);
+		const examiners = clients.filter((c) => c.kind === 'assessment');
+		console.log(`signed in ${examiners.length} examiners and ${clients.length - examiners.length} contacts in ${((performance.now() - signInStart) / 1000).toFixed(1)} s`);
 
 		/** One phase of steady load, with the server's CPU per save. */
-		const phase = async (name: string, rate: number, seconds: number) => {
+		const phase = async (name: string, who: Client[], rate: number, seconds: number) => {
 			const cpu0 = processCpuMs(server!.pid!);
-			const run = await loadRun(() => port, clients, seed.criterionIds, rate, seconds * 1000);
+			const run = await loadRun(() => port, who, seed, rate, seconds * 1000);
 			const cpu = processCpuMs(server!.pid!) - cpu0;
 			const figures = report(`${name} (${rate}/s offered)`, run);
 			console.log(
@@ -321,9 +386,15 @@ async function main() {
 			);
 			return figures;
 		};
-		if (WARMUP_SECONDS > 0) await phase('warm-up', RATE, WARMUP_SECONDS);
-		const target = await phase('target', RATE, SECONDS);
-		const saturation = await phase('saturation', SATURATION_RATE, SECONDS);
+		/** Warm-up, the target rate and saturation for one load. */
+		const load = async (name: string, who: Client[]) => {
+			if (WARMUP_SECONDS > 0) await phase(`${name} warm-up`, who, RATE, WARMUP_SECONDS);
+			const target = await phase(`${name} target`, who, RATE, SECONDS);
+			const saturation = await phase(`${name} saturation`, who, SATURATION_RATE, SECONDS);
+			return { target, saturation, met: RATE >= 1000 && saturation.rate >= 1000 && target.p99 <= 50 };
+		};
+		const baseline = await load('examiners', examiners);
+		const mixed = CONTACTS > 0 ? await load('mixed', clients) : null;
 		await stopServer(server);
 		const checked = verify(databasePath, clients);
 		console.log(`load: ${checked.checked} acknowledged saves compared with the database, ${checked.lost} lost`);
@@ -337,7 +408,7 @@ async function main() {
 		const before = new Map<Client, number>();
 		let killed = false;
 		let downMs = 0;
-		const crash = await loadRun(() => port, clients, seed.criterionIds, RATE, KILL_SECONDS * 1000, async (elapsed) => {
+		const crash = await loadRun(() => port, clients, seed, RATE, KILL_SECONDS * 1000, async (elapsed) => {
 			if (killed || elapsed < (KILL_SECONDS * 1000) / 2) return;
 			killed = true;
 			await stopServer(server!, 'SIGKILL');
@@ -358,11 +429,16 @@ async function main() {
 				`${all.checked} acknowledged in all, ${all.lost} lost`
 		);
 		const ok = checked.lost === 0 && survived.lost === 0 && all.lost === 0;
-		const met = RATE >= 1000 && saturation.rate >= 1000 && target.p99 <= 50;
-		console.log(
-			`result: ${ok ? 'nothing lost' : 'SAVES LOST'}; capacity ${saturation.rate.toFixed(0)} saves/s, p99 ${target.p99.toFixed(1)} ms at ${RATE}/s offered: ` +
-				`target ≥1000 saves/s with p99 ≤ 50 ms ${met ? 'met' : 'not met'}`
-		);
+		const verdict = (name: string, l: typeof baseline) =>
+			`${name}: capacity ${l.saturation.rate.toFixed(0)} saves/s, p99 ${l.target.p99.toFixed(1)} ms at ${RATE}/s offered, target ≥1000 saves/s with p99 ≤ 50 ms ${l.met ? 'met' : 'not met'}`;
+		console.log(`result: ${ok ? 'nothing lost' : 'SAVES LOST'}; ${verdict('examiners alone (baseline)', baseline)}`);
+		if (mixed) {
+			console.log(`result: ${verdict('examiners and contacts', mixed)}`);
+			console.log(
+				`result: mixed / baseline: capacity ${(mixed.saturation.rate / baseline.saturation.rate).toFixed(2)}×, ` +
+					`p50 ${(mixed.target.p50 / baseline.target.p50).toFixed(2)}×, p99 ${(mixed.target.p99 / baseline.target.p99).toFixed(2)}× at ${RATE}/s offered`
+			);
+		}
 		if (!ok) process.exitCode = 1;
 	} finally {
 		if (server) await stopServer(server);

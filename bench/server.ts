@@ -45,7 +45,9 @@ export function startServer(options: {
 	const folders = dataDir
 		? { FILES_DIR: join(dataDir, 'files'), OUTBOX_DIR: join(dataDir, 'outbox'), IMPORT_STAGING_DIR: join(dataDir, 'staging') }
 		: {};
-	return spawn(process.execPath, [buildDir], {
+	// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to look inside the server.
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	return spawn(process.execPath, [...nodeArgs, buildDir], {
 		env: { ...process.env, ...folders, ...env, HOST, PORT: String(port), ORIGIN: `http://${HOST}:${port}`, DATABASE_PATH: databasePath, NODE_ENV: 'production' },
 		stdio: ['ignore', stdout, 'inherit']
 	});

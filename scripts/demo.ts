@@ -1,6 +1,9 @@
 /**
- * `npm run demo [-- --phase P] [-- --no-build] [-- --sso]`: builds the app, creates a fresh demo
- * database with an award year standing in phase P, its dates placed around today, prints the accounts and serves the app.
+ * `npm run demo [-- --phase P] [-- --stands-on MM-DD] [-- --no-build] [-- --sso]`: builds the app,
+ * creates a fresh demo database with an award year standing in phase P, its dates placed around
+ * today, prints the accounts and serves the app. With --stands-on the year is moved so that today
+ * is that day of the award year (06-16: two weeks before the minutes deadline) instead of the
+ * phase's usual day.
  * With --sso a local OpenID provider runs beside it (on SSO_PROVIDER_PORT, 3001 by default) and
  * the sign-in page offers the city account.
  */
@@ -11,11 +14,12 @@ import { openDatabase } from '../src/lib/server/db/open';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { DEMO_PHASES, seedDemo, type DemoPhase } from '../src/lib/server/demo/seed';
 import { stockholmDay } from '../src/lib/domain/dates';
-import { demoCalendar } from '../src/lib/domain/demo-calendar';
+import { demoCalendar, templateDay } from '../src/lib/domain/demo-calendar';
 
 const { values } = parseArgs({
 	options: {
 		phase: { type: 'string', default: 'assessment' },
+		'stands-on': { type: 'string' },
 		'no-build': { type: 'boolean', default: false },
 		'seed-only': { type: 'boolean', default: false },
 		sso: { type: 'boolean', default: false }
@@ -24,6 +28,11 @@ const { values } = parseArgs({
 const phase = values.phase as DemoPhase;
 if (!DEMO_PHASES.includes(phase)) {
 	console.error(`Okänd fas "${values.phase}". Välj en av: ${DEMO_PHASES.join(', ')}.`);
+	process.exit(2);
+}
+const standsOn = values['stands-on'] === undefined ? undefined : templateDay(values['stands-on']);
+if (standsOn === null) {
+	console.error(`Okänd dag "${values['stands-on']}". Skriv månad och dag, till exempel 06-16.`);
 	process.exit(2);
 }
 
@@ -51,10 +60,10 @@ if (!values['no-build'] && !values['seed-only']) {
 for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
 const db = openDatabase(databasePath);
 const today = stockholmDay(new Date());
-const accounts = seedDemo(db, { phase, passwordHash: await hashPassword(password), today });
+const accounts = seedDemo(db, { phase, passwordHash: await hashPassword(password), today, standsOn });
 db.$client.close();
 
-const year = `Kvalitetsutmärkelsen ${demoCalendar(phase, today).year}, fas ${phase}`;
+const year = `Kvalitetsutmärkelsen ${demoCalendar(phase, today, standsOn).year}, fas ${phase}`;
 console.log(`\nDemodatabasen ${databasePath} är skapad: ${year}.\n\nKonton (lösenord ${password} för alla):`);
 for (const a of accounts) console.log(`  ${a.email.padEnd(28)} ${a.name} – ${a.role}`);
 if (values['seed-only']) process.exit(0);

@@ -14,6 +14,7 @@ import { ssoConfig } from '$lib/server/sso/config';
 import { errorReference } from '$lib/server/http/reference';
 import { startBackupSchedule } from '$lib/server/backup/schedule';
 import { startRetentionSchedule } from '$lib/server/retention/schedule';
+import { startReminderSchedule } from '$lib/server/registration/reminder-schedule';
 
 /**
  * Form posts from another site are refused here, in the person's language (kit.csrf leaves this
@@ -79,7 +80,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	return { message: errorMessage(event, status), reference };
 };
 
-/** The e-mail outbox worker, WAL checkpoints, scheduled backups and retention run in the server process; never while building or under tests. */
+/** The e-mail outbox worker, WAL checkpoints, scheduled backups, retention and reminders run in the server process; never while building or under tests. */
 export const init: ServerInit = () => {
 	if (building || process.env.VITEST) return;
 	// A half-done single sign-on setup stops the start, not the first person who signs in.
@@ -88,4 +89,5 @@ export const init: ServerInit = () => {
 	startCheckpointer(db());
 	void startBackupSchedule();
 	startRetentionSchedule();
+	startReminderSchedule();
 };

@@ -5,9 +5,12 @@ import { demoCalendar, type DemoCalendarPhase } from '../../src/lib/domain/demo-
 
 export const PASSWORD = 'demo-2026';
 
-/** The demo's calendar as the demo servers placed it: around today, the day they were started. */
-export function demoCalendarToday(phase: DemoCalendarPhase) {
-	return demoCalendar(phase, stockholmDay(new Date()));
+/**
+ * The demo's calendar as the demo servers placed it: around today, the day they were started, and
+ * on the day of the award year given by the server's `--stands-on`, if it has one.
+ */
+export function demoCalendarToday(phase: DemoCalendarPhase, standsOn?: string) {
+	return demoCalendar(phase, stockholmDay(new Date()), standsOn);
 }
 
 /** Runs axe (WCAG 2.1 A and AA) on the page as it stands and fails on any violation. */

@@ -6,8 +6,8 @@ import { demoCalendarToday, expectAccessible, signIn, signOut } from './helpers'
  * The unit's side in the registration-phase demo (port 4175, shared with assignment.spec.ts): only
  * the unit's facts (unchanged in what eligibility decides) and one confirmation change, so the
  * assignment's pool and entries stay as that journey knows them. The demo stands after the minutes
- * deadline, so minutes handed in now are refused; a timely upload is proven in
- * `src/lib/server/registration/registration.spec.ts`.
+ * deadline, so minutes handed in now are refused; a timely upload is the journey of
+ * `minutes.spec.ts`, on a demo that stands before it.
  */
 const BASE = 'http://localhost:4175';
 const demo = demoCalendarToday('registration');
@@ -19,6 +19,8 @@ test('a contact saves the unit’s registration and the coordinator confirms ano
 	await page.goto('/unit');
 	await expectAccessible(page);
 	await expect(page.getByText('Det här är klart och det här saknas')).toBeVisible();
+	// The account the award office recorded in May counts as handed in, on time.
+	await expect(page.getByRole('listitem').filter({ hasText: 'Skriftlig redovisning inlämnad' })).toContainText('kom in i tid');
 	await page.getByRole('link', { name: 'Se eller ändra anmälan' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Anmälan – Enheten för hemlösa' })).toBeVisible();
 	await expectAccessible(page);

@@ -7,6 +7,8 @@ import { seedDemo } from '../../src/lib/server/demo/seed';
 import { load as registrationLoad, actions as registrationActions } from '../../src/routes/(app)/registrations/[unitId]/+page.server';
 import { load as coordinatorLoad } from '../../src/routes/(app)/coordinator/+page.server';
 import { load as rankingLoad } from '../../src/routes/(app)/ranking/+page.server';
+import { actions as adminRegistrationActions } from '../../src/routes/(app)/admin/registrations/+page.server';
+import { load as unitHomeLoad } from '../../src/routes/(app)/unit/+page.server';
 
 let db: DB;
 const userId = (email: string) => db.select().from(table.user).where(eq(table.user.email, email)).get()!.id;
@@ -59,5 +61,31 @@ describe('the registration pages', () => {
 		const result = await registrationActions.save(event('samordnare1@demo.test', `/registrations/${own}`, { unitId: own }, form));
 		expect(result).toMatchObject({ status: 400, data: { errors: { _form: 'Anmälan är stängd: omgången är inte i anmälningsfasen. Kontakta kvalitetsutmärkelsen om något behöver ändras.' } } });
 		expect(db.select().from(table.unit).where(eq(table.unit.id, Number(own))).get()).toEqual(before);
+	});
+
+	it('the admin turns the daily reminders on and off; no one else may', async () => {
+		const scheduled = () => db.select().from(table.cycle).where(eq(table.cycle.year, 2026)).get()!.remindersScheduled;
+		const post = (email: string, on: string) => {
+			const form = new FormData();
+			form.set('on', on);
+			return adminRegistrationActions.schedule(event(email, '/admin/registrations', {}, form));
+		};
+		expect(await post('admin@demo.test', '1')).toEqual({ scheduled: true });
+		expect(scheduled()).toBe(true);
+		expect(await status(() => post('samordnare1@demo.test', '0'))).toBe(403);
+		expect(scheduled()).toBe(true);
+		expect(await post('admin@demo.test', '0')).toEqual({ scheduled: false });
+		expect(scheduled()).toBe(false);
+	});
+
+	it('the unit’s home shows an account being written as a draft, with its last save and the entry’s own last day', async () => {
+		// The demo's entries all have an account the office recorded; this one has only its draft.
+		const unit = unitId('Enheten för hemlösa');
+		db.update(table.entry).set({ accountReceivedDate: null, accountSha256: null }).where(eq(table.entry.unitId, unit)).run();
+		const entry = db.select().from(table.entry).where(eq(table.entry.unitId, unit)).all().at(-1)!;
+		const account = db.select().from(table.account).where(eq(table.account.entryId, entry.id)).get()!;
+		const home = (await unitHomeLoad(event('enhet1@demo.test', '/unit'))) as { units: { name: string; progress: { steps: { step: string; draftSavedAt: Date | null; due: string | null; done: boolean }[] } }[] };
+		const step = home.units.find((u) => u.name === 'Enheten för hemlösa')!.progress.steps.find((s) => s.step === 'account')!;
+		expect(step).toMatchObject({ done: false, draftSavedAt: account.updatedAt, due: account.extendedTo });
 	});
 });

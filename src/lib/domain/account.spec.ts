@@ -8,6 +8,7 @@ import {
 	answersOverLimit,
 	attachmentType,
 	canonicalAccount,
+	cleanTextBlocks,
 	emptyAccount,
 	emptyFields,
 	isAccountOpen,
@@ -124,6 +125,12 @@ describe('reading an answer', () => {
 			{ kind: 'paragraph', text: 'Slut.' }
 		]);
 		expect(textBlocks('')).toEqual([]);
+	});
+
+	it('reads a saved, already cleaned text to the same blocks without cleaning it again', () => {
+		const typed = 'Första stycket  \r\nfortsätter.\r\n\r\n- ett\t\n- två';
+		const saved = 'Första stycket\nfortsätter.\n\n- ett\n- två';
+		expect(cleanTextBlocks(saved)).toEqual(textBlocks(typed));
 	});
 });
 

@@ -179,6 +179,11 @@ export type TextBlock = { kind: 'paragraph'; text: string } | { kind: 'list'; it
  * with "- " make a list. The typeset PDF and the examiners' view both read it this way.
  */
 export function textBlocks(text: string): TextBlock[] {
+	return cleanTextBlocks(cleanText(text));
+}
+
+/** `textBlocks` of a text already cleaned, as every saved answer is: the scoring page reads many. */
+export function cleanTextBlocks(clean: string): TextBlock[] {
 	const blocks: TextBlock[] = [];
 	let paragraph: string[] = [];
 	let list: string[] | null = null;
@@ -190,7 +195,7 @@ export function textBlocks(text: string): TextBlock[] {
 		if (list?.length) blocks.push({ kind: 'list', items: list });
 		list = null;
 	};
-	for (const line of cleanText(text).split('\n')) {
+	for (const line of clean.split('\n')) {
 		const item = /^\s*[-–•]\s+(.*)$/.exec(line);
 		if (item) {
 			endParagraph();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCycleDates } from './cycle-dates';
 import { compareIsoDays } from './dates';
-import { DEMO_REFERENCE_DAY, demoCalendar, type DemoCalendarPhase } from './demo-calendar';
+import { DEMO_REFERENCE_DAY, demoCalendar, templateDay, type DemoCalendarPhase } from './demo-calendar';
 import { releaseBlockers } from './feedback';
 import { isLate } from './scoring';
 
@@ -56,6 +56,21 @@ describe('demoCalendar', () => {
 		expect(demoCalendar('registration', '2027-01-20').year).toBe(2026);
 		expect(demoCalendar('registration', '2027-06-20').year).toBe(2027);
 		expect(demoCalendar('feedback', '2027-01-20').year).toBe(2026);
+	});
+
+	it('stands on another day of the template when asked: today falls on that day', () => {
+		const calendar = demoCalendar('registration', '2027-03-01', '2026-06-16');
+		expect(calendar.day.minutesDeadline).toBe('2027-03-15');
+		expect(calendar.day.accountDeadline).toBe('2027-01-31');
+		expect(demoCalendar('registration', '2026-06-16', '2026-06-16').day).toEqual(demoCalendar('registration', '2026-07-07').day);
+	});
+
+	it('reads a day of the template year from month and day, and refuses anything else', () => {
+		expect(templateDay('06-16')).toBe('2026-06-16');
+		expect(templateDay('02-29')).toBeNull();
+		expect(templateDay('13-01')).toBeNull();
+		expect(templateDay('6-16')).toBeNull();
+		expect(templateDay('2026-06-16')).toBeNull();
 	});
 
 	it('gives instants on moved days', () => {

@@ -60,9 +60,13 @@ export interface DemoCalendar {
 
 const DAY_MS = 86_400_000;
 
-/** The demo's calendar for a phase, shown on `today` ('YYYY-MM-DD', Stockholm). */
-export function demoCalendar(phase: DemoCalendarPhase, today: string): DemoCalendar {
-	const shiftDays = Math.round((utcMidnight(today) - utcMidnight(DEMO_REFERENCE_DAY[phase])) / DAY_MS);
+/**
+ * The demo's calendar for a phase, shown on `today` ('YYYY-MM-DD', Stockholm). `standsOn`, a day of
+ * the template year, is the day the demo stands on instead of the phase's reference day: a journey
+ * that hands in minutes needs a registration demo before the minutes deadline.
+ */
+export function demoCalendar(phase: DemoCalendarPhase, today: string, standsOn = DEMO_REFERENCE_DAY[phase]): DemoCalendar {
+	const shiftDays = Math.round((utcMidnight(today) - utcMidnight(standsOn)) / DAY_MS);
 	const move = (iso: string, offset = 0) => isoOf(utcMidnight(iso) + (shiftDays + offset) * DAY_MS);
 	const day = Object.fromEntries(Object.entries(TEMPLATE).map(([name, iso]) => [name, move(iso)])) as Record<DemoDay, string>;
 	return {
@@ -80,6 +84,16 @@ export function demoCalendar(phase: DemoCalendarPhase, today: string): DemoCalen
 		dayAfter: (name, offset) => move(TEMPLATE[name], offset),
 		at: (name, offsetDays = 0, hourUtc = 9) => new Date(utcMidnight(move(TEMPLATE[name], offsetDays)) + hourUtc * 3_600_000)
 	};
+}
+
+/**
+ * A day of the template year from a month and day ('06-16'), for the demo's `--stands-on`; null
+ * for anything that is not a day of that year.
+ */
+export function templateDay(monthDay: string): string | null {
+	if (!/^\d{2}-\d{2}$/.test(monthDay)) return null;
+	const iso = `${TEMPLATE.accountDeadline.slice(0, 4)}-${monthDay}`;
+	return isoOf(utcMidnight(iso)) === iso ? iso : null;
 }
 
 function utcMidnight(iso: string): number {

@@ -63,7 +63,8 @@ export type Action =
 	| 'unit.readRegistration'
 	| 'unit.register'
 	| 'registration.confirm'
-	| 'minutes.upload';
+	| 'minutes.upload'
+	| 'minutes.read';
 
 export function hasCycleRole(viewer: Viewer, cycleId: number, role: CycleRole): boolean {
 	return viewer.cycleRoles.some((r) => r.cycleId === cycleId && r.role === role);
@@ -169,5 +170,8 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 			return (viewer.isAdmin && entriesOpen(phase)) || (coordinator && registering);
 		case 'minutes.upload':
 			return coordinator && registering;
+		case 'minutes.read':
+			// Board minutes name the organisation's own matters: its coordinator and the award office.
+			return viewer.isAdmin || coordinator;
 	}
 }

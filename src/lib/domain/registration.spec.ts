@@ -8,6 +8,8 @@ const entry = (over: Partial<EntrySnapshot> = {}): EntrySnapshot => ({
 	minutesReceivedDate: null,
 	accountReceivedDate: null,
 	hasAccount: false,
+	draftSavedAt: null,
+	accountExtendedTo: null,
 	...over
 });
 const missing = (e: EntrySnapshot | null, today = '2026-04-01') => unitYearSteps(e, cycle, today).missing.map((s) => s.step);
@@ -23,7 +25,7 @@ describe('registrationState', () => {
 
 describe('entrySnapshot', () => {
 	it('an account submitted as a form arrives on the Stockholm day it was submitted', () => {
-		const row = { status: 'registered' as const, confirmedAt: null, minutesReceivedDate: null, accountReceivedDate: null, accountSha256: null };
+		const row = { status: 'registered' as const, confirmedAt: null, minutesReceivedDate: null, accountReceivedDate: null, accountSha256: null, accountStatus: null, accountUpdatedAt: null, accountExtendedTo: null };
 		expect(entrySnapshot({ ...row, accountSubmittedAt: null }).accountReceivedDate).toBeNull();
 		const snapshot = entrySnapshot({ ...row, accountSubmittedAt: new Date('2026-05-19T22:30:00Z') });
 		expect(snapshot.accountReceivedDate).toBe('2026-05-20');
@@ -64,6 +66,29 @@ describe('unitYearSteps', () => {
 	it('uses 30 June when the cycle has no minutes deadline, and no due day for an account without one', () => {
 		const progress = unitYearSteps(entry(), { cycleYear: 2026, accountDeadline: null, minutesDeadline: null }, '2026-04-01');
 		expect(progress.steps.map((s) => s.due)).toEqual([null, null, '2026-06-30', null]);
+	});
+
+	it('shows the account as a draft with its last save while it is written, and not once anything is handed in', () => {
+		const row = { status: 'registered' as const, confirmedAt: null, minutesReceivedDate: null, accountReceivedDate: null, accountSha256: null, accountSubmittedAt: null, accountExtendedTo: null };
+		const savedAt = new Date('2026-05-12T14:05:00Z');
+		const account = (e: EntrySnapshot) => unitYearSteps(e, cycle, '2026-05-13').steps.find((s) => s.step === 'account')!;
+		const draft = account(entrySnapshot({ ...row, accountStatus: 'draft', accountUpdatedAt: savedAt }));
+		expect(draft).toMatchObject({ done: false, draftSavedAt: savedAt, arrival: 'awaited' });
+		expect(account(entrySnapshot({ ...row, accountStatus: null, accountUpdatedAt: null })).draftSavedAt).toBeNull();
+		const submitted = account(entrySnapshot({ ...row, accountStatus: 'submitted', accountUpdatedAt: savedAt, accountSubmittedAt: savedAt }));
+		expect(submitted).toMatchObject({ done: true, draftSavedAt: null, arrival: 'onTime' });
+		// Reopened by the admin but uploaded as a PDF meanwhile: the upload counts, not the draft.
+		const uploaded = account(entrySnapshot({ ...row, accountStatus: 'draft', accountUpdatedAt: savedAt, accountReceivedDate: '2026-05-12', accountSha256: 'ab' }));
+		expect(uploaded).toMatchObject({ done: true, draftSavedAt: null });
+		// Past the deadline a draft is still overdue, with its last save shown beside it.
+		expect(unitYearSteps(entry({ draftSavedAt: savedAt }), cycle, '2026-05-21').steps[3]).toMatchObject({ arrival: 'overdue', draftSavedAt: savedAt });
+	});
+
+	it('gives the account the entry’s own last day when the admin extended it', () => {
+		const account = (today: string) => unitYearSteps(entry({ accountExtendedTo: '2026-06-10' }), cycle, today).steps.find((s) => s.step === 'account')!;
+		expect(account('2026-06-01')).toMatchObject({ due: '2026-06-10', arrival: 'awaited' });
+		expect(account('2026-06-11')).toMatchObject({ due: '2026-06-10', arrival: 'overdue' });
+		expect(unitYearSteps(entry({ accountExtendedTo: '2026-05-01' }), cycle, '2026-04-01').steps[3].due).toBe('2026-05-20');
 	});
 
 	it('a withdrawn entry misses nothing', () => {

@@ -6,7 +6,7 @@
  */
 import { compareIsoDays } from './dates';
 import { arrivalOf, minutesDeadlineOf, type Arrival } from './eligibility';
-import { accountArrivalDay } from './account';
+import { accountArrivalDay, accountDeadline } from './account';
 
 export type RegistrationState = 'none' | 'registered' | 'confirmed' | 'withdrawn';
 export type Step = 'registered' | 'confirmed' | 'minutes' | 'account';
@@ -18,6 +18,10 @@ export interface EntrySnapshot {
 	accountReceivedDate: string | null;
 	/** An account document is stored for the entry. */
 	hasAccount: boolean;
+	/** The account written as a form is a draft, last saved at this time; null when it is not. */
+	draftSavedAt: Date | null;
+	/** The admin's extension of this entry's account deadline, if any. */
+	accountExtendedTo: string | null;
 }
 
 export interface CycleDeadlines {
@@ -33,6 +37,8 @@ export interface StepState {
 	due: string | null;
 	/** For documents: how their arrival stands against the deadline. */
 	arrival: Arrival | null;
+	/** For the account not yet handed in: the draft's last save, when one is being written. */
+	draftSavedAt: Date | null;
 }
 
 export interface UnitYearSteps {
@@ -51,13 +57,19 @@ export function entrySnapshot(row: {
 	accountSha256: string | null;
 	/** When the account written as a form was submitted, if it was. */
 	accountSubmittedAt: Date | null;
+	/** The account written as a form: its status and last save, when one is begun. */
+	accountStatus: 'draft' | 'submitted' | null;
+	accountUpdatedAt: Date | null;
+	accountExtendedTo: string | null;
 }): EntrySnapshot {
 	return {
 		status: row.status,
 		confirmed: row.confirmedAt !== null,
 		minutesReceivedDate: row.minutesReceivedDate,
 		accountReceivedDate: accountArrivalDay(row.accountSubmittedAt, row.accountReceivedDate),
-		hasAccount: row.accountSha256 !== null
+		hasAccount: row.accountSha256 !== null,
+		draftSavedAt: row.accountStatus === 'draft' ? row.accountUpdatedAt : null,
+		accountExtendedTo: row.accountExtendedTo
 	};
 }
 
@@ -72,15 +84,16 @@ export function unitYearSteps(entry: EntrySnapshot | null, cycle: CycleDeadlines
 	const minutesDue = minutesDeadlineOf(cycle);
 	// An uploaded account always has its day; a day without a file is one handed in another way.
 	const accountReceived = entry?.accountReceivedDate ?? (entry?.hasAccount ? today : null);
-	const document = (step: Step, due: string | null, received: string | null): StepState => {
+	const document = (step: Step, due: string | null, received: string | null, draftSavedAt: Date | null = null): StepState => {
 		const arrival = due === null ? null : arrivalOf(due, received, today);
-		return { step, done: received !== null, due, arrival };
+		// A draft is shown only while nothing is handed in: an account uploaded by the office wins.
+		return { step, done: received !== null, due, arrival, draftSavedAt: received === null ? draftSavedAt : null };
 	};
 	const steps: StepState[] = [
-		{ step: 'registered', done: state === 'registered' || state === 'confirmed', due: null, arrival: null },
-		{ step: 'confirmed', done: state === 'confirmed', due: null, arrival: null },
+		{ step: 'registered', done: state === 'registered' || state === 'confirmed', due: null, arrival: null, draftSavedAt: null },
+		{ step: 'confirmed', done: state === 'confirmed', due: null, arrival: null, draftSavedAt: null },
 		document('minutes', minutesDue, entry?.minutesReceivedDate ?? null),
-		document('account', cycle.accountDeadline, accountReceived)
+		document('account', accountDeadline(cycle.accountDeadline, entry?.accountExtendedTo ?? null), accountReceived, entry?.draftSavedAt ?? null)
 	];
 	return { state, steps, missing: state === 'withdrawn' ? [] : steps.filter((s) => !s.done) };
 }

@@ -18,11 +18,27 @@ export function messages(locale: Locale): Messages {
 
 const tag: Record<Locale, string> = { sv: 'sv-SE', en: 'en-GB' };
 
+// Making an Intl.DateTimeFormat costs far more than formatting with one, and a page of revisions
+// or a list formats one date per row: keep one per locale and kind, as the number formats below.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: Locale, kind: 'day' | 'time'): Intl.DateTimeFormat {
+	const key = `${locale}:${kind}`;
+	let format = dateFormats.get(key);
+	if (!format) {
+		const options: Intl.DateTimeFormatOptions =
+			kind === 'day' ? { day: 'numeric', month: 'long', year: 'numeric' } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+		format = new Intl.DateTimeFormat(tag[locale], { ...options, timeZone: 'Europe/Stockholm' });
+		dateFormats.set(key, format);
+	}
+	return format;
+}
+
 /** Dates as the locale writes them; a bare ISO day stays that day in every time zone. */
 export function formatDate(value: Date | string | null | undefined, locale: Locale): string {
 	if (!value) return '–';
 	const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
-	return new Intl.DateTimeFormat(tag[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' }).format(date);
+	return dateFormat(locale, 'day').format(date);
 }
 
 /**
@@ -30,7 +46,7 @@ export function formatDate(value: Date | string | null | undefined, locale: Loca
  * writing recommends (sv-SE's own format is "19:10"), and "19:10" in English.
  */
 export function formatTime(value: Date | number, locale: Locale): string {
-	const time = new Intl.DateTimeFormat(tag[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Stockholm' }).format(value);
+	const time = dateFormat(locale, 'time').format(value);
 	return locale === 'sv' ? time.replace(':', '.') : time;
 }
 

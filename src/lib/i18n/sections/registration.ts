@@ -115,6 +115,9 @@ export const sv = {
 		steps: 'Det här är klart och det här saknas',
 		due: (date: string) => `senast ${date}`,
 		late: 'kom in för sent',
+		onTime: 'kom in i tid',
+		draft: 'utkast',
+		draftSaved: (time: string) => `sparat ${time}`,
 		overdue: 'saknas, sista dag har passerat',
 		done: 'klart',
 		missing: 'saknas',
@@ -142,7 +145,14 @@ export const sv = {
 		subject: (what: string, date: string) => `Påminnelse: ${what} senast ${date}`,
 		body: (unit: string, what: string, date: string, url: string) =>
 			`Hej!\n\nKvalitetsutmärkelsen har ännu inte fått ${what} för ${unit}. Sista dag är ${date}.\n\nSe vad som saknas: ${url}\n\nVänliga hälsningar\nKvalitetsutmärkelsen`,
-		whatLower: { account: 'den skriftliga redovisningen', minutes: 'nämndprotokollet' }
+		whatLower: { account: 'den skriftliga redovisningen', minutes: 'nämndprotokollet' },
+		scheduleOn: (time: string) => `Påminnelserna går ut av sig själva varje dag kl. ${time} under veckan före varje sista dag.`,
+		scheduleOff: 'Påminnelserna går bara ut när du trycker på knappen.',
+		scheduleUnavailable: 'Servern skickar inga påminnelser på schema (inställningen REMINDERS_DAILY_AT eller ORIGIN är fel).',
+		turnOn: 'Skicka påminnelser varje dag',
+		turnOff: 'Sluta skicka påminnelser varje dag',
+		turnedOn: 'Påminnelserna går nu ut av sig själva.',
+		turnedOff: 'Påminnelserna går nu bara ut när du trycker på knappen.'
 	},
 	v: units.sv.v
 };
@@ -261,6 +271,9 @@ export const en: typeof sv = {
 		steps: 'What is done and what is missing',
 		due: (date) => `by ${date}`,
 		late: 'arrived late',
+		onTime: 'arrived on time',
+		draft: 'draft',
+		draftSaved: (time) => `saved ${time}`,
 		overdue: 'missing, the last day has passed',
 		done: 'done',
 		missing: 'missing',
@@ -287,7 +300,14 @@ export const en: typeof sv = {
 		closed: 'The reminder can only be sent in the week before the last day.',
 		subject: (what, date) => `Reminder: ${what} by ${date}`,
 		body: (unit, what, date, url) => `Hello,\n\nThe award office has not yet received ${what} for ${unit}. The last day is ${date}.\n\nSee what is missing: ${url}\n\nKind regards\nThe quality award office`,
-		whatLower: { account: 'the written account', minutes: 'the board minutes' }
+		whatLower: { account: 'the written account', minutes: 'the board minutes' },
+		scheduleOn: (time) => `The reminders go out by themselves every day at ${time} in the week before each last day.`,
+		scheduleOff: 'The reminders go out only when you press the button.',
+		scheduleUnavailable: 'The server sends no reminders on a schedule (the REMINDERS_DAILY_AT or ORIGIN setting is wrong).',
+		turnOn: 'Send reminders every day',
+		turnOff: 'Stop sending reminders every day',
+		turnedOn: 'The reminders now go out by themselves.',
+		turnedOff: 'The reminders now go out only when you press the button.'
 	},
 	v: units.en.v
 };

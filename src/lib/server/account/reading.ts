@@ -8,7 +8,7 @@ import { accountHead, accountShape, readAccount } from './store';
 
 export interface AnswersForScoring {
 	entryId: number;
-	/** By criterion id: the unit's answer to each question, in the model's order. */
+	/** By criterion id: the unit's answer to each question, in the model's order, cleaned when it was saved. */
 	answers: Record<number, string[]>;
 	attachments: { id: number; fileName: string }[];
 }

@@ -16,12 +16,14 @@ import { UNITS } from './data';
 import { demoAccountAnswers } from './account';
 
 /**
- * The demo's contact logins for the journeys: a colleague at the first unit, and the late unit's
- * manager, who is already its contact and gets a user here.
+ * The demo's contact logins for the journeys: a colleague at the first unit, and the managers of
+ * the late unit and of the unit whose minutes are missing, who are already their contacts and get
+ * a user here.
  */
 const EXTRA_CONTACTS = [
 	{ unit: 0, email: 'kollega1@demo.test', name: 'Karin Lund' },
-	{ unit: 2, email: 'enhet3@demo.test', name: 'Omar Haddad' }
+	{ unit: 2, email: 'enhet3@demo.test', name: 'Omar Haddad' },
+	{ unit: 3, email: 'enhet4@demo.test', name: 'Ljungbackens chef' }
 ];
 
 /** In registration: which units have begun (a draft, half written) or handed in their account. */

@@ -22,7 +22,8 @@ describe('the demo year', () => {
 			'enhet1@demo.test',
 			'samordnare1@demo.test',
 			'kollega1@demo.test',
-			'enhet3@demo.test'
+			'enhet3@demo.test',
+			'enhet4@demo.test'
 		];
 		expect(emails.sort()).toEqual(expected.sort());
 	});

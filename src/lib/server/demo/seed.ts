@@ -33,11 +33,13 @@ export interface DemoOptions {
 	 * it, the phase's reference day: the 2026 calendar, which the tests match.
 	 */
 	today?: string;
+	/** The day of the template year the demo stands on, instead of the phase's reference day. */
+	standsOn?: string;
 }
 
 export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 	const phase: Phase = options.phase;
-	const calendar = demoCalendar(options.phase, options.today ?? DEMO_REFERENCE_DAY[options.phase]);
+	const calendar = demoCalendar(options.phase, options.today ?? options.standsOn ?? DEMO_REFERENCE_DAY[options.phase], options.standsOn);
 	// Fixed seeds, not the year, so that the demo's people, scores and texts are the same on any day;
 	// the teams' texts have a generator of their own, so they take no draws from the scores'.
 	const random = seededRandom(2026);

@@ -8,6 +8,7 @@ import { conflictedEntryIds } from '../access/entry-facts';
 import { finalistRows } from '../jury/jury';
 import { selectTeamEntries } from '../assignment/team-entries';
 import { classNames } from '../registry/entry-names';
+import { snapshotAccountColumns } from '../account/state';
 import type { AssessmentState } from '$lib/domain/scoring';
 import { withoutBarred, type Barred } from '$lib/domain/entry-state';
 import { unitYearSteps, entrySnapshot } from '$lib/domain/registration';
@@ -135,7 +136,7 @@ export function unitOverview(userId: number, cycle: Cycle | null, now = new Date
 		.all();
 	return units.map((u) => {
 		const entries = d
-			.select({ id: table.entry.id, cycleId: table.entry.cycleId, year: table.cycle.year, status: table.entry.status, confirmedAt: table.entry.confirmedAt, minutesReceivedDate: table.entry.minutesReceivedDate, accountReceivedDate: table.entry.accountReceivedDate, accountSha256: table.entry.accountSha256, accountSubmittedAt: table.account.submittedAt, ...classNames })
+			.select({ id: table.entry.id, cycleId: table.entry.cycleId, year: table.cycle.year, status: table.entry.status, confirmedAt: table.entry.confirmedAt, minutesReceivedDate: table.entry.minutesReceivedDate, accountReceivedDate: table.entry.accountReceivedDate, accountSha256: table.entry.accountSha256, ...snapshotAccountColumns, ...classNames })
 			.from(table.entry)
 			.innerJoin(table.cycle, eq(table.cycle.id, table.entry.cycleId))
 			.leftJoin(table.account, eq(table.account.entryId, table.entry.id))

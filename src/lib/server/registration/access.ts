@@ -59,6 +59,26 @@ export function requireUnit(event: Pick<RequestEvent, 'locals' | 'url'>, unitId:
 	return { ...read, user };
 }
 
+/**
+ * A set of board minutes, if the signed-in person may read them (the coordinator of its
+ * organisation in its cycle, or the admin); otherwise 404, as for a missing one.
+ */
+export function requireMinutes(event: Pick<RequestEvent, 'locals' | 'url'>, minutesId: string) {
+	const user = requireUser(event);
+	const row = /^\d{1,12}$/.test(minutesId)
+		? db()
+				.select({ minutes: table.boardMinutes, phase: table.cycle.phase })
+				.from(table.boardMinutes)
+				.innerJoin(table.cycle, eq(table.cycle.id, table.boardMinutes.cycleId))
+				.where(eq(table.boardMinutes.id, Number(minutesId)))
+				.get()
+		: undefined;
+	if (!row) error(404, { message: 'not-found' });
+	const facts = unitFacts({ id: row.minutes.cycleId, phase: row.phase }, { id: -1, organisationId: row.minutes.organisationId });
+	if (!may(readViewer(user.id), 'minutes.read', facts)) error(404, { message: 'not-found' });
+	return row.minutes;
+}
+
 /** The organisations a person coordinates in the cycle. */
 export function coordinatedOrganisations(viewer: Viewer, cycleId: number): number[] {
 	return viewer.coordinates.filter((c) => c.cycleId === cycleId).map((c) => c.organisationId);

@@ -8,6 +8,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '../db';
 import * as table from '../db/schema';
 import { classNames } from '../registry/entry-names';
+import { snapshotAccountColumns } from '../account/state';
 import type { Cycle } from '../cycles/lookup';
 import { unitYearSteps, entrySnapshot } from '$lib/domain/registration';
 import { stockholmDay } from '$lib/domain/dates';
@@ -21,18 +22,20 @@ const entryColumns = {
 	confirmedAt: table.entry.confirmedAt,
 	minutesReceivedDate: table.entry.minutesReceivedDate,
 	minutesDnr: table.entry.minutesDnr,
+	/** The minutes the coordinator handed in, when they came that way. */
+	minutesId: table.entry.minutesDocumentId,
 	accountReceivedDate: table.entry.accountReceivedDate,
 	accountSha256: table.entry.accountSha256,
-	accountSubmittedAt: table.account.submittedAt,
+	...snapshotAccountColumns,
 	registeredBy: registrant.name,
 	...classNames
 };
 
-type Row = { entryId: number | null; status: 'registered' | 'withdrawn' | null; confirmedAt: Date | null; minutesReceivedDate: string | null; accountReceivedDate: string | null; accountSha256: string | null; accountSubmittedAt: Date | null };
+type Row = { entryId: number | null; status: 'registered' | 'withdrawn' | null } & Omit<Parameters<typeof entrySnapshot>[0], 'status'>;
 
 function withProgress<T extends Row>(row: T, cycle: Cycle, today: string) {
 	const entry = row.entryId === null || row.status === null ? null : entrySnapshot({ ...row, status: row.status });
-	const { accountSha256: _, accountSubmittedAt: __, ...rest } = row;
+	const { accountSha256: _, accountSubmittedAt: __, accountStatus: ___, accountUpdatedAt: ____, accountExtendedTo: _____, ...rest } = row;
 	return { ...rest, progress: unitYearSteps(entry, { cycleYear: cycle.year, accountDeadline: cycle.accountDeadline, minutesDeadline: cycle.minutesDeadline }, today) };
 }
 

@@ -9,6 +9,7 @@ import { db, type Queryable } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { enqueueMail } from '../mail/outbox';
+import { snapshotAccountColumns } from '../account/state';
 import type { Cycle } from '../cycles/lookup';
 import { formatDaySv, stockholmDay } from '$lib/domain/dates';
 import { minutesDeadlineOf } from '$lib/domain/eligibility';
@@ -38,7 +39,7 @@ export function reminderPlan(q: Queryable, cycle: Cycle, kind: ReminderKind, now
 	const today = stockholmDay(now);
 	const { window, opens } = reminderWindow(deadline, today);
 	const rows = q
-		.select({ entry: table.entry, unit: table.unit.name, organisationId: table.unit.organisationId, accountSubmittedAt: table.account.submittedAt })
+		.select({ entry: table.entry, unit: table.unit.name, organisationId: table.unit.organisationId, ...snapshotAccountColumns })
 		.from(table.entry)
 		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
 		.leftJoin(table.account, eq(table.account.entryId, table.entry.id))
@@ -48,9 +49,9 @@ export function reminderPlan(q: Queryable, cycle: Cycle, kind: ReminderKind, now
 		q.select({ entryId: table.reminder.entryId }).from(table.reminder).where(and(eq(table.reminder.kind, kind), eq(table.reminder.deadline, deadline))).all().map((r) => r.entryId)
 	);
 	const cycleDates = { cycleYear: cycle.year, accountDeadline: cycle.accountDeadline, minutesDeadline: cycle.minutesDeadline };
-	const missing = rows.filter(({ entry, accountSubmittedAt }) => {
+	const missing = rows.filter(({ entry, ...account }) => {
 		if (reminded.has(entry.id)) return false;
-		const progress = unitYearSteps(entrySnapshot({ ...entry, accountSubmittedAt }), cycleDates, today);
+		const progress = unitYearSteps(entrySnapshot({ ...entry, ...account }), cycleDates, today);
 		return progress.missing.some((s) => s.step === kind);
 	});
 	if (missing.length === 0) return { kind, deadline, window, opens, entries: [] };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { msUntilNext, retentionScheduleTime } from './schedule';
+import { msUntilNext } from '../schedule/daily';
+import { retentionScheduleTime } from './schedule';
 
 describe('the retention schedule', () => {
 	it('is off without the setting and reads a time of day', () => {

@@ -20,6 +20,8 @@ export const cycle = sqliteTable('cycle', {
 	scaleStep: integer('scale_step').notNull().default(5),
 	/** The longest answer in the written account form, in characters as the unit sees them. */
 	accountAnswerLimit: integer('account_answer_limit').notNull().default(DEFAULT_ANSWER_LIMIT),
+	/** The admin has turned on the daily reminders in the week before each deadline. */
+	remindersScheduled: integer('reminders_scheduled', { mode: 'boolean' }).notNull().default(false),
 	divergenceThreshold: integer('divergence_threshold').notNull().default(DEFAULT_DIVERGENCE_THRESHOLD),
 	teamSize: integer('team_size').notNull().default(3),
 	defaultCapacity: integer('default_capacity').notNull().default(2),

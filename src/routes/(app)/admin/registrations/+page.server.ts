@@ -7,6 +7,7 @@ import { formStrings, idParam } from '$lib/server/registry/fields';
 import { adminRegistrations } from '$lib/server/registration/overview';
 import { decideProposal, listProposals } from '$lib/server/registration/proposals';
 import { reminderPlan, sendReminders, type ReminderKind } from '$lib/server/registration/reminders';
+import { reminderScheduleLabel, setReminderSchedule } from '$lib/server/registration/reminder-schedule';
 import { db } from '$lib/server/db';
 import type { RequestEvent } from '@sveltejs/kit';
 
@@ -18,7 +19,8 @@ export const load: PageServerLoad = (event) => {
 		cycle: cycle && { name: cycle.name },
 		registrations: cycle ? adminRegistrations(cycle) : [],
 		proposals: cycle ? listProposals(cycle.id) : [],
-		reminders: cycle ? KINDS.map((kind) => reminderPlan(db(), cycle, kind)) : []
+		reminders: cycle ? KINDS.map((kind) => reminderPlan(db(), cycle, kind)) : [],
+		schedule: { on: cycle?.remindersScheduled ?? false, time: reminderScheduleLabel() }
 	};
 };
 
@@ -40,6 +42,13 @@ export const actions: Actions = {
 		const result = sendReminders(cycle, kind, user.id, event.url.origin, m);
 		if (!result.ok) return fail(400, { remindErrors: { _form: result.message } });
 		return { reminded: result.sent };
+	},
+	schedule: async (event) => {
+		const { user, cycle } = requireArea(event, 'admin');
+		const on = formStrings(await readForm(event)).on === '1';
+		if (!cycle) return fail(400, { remindErrors: { _form: messagesOf(event.cookies).registration.reminders.noDeadline } });
+		setReminderSchedule(cycle, on, user.id);
+		return { scheduled: on };
 	},
 	accept: (event) => decide(event, true),
 	reject: (event) => decide(event, false)

@@ -1,0 +1,1 @@
+ALTER TABLE `cycle` ADD `reminders_scheduled` integer DEFAULT false NOT NULL;
