@@ -19,8 +19,9 @@ import { minutesOf, minutesPdf } from '../jury/minutes';
 import { renderReportPdf, pdfFileName } from '../feedback/pdf';
 import type { ReportContent } from '$lib/domain/feedback';
 import { ARCHIVAL_PDF_PROFILE } from '../pdf/document';
+import { typesetAccount } from '../account/pdf';
 import { rankingPdf } from './ranking-pdf';
-import { fileSlug, type FileOrigin } from '$lib/domain/archive';
+import { fileSlug, type FileOrigin, type MinutesRecord } from '$lib/domain/archive';
 import { stockholmDay } from '$lib/domain/dates';
 import { NONE_BARRED } from '$lib/domain/entry-state';
 import { messages } from '$lib/i18n';
@@ -33,6 +34,8 @@ export interface PackageFile {
 	title: string;
 	origin: FileOrigin;
 	pdfProfile?: string;
+	entryId?: number;
+	minutes?: MinutesRecord;
 	content: () => Promise<Uint8Array>;
 }
 
@@ -78,17 +81,21 @@ export function packageFiles(cycle: Cycle): PackageFile[] {
 			unitName: table.unit.name,
 			organisation: table.organisation.name,
 			className: table.awardClass.nameSv,
-			board: table.board.name
+			board: table.board.name,
+			form: { status: table.account.status, submittedAt: table.account.submittedAt, receiptSha256: table.account.receiptSha256, pdfSha256: table.account.pdfSha256 }
 		})
 		.from(table.entry)
 		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
 		.innerJoin(table.organisation, eq(table.organisation.id, table.unit.organisationId))
 		.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
 		.leftJoin(table.board, eq(table.board.id, table.entry.minutesBoardId))
+		.leftJoin(table.account, eq(table.account.entryId, table.entry.id))
 		.where(eq(table.entry.cycleId, cycle.id))
 		.orderBy(asc(table.awardClass.sortOrder), asc(table.awardClass.id), asc(table.entry.id))
 		.all();
-	const folder = (e: (typeof entries)[number]) => `bidrag/${e.entry.id}-${fileSlug(e.unitName) || 'enhet'}`;
+	const accountPath = (e: (typeof entries)[number]) => `bidrag/${e.entry.id}-${fileSlug(e.unitName) || 'enhet'}/redovisning.pdf`;
+	const boardMinutes = boardMinutesOf(cycle.id, entries.map((e) => ({ id: e.entry.id, unit: e.unitName, minutesId: e.entry.minutesDocumentId })));
+	const minutesFile = (id: number | null) => boardMinutes.find((m) => m.id === id)?.path ?? null;
 	const model = getModel(cycle.id);
 	const files: PackageFile[] = [];
 	const add = (file: PackageFile) => files.push(file);
@@ -110,18 +117,27 @@ export function packageFiles(cycle: Cycle): PackageFile[] {
 					organisation: e.organisation,
 					class: e.className,
 					status: e.entry.status,
-					account: e.entry.accountSha256
-						? { file: `${folder(e)}/redovisning.pdf`, receivedAs: e.entry.accountFileName, sha256: e.entry.accountSha256, bytes: e.entry.accountSize, receivedDate: e.entry.accountReceivedDate }
-						: null,
-					boardMinutes: { board: e.board, dnr: e.entry.minutesDnr, meetingDate: e.entry.minutesMeetingDate, receivedDate: e.entry.minutesReceivedDate },
+					account: accountRecord(e, accountPath(e)),
+					boardMinutes: { board: e.board, dnr: e.entry.minutesDnr, meetingDate: e.entry.minutesMeetingDate, receivedDate: e.entry.minutesReceivedDate, file: minutesFile(e.entry.minutesDocumentId) },
 					eligibilityOverrideReason: e.entry.eligibilityOverrideReason
 				}))
 			)
 	});
 	for (const e of entries) {
-		const sha256 = e.entry.accountSha256;
-		if (!sha256) continue;
-		add({ path: `${folder(e)}/redovisning.pdf`, section: 'entries', title: p.account(e.unitName), origin: 'uploaded', content: () => readAccount(sha256, e.unitName) });
+		const path = accountPath(e);
+		const title = p.account(e.unitName);
+		const kind = accountOf(e);
+		if (kind === 'typeset') {
+			const stored = e.form!.pdfSha256;
+			add({ path, section: 'entries', title, origin: kind, pdfProfile: ARCHIVAL_PDF_PROFILE, entryId: e.entry.id, content: () => typesetAccountFile(e.entry.id, cycle.id, stored) });
+		} else if (kind === 'uploaded') {
+			const sha256 = e.entry.accountSha256!;
+			add({ path, section: 'entries', title, origin: kind, entryId: e.entry.id, content: () => readStored(sha256, `Den skriftliga redovisningen från ${e.unitName}`) });
+		}
+	}
+	for (const m of boardMinutes) {
+		const { path, id: _id, sha256, ...record } = m;
+		add({ path, section: 'entries', title: p.boardMinutes(m.dnr, m.meetingDate, m.units), origin: 'uploaded', minutes: record, content: () => readStored(sha256, `Nämndprotokollet ${m.dnr}`) });
 	}
 
 	add({
@@ -200,13 +216,74 @@ export function packageFiles(cycle: Cycle): PackageFile[] {
 	return files;
 }
 
-async function readAccount(sha256: string, unitName: string): Promise<Uint8Array> {
+/** An uploaded document, byte for byte; `what` names it in the message when the store has lost it. */
+async function readStored(sha256: string, what: string): Promise<Uint8Array> {
 	try {
 		return await readFile(documentPath(sha256));
 	} catch (e) {
 		if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-		throw new Error(`Den skriftliga redovisningen från ${unitName} (SHA-256 ${sha256}) saknas i dokumentlagret.`);
+		throw new Error(`${what} (SHA-256 ${sha256}) saknas i dokumentlagret.`);
 	}
+}
+
+/**
+ * A submitted account as the tool typeset it. The stored PDF is taken as it is; one typeset before
+ * the tool made them PDF/A, or missing from the store, is typeset again from the same submitted
+ * account and dated by its submission, which gives what the tool now stores for it.
+ */
+async function typesetAccountFile(entryId: number, cycleId: number, stored: string | null): Promise<Uint8Array> {
+	if (stored) {
+		const bytes = await readFile(documentPath(stored)).catch((e: NodeJS.ErrnoException) => {
+			if (e.code === 'ENOENT') return null;
+			throw e;
+		});
+		if (bytes?.includes('<pdfaid:part>')) return bytes;
+	}
+	const bytes = await typesetAccount(entryId, cycleId);
+	if (!bytes) throw new Error(`the account of entry ${entryId} is no longer submitted`);
+	return bytes;
+}
+
+interface EntryAccount {
+	entry: typeof table.entry.$inferSelect;
+	form: { status: string; submittedAt: Date | null; receiptSha256: string | null } | null;
+}
+
+/** The entry's account is the form it handed in, typeset, when it did; else the PDF it uploaded. */
+function accountOf(e: EntryAccount): 'typeset' | 'uploaded' | null {
+	if (e.form?.status === 'submitted') return 'typeset';
+	return e.entry.accountSha256 ? 'uploaded' : null;
+}
+
+function accountRecord(e: EntryAccount, file: string) {
+	const kind = accountOf(e);
+	if (kind === 'typeset') return { file, form: kind, submittedAt: e.form!.submittedAt?.toISOString() ?? null, receiptSha256: e.form!.receiptSha256 };
+	if (kind === 'uploaded') return { file, form: kind, receivedAs: e.entry.accountFileName, sha256: e.entry.accountSha256, bytes: e.entry.accountSize, receivedDate: e.entry.accountReceivedDate };
+	return null;
+}
+
+/** The cycle's uploaded board minutes, each once, with the entries that point at it, oldest first. */
+function boardMinutesOf(cycleId: number, entries: { id: number; unit: string; minutesId: number | null }[]) {
+	return db()
+		.select({ minutes: table.boardMinutes, board: table.board.name })
+		.from(table.boardMinutes)
+		.leftJoin(table.board, eq(table.board.id, table.boardMinutes.boardId))
+		.where(eq(table.boardMinutes.cycleId, cycleId))
+		.orderBy(asc(table.boardMinutes.id))
+		.all()
+		.map(({ minutes: m, board }) => {
+			const approved = entries.filter((e) => e.minutesId === m.id);
+			return {
+				id: m.id,
+				path: `bidrag/namndprotokoll/${m.id}-${fileSlug(m.dnr) || 'protokoll'}.pdf`,
+				sha256: m.sha256,
+				board,
+				dnr: m.dnr,
+				meetingDate: m.meetingDate,
+				entryIds: approved.map((e) => e.id),
+				units: approved.map((e) => e.unit)
+			};
+		});
 }
 
 function settingsOf(cycle: Cycle) {
