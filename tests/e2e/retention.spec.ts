@@ -28,7 +28,10 @@ test('the admin archives the year, sees what retention will do when, and takes o
 	await expectAccessible(page);
 	const section = page.getByRole('region', { name: 'Kvalitetsutmärkelsen 2026', exact: true });
 	const year = section.getByRole('table', { name: 'Gallring för Kvalitetsutmärkelsen 2026' });
-	await expect(year.getByRole('row')).toHaveCount(4);
+	await expect(year.getByRole('row')).toHaveCount(6);
+	const accountDrafts = year.getByRole('row', { name: /Utkast till skriftliga redovisningar/ });
+	await expect(accountDrafts).toContainText('3 månader efter arkivering');
+	await expect(accountDrafts).toContainText('Den inlämnade redovisningen och kvittot finns kvar.');
 	const notes = year.getByRole('row', { name: /Privata anteckningar/ });
 	await expect(notes).toContainText('3 månader efter arkivering');
 	await expect(notes).toContainText('Väntar');

@@ -17,13 +17,17 @@ export interface RetentionKind {
 /**
  * Every kind of record that retention touches, in the order a run takes them. A new kind is one
  * line here and one step in `src/lib/server/retention/steps.ts`; decisions, minutes, released
- * reports, submitted assessments and the audit log are no kind: they are kept.
+ * reports, submitted assessments and accounts, and the audit log are no kind: they are kept.
  */
 export const RETENTION_KINDS = {
 	/** Examiners' private notes: their own working memory, never part of the record. */
 	privateNotes: { action: 'delete', defaultMonths: 3 },
 	/** Every saved state of an assessment but its last, which is what was submitted. */
 	assessmentDrafts: { action: 'delete', defaultMonths: 3 },
+	/** Every saved state of a unit's written account but its last; the submitted account and its receipt are the record. */
+	accountDrafts: { action: 'delete', defaultMonths: 3 },
+	/** Every saved state of a feedback report but its last; the released report is the record. */
+	reportDrafts: { action: 'delete', defaultMonths: 3 },
 	/** Names and addresses of examiners and unit contacts with no later part in the award. */
 	personalData: { action: 'pseudonymise', defaultMonths: 24 }
 } as const satisfies Record<string, RetentionKind>;

@@ -4,6 +4,11 @@ import type { RetentionKindName } from '$lib/domain/retention';
 const kindsSv: Record<RetentionKindName, { name: string; what: string }> = {
 	privateNotes: { name: 'Privata anteckningar', what: 'Examinatorernas privata anteckningar i bedömningarna tas bort.' },
 	assessmentDrafts: { name: 'Utkast till bedömningar', what: 'Alla sparade versioner av en bedömning utom den sista (den inlämnade) tas bort.' },
+	accountDrafts: {
+		name: 'Utkast till skriftliga redovisningar',
+		what: 'Alla sparade versioner av en enhets skriftliga redovisning utom den sista tas bort. Den inlämnade redovisningen och kvittot finns kvar.'
+	},
+	reportDrafts: { name: 'Utkast till återkopplingsrapporter', what: 'Alla sparade versioner av en återkopplingsrapport utom den sista tas bort. Den utlämnade rapporten finns kvar.' },
 	personalData: {
 		name: 'Personuppgifter',
 		what: 'Namn och e-postadresser för examinatorer och kontaktpersoner som inte är med i en senare omgång ersätts med en pseudonym. Posterna finns kvar.'
@@ -13,6 +18,8 @@ const kindsSv: Record<RetentionKindName, { name: string; what: string }> = {
 const kindsEn: typeof kindsSv = {
 	privateNotes: { name: 'Private notes', what: 'The examiners’ private notes in their assessments are deleted.' },
 	assessmentDrafts: { name: 'Assessment drafts', what: 'Every saved version of an assessment except the last (the submitted one) is deleted.' },
+	accountDrafts: { name: 'Written account drafts', what: 'Every saved version of a unit’s written account except the last is deleted. The submitted account and its receipt remain.' },
+	reportDrafts: { name: 'Feedback report drafts', what: 'Every saved version of a feedback report except the last is deleted. The released report remains.' },
 	personalData: {
 		name: 'Personal data',
 		what: 'Names and e-mail addresses of examiners and unit contacts who take no part in a later cycle are replaced by a pseudonym. The records remain.'
