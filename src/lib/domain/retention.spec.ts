@@ -101,31 +101,36 @@ describe('pseudonymFor', () => {
 		expect(pseudonymFor({ kind: 'user', id: 7 }).name).not.toBe(pseudonymFor({ kind: 'user', id: 8 }).name);
 		expect(pseudonymFor({ kind: 'user', id: 7 }).email).not.toBe(pseudonymFor({ kind: 'contact', id: 7 }).email);
 		expect(isPseudonymAddress(pseudonymFor({ kind: 'contact', id: 3 }).email)).toBe(true);
+		expect(pseudonymFor({ kind: 'proposal', id: 3 })).toEqual({ name: 'Pseudonym F3', email: 'f3@pseudonymiserad.invalid' });
 		expect(isPseudonymAddress('anna.ek@stockholm.se')).toBe(false);
 	});
 });
 
 describe('erasureRefusals', () => {
-	const none = { isAdmin: false, authoredRecords: 0, auditActions: 0, activeRoles: 0 };
+	const none = { isAdmin: false, authoredRecords: 0, auditActions: 0, activeRoles: 0, namedInProposals: 0 };
 
 	it('allows erasing a person the records do not need', () => {
 		expect(erasureRefusals(none)).toEqual([]);
 	});
 
 	it('names every reason records must be kept', () => {
-		expect(erasureRefusals({ isAdmin: true, authoredRecords: 4, auditActions: 9, activeRoles: 1 })).toEqual([
+		expect(erasureRefusals({ isAdmin: true, authoredRecords: 4, auditActions: 9, activeRoles: 1, namedInProposals: 1 })).toEqual([
 			'admin',
 			'activeRoles',
 			'authoredRecords',
-			'auditActions'
+			'auditActions',
+			'namedInProposals'
 		]);
 		expect(erasureRefusals({ ...none, auditActions: 1 })).toEqual(['auditActions']);
+		// A contact who never signed in: named in a kept proposal, or of a unit entering a cycle under way.
+		expect(erasureRefusals({ ...none, namedInProposals: 2 })).toEqual(['namedInProposals']);
+		expect(erasureRefusals({ ...none, activeRoles: 1 })).toEqual(['activeRoles']);
 	});
 });
 
 describe('pseudonymRefusals', () => {
 	it('refuses only the award office and people with a part in a cycle under way; kept records are no bar', () => {
-		expect(pseudonymRefusals({ isAdmin: false, authoredRecords: 40, auditActions: 12, activeRoles: 0 })).toEqual([]);
-		expect(pseudonymRefusals({ isAdmin: true, authoredRecords: 40, auditActions: 12, activeRoles: 2 })).toEqual(['admin', 'activeRoles']);
+		expect(pseudonymRefusals({ isAdmin: false, authoredRecords: 40, auditActions: 12, activeRoles: 0, namedInProposals: 3 })).toEqual([]);
+		expect(pseudonymRefusals({ isAdmin: true, authoredRecords: 40, auditActions: 12, activeRoles: 2, namedInProposals: 0 })).toEqual(['admin', 'activeRoles']);
 	});
 });

@@ -121,9 +121,14 @@ export function pseudonymDecision(person: PersonFacts, cycleYear: number): Pseud
 	return 'pseudonymise';
 }
 
-/** The stable stand-in for a person's name and address: the same person always gets the same one. */
-export function pseudonymFor(subject: { kind: 'user' | 'contact'; id: number }): { name: string; email: string } {
-	const tag = `${subject.kind === 'user' ? 'P' : 'K'}${subject.id}`;
+const PSEUDONYM_TAGS = { user: 'P', contact: 'K', proposal: 'F' } as const;
+
+/**
+ * The stable stand-in for a person's name and address: the same person always gets the same one.
+ * A user is tagged P, a unit contact without an account K, the contact named in a unit proposal F.
+ */
+export function pseudonymFor(subject: { kind: keyof typeof PSEUDONYM_TAGS; id: number }): { name: string; email: string } {
+	const tag = `${PSEUDONYM_TAGS[subject.kind]}${subject.id}`;
 	return { name: `Pseudonym ${tag}`, email: `${tag.toLowerCase()}@${PSEUDONYM_DOMAIN}` };
 }
 
@@ -141,11 +146,13 @@ export interface ErasureFacts {
 	authoredRecords: number;
 	/** Entries in the audit log made by them: the log refers to them and is never rewritten. */
 	auditActions: number;
-	/** Cycles, not yet archived, in which they hold a role. */
+	/** Cycles, not yet archived, in which they hold a role (a contact: units entering such a cycle, or a proposal awaiting the admin). */
 	activeRoles: number;
+	/** Unit proposals that name them as the unit's contact: the coordinator's record of what was proposed. */
+	namedInProposals: number;
 }
 
-export type ErasureRefusal = 'admin' | 'authoredRecords' | 'auditActions' | 'activeRoles';
+export type ErasureRefusal = 'admin' | 'authoredRecords' | 'auditActions' | 'activeRoles' | 'namedInProposals';
 
 /**
  * Whether a person may be erased outright, or why not. Where records must be kept the answer is
@@ -157,6 +164,7 @@ export function erasureRefusals(facts: ErasureFacts): ErasureRefusal[] {
 	if (facts.activeRoles > 0) refusals.push('activeRoles');
 	if (facts.authoredRecords > 0) refusals.push('authoredRecords');
 	if (facts.auditActions > 0) refusals.push('auditActions');
+	if (facts.namedInProposals > 0) refusals.push('namedInProposals');
 	return refusals;
 }
 
