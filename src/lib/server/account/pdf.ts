@@ -14,8 +14,7 @@ import { storePdfBytes } from '../registry/documents';
 import { cycleCriteria, entryNames } from '../scoring/assessments';
 import { formatDateTime, messages } from '$lib/i18n';
 import { textBlocks, type AccountDoc } from '$lib/domain/account';
-import { accountShape, readAccount } from './store';
-import { listAttachments } from './attachments';
+import { accountShape, listAttachments, readAccount } from './store';
 
 export interface TypesetSource {
 	unitName: string;
