@@ -30,7 +30,7 @@ export const sv = {
 	nav: 'Gallring',
 	title: 'Gallring och personuppgifter',
 	intro:
-		'Efter att en omgång har arkiverats gallras det som inte längre behövs, och personuppgifter som inte längre tjänar utmärkelsen pseudonymiseras. Beslut, protokoll, publicerade återkopplingsrapporter, inlämnade bedömningar och loggen sparas alltid.',
+		'Efter att en omgång har arkiverats gallras det som inte längre behövs, och personuppgifter som inte längre tjänar utmärkelsen pseudonymiseras. Beslut, protokoll, publicerade återkopplingsrapporter, inlämnade bedömningar, inlämnade redovisningar med kvitton och loggen sparas alltid.',
 	kinds: kindsSv,
 	archivedOn: (day: string) => `Arkiverad ${day}.`,
 	notArchived: 'Omgången är inte arkiverad. Ingenting gallras förrän den är det.',
@@ -154,7 +154,7 @@ export const en: typeof sv = {
 	nav: 'Retention',
 	title: 'Retention and personal data',
 	intro:
-		'Once a cycle is archived, what is no longer needed is deleted, and personal data that no longer serves the award is pseudonymised. Decisions, minutes, released feedback reports, submitted assessments and the log are always kept.',
+		'Once a cycle is archived, what is no longer needed is deleted, and personal data that no longer serves the award is pseudonymised. Decisions, minutes, released feedback reports, submitted assessments, submitted accounts with their receipts and the log are always kept.',
 	kinds: kindsEn,
 	archivedOn: (day) => `Archived ${day}.`,
 	notArchived: 'The cycle is not archived. Nothing is removed until it is.',
