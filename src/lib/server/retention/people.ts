@@ -30,6 +30,8 @@ const lastUserYears = sql`
 export interface CyclePeopleFacts {
 	users: Map<number, PersonFacts>;
 	contacts: Map<number, PersonFacts>;
+	/** The cycle's unit proposals whose contact has no account, by proposal. */
+	proposals: Map<number, PersonFacts>;
 }
 
 /**
@@ -44,6 +46,12 @@ export function cyclePeopleFacts(q: Queryable, cycleId: number): CyclePeopleFact
 	const contacts = q.all<{ id: number; email: string; last_year: number | null }>(sql`
 		SELECT c.id, c.email, y.last_year
 		FROM (${cycleContacts(cycleId)}) p JOIN unit_contact c ON c.id = p.id LEFT JOIN (${lastUnitYears}) y ON y.unit_id = c.unit_id ORDER BY c.id`);
+	// A proposal's contact takes part as long as a unit they are a contact of enters, or a proposal names them.
+	const proposals = q.all<{ id: number; email: string; last_year: number | null }>(sql`
+		SELECT p.id, p.contact_email AS email, max(
+			coalesce((SELECT max(y.last_year) FROM unit_contact c JOIN (${lastUnitYears}) y ON y.unit_id = c.unit_id WHERE lower(c.email) = lower(p.contact_email)), 0),
+			(SELECT max(k.year) FROM unit_proposal o JOIN cycle k ON k.id = o.cycle_id WHERE lower(o.contact_email) = lower(p.contact_email))) AS last_year
+		FROM unit_proposal p WHERE p.cycle_id = ${cycleId} AND lower(p.contact_email) NOT IN (SELECT lower(email) FROM user) ORDER BY p.id`);
 	const facts = (email: string, isAdmin: boolean, lastYear: number | null, jury: boolean): PersonFacts => ({
 		isAdmin,
 		roleYears: lastYear === null ? [] : [lastYear],
@@ -52,7 +60,8 @@ export function cyclePeopleFacts(q: Queryable, cycleId: number): CyclePeopleFact
 	});
 	return {
 		users: new Map(users.map((u) => [u.id, facts(u.email, u.is_admin === 1, u.last_year, u.jury === 1)])),
-		contacts: new Map(contacts.map((c) => [c.id, facts(c.email, false, c.last_year, false)]))
+		contacts: new Map(contacts.map((c) => [c.id, facts(c.email, false, c.last_year, false)])),
+		proposals: new Map(proposals.map((p) => [p.id, facts(p.email, false, p.last_year, false)]))
 	};
 }
 

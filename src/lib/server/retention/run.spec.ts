@@ -35,11 +35,23 @@ function archivedYear() {
 		for (const a of accounts) db.insert(table.accountRevision).values({ accountId: a.id, version, snapshot: { introduction: `Utkast ${version}`, criteria: [] }, savedBy: contact.id }).run();
 		for (const r of reports) db.insert(table.feedbackReportRevision).values({ reportId: r.id, version, content: { summary: `Utkast ${version}` }, savedBy: admin.id }).run();
 	}
+	// A coordinator's proposal of a unit, naming a contact who never signed in.
+	const coordinator = db.select().from(table.coordinator).get()!;
+	const classId = db.select().from(table.awardClass).where(eq(table.awardClass.cycleId, cycle.id)).get()!.id;
+	const proposal = db
+		.insert(table.unitProposal)
+		.values({ cycleId: cycle.id, organisationId: coordinator.organisationId, name: 'Nya enheten', classId, contactName: 'Nora Ny', contactEmail: 'nora.ny@demo.test', proposedBy: coordinator.userId })
+		.returning()
+		.get();
 	const next = db.insert(table.cycle).values({ year: 2027, name: 'Kvalitetsutmärkelsen 2027' }).returning().get();
 	const stays = user('examinator2@demo.test');
 	const examinerOne = user('examinator1@demo.test');
 	db.insert(table.session).values({ id: 'x'.repeat(64), userId: examinerOne.id, expiresAt: new Date(Date.now() + DAY) }).run();
 	db.insert(table.cycleRole).values({ cycleId: next.id, userId: stays.id, role: 'examiner' }).run();
+	// Another proposed contact is proposed again next year: they still take part.
+	const again = { organisationId: coordinator.organisationId, name: 'Andra enheten', classId, contactName: 'Sam Sen', contactEmail: 'sam.sen@demo.test', proposedBy: coordinator.userId };
+	const proposedAgain = db.insert(table.unitProposal).values({ cycleId: cycle.id, ...again }).returning().get();
+	db.insert(table.unitProposal).values({ cycleId: next.id, ...again }).run();
 	const archived = changePhase({ cycleId: cycle.id, to: 'archived', reason: 'Året är slut', actorId: admin.id });
 	expect(archived).toMatchObject({ ok: true });
 	const now = Date.now();
@@ -60,7 +72,7 @@ function archivedYear() {
 		audit: db.select().from(table.auditLog).all()
 	});
 	const retentionAudits = () => db.select().from(table.auditLog).where(like(table.auditLog.action, 'retention.%')).all();
-	return { ...year, admin, stays, examinerOne, assessments, accounts, reports, after, count, notesLeft, kept, retentionAudits };
+	return { ...year, admin, stays, examinerOne, assessments, accounts, reports, proposal, proposedAgain, after, count, notesLeft, kept, retentionAudits };
 }
 
 describe('the retention run on the archived demo year', { timeout: 30_000 }, () => {
@@ -145,7 +157,11 @@ describe('the retention run on the archived demo year', { timeout: 30_000 }, () 
 			expect(isPseudonymAddress(c.unit_contact.email)).toBe(true);
 			expect(c.unit_contact.phone).toBeNull();
 		}
+		// The contact named in a proposal of the year, with no other part, too.
+		expect(y.db.select().from(table.unitProposal).where(eq(table.unitProposal.id, y.proposal.id)).get()).toMatchObject({ contactName: `Pseudonym F${y.proposal.id}`, contactEmail: `f${y.proposal.id}@pseudonymiserad.invalid` });
 		const audit = y.retentionAudits().find((a) => a.action === 'retention.personalData' && a.cycleId === y.cycle.id)!;
+		expect((audit.after as { proposalIds: number[] }).proposalIds).toEqual([y.proposal.id]);
+		expect(y.db.select().from(table.unitProposal).where(eq(table.unitProposal.id, y.proposedAgain.id)).get()!.contactEmail).toBe('sam.sen@demo.test');
 		expect(audit.actorId).toBeNull();
 		expect(JSON.stringify(audit.after)).not.toMatch(/@demo\.test/);
 		expect((audit.after as { count: number }).count).toBe(step.count);

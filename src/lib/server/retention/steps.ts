@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import type { AssessmentDoc } from '$lib/domain/scoring';
 import { pseudonymDecision, type PersonFacts, type RetentionKindName } from '$lib/domain/retention';
-import { cyclePeopleFacts, pseudonymiseContacts, pseudonymiseUsers } from './people';
+import { cyclePeopleFacts, pseudonymiseContacts, pseudonymiseProposals, pseudonymiseUsers } from './people';
 
 export interface CycleRef {
 	id: number;
@@ -81,20 +81,21 @@ const reportDrafts = draftRevisionStep('feedback_report_revision', 'report_id', 
 function dueForPseudonym(q: Queryable, cycle: CycleRef) {
 	const facts = cyclePeopleFacts(q, cycle.id);
 	const due = (people: Map<number, PersonFacts>) => [...people].filter(([, f]) => pseudonymDecision(f, cycle.year) === 'pseudonymise').map(([id]) => id);
-	return { userIds: due(facts.users), contactIds: due(facts.contacts) };
+	return { userIds: due(facts.users), contactIds: due(facts.contacts), proposalIds: due(facts.proposals) };
 }
 
 const personalData: RetentionStepWork = {
 	pending(q, cycle) {
 		const due = dueForPseudonym(q, cycle);
-		return due.userIds.length + due.contactIds.length;
+		return due.userIds.length + due.contactIds.length + due.proposalIds.length;
 	},
 	apply(q, cycle) {
 		const due = dueForPseudonym(q, cycle);
 		const userIds = pseudonymiseUsers(q, due.userIds);
 		const contactIds = pseudonymiseContacts(q, due.contactIds);
+		const proposalIds = pseudonymiseProposals(q, due.proposalIds);
 		// Ids, never names: the audit entry must not carry what it records the removal of.
-		return { count: userIds.length + contactIds.length, detail: { userIds, contactIds } };
+		return { count: userIds.length + contactIds.length + proposalIds.length, detail: { userIds, contactIds, proposalIds } };
 	}
 };
 
