@@ -118,8 +118,8 @@ export function parseCorrection(values: { name: string; email: string }, m: Mess
 export type PersonChange = { ok: true } | { ok: false; error: 'notFound' | 'conflict' | 'emailTaken' | 'pseudonymised' | 'refused'; refusals?: ErasureRefusal[] };
 
 /**
- * Corrects a person's name and address, and those of the unit contacts and proposals that are them. `was` is
- * what the form showed: if someone changed the person since, the correction is refused.
+ * Corrects a person's name and address, and those of the unit contacts and proposals that are
+ * them. `was` is what the form showed: if someone changed the person since, the correction is refused.
  */
 export function correctPerson(input: { userId: number; was: { name: string; email: string }; name: string; email: string; actorId: number }): PersonChange {
 	return db().transaction((tx) => {
