@@ -1,12 +1,13 @@
 /**
  * Retention benchmark (docs/personal-data.md) on the 2,000-entry bench cycle, archived long enough
  * ago that every kind is due: 6,000 submitted assessments with private notes and three saved
- * revisions each (18,000 revisions), 1,500 examiners and a contact per unit.
+ * revisions each (18,000 revisions), a submitted written account and a released feedback report per
+ * entry with three saved revisions each, 1,500 examiners and a contact per unit.
  *
  * 1. The admin's overview (`retentionOverview`, what the page loads): median of several runs, against
  *    a baseline of plain SQL counting the same rows.
  * 2. The whole run (`runRetention`: notes, drafts, pseudonymising), on fresh in-memory copies of the
- *    database: median, against a baseline of the three removals as bare SQL statements on the same copies.
+ *    database: median, against a baseline of the same removals as bare SQL statements on the same copies.
  *
  * Run with `npm run bench -- retention` or `npx tsx bench/retention.bench.ts`.
  */
@@ -41,6 +42,13 @@ client.transaction(() => {
 			const doc = { notes: `Anteckning ${version}`, criteria: Array.from({ length: 7 }, (_, i) => ({ criterionId: i + 1, score: 50, strengths: ['Styrka'], improvements: ['Förbättring'], notes: 'Privat' })) };
 			addRevision.run(a.id, version, JSON.stringify(doc), a.examiner_id);
 		}
+	}
+	const examiner = (client.prepare(`SELECT id FROM user LIMIT 1`).get() as { id: number }).id;
+	client.prepare(`INSERT INTO account (entry_id, status, updated_at) SELECT id, 'submitted', 0 FROM entry`).run();
+	client.prepare(`INSERT INTO feedback_report (entry_id, status, content, updated_at) SELECT id, 'released', '{"summary":"Sammanfattning"}', 0 FROM entry`).run();
+	for (const version of [1, 2, 3]) {
+		client.prepare(`INSERT INTO account_revision (account_id, version, snapshot, saved_by) SELECT id, ?, '{"introduction":"Utkast","criteria":[]}', ? FROM account`).run(version, examiner);
+		client.prepare(`INSERT INTO feedback_report_revision (report_id, version, content, saved_by) SELECT id, ?, '{"summary":"Utkast"}', ? FROM feedback_report`).run(version, examiner);
 	}
 	client.prepare(`INSERT INTO unit_contact (unit_id, name, email, phone) SELECT id, 'Kontakt ' || id, 'kontakt' || id || '@bench.test', '08-123 45' FROM unit`).run();
 	client.prepare(`UPDATE cycle SET phase = 'archived' WHERE id = ?`).run(written.cycleId);
@@ -113,6 +121,8 @@ for (let i = 0; i < RUNS; i++) {
 				plain.prepare(`UPDATE assessment_score SET notes = ''`).run();
 				plain.prepare(`UPDATE assessment_revision SET snapshot = json_set(snapshot, '$.notes', '')`).run();
 				plain.prepare(`DELETE FROM assessment_revision WHERE id NOT IN (SELECT max(id) FROM assessment_revision GROUP BY assessment_id)`).run();
+				plain.prepare(`DELETE FROM account_revision WHERE id NOT IN (SELECT max(id) FROM account_revision GROUP BY account_id)`).run();
+				plain.prepare(`DELETE FROM feedback_report_revision WHERE id NOT IN (SELECT max(id) FROM feedback_report_revision GROUP BY report_id)`).run();
 				plain.prepare(`UPDATE user SET name = 'Pseudonym P' || id, email = 'p' || id || '@pseudonymiserad.invalid', password_hash = NULL WHERE is_admin = 0`).run();
 				plain.prepare(`UPDATE unit_contact SET name = 'Pseudonym K' || id, email = 'k' || id || '@pseudonymiserad.invalid', phone = NULL`).run();
 			})()

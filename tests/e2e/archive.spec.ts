@@ -40,11 +40,16 @@ test('the admin builds the year’s archive package, sees it progress, downloads
 	expect(unpacked.manifest.cycle.year).toBe(2026);
 	const paths = unpacked.manifest.files.map((f) => f.path);
 	expect(paths).toEqual(expect.arrayContaining(['index.html', 'jury/protokoll.pdf', 'rangordning/rangordning.pdf', 'logg/granskningslogg.csv']));
-	expect(unpacked.manifest.files.filter((f) => f.origin === 'uploaded').length).toBeGreaterThan(10);
+	// The accounts handed in as forms, typeset as PDF/A; the late one as uploaded; the board's minutes once.
+	expect(unpacked.manifest.files.filter((f) => f.origin === 'typeset' && f.pdfProfile === 'PDF/A-2a').length).toBeGreaterThan(10);
+	const minutes = unpacked.manifest.files.filter((f) => f.minutes);
+	expect(minutes).toEqual([expect.objectContaining({ origin: 'uploaded', minutes: expect.objectContaining({ units: expect.arrayContaining(['Enheten för hemlösa', 'Hvilan']) }) })]);
 
 	// The table of contents opens in a browser, links to the files and passes axe.
 	await page.setContent(unpacked.files.get('index.html')!.toString('utf8'));
 	await expect(page.getByRole('heading', { level: 1, name: 'Arkivpaket: Kvalitetsutmärkelsen 2026' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'jury/protokoll.pdf' })).toBeVisible();
+	// Each entry the minutes approve links to them beside its account.
+	await expect(page.getByRole('link', { name: `Nämndprotokoll ${minutes[0].minutes!.dnr}` })).toHaveCount(minutes[0].minutes!.entryIds.length);
 	await expectAccessible(page);
 });

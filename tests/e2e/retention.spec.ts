@@ -28,7 +28,10 @@ test('the admin archives the year, sees what retention will do when, and takes o
 	await expectAccessible(page);
 	const section = page.getByRole('region', { name: 'Kvalitetsutmärkelsen 2026', exact: true });
 	const year = section.getByRole('table', { name: 'Gallring för Kvalitetsutmärkelsen 2026' });
-	await expect(year.getByRole('row')).toHaveCount(4);
+	await expect(year.getByRole('row')).toHaveCount(6);
+	const accountDrafts = year.getByRole('row', { name: /Utkast till skriftliga redovisningar/ });
+	await expect(accountDrafts).toContainText('3 månader efter arkivering');
+	await expect(accountDrafts).toContainText('Den inlämnade redovisningen och kvittot finns kvar.');
 	const notes = year.getByRole('row', { name: /Privata anteckningar/ });
 	await expect(notes).toContainText('3 månader efter arkivering');
 	await expect(notes).toContainText('Väntar');
@@ -59,4 +62,19 @@ test('the admin archives the year, sees what retention will do when, and takes o
 	expect(extract.assessments.length).toBeGreaterThan(0);
 	for (const a of extract.assessments) expect(a).toMatchObject({ year: 2026, unit: expect.any(String) });
 	expect(extract.teams).toEqual([expect.objectContaining({ year: 2026, lead: true })]);
+
+	// A unit's contact who never signed in is found too, and their extract says where they appear.
+	await visit(page, '/admin/people');
+	await page.getByLabel('Namn eller e-postadress').fill('enhet2@');
+	await page.getByRole('button', { name: 'Sök' }).click();
+	await expect(page.getByRole('status')).toHaveText('1 person');
+	const row = page.getByRole('table').getByRole('row', { name: /kontaktperson utan inloggning/ });
+	await row.getByRole('link').click();
+	await expect(page.getByText('Personen har aldrig loggat in.', { exact: false })).toBeVisible();
+	await expect(page).toHaveURL(/\/admin\/people\/k[0-9a-f]+$/);
+	await expectAccessible(page);
+	const [contactDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner som JSON' }).click()]);
+	const contactExtract = JSON.parse(await readFile((await contactDownload.path())!, 'utf8'));
+	expect(contactExtract.person).toEqual({ name: expect.any(String), email: 'enhet2@demo.test', withoutLogin: true });
+	expect(contactExtract.unitContacts).toEqual([expect.objectContaining({ unit: 'Tillfälliga boenden', entered: [2026] })]);
 });

@@ -4,6 +4,7 @@ import * as table from '$lib/server/db/schema';
 import { feedbackYear } from '$lib/server/test-support/feedback';
 import { outcome, scoringEvent } from '$lib/server/test-support/scoring';
 import { changePhase } from '$lib/server/cycles/phase';
+import { RETENTION_KIND_NAMES } from '$lib/domain/retention';
 import * as page from '../../src/routes/(app)/admin/retention/+page.server';
 
 type Overview = { cycles: { cycleId: number; year: number; version: number; settings: Record<string, number>; steps: { kind: string; state: string }[] }[] };
@@ -23,13 +24,17 @@ function setup() {
 	return { ...year, admin, examiner, load, post, policies };
 }
 
+/** The settings form: the drafts of accounts and reports take the assessments' drafts' value. */
 const settings = (cycleId: number, version: number, months: [string, string, string]) => ({
 	cycleId: String(cycleId),
 	version: String(version),
 	'months.privateNotes': months[0],
 	'months.assessmentDrafts': months[1],
+	'months.accountDrafts': months[1],
+	'months.reportDrafts': months[1],
 	'months.personalData': months[2]
 });
+const stored = (notes: number, drafts: number, personalData: number) => ({ privateNotes: notes, assessmentDrafts: drafts, accountDrafts: drafts, reportDrafts: drafts, personalData });
 
 describe('the retention page', { timeout: 30_000 }, () => {
 	it('is the admin’s alone: page and actions are a 403 for anyone else', async () => {
@@ -43,8 +48,8 @@ describe('the retention page', { timeout: 30_000 }, () => {
 	it('shows every cycle with the default settings and when each kind falls due', async () => {
 		const s = setup();
 		const cycle = (await s.load()).cycles.find((c) => c.year === 2026)!;
-		expect(cycle.settings).toEqual({ privateNotes: 3, assessmentDrafts: 3, personalData: 24 });
-		expect(cycle.steps.map((st) => st.state)).toEqual(['waiting', 'waiting', 'waiting']);
+		expect(cycle.settings).toEqual(stored(3, 3, 24));
+		expect(cycle.steps.map((st) => [st.kind, st.state])).toEqual(RETENTION_KIND_NAMES.map((kind) => [kind, 'waiting']));
 	});
 
 	it('refuses bad settings with a Swedish message per field and saves nothing', async () => {
@@ -53,7 +58,9 @@ describe('the retention page', { timeout: 30_000 }, () => {
 		expect(result.status).toBe(400);
 		expect(result.data.errors).toEqual({
 			'months.privateNotes': 'Ange ett helt antal månader från 1 till 120.',
-			'months.assessmentDrafts': 'Ange ett helt antal månader från 1 till 120.'
+			'months.assessmentDrafts': 'Ange ett helt antal månader från 1 till 120.',
+			'months.accountDrafts': 'Ange ett helt antal månader från 1 till 120.',
+			'months.reportDrafts': 'Ange ett helt antal månader från 1 till 120.'
 		});
 		expect(s.policies()).toEqual([]);
 	});
@@ -62,13 +69,13 @@ describe('the retention page', { timeout: 30_000 }, () => {
 		const s = setup();
 		expect(await s.post('settings', s.admin, settings(s.cycle.id, 0, ['6', '6', '36']))).toEqual({ cycleId: s.cycle.id, saved: true });
 		const cycle = (await s.load()).cycles.find((c) => c.year === 2026)!;
-		expect(cycle).toMatchObject({ version: 1, settings: { privateNotes: 6, assessmentDrafts: 6, personalData: 36 } });
+		expect(cycle).toMatchObject({ version: 1, settings: stored(6, 6, 36) });
 		const stale = (await s.post('settings', s.admin, settings(s.cycle.id, 0, ['12', '12', '12']))) as { status: number };
 		expect(stale.status).toBe(409);
-		expect(s.policies()[0].months).toEqual({ privateNotes: 6, assessmentDrafts: 6, personalData: 36 });
+		expect(s.policies()[0].months).toEqual(stored(6, 6, 36));
 		const audit = s.db.select().from(table.auditLog).where(eq(table.auditLog.action, 'retention.settings')).all();
 		expect(audit.map((a) => [a.actorId, a.before, a.after])).toEqual([
-			[s.admin, { privateNotes: 3, assessmentDrafts: 3, personalData: 24 }, { privateNotes: 6, assessmentDrafts: 6, personalData: 36 }]
+			[s.admin, stored(3, 3, 24), stored(6, 6, 36)]
 		]);
 	});
 

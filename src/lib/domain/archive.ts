@@ -10,9 +10,21 @@ export const MANIFEST_FORMAT = 'utmarkelse-arkivpaket/1';
 
 /**
  * `tool` files are written by the tool for the package (PDFs as PDF/A); `uploaded` files are packed
- * byte for byte as they were received (a unit's written account), whatever PDF profile they have.
+ * byte for byte as they were received (a unit's written account, a board's minutes), whatever PDF
+ * profile they have; `typeset` is a written account handed in as a form, in the PDF/A the tool
+ * typeset it as when it was submitted.
  */
-export type FileOrigin = 'tool' | 'uploaded';
+export type FileOrigin = 'tool' | 'uploaded' | 'typeset';
+
+/** A board's decision approving entries, as its uploaded minutes say. */
+export interface MinutesRecord {
+	board: string | null;
+	dnr: string;
+	meetingDate: string;
+	/** The entries it approves, and their units, in the order of the entries. */
+	entryIds: number[];
+	units: string[];
+}
 
 export interface ManifestFile {
 	path: string;
@@ -24,6 +36,10 @@ export interface ManifestFile {
 	pdfProfile?: string;
 	/** What the file holds, in Swedish, for the person reading the index. */
 	title: string;
+	/** On an entry's written account: the entry. */
+	entryId?: number;
+	/** On a board's minutes: the decision and the entries it approves. */
+	minutes?: MinutesRecord;
 }
 
 export interface ArchiveManifest {

@@ -17,13 +17,17 @@ export interface RetentionKind {
 /**
  * Every kind of record that retention touches, in the order a run takes them. A new kind is one
  * line here and one step in `src/lib/server/retention/steps.ts`; decisions, minutes, released
- * reports, submitted assessments and the audit log are no kind: they are kept.
+ * reports, submitted assessments and accounts, and the audit log are no kind: they are kept.
  */
 export const RETENTION_KINDS = {
 	/** Examiners' private notes: their own working memory, never part of the record. */
 	privateNotes: { action: 'delete', defaultMonths: 3 },
 	/** Every saved state of an assessment but its last, which is what was submitted. */
 	assessmentDrafts: { action: 'delete', defaultMonths: 3 },
+	/** Every saved state of a unit's written account but its last; the submitted account and its receipt are the record. */
+	accountDrafts: { action: 'delete', defaultMonths: 3 },
+	/** Every saved state of a feedback report but its last; the released report is the record. */
+	reportDrafts: { action: 'delete', defaultMonths: 3 },
 	/** Names and addresses of examiners and unit contacts with no later part in the award. */
 	personalData: { action: 'pseudonymise', defaultMonths: 24 }
 } as const satisfies Record<string, RetentionKind>;
@@ -117,9 +121,14 @@ export function pseudonymDecision(person: PersonFacts, cycleYear: number): Pseud
 	return 'pseudonymise';
 }
 
-/** The stable stand-in for a person's name and address: the same person always gets the same one. */
-export function pseudonymFor(subject: { kind: 'user' | 'contact'; id: number }): { name: string; email: string } {
-	const tag = `${subject.kind === 'user' ? 'P' : 'K'}${subject.id}`;
+const PSEUDONYM_TAGS = { user: 'P', contact: 'K', proposal: 'F' } as const;
+
+/**
+ * The stable stand-in for a person's name and address: the same person always gets the same one.
+ * A user is tagged P, a unit contact without an account K, the contact named in a unit proposal F.
+ */
+export function pseudonymFor(subject: { kind: keyof typeof PSEUDONYM_TAGS; id: number }): { name: string; email: string } {
+	const tag = `${PSEUDONYM_TAGS[subject.kind]}${subject.id}`;
 	return { name: `Pseudonym ${tag}`, email: `${tag.toLowerCase()}@${PSEUDONYM_DOMAIN}` };
 }
 
@@ -137,11 +146,13 @@ export interface ErasureFacts {
 	authoredRecords: number;
 	/** Entries in the audit log made by them: the log refers to them and is never rewritten. */
 	auditActions: number;
-	/** Cycles, not yet archived, in which they hold a role. */
+	/** Cycles, not yet archived, in which they hold a role (a contact: units entering such a cycle, or a proposal awaiting the admin). */
 	activeRoles: number;
+	/** Unit proposals that name them as the unit's contact: the coordinator's record of what was proposed. */
+	namedInProposals: number;
 }
 
-export type ErasureRefusal = 'admin' | 'authoredRecords' | 'auditActions' | 'activeRoles';
+export type ErasureRefusal = 'admin' | 'authoredRecords' | 'auditActions' | 'activeRoles' | 'namedInProposals';
 
 /**
  * Whether a person may be erased outright, or why not. Where records must be kept the answer is
@@ -153,6 +164,7 @@ export function erasureRefusals(facts: ErasureFacts): ErasureRefusal[] {
 	if (facts.activeRoles > 0) refusals.push('activeRoles');
 	if (facts.authoredRecords > 0) refusals.push('authoredRecords');
 	if (facts.auditActions > 0) refusals.push('auditActions');
+	if (facts.namedInProposals > 0) refusals.push('namedInProposals');
 	return refusals;
 }
 

@@ -12,7 +12,7 @@ export const sv = {
 		content: 'Innehåll',
 		size: 'Storlek',
 		type: 'Typ',
-		origin: { tool: 'skapad av verktyget', uploaded: 'inlämnad, oförändrad' },
+		origin: { tool: 'skapad av verktyget', uploaded: 'inlämnad, oförändrad', typeset: 'inlämnad som formulär, satt av verktyget' },
 		sections: {
 			cycle: 'Året och bedömningsmodellen',
 			entries: 'Bidragen med skriftliga redovisningar och nämndprotokoll',
@@ -29,6 +29,9 @@ export const sv = {
 			entryList: 'Bidragen med behörighet (E1–E8), mottagna handlingar och nämndprotokoll',
 			entryRecords: 'Bidragen som data: enhet, klass, redovisning och nämndprotokoll',
 			account: (unit: string) => `Skriftlig redovisning från ${unit}`,
+			boardMinutes: (dnr: string, meetingDate: string, units: string[]) =>
+				`Nämndprotokoll ${dnr}, sammanträde ${meetingDate}${units.length > 0 ? `, godkänner ${units.join(', ')}` : ''}`,
+			minutesOf: (dnr: string) => `Nämndprotokoll ${dnr}`,
 			consensus: 'Teamens konsensus per kriterium och platsbesöken',
 			rankingClass: (klass: string) => `Rangordning, ${klass}`,
 			rankingPdf: 'Rangordningen för alla klasser',
@@ -77,7 +80,7 @@ export const en: typeof sv = {
 		content: 'Content',
 		size: 'Size',
 		type: 'Type',
-		origin: { tool: 'made by the tool', uploaded: 'as received, unchanged' },
+		origin: { tool: 'made by the tool', uploaded: 'as received, unchanged', typeset: 'handed in as a form, typeset by the tool' },
 		sections: {
 			cycle: 'The year and the assessment model',
 			entries: 'The entries with their written accounts and board minutes',
@@ -94,6 +97,8 @@ export const en: typeof sv = {
 			entryList: 'The entries with eligibility (E1–E8), documents received and board minutes',
 			entryRecords: 'The entries as data: unit, class, written account and board minutes',
 			account: (unit) => `Written account from ${unit}`,
+			boardMinutes: (dnr, meetingDate, units) => `Board minutes ${dnr}, meeting ${meetingDate}${units.length > 0 ? `, approving ${units.join(', ')}` : ''}`,
+			minutesOf: (dnr) => `Board minutes ${dnr}`,
 			consensus: "The teams' consensus per criterion and the site visits",
 			rankingClass: (klass) => `Ranking, ${klass}`,
 			rankingPdf: 'The ranking of every class',

@@ -4,6 +4,11 @@ import type { RetentionKindName } from '$lib/domain/retention';
 const kindsSv: Record<RetentionKindName, { name: string; what: string }> = {
 	privateNotes: { name: 'Privata anteckningar', what: 'Examinatorernas privata anteckningar i bedömningarna tas bort.' },
 	assessmentDrafts: { name: 'Utkast till bedömningar', what: 'Alla sparade versioner av en bedömning utom den sista (den inlämnade) tas bort.' },
+	accountDrafts: {
+		name: 'Utkast till skriftliga redovisningar',
+		what: 'Alla sparade versioner av en enhets skriftliga redovisning utom den sista tas bort. Den inlämnade redovisningen och kvittot finns kvar.'
+	},
+	reportDrafts: { name: 'Utkast till återkopplingsrapporter', what: 'Alla sparade versioner av en återkopplingsrapport utom den sista tas bort. Den utlämnade rapporten finns kvar.' },
 	personalData: {
 		name: 'Personuppgifter',
 		what: 'Namn och e-postadresser för examinatorer och kontaktpersoner som inte är med i en senare omgång ersätts med en pseudonym. Posterna finns kvar.'
@@ -13,6 +18,8 @@ const kindsSv: Record<RetentionKindName, { name: string; what: string }> = {
 const kindsEn: typeof kindsSv = {
 	privateNotes: { name: 'Private notes', what: 'The examiners’ private notes in their assessments are deleted.' },
 	assessmentDrafts: { name: 'Assessment drafts', what: 'Every saved version of an assessment except the last (the submitted one) is deleted.' },
+	accountDrafts: { name: 'Written account drafts', what: 'Every saved version of a unit’s written account except the last is deleted. The submitted account and its receipt remain.' },
+	reportDrafts: { name: 'Feedback report drafts', what: 'Every saved version of a feedback report except the last is deleted. The released report remains.' },
 	personalData: {
 		name: 'Personal data',
 		what: 'Names and e-mail addresses of examiners and unit contacts who take no part in a later cycle are replaced by a pseudonym. The records remain.'
@@ -23,7 +30,7 @@ export const sv = {
 	nav: 'Gallring',
 	title: 'Gallring och personuppgifter',
 	intro:
-		'Efter att en omgång har arkiverats gallras det som inte längre behövs, och personuppgifter som inte längre tjänar utmärkelsen pseudonymiseras. Beslut, protokoll, publicerade återkopplingsrapporter, inlämnade bedömningar och loggen sparas alltid.',
+		'Efter att en omgång har arkiverats gallras det som inte längre behövs, och personuppgifter som inte längre tjänar utmärkelsen pseudonymiseras. Beslut, protokoll, publicerade återkopplingsrapporter, inlämnade bedömningar, inlämnade redovisningar med kvitton och loggen sparas alltid.',
 	kinds: kindsSv,
 	archivedOn: (day: string) => `Arkiverad ${day}.`,
 	notArchived: 'Omgången är inte arkiverad. Ingenting gallras förrän den är det.',
@@ -72,9 +79,12 @@ export const sv = {
 		name: 'Namn',
 		email: 'E-postadress',
 		admin: 'Administratör',
+		withoutLogin: 'kontaktperson utan inloggning',
 		pseudonymised: 'Pseudonymiserad',
 		extract: 'Registerutdrag',
 		extractIntro: 'Allt verktyget har om personen: konto, roller, lag, bedömningar hen skrivit, jäv, beslut, e-post som skickats till hen, inloggningar och loggens poster om hen. Varje uttag loggas.',
+		contactIntro:
+			'Personen har aldrig loggat in. Verktyget har hens namn och e-postadress som kontaktperson för enheter eller i samordnares förslag på enheter. Utdraget visar var, vilken e-post som skickats till hen och loggens poster om detta. Varje uttag loggas.',
 		downloadJson: 'Ladda ner som JSON',
 		downloadPdf: 'Ladda ner som PDF',
 		correct: 'Rätta namn och e-postadress',
@@ -90,7 +100,8 @@ export const sv = {
 			admin: 'Personen är administratör. Ta först bort administratörsrollen.',
 			activeRoles: 'Personen har en roll i en omgång som inte är arkiverad.',
 			authoredRecords: 'Personen har skrivit eller beslutat sådant som sparas (bedömningar, konsensus, röster, beslut, rapporter eller jävsanmälningar).',
-			auditActions: 'Loggen, som aldrig ändras, har poster som personen gjort.'
+			auditActions: 'Loggen, som aldrig ändras, har poster som personen gjort.',
+			namedInProposals: 'Personen står som kontaktperson i en samordnares förslag på en enhet, som sparas.'
 		},
 		pseudonymiseIntro: 'Pseudonymisera i stället: namn och e-postadress ersätts med en pseudonym, inloggningen tas bort och posterna finns kvar utan att peka ut personen.',
 		pseudonymiseConfirm: 'Jag förstår att namnet och e-postadressen inte går att få tillbaka',
@@ -107,6 +118,9 @@ export const sv = {
 			teams: 'Lag',
 			profiles: 'Examinatorsuppgifter',
 			contacts: 'Kontaktperson för enhet',
+			withoutLogin: 'Personen har inget konto och har aldrig loggat in.',
+			entered: (years: string) => `enheten deltog ${years}`,
+			proposals: 'Förslag på enheter som nämner personen',
 			assessments: 'Bedömningar',
 			conflicts: 'Jäv',
 			ballots: 'Röster',
@@ -140,7 +154,7 @@ export const en: typeof sv = {
 	nav: 'Retention',
 	title: 'Retention and personal data',
 	intro:
-		'Once a cycle is archived, what is no longer needed is deleted, and personal data that no longer serves the award is pseudonymised. Decisions, minutes, released feedback reports, submitted assessments and the log are always kept.',
+		'Once a cycle is archived, what is no longer needed is deleted, and personal data that no longer serves the award is pseudonymised. Decisions, minutes, released feedback reports, submitted assessments, submitted accounts with their receipts and the log are always kept.',
 	kinds: kindsEn,
 	archivedOn: (day) => `Archived ${day}.`,
 	notArchived: 'The cycle is not archived. Nothing is removed until it is.',
@@ -188,9 +202,12 @@ export const en: typeof sv = {
 		name: 'Name',
 		email: 'E-mail address',
 		admin: 'Administrator',
+		withoutLogin: 'contact without a login',
 		pseudonymised: 'Pseudonymised',
 		extract: 'Subject access extract',
 		extractIntro: 'Everything the tool holds about the person: account, roles, teams, assessments they wrote, conflicts, decisions, e-mail sent to them, sign-ins and the log’s entries about them. Every extract is logged.',
+		contactIntro:
+			'The person has never signed in. The tool holds their name and e-mail address as a contact of units or in coordinators’ proposals of units. The extract shows where, the e-mail sent to them and the log’s entries about it. Every extract is logged.',
 		downloadJson: 'Download as JSON',
 		downloadPdf: 'Download as PDF',
 		correct: 'Correct name and e-mail address',
@@ -206,7 +223,8 @@ export const en: typeof sv = {
 			admin: 'The person is an administrator. Remove the administrator role first.',
 			activeRoles: 'The person has a role in a cycle that is not archived.',
 			authoredRecords: 'The person wrote or decided records that are kept (assessments, consensus, ballots, decisions, reports or conflict declarations).',
-			auditActions: 'The log, which never changes, holds entries the person made.'
+			auditActions: 'The log, which never changes, holds entries the person made.',
+			namedInProposals: 'The person is named as a contact in a coordinator’s proposal of a unit, which is kept.'
 		},
 		pseudonymiseIntro: 'Pseudonymise instead: the name and e-mail address are replaced by a pseudonym, signing in is removed, and the records remain without pointing to the person.',
 		pseudonymiseConfirm: 'I understand that the name and e-mail address cannot be brought back',
@@ -223,6 +241,9 @@ export const en: typeof sv = {
 			teams: 'Teams',
 			profiles: 'Examiner details',
 			contacts: 'Unit contact',
+			withoutLogin: 'The person has no account and has never signed in.',
+			entered: (years) => `the unit entered in ${years}`,
+			proposals: 'Proposals of units that name the person',
 			assessments: 'Assessments',
 			conflicts: 'Conflicts of interest',
 			ballots: 'Ballots',

@@ -7,29 +7,12 @@ import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { open } from 'node:fs/promises';
 import { error } from '@sveltejs/kit';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { documentPath, storeCheckedStream } from '../registry/documents';
 import { documentResponse } from '../registry/account';
 import { attachmentName, attachmentType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '$lib/domain/account';
 import { hasPdfTrailer, safeFileName } from '$lib/domain/documents';
-import { accountHead } from './store';
-
-export interface Attachment {
-	id: number;
-	fileName: string;
-	sha256: string;
-	size: number;
-	mediaType: (typeof table.ATTACHMENT_TYPES)[number];
-}
-
-export function listAttachments(accountId: number): Attachment[] {
-	return db()
-		.select({ id: table.accountAttachment.id, fileName: table.accountAttachment.fileName, sha256: table.accountAttachment.sha256, size: table.accountAttachment.size, mediaType: table.accountAttachment.mediaType })
-		.from(table.accountAttachment)
-		.where(eq(table.accountAttachment.accountId, accountId))
-		.orderBy(asc(table.accountAttachment.id))
-		.all();
-}
+import { accountHead, listAttachments, type Attachment } from './store';
 
 /** The first bytes of a stored file, to tell its kind again once it is stored. */
 async function readHead(sha256: string): Promise<Uint8Array> {

@@ -22,8 +22,8 @@ import { cycleCriteria, entryNames } from '../scoring/assessments';
 import { discardBody } from '../registry/account';
 import { openness, requireAccount } from './document';
 import { accountFromForm, parseAccount } from './form';
-import { accountShape, readAccount, saveAccount } from './store';
-import { addAttachment, listAttachments, removeAttachment } from './attachments';
+import { accountShape, listAttachments, readAccount, saveAccount } from './store';
+import { addAttachment, removeAttachment } from './attachments';
 import { submitAccount } from './submit';
 import { submittedAccountPdf } from './pdf';
 

@@ -2,7 +2,9 @@
  * The submitted account typeset as the entry's PDF, on the same base and in the same look as the
  * feedback reports (../pdf/document.ts): headings per criterion, each question in bold, answers
  * as paragraphs and lists the way the unit wrote them (`textBlocks`). Once made it is kept in the
- * document store, and "open the account" gives it from then on.
+ * document store, and "open the account" gives it from then on. It is PDF/A, dated by its
+ * submission, so the archive package takes it as it is (docs/records.md), and the same submitted
+ * account always gives the same bytes.
  */
 import { and, eq } from 'drizzle-orm';
 import { db } from '../db';
@@ -12,8 +14,7 @@ import { storePdfBytes } from '../registry/documents';
 import { cycleCriteria, entryNames } from '../scoring/assessments';
 import { formatDateTime, messages } from '$lib/i18n';
 import { textBlocks, type AccountDoc } from '$lib/domain/account';
-import { accountShape, readAccount } from './store';
-import { listAttachments } from './attachments';
+import { accountShape, listAttachments, readAccount } from './store';
 
 export interface TypesetSource {
 	unitName: string;
@@ -34,6 +35,7 @@ export function renderAccountPdf(s: TypesetSource): Promise<Buffer> {
 		subject: s.cycleName,
 		lang: 'sv-SE',
 		creationDate: s.submittedAt ?? new Date(),
+		archival: true,
 		header: { left: m.pdf.author, right: `${s.cycleName} · ${m.pdf.document}` },
 		footer: s.unitName,
 		pageLabel: m.pdf.page
@@ -66,19 +68,13 @@ export function renderAccountPdf(s: TypesetSource): Promise<Buffer> {
 	return pdf.finish();
 }
 
-/**
- * The typeset PDF of the entry's submitted account, made and stored the first time it is asked
- * for; null when the account was not handed in as a form.
- */
-export async function submittedAccountPdf(entryId: number, cycleId: number): Promise<{ sha256: string; fileName: string } | null> {
-	const shape = accountShape(cycleId);
-	const saved = readAccount(entryId, shape);
+/** The typeset PDF of the entry's submitted account, made now and not stored; null when none was submitted. */
+export async function typesetAccount(entryId: number, cycleId: number): Promise<Buffer | null> {
+	const saved = readAccount(entryId, accountShape(cycleId));
 	if (!saved || saved.status !== 'submitted') return null;
 	const names = entryNames(entryId);
-	const fileName = messages('sv').accountForm.pdf.fileName(names.unitName);
-	if (saved.pdfSha256) return { sha256: saved.pdfSha256, fileName };
 	const cycle = db().select({ name: table.cycle.name }).from(table.cycle).where(eq(table.cycle.id, cycleId)).get()!;
-	const bytes = await renderAccountPdf({
+	return renderAccountPdf({
 		unitName: names.unitName,
 		cycleName: cycle.name,
 		criteria: cycleCriteria(cycleId),
@@ -87,6 +83,19 @@ export async function submittedAccountPdf(entryId: number, cycleId: number): Pro
 		sha256: saved.receiptSha256,
 		attachments: listAttachments(saved.id).map((a) => a.fileName)
 	});
+}
+
+/**
+ * The typeset PDF of the entry's submitted account, made and stored the first time it is asked
+ * for; null when the account was not handed in as a form.
+ */
+export async function submittedAccountPdf(entryId: number, cycleId: number): Promise<{ sha256: string; fileName: string } | null> {
+	const saved = readAccount(entryId, accountShape(cycleId));
+	if (!saved || saved.status !== 'submitted') return null;
+	const fileName = messages('sv').accountForm.pdf.fileName(entryNames(entryId).unitName);
+	if (saved.pdfSha256) return { sha256: saved.pdfSha256, fileName };
+	const bytes = await typesetAccount(entryId, cycleId);
+	if (!bytes) return null;
 	const stored = storePdfBytes(bytes);
 	if (!stored.ok) throw new Error(`the typeset account was refused: ${stored.reason}`);
 	// Only while still submitted: a reopening in between makes the PDF stale, and it is made again.

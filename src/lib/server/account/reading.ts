@@ -3,8 +3,7 @@
  * to its questions, and the attachments. Null for an account not handed in as a form, so PDF-only
  * entries stay as they were.
  */
-import { listAttachments } from './attachments';
-import { accountHead, accountShape, readAccount } from './store';
+import { accountHead, accountShape, listAttachments, readAccount } from './store';
 
 export interface AnswersForScoring {
 	entryId: number;

@@ -5,7 +5,9 @@
  * saved now, for the conflict view.
  */
 import type Database from 'better-sqlite3';
+import { asc, eq } from 'drizzle-orm';
 import { db } from '../db';
+import * as table from '../db/schema';
 import { emptyAccount, type AccountDoc, type AccountShape } from '$lib/domain/account';
 
 export type AccountStatus = 'draft' | 'submitted';
@@ -148,4 +150,23 @@ export function saveAccount(entryId: number, userId: number, baseVersion: number
 	if (saved) return { ok: true, id: saved.id, version: saved.version, savedAt: now };
 	const current = readAccount(entryId, shape);
 	return { ok: false, reason: current?.status === 'submitted' ? 'submitted' : 'conflict', current };
+}
+
+/** A file handed in with the account (./attachments.ts adds and removes them). */
+export interface Attachment {
+	id: number;
+	fileName: string;
+	sha256: string;
+	size: number;
+	mediaType: (typeof table.ATTACHMENT_TYPES)[number];
+}
+
+/** The account's attachments in the order they were added. */
+export function listAttachments(accountId: number): Attachment[] {
+	return db()
+		.select({ id: table.accountAttachment.id, fileName: table.accountAttachment.fileName, sha256: table.accountAttachment.sha256, size: table.accountAttachment.size, mediaType: table.accountAttachment.mediaType })
+		.from(table.accountAttachment)
+		.where(eq(table.accountAttachment.accountId, accountId))
+		.orderBy(asc(table.accountAttachment.id))
+		.all();
 }

@@ -11,8 +11,7 @@ import { appendAudit } from '../db/audit';
 import { enqueueMail } from '../mail/outbox';
 import { canonicalAccount, emptyFields, type AccountDoc, type AccountField, type AccountShape } from '$lib/domain/account';
 import { formatDateTime, messages as messagesFor } from '$lib/i18n';
-import { accountHead, readAccount, writeAccount, type SavedAccount } from './store';
-import { listAttachments } from './attachments';
+import { accountHead, listAttachments, readAccount, writeAccount, type SavedAccount } from './store';
 import { openness } from './document';
 import type { EntryAccess } from '../access/guards';
 

@@ -11,6 +11,7 @@ import { buildArchive } from './build';
 import { unpackAndCheck } from './verify';
 import { PACKAGE_ENTITY } from './contents';
 import { createZip } from './zip-writer';
+import { submittedAccountPdf } from '../account/pdf';
 import { INDEX_FILE, MANIFEST_FILE, type ArchiveProgress } from '$lib/domain/archive';
 
 let dir: string;
@@ -23,6 +24,9 @@ describe('the archive package of the demo year in the feedback phase', { timeout
 	it('unpacks to exactly the files its manifest lists, each with its hash, size and type', async () => {
 		const { db, cycle, user } = feedbackYear();
 		expect(releaseAllApproved(cycle.id, { actorId: user('admin@demo.test').id, overrideReason: '', origin: ORIGIN, now: AFTER_CEREMONY }).ok).toBe(true);
+		// One account typeset and stored before the build, as submitting does; the others are not yet.
+		const first = db.select().from(table.account).where(eq(table.account.status, 'submitted')).get()!;
+		const typesetFirst = (await submittedAccountPdf(first.entryId, cycle.id))!.sha256;
 		const progress: ArchiveProgress[] = [];
 		const built = await buildArchive(cycle, join(dir, 'a.zip'), (p) => progress.push(p));
 		const unpacked = unpackAndCheck(readFileSync(built.path));
@@ -30,13 +34,45 @@ describe('the archive package of the demo year in the feedback phase', { timeout
 		const paths = built.manifest.files.map((f) => f.path);
 		expect(unpacked.files.size).toBe(paths.length + 1);
 
+		// Each entry's account once: the form it handed in, typeset as PDF/A, else the PDF it uploaded.
 		const entries = db.select().from(table.entry).where(eq(table.entry.cycleId, cycle.id)).all();
-		const accounts = built.manifest.files.filter((f) => f.origin === 'uploaded');
-		expect(accounts).toHaveLength(entries.filter((e) => e.accountSha256).length);
-		expect(accounts.length).toBeGreaterThan(0);
-		// Uploaded accounts are packed byte for byte: the hash is the one the store keeps them under.
-		expect(new Set(accounts.map((a) => a.sha256))).toEqual(new Set(entries.flatMap((e) => (e.accountSha256 ? [e.accountSha256] : []))));
-		expect(accounts.every((a) => a.pdfProfile === undefined && a.mediaType === 'application/pdf')).toBe(true);
+		const forms = new Map(db.select().from(table.account).where(eq(table.account.status, 'submitted')).all().map((a) => [a.entryId, a]));
+		const accounts = new Map(built.manifest.files.filter((f) => f.path.endsWith('/redovisning.pdf')).map((f) => [f.entryId, f]));
+		expect([...accounts.keys()].sort()).toEqual(entries.filter((e) => e.accountSha256 || forms.has(e.id)).map((e) => e.id).sort());
+		const typeset = entries.filter((e) => forms.has(e.id));
+		expect(typeset.length).toBeGreaterThan(0);
+		expect(typeset.length).toBeLessThan(entries.length);
+		for (const e of entries) {
+			const file = accounts.get(e.id)!;
+			if (forms.has(e.id)) expect(file).toMatchObject({ origin: 'typeset', pdfProfile: 'PDF/A-2a', mediaType: 'application/pdf' });
+			// Uploaded accounts are packed byte for byte: the hash is the one the store keeps them under.
+			else expect(file).toMatchObject({ origin: 'uploaded', sha256: e.accountSha256, mediaType: 'application/pdf' });
+			expect(file.pdfProfile === undefined).toBe(file.origin === 'uploaded');
+		}
+		// The typeset account is the one the tool stores when it is submitted: the one typeset before
+		// the build and those typeset after it have the hashes the package gives them.
+		for (const e of typeset) await submittedAccountPdf(e.id, cycle.id);
+		const stored = db.select().from(table.account).where(eq(table.account.status, 'submitted')).all();
+		expect(stored.map((a) => accounts.get(a.entryId)!.sha256)).toEqual(stored.map((a) => a.pdfSha256));
+		expect(accounts.get(first.entryId)!.sha256).toBe(typesetFirst);
+
+		// Each board's minutes once, as uploaded, with the entries they approve, linked from each one.
+		const minutes = db.select().from(table.boardMinutes).where(eq(table.boardMinutes.cycleId, cycle.id)).all();
+		expect(minutes.length).toBeGreaterThan(0);
+		const minutesFiles = built.manifest.files.filter((f) => f.minutes);
+		expect(minutesFiles.map((f) => [f.sha256, f.bytes, f.origin, f.minutes!.dnr, f.minutes!.meetingDate])).toEqual(minutes.map((m) => [m.sha256, m.size, 'uploaded', m.dnr, m.meetingDate]));
+		const index = unpacked.files.get(INDEX_FILE)!.toString('utf8');
+		const records = JSON.parse(unpacked.files.get('bidrag/bidrag.json')!.toString('utf8')) as { id: number; unit: string; boardMinutes: { file: string | null } }[];
+		for (const m of minutesFiles) {
+			const approved = entries.filter((e) => e.minutesDocumentId !== null && minutes.find((r) => r.sha256 === m.sha256)?.id === e.minutesDocumentId);
+			expect(approved.length).toBeGreaterThan(1);
+			expect(m.minutes!.entryIds).toEqual(approved.map((e) => e.id));
+			for (const e of approved) {
+				expect(records.find((r) => r.id === e.id)!.boardMinutes.file).toBe(m.path);
+				expect(m.minutes!.units).toContain(records.find((r) => r.id === e.id)!.unit);
+				expect(index).toContain(`>${accounts.get(e.id)!.path}</a></td><td>${accounts.get(e.id)!.title}<br><a href="${m.path}">`);
+			}
+		}
 
 		const released = db.select().from(table.feedbackReport).where(eq(table.feedbackReport.status, 'released')).all();
 		expect(released.length).toBeGreaterThan(0);
@@ -44,7 +80,7 @@ describe('the archive package of the demo year in the feedback phase', { timeout
 		expect(paths).toEqual(expect.arrayContaining(['cykel/installningar.json', 'cykel/bedomningsmodell.json', 'bidrag/bidrag.csv', 'bedomning/konsensus.json', 'rangordning/rangordning.pdf', 'jury/protokoll.pdf', 'jury/beslut.json', 'logg/granskningslogg.csv', 'logg/granskningslogg.json', INDEX_FILE]));
 
 		// Every PDF the tool wrote declares PDF/A-2a and keeps its PDF/UA claim, with the fonts embedded.
-		for (const f of built.manifest.files.filter((f) => f.origin === 'tool' && f.mediaType === 'application/pdf')) {
+		for (const f of built.manifest.files.filter((f) => f.origin !== 'uploaded' && f.mediaType === 'application/pdf')) {
 			const raw = unpacked.files.get(f.path)!.toString('latin1');
 			expect(f.pdfProfile).toBe('PDF/A-2a');
 			expect(raw).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>A<\/pdfaid:conformance>/);
@@ -55,7 +91,6 @@ describe('the archive package of the demo year in the feedback phase', { timeout
 
 		const decisions = JSON.parse(unpacked.files.get('jury/beslut.json')!.toString('utf8'));
 		expect(decisions.flatMap((c: { decisions: unknown[] }) => c.decisions).length).toBe(db.select().from(table.decision).where(eq(table.decision.cycleId, cycle.id)).all().length);
-		const index = unpacked.files.get(INDEX_FILE)!.toString('utf8');
 		for (const path of paths.filter((p) => p !== INDEX_FILE)) expect(index).toContain(`>${path}</a>`);
 		expect(progress.at(-1)).toEqual({ done: paths.length + 1, total: paths.length + 1 });
 	});

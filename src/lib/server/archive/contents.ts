@@ -4,13 +4,11 @@
  * only when the writer asks for it, so a year of written accounts is never held in memory at once.
  */
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { readFile } from 'node:fs/promises';
 import { db } from '../db';
 import * as table from '../db/schema';
 import type { Cycle } from '../cycles/lookup';
 import { getModel } from '../cycles/model';
 import { entryExportTable } from '../registry/entry-export';
-import { documentPath } from '../registry/documents';
 import { writeCsv } from '../imports/write-table';
 import { readConsensus } from '../consensus/consensus';
 import { rankCycle } from '../ranking/ranking';
@@ -19,8 +17,9 @@ import { minutesOf, minutesPdf } from '../jury/minutes';
 import { renderReportPdf, pdfFileName } from '../feedback/pdf';
 import type { ReportContent } from '$lib/domain/feedback';
 import { ARCHIVAL_PDF_PROFILE } from '../pdf/document';
+import { accountOf, accountRecord, boardMinutesOf, readStored, typesetAccountFile } from './documents';
 import { rankingPdf } from './ranking-pdf';
-import { fileSlug, type FileOrigin } from '$lib/domain/archive';
+import { fileSlug, type FileOrigin, type MinutesRecord } from '$lib/domain/archive';
 import { stockholmDay } from '$lib/domain/dates';
 import { NONE_BARRED } from '$lib/domain/entry-state';
 import { messages } from '$lib/i18n';
@@ -33,6 +32,8 @@ export interface PackageFile {
 	title: string;
 	origin: FileOrigin;
 	pdfProfile?: string;
+	entryId?: number;
+	minutes?: MinutesRecord;
 	content: () => Promise<Uint8Array>;
 }
 
@@ -78,17 +79,21 @@ export function packageFiles(cycle: Cycle): PackageFile[] {
 			unitName: table.unit.name,
 			organisation: table.organisation.name,
 			className: table.awardClass.nameSv,
-			board: table.board.name
+			board: table.board.name,
+			form: { status: table.account.status, submittedAt: table.account.submittedAt, receiptSha256: table.account.receiptSha256, pdfSha256: table.account.pdfSha256 }
 		})
 		.from(table.entry)
 		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
 		.innerJoin(table.organisation, eq(table.organisation.id, table.unit.organisationId))
 		.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
 		.leftJoin(table.board, eq(table.board.id, table.entry.minutesBoardId))
+		.leftJoin(table.account, eq(table.account.entryId, table.entry.id))
 		.where(eq(table.entry.cycleId, cycle.id))
 		.orderBy(asc(table.awardClass.sortOrder), asc(table.awardClass.id), asc(table.entry.id))
 		.all();
-	const folder = (e: (typeof entries)[number]) => `bidrag/${e.entry.id}-${fileSlug(e.unitName) || 'enhet'}`;
+	const accountPath = (e: (typeof entries)[number]) => `bidrag/${e.entry.id}-${fileSlug(e.unitName) || 'enhet'}/redovisning.pdf`;
+	const boardMinutes = boardMinutesOf(cycle.id, entries.map((e) => ({ id: e.entry.id, unit: e.unitName, minutesId: e.entry.minutesDocumentId })));
+	const minutesFile = (id: number | null) => boardMinutes.find((m) => m.id === id)?.path ?? null;
 	const model = getModel(cycle.id);
 	const files: PackageFile[] = [];
 	const add = (file: PackageFile) => files.push(file);
@@ -110,18 +115,27 @@ export function packageFiles(cycle: Cycle): PackageFile[] {
 					organisation: e.organisation,
 					class: e.className,
 					status: e.entry.status,
-					account: e.entry.accountSha256
-						? { file: `${folder(e)}/redovisning.pdf`, receivedAs: e.entry.accountFileName, sha256: e.entry.accountSha256, bytes: e.entry.accountSize, receivedDate: e.entry.accountReceivedDate }
-						: null,
-					boardMinutes: { board: e.board, dnr: e.entry.minutesDnr, meetingDate: e.entry.minutesMeetingDate, receivedDate: e.entry.minutesReceivedDate },
+					account: accountRecord(e, accountPath(e)),
+					boardMinutes: { board: e.board, dnr: e.entry.minutesDnr, meetingDate: e.entry.minutesMeetingDate, receivedDate: e.entry.minutesReceivedDate, file: minutesFile(e.entry.minutesDocumentId) },
 					eligibilityOverrideReason: e.entry.eligibilityOverrideReason
 				}))
 			)
 	});
 	for (const e of entries) {
-		const sha256 = e.entry.accountSha256;
-		if (!sha256) continue;
-		add({ path: `${folder(e)}/redovisning.pdf`, section: 'entries', title: p.account(e.unitName), origin: 'uploaded', content: () => readAccount(sha256, e.unitName) });
+		const path = accountPath(e);
+		const title = p.account(e.unitName);
+		const kind = accountOf(e);
+		if (kind === 'typeset') {
+			const stored = e.form!.pdfSha256;
+			add({ path, section: 'entries', title, origin: kind, pdfProfile: ARCHIVAL_PDF_PROFILE, entryId: e.entry.id, content: () => typesetAccountFile(e.entry.id, cycle.id, stored) });
+		} else if (kind === 'uploaded') {
+			const sha256 = e.entry.accountSha256!;
+			add({ path, section: 'entries', title, origin: kind, entryId: e.entry.id, content: () => readStored(sha256, `Den skriftliga redovisningen från ${e.unitName}`) });
+		}
+	}
+	for (const m of boardMinutes) {
+		const { path, id: _id, sha256, ...record } = m;
+		add({ path, section: 'entries', title: p.boardMinutes(m.dnr, m.meetingDate, m.units), origin: 'uploaded', minutes: record, content: () => readStored(sha256, `Nämndprotokollet ${m.dnr}`) });
 	}
 
 	add({
@@ -198,15 +212,6 @@ export function packageFiles(cycle: Cycle): PackageFile[] {
 	add({ path: 'logg/granskningslogg.csv', section: 'log', title: p.auditCsv, origin: 'tool', content: async () => text(auditCsv(audit())) });
 	add({ path: 'logg/granskningslogg.json', section: 'log', title: p.auditJson, origin: 'tool', content: async () => json(audit()) });
 	return files;
-}
-
-async function readAccount(sha256: string, unitName: string): Promise<Uint8Array> {
-	try {
-		return await readFile(documentPath(sha256));
-	} catch (e) {
-		if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-		throw new Error(`Den skriftliga redovisningen från ${unitName} (SHA-256 ${sha256}) saknas i dokumentlagret.`);
-	}
 }
 
 function settingsOf(cycle: Cycle) {

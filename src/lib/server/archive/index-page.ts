@@ -24,12 +24,20 @@ export function indexPage(manifest: Omit<ArchiveManifest, 'files'>, files: (Mani
 	const title = p.title(manifest.cycle.name);
 	const state = manifest.auditLogUntil ? p.asOf(manifest.auditLogUntil.id, formatDateTime(new Date(manifest.auditLogUntil.at), 'sv')) : p.noAudit;
 	const sections = (Object.keys(p.sections) as Section[]).filter((s) => files.some((f) => f.section === s));
+	// An entry's account links to the board minutes that approve the entry.
+	const approvals = (f: ManifestFile) =>
+		f.entryId === undefined
+			? ''
+			: files
+					.filter((m) => m.minutes?.entryIds.includes(f.entryId!))
+					.map((m) => `<br><a href="${href(m.path)}">${escape(p.files.minutesOf(m.minutes!.dnr))}</a>`)
+					.join('');
 	const rows = (section: Section) =>
 		files
 			.filter((f) => f.section === section)
 			.map(
 				(f) =>
-					`<tr><td><a href="${href(f.path)}">${escape(f.path)}</a></td><td>${escape(f.title)}</td><td class="n">${size(f.bytes)}</td>` +
+					`<tr><td><a href="${href(f.path)}">${escape(f.path)}</a></td><td>${escape(f.title)}${approvals(f)}</td><td class="n">${size(f.bytes)}</td>` +
 					`<td>${escape(f.mediaType.split(';')[0])}${f.pdfProfile ? ` (${escape(f.pdfProfile)})` : ''}, ${escape(p.origin[f.origin])}</td></tr>`
 			)
 			.join('\n');

@@ -11,7 +11,7 @@ import { EXAMINER_NAMES, JURY, ORGANISATIONS, UNITS, type DemoUnit, type OrgKey 
 import { examinerComment, teamTexts } from './texts';
 import { storeDemoAccount } from './account';
 import { seedFeedbackReports } from './feedback';
-import { seedUnitSide } from './registration';
+import { seedBoardMinutes, seedUnitSide } from './registration';
 import { seedAccountForms } from './account-forms';
 import { seededRandom } from '../../domain/seeded-random';
 import { DEMO_REFERENCE_DAY, demoCalendar, type DemoCalendar } from '../../domain/demo-calendar';
@@ -139,6 +139,7 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 		});
 
 		seedUnitSide(tx, cycle.id, addUser);
+		if (phaseAtLeast(phase, 'assessment')) seedBoardMinutes(tx, cycle.id, calendar);
 
 		// Jury: the chair and four members.
 		for (const j of JURY) {

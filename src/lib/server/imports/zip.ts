@@ -23,6 +23,9 @@ export class DamagedZipError extends Error {}
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_DIRECTORY = 0x06054b50;
+const ZIP64_END_OF_DIRECTORY = 0x06064b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EXTRA = 0x0001;
 const STORED_CHUNK_BYTES = 64 * 1024;
 
 /** ZIP archives start with a local file header, "PK\x03\x04". */
@@ -32,7 +35,8 @@ export function isZip(bytes: Uint8Array): boolean {
 
 /**
  * The entries, read from the central directory without unpacking anything; null when the directory
- * cannot be found or read, or uses ZIP64 (no workbook we accept needs it).
+ * cannot be found or read. ZIP64 is read where an archive needs it (an archive package of more than
+ * 65,535 files, or one past 4 GiB).
  */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -44,22 +48,54 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
 		}
 	}
 	if (end < 0) return null;
-	const count = view.getUint16(end + 10, true);
+	let count = view.getUint16(end + 10, true);
 	let offset = view.getUint32(end + 16, true);
+	if (count === 0xffff || offset === 0xffffffff) {
+		const zip64 = zip64Directory(view, end);
+		if (!zip64) return null;
+		({ count, offset } = zip64);
+	}
 	const entries: ZipEntry[] = [];
 	const names = new TextDecoder('utf-8');
 	for (let n = 0; n < count; n++) {
 		if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_HEADER) return null;
-		const compressedSize = view.getUint32(offset + 20, true);
-		const size = view.getUint32(offset + 24, true);
-		const headerOffset = view.getUint32(offset + 42, true);
-		if (size === 0xffffffff || compressedSize === 0xffffffff || headerOffset === 0xffffffff) return null;
 		const nameLength = view.getUint16(offset + 28, true);
+		const extraLength = view.getUint16(offset + 30, true);
+		const wide = zip64Fields(view, offset + 46 + nameLength, extraLength);
+		// In ZIP64 a field that does not fit holds 0xffffffff, and its value follows in the extra field, in this order.
+		const field = (at: number) => {
+			const value = view.getUint32(offset + at, true);
+			return value === 0xffffffff ? (wide.shift() ?? null) : value;
+		};
+		const size = field(24);
+		const compressedSize = field(20);
+		const headerOffset = field(42);
+		if (size === null || compressedSize === null || headerOffset === null) return null;
 		const name = names.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
 		entries.push({ name, method: view.getUint16(offset + 10, true), compressedSize, size, headerOffset });
-		offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+		offset += 46 + nameLength + extraLength + view.getUint16(offset + 32, true);
 	}
 	return entries;
+}
+
+/** The ZIP64 end record's count and directory offset, through the locator just before the plain end record. */
+function zip64Directory(view: DataView, end: number): { count: number; offset: number } | null {
+	const locator = end - 20;
+	if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR) return null;
+	const record = Number(view.getBigUint64(locator + 8, true));
+	if (record + 56 > view.byteLength || view.getUint32(record, true) !== ZIP64_END_OF_DIRECTORY) return null;
+	return { count: Number(view.getBigUint64(record + 32, true)), offset: Number(view.getBigUint64(record + 48, true)) };
+}
+
+/** The 64-bit values of an entry's ZIP64 extra field, if it has one. */
+function zip64Fields(view: DataView, at: number, length: number): number[] {
+	for (let i = at; i + 4 <= at + length; i += 4 + view.getUint16(i + 2, true)) {
+		if (view.getUint16(i, true) !== ZIP64_EXTRA) continue;
+		const values: number[] = [];
+		for (let k = i + 4; k + 8 <= i + 4 + view.getUint16(i + 2, true); k += 8) values.push(Number(view.getBigUint64(k, true)));
+		return values;
+	}
+	return [];
 }
 
 /** The entry's compressed bytes, found through its local header. */

@@ -5,7 +5,7 @@
  * interest about them, their ballots and decisions, the e-mail sent to them and the audit entries
  * about them. Entries they made about others are listed by what and when only, without the values.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db';
 
 export interface PersonExtract {
@@ -27,6 +27,22 @@ export interface PersonExtract {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const json = (text: string | null) => (text === null ? null : JSON.parse(text));
+
+/** The e-mail addressed to one address, oldest first. */
+export function emailsTo(q: Queryable, address: string): PersonExtract['emails'] {
+	return q
+		.all<{ to_address: string; subject: string; status: string; created_at: number; sent_at: number | null; body_text: string }>(sql`SELECT to_address, subject, status, created_at, sent_at, body_text FROM outbox WHERE lower(to_address) = lower(${address}) ORDER BY id`)
+		.map((e) => ({ to: e.to_address, subject: e.subject, status: e.status, queuedAt: iso(e.created_at)!, sentAt: iso(e.sent_at), text: e.body_text }));
+}
+
+/** The audit entries a condition picks, oldest first, in full. */
+export function auditEntries(q: Queryable, where: SQL): PersonExtract['auditAboutThem'] {
+	return q
+		.all<{ created_at: number; action: string; entity_type: string; entity_id: string | null; before: string | null; after: string | null; reason: string | null }>(
+			sql`SELECT created_at, action, entity_type, entity_id, "before", "after", reason FROM audit_log WHERE ${where} ORDER BY id`
+		)
+		.map((a) => ({ at: iso(a.created_at)!, action: a.action, entityType: a.entity_type, entityId: a.entity_id, before: json(a.before), after: json(a.after), reason: a.reason }));
+}
 
 /** The extract of one user, or null when there is none. */
 export function personExtract(q: Queryable, userId: number, now = new Date()): PersonExtract | null {
@@ -55,10 +71,6 @@ export function personExtract(q: Queryable, userId: number, now = new Date()): P
 				.map((s) => ({ criterion: s.title, score: s.score, strengths: JSON.parse(s.strengths), improvements: JSON.parse(s.improvements), notes: s.notes }))
 		}));
 
-	const audit = (where: ReturnType<typeof sql>) =>
-		q.all<{ created_at: number; action: string; entity_type: string; entity_id: string | null; before: string | null; after: string | null; reason: string | null }>(
-			sql`SELECT created_at, action, entity_type, entity_id, "before", "after", reason FROM audit_log WHERE ${where} ORDER BY id`
-		);
 	const contactList = contactIds.length === 0 ? sql`NULL` : sql.join(contactIds.map((id) => sql`${id}`), sql`, `);
 	// The personal-data step records the ids it pseudonymised; that entry is about them too.
 	const aboutThem = sql`(entity_type = 'user' AND entity_id = ${String(userId)}) OR (entity_type = 'unit_contact' AND entity_id IN (${contactList}))
@@ -99,17 +111,15 @@ export function personExtract(q: Queryable, userId: number, now = new Date()): P
 			SELECT c.year, k.name_sv AS class, u.name AS unit, d.outcome, d.citation FROM decision d JOIN cycle c ON c.id = d.cycle_id
 			JOIN award_class k ON k.id = d.class_id LEFT JOIN entry e ON e.id = d.entry_id LEFT JOIN unit u ON u.id = e.unit_id
 			WHERE d.decided_by = ${userId} ORDER BY c.year, k.sort_order`),
-		emails: q
-			.all<{ to_address: string; subject: string; status: string; created_at: number; sent_at: number | null; body_text: string }>(sql`SELECT to_address, subject, status, created_at, sent_at, body_text FROM outbox WHERE lower(to_address) = lower(${user.email}) ORDER BY id`)
-			.map((e) => ({ to: e.to_address, subject: e.subject, status: e.status, queuedAt: iso(e.created_at)!, sentAt: iso(e.sent_at), text: e.body_text })),
+		emails: emailsTo(q, user.email),
 		signIns: {
 			sessions: q.all<{ expires_at: number }>(sql`SELECT expires_at FROM session WHERE user_id = ${userId} ORDER BY expires_at`).map((s) => ({ expiresAt: iso(s.expires_at)! })),
 			links: q
 				.all<{ created_at: number; used_at: number | null; expires_at: number }>(sql`SELECT created_at, used_at, expires_at FROM login_token WHERE user_id = ${userId} ORDER BY created_at`)
 				.map((l) => ({ createdAt: iso(l.created_at)!, usedAt: iso(l.used_at), expiresAt: iso(l.expires_at)! }))
 		},
-		auditAboutThem: audit(aboutThem).map((a) => ({ at: iso(a.created_at)!, action: a.action, entityType: a.entity_type, entityId: a.entity_id, before: json(a.before), after: json(a.after), reason: a.reason })),
-		auditByThem: audit(sql`actor_id = ${userId} AND NOT (${aboutThem})`).map((a) => ({ at: iso(a.created_at)!, action: a.action, entityType: a.entity_type, entityId: a.entity_id }))
+		auditAboutThem: auditEntries(q, aboutThem),
+		auditByThem: auditEntries(q, sql`actor_id = ${userId} AND NOT (${aboutThem})`).map(({ at, action, entityType, entityId }) => ({ at, action, entityType, entityId }))
 	};
 }
 

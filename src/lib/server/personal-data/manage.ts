@@ -12,28 +12,36 @@ import { appendAudit } from '../db/audit';
 import { validate, type FieldErrors } from '../http/validate';
 import { normaliseEmail } from '../auth/login';
 import { pseudonymiseUsers } from '../retention/people';
+import { findContacts } from './contacts';
 import { erasureRefusals, isPseudonymAddress, pseudonymRefusals, type ErasureFacts, type ErasureRefusal } from '$lib/domain/retention';
 import type { Messages } from '$lib/i18n';
 
 export interface PersonRow {
-	id: number;
+	/** The person's key on their page: a user's id, or a contact person's `contactKey`. */
+	key: string;
 	name: string;
 	email: string;
 	isAdmin: boolean;
+	/** Known only by name and address, from units and unit proposals (./contacts.ts). */
+	withoutLogin: boolean;
 }
 
-/** People whose name or address contains the search, by name; at most 50. */
+const SEARCH_LIMIT = 50;
+
+/** People whose name or address contains the search: users by name, then contacts without a login; at most 50 of each. */
 export function findPeople(search: string): PersonRow[] {
 	const term = search.trim().slice(0, 100);
 	if (term.length < 2) return [];
 	const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-	return db()
+	const users = db()
 		.select({ id: table.user.id, name: table.user.name, email: table.user.email, isAdmin: table.user.isAdmin })
 		.from(table.user)
 		.where(or(sql`${table.user.name} LIKE ${pattern} ESCAPE '\\'`, sql`${table.user.email} LIKE ${pattern} ESCAPE '\\'`))
 		.orderBy(table.user.name)
-		.limit(50)
-		.all();
+		.limit(SEARCH_LIMIT)
+		.all()
+		.map(({ id, ...u }) => ({ key: String(id), ...u, withoutLogin: false }));
+	return [...users, ...findContacts(pattern, SEARCH_LIMIT)];
 }
 
 /** What keeps a person from being erased outright. */
@@ -53,7 +61,8 @@ function erasureFacts(q: Queryable, userId: number, isAdmin: boolean): ErasureFa
 		activeRoles: n(sql`SELECT
 			(SELECT count(*) FROM cycle_role r JOIN cycle c ON c.id = r.cycle_id WHERE r.user_id = ${userId} AND c.phase <> 'archived')
 			+ (SELECT count(*) FROM unit_contact u JOIN entry e ON e.unit_id = u.unit_id JOIN cycle c ON c.id = e.cycle_id
-				WHERE u.user_id = ${userId} AND c.phase <> 'archived') AS n`)
+				WHERE u.user_id = ${userId} AND c.phase <> 'archived') AS n`),
+		namedInProposals: n(sql`SELECT count(*) AS n FROM unit_proposal WHERE lower(contact_email) = (SELECT lower(email) FROM user WHERE id = ${userId})`)
 	};
 }
 
@@ -71,7 +80,16 @@ export function personSummary(userId: number): PersonSummary | null {
 	if (!user) return null;
 	const facts = erasureFacts(q, userId, user.isAdmin);
 	const pseudonymised = isPseudonymAddress(user.email);
-	return { ...user, pseudonymised, erasureRefusals: erasureRefusals(facts), mayPseudonymise: !pseudonymised && pseudonymRefusals(facts).length === 0 };
+	return {
+		key: String(user.id),
+		name: user.name,
+		email: user.email,
+		isAdmin: user.isAdmin,
+		withoutLogin: false,
+		pseudonymised,
+		erasureRefusals: erasureRefusals(facts),
+		mayPseudonymise: !pseudonymised && pseudonymRefusals(facts).length === 0
+	};
 }
 
 /** Logs that the admin took out a person's data, in which form. */
@@ -100,8 +118,8 @@ export function parseCorrection(values: { name: string; email: string }, m: Mess
 export type PersonChange = { ok: true } | { ok: false; error: 'notFound' | 'conflict' | 'emailTaken' | 'pseudonymised' | 'refused'; refusals?: ErasureRefusal[] };
 
 /**
- * Corrects a person's name and address, and those of the unit contacts that are them. `was` is
- * what the form showed: if someone changed the person since, the correction is refused.
+ * Corrects a person's name and address, and those of the unit contacts and proposals that are
+ * them. `was` is what the form showed: if someone changed the person since, the correction is refused.
  */
 export function correctPerson(input: { userId: number; was: { name: string; email: string }; name: string; email: string; actorId: number }): PersonChange {
 	return db().transaction((tx) => {
@@ -115,6 +133,7 @@ export function correctPerson(input: { userId: number; was: { name: string; emai
 		if (fields.length === 0) return { ok: true } as const;
 		tx.update(table.user).set({ name: input.name, email: input.email }).where(eq(table.user.id, input.userId)).run();
 		tx.update(table.unitContact).set({ name: input.name, email: input.email }).where(eq(table.unitContact.userId, input.userId)).run();
+		tx.update(table.unitProposal).set({ contactName: input.name, contactEmail: input.email }).where(sql`lower(${table.unitProposal.contactEmail}) = lower(${user.email})`).run();
 		appendAudit(tx, { actorId: input.actorId, action: 'person.correct', entityType: 'user', entityId: input.userId, after: { fields } });
 		return { ok: true } as const;
 	});

@@ -2,21 +2,22 @@
 import { createPdf } from '../pdf/document';
 import { formatDateTime, messages, type Locale } from '$lib/i18n';
 import type { PersonExtract } from './extract';
+import type { ContactExtract } from './contact-extract';
 
-export async function extractPdf(extract: PersonExtract, locale: Locale): Promise<Buffer> {
+/** The extract's document: title, header and the time it was made, and a writer of sections. */
+function extractDocument(name: string, madeAt: string, locale: Locale) {
 	const m = messages(locale);
 	const t = m.retention.person.pdf;
 	const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso), locale) : m.common.none);
-	const yesNo = (b: boolean) => (b ? t.yes : t.no);
-	const title = t.title(extract.person.name);
+	const title = t.title(name);
 	const pdf = createPdf({
 		title,
 		author: m.app.long,
 		subject: title,
 		lang: locale === 'sv' ? 'sv-SE' : 'en-GB',
-		creationDate: new Date(extract.madeAt),
-		header: { left: m.app.long, right: extract.person.name },
-		footer: `${t.madeAt} ${when(extract.madeAt)}`,
+		creationDate: new Date(madeAt),
+		header: { left: m.app.long, right: name },
+		footer: `${t.madeAt} ${when(madeAt)}`,
 		pageLabel: t.page
 	});
 	/** A section: its heading, then its lines as a list, or "none". */
@@ -25,9 +26,14 @@ export async function extractPdf(extract: PersonExtract, locale: Locale): Promis
 		if (lines.length === 0) pdf.paragraph(t.none);
 		else pdf.list(lines);
 	};
-
 	pdf.heading('H1', title);
-	pdf.paragraph(when(extract.madeAt), { label: t.madeAt });
+	pdf.paragraph(when(madeAt), { label: t.madeAt });
+	return { m, t, pdf, when, section };
+}
+
+export async function extractPdf(extract: PersonExtract, locale: Locale): Promise<Buffer> {
+	const { m, t, pdf, when, section } = extractDocument(extract.person.name, extract.madeAt, locale);
+	const yesNo = (b: boolean) => (b ? t.yes : t.no);
 	const p = extract.person;
 	section(t.account, [
 		`${m.retention.person.name}: ${p.name}`,
@@ -57,5 +63,16 @@ export async function extractPdf(extract: PersonExtract, locale: Locale): Promis
 	]);
 	section(t.auditAbout, extract.auditAboutThem.map((a) => `${when(a.at)}: ${a.action}${a.reason ? ` – ${a.reason}` : ''}`));
 	section(t.auditBy, extract.auditByThem.map((a) => `${when(a.at)}: ${a.action} (${a.entityType} ${a.entityId ?? ''})`.trim()));
+	return pdf.finish();
+}
+
+/** A contact person's extract: where the tool names them, the e-mail to them and the log about them. */
+export async function contactExtractPdf(extract: ContactExtract, locale: Locale): Promise<Buffer> {
+	const { m, t, pdf, when, section } = extractDocument(extract.person.name, extract.madeAt, locale);
+	section(t.account, [`${m.retention.person.name}: ${extract.person.name}`, `${m.retention.person.email}: ${extract.person.email}`, t.withoutLogin]);
+	section(t.contacts, extract.unitContacts.map((c) => [`${c.unit} (${c.organisation})`, c.name, c.email, c.phone, c.title, c.entered.length > 0 ? t.entered(c.entered.join(', ')) : null].filter(Boolean).join(', ')));
+	section(t.proposals, extract.proposals.map((p) => `${p.year}: ${p.unit} (${p.organisation}), ${p.name}, ${p.email}, ${m.registration.coordinator.proposalStatuses[p.status]} (${when(p.proposedAt)})`));
+	section(t.emails, extract.emails.map((e) => `${when(e.queuedAt)}: ${e.subject} (${e.status})`));
+	section(t.auditAbout, extract.auditAboutThem.map((a) => `${when(a.at)}: ${a.action}${a.reason ? ` – ${a.reason}` : ''}`));
 	return pdf.finish();
 }

@@ -30,6 +30,8 @@ const lastUserYears = sql`
 export interface CyclePeopleFacts {
 	users: Map<number, PersonFacts>;
 	contacts: Map<number, PersonFacts>;
+	/** The cycle's unit proposals whose contact has no account, by proposal. */
+	proposals: Map<number, PersonFacts>;
 }
 
 /**
@@ -44,6 +46,12 @@ export function cyclePeopleFacts(q: Queryable, cycleId: number): CyclePeopleFact
 	const contacts = q.all<{ id: number; email: string; last_year: number | null }>(sql`
 		SELECT c.id, c.email, y.last_year
 		FROM (${cycleContacts(cycleId)}) p JOIN unit_contact c ON c.id = p.id LEFT JOIN (${lastUnitYears}) y ON y.unit_id = c.unit_id ORDER BY c.id`);
+	// A proposal's contact takes part as long as a unit they are a contact of enters, or a proposal names them.
+	const proposals = q.all<{ id: number; email: string; last_year: number | null }>(sql`
+		SELECT p.id, p.contact_email AS email, max(
+			coalesce((SELECT max(y.last_year) FROM unit_contact c JOIN (${lastUnitYears}) y ON y.unit_id = c.unit_id WHERE lower(c.email) = lower(p.contact_email)), 0),
+			(SELECT max(k.year) FROM unit_proposal o JOIN cycle k ON k.id = o.cycle_id WHERE lower(o.contact_email) = lower(p.contact_email))) AS last_year
+		FROM unit_proposal p WHERE p.cycle_id = ${cycleId} AND lower(p.contact_email) NOT IN (SELECT lower(email) FROM user) ORDER BY p.id`);
 	const facts = (email: string, isAdmin: boolean, lastYear: number | null, jury: boolean): PersonFacts => ({
 		isAdmin,
 		roleYears: lastYear === null ? [] : [lastYear],
@@ -52,7 +60,8 @@ export function cyclePeopleFacts(q: Queryable, cycleId: number): CyclePeopleFact
 	});
 	return {
 		users: new Map(users.map((u) => [u.id, facts(u.email, u.is_admin === 1, u.last_year, u.jury === 1)])),
-		contacts: new Map(contacts.map((c) => [c.id, facts(c.email, false, c.last_year, false)]))
+		contacts: new Map(contacts.map((c) => [c.id, facts(c.email, false, c.last_year, false)])),
+		proposals: new Map(proposals.map((p) => [p.id, facts(p.email, false, p.last_year, false)]))
 	};
 }
 
@@ -61,9 +70,9 @@ export function cyclePeopleFacts(q: Queryable, cycleId: number): CyclePeopleFact
 const idList = (ids: readonly (number | string)[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 /**
- * Replaces users' names and addresses, and those of the unit contacts that are them, with their
- * pseudonyms; removes their sessions, sign-in links and city-account bindings, their conflict
- * notes, and the delivered e-mail addressed to them. Mail still waiting in the outbox is left to go.
+ * Replaces users' names and addresses, and those of the unit contacts and unit proposals that are
+ * them, with their pseudonyms; removes their sessions, sign-in links and city-account bindings,
+ * their conflict notes, and the delivered e-mail addressed to them. Mail still waiting in the outbox is left to go.
  * Returns the ids it pseudonymised: those already pseudonymised, or gone, are left out.
  */
 export function pseudonymiseUsers(q: Queryable, userIds: readonly number[]): number[] {
@@ -72,9 +81,11 @@ export function pseudonymiseUsers(q: Queryable, userIds: readonly number[]): num
 		.filter((u) => !isPseudonymAddress(u.email));
 	const ids = users.map((u) => u.id);
 	if (ids.length === 0) return [];
-	for (const { id } of users) {
-		const { name, email } = pseudonymFor({ kind: 'user', id });
-		q.run(sql`UPDATE user SET name = ${name}, email = ${email}, password_hash = NULL, sso_required = 0 WHERE id = ${id}`);
+	for (const user of users) {
+		const { name, email } = pseudonymFor({ kind: 'user', id: user.id });
+		q.run(sql`UPDATE user SET name = ${name}, email = ${email}, password_hash = NULL, sso_required = 0 WHERE id = ${user.id}`);
+		// The unit proposals that name them as a contact take the same pseudonym.
+		q.run(sql`UPDATE unit_proposal SET contact_name = ${name}, contact_email = ${email} WHERE lower(contact_email) = lower(${user.email})`);
 	}
 	q.run(sql`DELETE FROM session WHERE user_id IN ${idList(ids)}`);
 	q.run(sql`DELETE FROM login_token WHERE user_id IN ${idList(ids)}`);
@@ -98,6 +109,19 @@ export function pseudonymiseContacts(q: Queryable, contactIds: readonly number[]
 	}
 	deliveredMailTo(q, contacts.map((c) => c.email));
 	return contacts.map((c) => c.id);
+}
+
+/** The contacts named in unit proposals: each proposal gets its own pseudonym. */
+export function pseudonymiseProposals(q: Queryable, proposalIds: readonly number[]): number[] {
+	const proposals = q
+		.all<{ id: number; email: string }>(sql`SELECT id, contact_email AS email FROM unit_proposal WHERE id IN ${idList(proposalIds)} ORDER BY id`)
+		.filter((p) => !isPseudonymAddress(p.email));
+	for (const { id } of proposals) {
+		const { name, email } = pseudonymFor({ kind: 'proposal', id });
+		q.run(sql`UPDATE unit_proposal SET contact_name = ${name}, contact_email = ${email} WHERE id = ${id}`);
+	}
+	deliveredMailTo(q, proposals.map((p) => p.email));
+	return proposals.map((p) => p.id);
 }
 
 function deliveredMailTo(q: Queryable, addresses: string[]): void {

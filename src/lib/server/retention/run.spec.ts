@@ -11,8 +11,9 @@ const DAY = 86_400_000;
 const NOTE = 'PRIVAT-ANTECKNING';
 
 /**
- * The demo year archived today, with draft revisions and private notes on every assessment, and
- * with one examiner who also serves in next year's cycle.
+ * The demo year archived today, with draft revisions and private notes on every assessment, three
+ * saved versions of every written account and feedback report, and with one examiner who also
+ * serves in next year's cycle.
  */
 function archivedYear() {
 	const year = feedbackYear();
@@ -27,11 +28,30 @@ function archivedYear() {
 			db.insert(table.assessmentRevision).values({ assessmentId: a.id, version, snapshot: doc, savedBy: a.examinerId }).run();
 		}
 	}
+	const accounts = db.select().from(table.account).all();
+	const reports = db.select().from(table.feedbackReport).all();
+	const contact = user('enhet1@demo.test');
+	for (const version of [1, 2, 3]) {
+		for (const a of accounts) db.insert(table.accountRevision).values({ accountId: a.id, version, snapshot: { introduction: `Utkast ${version}`, criteria: [] }, savedBy: contact.id }).run();
+		for (const r of reports) db.insert(table.feedbackReportRevision).values({ reportId: r.id, version, content: { summary: `Utkast ${version}` }, savedBy: admin.id }).run();
+	}
+	// A coordinator's proposal of a unit, naming a contact who never signed in.
+	const coordinator = db.select().from(table.coordinator).get()!;
+	const classId = db.select().from(table.awardClass).where(eq(table.awardClass.cycleId, cycle.id)).get()!.id;
+	const proposal = db
+		.insert(table.unitProposal)
+		.values({ cycleId: cycle.id, organisationId: coordinator.organisationId, name: 'Nya enheten', classId, contactName: 'Nora Ny', contactEmail: 'nora.ny@demo.test', proposedBy: coordinator.userId })
+		.returning()
+		.get();
 	const next = db.insert(table.cycle).values({ year: 2027, name: 'Kvalitetsutmärkelsen 2027' }).returning().get();
 	const stays = user('examinator2@demo.test');
 	const examinerOne = user('examinator1@demo.test');
 	db.insert(table.session).values({ id: 'x'.repeat(64), userId: examinerOne.id, expiresAt: new Date(Date.now() + DAY) }).run();
 	db.insert(table.cycleRole).values({ cycleId: next.id, userId: stays.id, role: 'examiner' }).run();
+	// Another proposed contact is proposed again next year: they still take part.
+	const again = { organisationId: coordinator.organisationId, name: 'Andra enheten', classId, contactName: 'Sam Sen', contactEmail: 'sam.sen@demo.test', proposedBy: coordinator.userId };
+	const proposedAgain = db.insert(table.unitProposal).values({ cycleId: cycle.id, ...again }).returning().get();
+	db.insert(table.unitProposal).values({ cycleId: next.id, ...again }).run();
 	const archived = changePhase({ cycleId: cycle.id, to: 'archived', reason: 'Året är slut', actorId: admin.id });
 	expect(archived).toMatchObject({ ok: true });
 	const now = Date.now();
@@ -47,10 +67,12 @@ function archivedYear() {
 		decisions: db.select().from(table.decision).all(),
 		reports: db.select().from(table.feedbackReport).all(),
 		consensus: db.select().from(table.consensus).all(),
+		accounts: db.select().from(table.account).all(),
+		accountAnswers: db.select().from(table.accountAnswer).all(),
 		audit: db.select().from(table.auditLog).all()
 	});
 	const retentionAudits = () => db.select().from(table.auditLog).where(like(table.auditLog.action, 'retention.%')).all();
-	return { ...year, admin, stays, examinerOne, assessments, after, count, notesLeft, kept, retentionAudits };
+	return { ...year, admin, stays, examinerOne, assessments, accounts, reports, proposal, proposedAgain, after, count, notesLeft, kept, retentionAudits };
 }
 
 describe('the retention run on the archived demo year', { timeout: 30_000 }, () => {
@@ -61,6 +83,8 @@ describe('the retention run on the archived demo year', { timeout: 30_000 }, () 
 		expect(run.done.filter((s) => s.year === 2026)).toEqual([]);
 		expect(y.notesLeft()).toBeGreaterThan(0);
 		expect(y.count('assessment_revision')).toBe(3 * y.assessments.length);
+		expect(y.count('account_revision')).toBe(3 * y.accounts.length);
+		expect(y.count('feedback_report_revision')).toBe(3 * y.reports.length);
 		expect(y.kept().decisions).toEqual(before.decisions);
 	});
 
@@ -70,10 +94,18 @@ describe('the retention run on the archived demo year', { timeout: 30_000 }, () 
 		const run = runRetention({ actorId: y.admin.id, now: y.after(95) });
 		expect(run.failed).toBeNull();
 		const n = y.assessments.length;
+		const [accounts, reports] = [y.accounts.length, y.reports.length];
+		expect(accounts).toBeGreaterThan(10);
+		expect(reports).toBeGreaterThan(5);
 		expect(run.done.filter((s) => s.year === 2026)).toEqual([
 			{ cycleId: y.cycle.id, year: 2026, kind: 'privateNotes', count: n },
-			{ cycleId: y.cycle.id, year: 2026, kind: 'assessmentDrafts', count: 2 * n }
+			{ cycleId: y.cycle.id, year: 2026, kind: 'assessmentDrafts', count: 2 * n },
+			{ cycleId: y.cycle.id, year: 2026, kind: 'accountDrafts', count: 2 * accounts },
+			{ cycleId: y.cycle.id, year: 2026, kind: 'reportDrafts', count: 2 * reports }
 		]);
+		// Of the accounts and reports, only the last saved version stays beside the record itself.
+		expect(y.db.select().from(table.accountRevision).all().map((r) => [r.accountId, r.version])).toEqual(y.accounts.map((a) => [a.id, 3]));
+		expect(y.db.select().from(table.feedbackReportRevision).all().map((r) => [r.reportId, r.version])).toEqual(y.reports.map((r) => [r.id, 3]));
 		expect(y.notesLeft()).toBe(0);
 		// The last revision of each assessment stays, its text but the notes intact.
 		const revisions = y.db.select().from(table.assessmentRevision).all();
@@ -85,11 +117,17 @@ describe('the retention run on the archived demo year', { timeout: 30_000 }, () 
 		expect(after.decisions).toEqual(before.decisions);
 		expect(after.reports).toEqual(before.reports);
 		expect(after.consensus).toEqual(before.consensus);
+		// The submitted accounts with their receipts, and their answers, are the record.
+		expect(after.accounts.filter((a) => a.status === 'submitted' && a.receiptSha256).length).toBeGreaterThan(10);
+		expect(after.accounts).toEqual(before.accounts);
+		expect(after.accountAnswers).toEqual(before.accountAnswers);
 		// The log only grew: every earlier row is as it was.
 		expect(after.audit.slice(0, before.audit.length)).toEqual(before.audit);
 		expect(y.retentionAudits().filter((a) => a.cycleId === y.cycle.id).map((a) => [a.action, a.actorId, a.after])).toEqual([
 			['retention.privateNotes', y.admin.id, { kind: 'privateNotes', action: 'delete', count: n }],
-			['retention.assessmentDrafts', y.admin.id, { kind: 'assessmentDrafts', action: 'delete', count: 2 * n }]
+			['retention.assessmentDrafts', y.admin.id, { kind: 'assessmentDrafts', action: 'delete', count: 2 * n }],
+			['retention.accountDrafts', y.admin.id, { kind: 'accountDrafts', action: 'delete', count: 2 * accounts }],
+			['retention.reportDrafts', y.admin.id, { kind: 'reportDrafts', action: 'delete', count: 2 * reports }]
 		]);
 		// Nobody is pseudonymised yet.
 		expect(y.db.select().from(table.user).all().filter((u) => isPseudonymAddress(u.email))).toEqual([]);
@@ -119,7 +157,11 @@ describe('the retention run on the archived demo year', { timeout: 30_000 }, () 
 			expect(isPseudonymAddress(c.unit_contact.email)).toBe(true);
 			expect(c.unit_contact.phone).toBeNull();
 		}
+		// The contact named in a proposal of the year, with no other part, too.
+		expect(y.db.select().from(table.unitProposal).where(eq(table.unitProposal.id, y.proposal.id)).get()).toMatchObject({ contactName: `Pseudonym F${y.proposal.id}`, contactEmail: `f${y.proposal.id}@pseudonymiserad.invalid` });
 		const audit = y.retentionAudits().find((a) => a.action === 'retention.personalData' && a.cycleId === y.cycle.id)!;
+		expect((audit.after as { proposalIds: number[] }).proposalIds).toEqual([y.proposal.id]);
+		expect(y.db.select().from(table.unitProposal).where(eq(table.unitProposal.id, y.proposedAgain.id)).get()!.contactEmail).toBe('sam.sen@demo.test');
 		expect(audit.actorId).toBeNull();
 		expect(JSON.stringify(audit.after)).not.toMatch(/@demo\.test/);
 		expect((audit.after as { count: number }).count).toBe(step.count);
@@ -142,7 +184,7 @@ describe('the retention run on the archived demo year', { timeout: 30_000 }, () 
 		y.db.run(sql.raw(`CREATE TEMP TRIGGER fail_once BEFORE UPDATE OF name ON user WHEN OLD.id = ${victim.id} BEGIN SELECT RAISE(ABORT, 'disk full'); END`));
 		const run = runRetention({ actorId: y.admin.id, now: y.after(740) });
 		expect(run.failed).toMatchObject({ year: 2026, kind: 'personalData', message: expect.stringContaining('disk full') });
-		expect(run.done.filter((s) => s.year === 2026).map((s) => s.kind)).toEqual(['privateNotes', 'assessmentDrafts']);
+		expect(run.done.filter((s) => s.year === 2026).map((s) => s.kind)).toEqual(['privateNotes', 'assessmentDrafts', 'accountDrafts', 'reportDrafts']);
 		expect(y.notesLeft()).toBe(0);
 		expect(y.db.select().from(table.user).all().filter((u) => isPseudonymAddress(u.email))).toEqual([]);
 		expect(y.db.select().from(table.unitContact).all()).toEqual(contactsBefore);
@@ -175,6 +217,8 @@ describe('the retention run on the archived demo year', { timeout: 30_000 }, () 
 		expect(overview.steps.map((s) => [s.kind, s.state, s.count])).toEqual([
 			['privateNotes', 'waiting', y.assessments.length],
 			['assessmentDrafts', 'waiting', 2 * y.assessments.length],
+			['accountDrafts', 'waiting', 2 * y.accounts.length],
+			['reportDrafts', 'waiting', 2 * y.reports.length],
 			['personalData', 'waiting', expect.any(Number)]
 		]);
 		runRetention({ actorId: y.admin.id, now: y.after(95) });
@@ -182,6 +226,8 @@ describe('the retention run on the archived demo year', { timeout: 30_000 }, () 
 		expect(later.steps.map((s) => [s.kind, s.state, s.count])).toEqual([
 			['privateNotes', 'done', y.assessments.length],
 			['assessmentDrafts', 'done', 2 * y.assessments.length],
+			['accountDrafts', 'done', 2 * y.accounts.length],
+			['reportDrafts', 'done', 2 * y.reports.length],
 			['personalData', 'waiting', expect.any(Number)]
 		]);
 	});

@@ -3,11 +3,11 @@
  * and the change itself. `apply` runs inside the run's transaction for the step and returns how
  * many it touched; run again on a finished cycle it finds nothing, so a step can never do harm twice.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import type { AssessmentDoc } from '$lib/domain/scoring';
 import { pseudonymDecision, type PersonFacts, type RetentionKindName } from '$lib/domain/retention';
-import { cyclePeopleFacts, pseudonymiseContacts, pseudonymiseUsers } from './people';
+import { cyclePeopleFacts, pseudonymiseContacts, pseudonymiseProposals, pseudonymiseUsers } from './people';
 
 export interface CycleRef {
 	id: number;
@@ -55,35 +55,48 @@ const privateNotes: RetentionStepWork = {
 	}
 };
 
-// The last saved state of an assessment is what was submitted (or, never submitted, where it stopped).
-const draftRevisions = (cycleId: number) => sql`
-	FROM assessment_revision WHERE assessment_id IN (${cycleAssessments(cycleId)})
-	AND id NOT IN (SELECT max(id) FROM assessment_revision WHERE assessment_id IN (${cycleAssessments(cycleId)}) GROUP BY assessment_id)`;
+const cycleAccounts = (cycleId: number) => sql`SELECT a.id FROM account a JOIN entry e ON e.id = a.entry_id WHERE e.cycle_id = ${cycleId}`;
+const cycleReports = (cycleId: number) => sql`SELECT r.id FROM feedback_report r JOIN entry e ON e.id = r.entry_id WHERE e.cycle_id = ${cycleId}`;
 
-const assessmentDrafts: RetentionStepWork = {
-	pending: (q, cycle) => q.get<{ n: number }>(sql`SELECT count(*) AS n ${draftRevisions(cycle.id)}`)!.n,
-	apply: (q, cycle) => ({ count: q.run(sql`DELETE ${draftRevisions(cycle.id)}`).changes })
-};
+/**
+ * Deleting a cycle's draft revisions of one kind of document: every saved state but each
+ * document's last, which is what was submitted or released (or, never handed in, where it stopped).
+ */
+function draftRevisionStep(revisions: string, documentColumn: string, cycleDocuments: (cycleId: number) => SQL): RetentionStepWork {
+	const [t, d] = [sql.identifier(revisions), sql.identifier(documentColumn)];
+	const drafts = (cycleId: number) => sql`
+		FROM ${t} WHERE ${d} IN (${cycleDocuments(cycleId)})
+		AND id NOT IN (SELECT max(id) FROM ${t} WHERE ${d} IN (${cycleDocuments(cycleId)}) GROUP BY ${d})`;
+	return {
+		pending: (q, cycle) => q.get<{ n: number }>(sql`SELECT count(*) AS n ${drafts(cycle.id)}`)!.n,
+		apply: (q, cycle) => ({ count: q.run(sql`DELETE ${drafts(cycle.id)}`).changes })
+	};
+}
+
+const assessmentDrafts = draftRevisionStep('assessment_revision', 'assessment_id', cycleAssessments);
+const accountDrafts = draftRevisionStep('account_revision', 'account_id', cycleAccounts);
+const reportDrafts = draftRevisionStep('feedback_report_revision', 'report_id', cycleReports);
 
 /** The cycle's people whom the domain lets the step pseudonymise. */
 function dueForPseudonym(q: Queryable, cycle: CycleRef) {
 	const facts = cyclePeopleFacts(q, cycle.id);
 	const due = (people: Map<number, PersonFacts>) => [...people].filter(([, f]) => pseudonymDecision(f, cycle.year) === 'pseudonymise').map(([id]) => id);
-	return { userIds: due(facts.users), contactIds: due(facts.contacts) };
+	return { userIds: due(facts.users), contactIds: due(facts.contacts), proposalIds: due(facts.proposals) };
 }
 
 const personalData: RetentionStepWork = {
 	pending(q, cycle) {
 		const due = dueForPseudonym(q, cycle);
-		return due.userIds.length + due.contactIds.length;
+		return due.userIds.length + due.contactIds.length + due.proposalIds.length;
 	},
 	apply(q, cycle) {
 		const due = dueForPseudonym(q, cycle);
 		const userIds = pseudonymiseUsers(q, due.userIds);
 		const contactIds = pseudonymiseContacts(q, due.contactIds);
+		const proposalIds = pseudonymiseProposals(q, due.proposalIds);
 		// Ids, never names: the audit entry must not carry what it records the removal of.
-		return { count: userIds.length + contactIds.length, detail: { userIds, contactIds } };
+		return { count: userIds.length + contactIds.length + proposalIds.length, detail: { userIds, contactIds, proposalIds } };
 	}
 };
 
-export const RETENTION_STEP_WORK: Record<RetentionKindName, RetentionStepWork> = { privateNotes, assessmentDrafts, personalData };
+export const RETENTION_STEP_WORK: Record<RetentionKindName, RetentionStepWork> = { privateNotes, assessmentDrafts, accountDrafts, reportDrafts, personalData };
