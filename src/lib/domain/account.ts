@@ -110,7 +110,7 @@ export function withinLimit(text: string, limit: number): boolean {
 }
 
 /** Every answer longer than the limit, with its length. */
-export function answersOverLimit(doc: AccountDoc, limit: number): { field: AccountField; length: number }[] {
+export function answersOverLimit(doc: AccountInput, limit: number): { field: AccountField; length: number }[] {
 	const out: { field: AccountField; length: number }[] = [];
 	for (const c of doc.criteria) {
 		c.answers.forEach((text, question) => {
@@ -121,7 +121,7 @@ export function answersOverLimit(doc: AccountDoc, limit: number): { field: Accou
 }
 
 /** The fields still empty: submitting needs the introduction and every answer. */
-export function emptyFields(doc: AccountDoc): AccountField[] {
+export function emptyFields(doc: AccountInput): AccountField[] {
 	const out: AccountField[] = [];
 	if (cleanText(doc.introduction) === '') out.push({ kind: 'introduction' });
 	for (const c of doc.criteria) {

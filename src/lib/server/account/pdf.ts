@@ -1,8 +1,11 @@
 /**
  * The submitted account typeset as the entry's PDF, on the same base and in the same look as the
  * feedback reports (../pdf/document.ts): headings per criterion, each question in bold, answers
- * as paragraphs and lists the way the unit wrote them (`textBlocks`). Once made it is kept in the
- * document store, and "open the account" gives it from then on.
+ * as paragraphs and lists the way the unit wrote them (`textBlocks`), and per criterion the unit's
+ * own band and reason where it made one. It is typeset in two forms, each kept in the document
+ * store once made: with the self-assessment for those who may see it, and without it for the
+ * others (the team and the jury before the consensus is done). "Open the account" gives the one
+ * the reader may see.
  */
 import { and, eq } from 'drizzle-orm';
 import { db } from '../db';
@@ -12,7 +15,8 @@ import { storePdfBytes } from '../registry/documents';
 import { cycleCriteria, entryNames } from '../scoring/assessments';
 import { formatDateTime, messages } from '$lib/i18n';
 import { textBlocks, type AccountDoc } from '$lib/domain/account';
-import { accountShape, readAccount } from './store';
+import { selfAssessmentVisible } from '$lib/domain/self-assessment';
+import { accountShape, readAccount, type AccountReader } from './store';
 import { listAttachments } from './attachments';
 
 export interface TypesetSource {
@@ -53,11 +57,13 @@ export function renderAccountPdf(s: TypesetSource): Promise<Buffer> {
 	answer(s.doc.introduction);
 	s.criteria.forEach((c, i) => {
 		pdf.heading('H2', `${i + 1}. ${c.titleSv}`);
-		const answers = s.doc.criteria.find((a) => a.criterionId === c.id)?.answers ?? [];
+		const criterion = s.doc.criteria.find((a) => a.criterionId === c.id);
 		c.questions.forEach((q, k) => {
 			pdf.heading('H4', q);
-			answer(answers[k] ?? '');
+			answer(criterion?.answers[k] ?? '');
 		});
+		// "Egen bedömning: Nivå 5 av 6 (70–85 poäng) – the reason", the band named as the scale names it.
+		if (criterion?.self) pdf.paragraph(`${m.self.title}: ${m.self.inWords(criterion.self)}`);
 	});
 	if (s.attachments.length > 0) {
 		pdf.heading('H2', m.attachments.title);
@@ -67,16 +73,19 @@ export function renderAccountPdf(s: TypesetSource): Promise<Buffer> {
 }
 
 /**
- * The typeset PDF of the entry's submitted account, made and stored the first time it is asked
- * for; null when the account was not handed in as a form.
+ * The typeset PDF of the entry's submitted account as this reader may see it, made and stored the
+ * first time that form is asked for; null when the account was not handed in as a form.
  */
-export async function submittedAccountPdf(entryId: number, cycleId: number): Promise<{ sha256: string; fileName: string } | null> {
+export async function submittedAccountPdf(reader: AccountReader, cycleId: number): Promise<{ sha256: string; fileName: string } | null> {
+	const entryId = reader.entry.id;
 	const shape = accountShape(cycleId);
-	const saved = readAccount(entryId, shape);
+	const saved = readAccount(reader, shape);
 	if (!saved || saved.status !== 'submitted') return null;
+	const withSelf = selfAssessmentVisible(reader.viewer, reader.facts);
 	const names = entryNames(entryId);
 	const fileName = messages('sv').accountForm.pdf.fileName(names.unitName);
-	if (saved.pdfSha256) return { sha256: saved.pdfSha256, fileName };
+	const kept = withSelf ? saved.pdfSha256 : saved.pdfWithoutSelfSha256;
+	if (kept) return { sha256: kept, fileName };
 	const cycle = db().select({ name: table.cycle.name }).from(table.cycle).where(eq(table.cycle.id, cycleId)).get()!;
 	const bytes = await renderAccountPdf({
 		unitName: names.unitName,
@@ -92,7 +101,7 @@ export async function submittedAccountPdf(entryId: number, cycleId: number): Pro
 	// Only while still submitted: a reopening in between makes the PDF stale, and it is made again.
 	db()
 		.update(table.account)
-		.set({ pdfSha256: stored.sha256 })
+		.set(withSelf ? { pdfSha256: stored.sha256 } : { pdfWithoutSelfSha256: stored.sha256 })
 		.where(and(eq(table.account.id, saved.id), eq(table.account.status, 'submitted')))
 		.run();
 	return { sha256: stored.sha256, fileName };
