@@ -1,6 +1,6 @@
 /**
  * The unit's self-assessment is hidden from everyone but the unit until the entry's consensus is
- * done (docs/rights.md#4-everything-on-the-server): what each role's pages and the account's PDF
+ * done (docs/unit-side.md#5-self-assessment): what each role's pages and the account's PDF
  * hand them, as a request reaches them, before and after, swept over every place an account is read.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
