@@ -126,8 +126,8 @@ export async function submitAction(event: Event) {
 	if (!p.ok) return p.failure;
 	const out = submitAccount(b.access, p.version, p.doc, b.shape);
 	if (out.ok) {
-		// The unit's copy typeset now, so it does not wait; "open the account" makes it if this failed,
-		// and the form without the self-assessment on the first reader's request who may not see it.
+		// The unit's copy is typeset now, so it does not wait; "open the account" makes it if this
+		// failed, and the copy without the self-assessment when a reader who may not see it first asks.
 		await submittedAccountPdf(b.access, b.access.cycle.id).catch(() => null);
 		return { receipt: out.receipt };
 	}
