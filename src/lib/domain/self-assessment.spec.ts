@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountDifferences, accountFieldKey, canonicalAccount, cleanAccount, parseAccountFieldKey, pickAccountFields, type AccountDoc, type AccountField } from './account';
 import { PHASES } from './phases';
 import type { EntryFacts, Viewer } from './permissions';
-import { isBand, SELF_REASON_LIMIT, selfAssessmentProblem, selfAssessmentVisible, withoutSelfAssessment } from './self-assessment';
+import { isBand, SELF_REASON_LIMIT, selfAssessmentProblem, selfAssessmentVisible } from './self-assessment';
 
 const doc = (self: AccountDoc['criteria'][number]['self'][] = []): AccountDoc => ({
 	introduction: 'Om oss',
@@ -98,12 +98,6 @@ describe('the self-assessment in the account', () => {
 		// Taking "none" from theirs removes mine.
 		expect(pickAccountFields(theirs, mine, [{ kind: 'band', criterionId: 2 }]).criteria[1].self).toBeUndefined();
 		expect(pickAccountFields(mine, theirs, []).criteria[0].self).toEqual({ band: 4, reason: 'Min' });
-	});
-
-	it('can be left out of the account for a reader who may not see it yet', () => {
-		const stripped = withoutSelfAssessment(doc([{ band: 4, reason: 'Min' }, { band: 0, reason: '' }]));
-		expect(stripped).toEqual(doc());
-		expect(JSON.stringify(stripped)).not.toContain('self');
 	});
 });
 

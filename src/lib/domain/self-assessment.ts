@@ -3,7 +3,7 @@
  * what a self-assessment may hold, and who may see it when. Examiners, leads and the jury must not
  * see it before the entry's consensus is done, or it would anchor their judgement.
  */
-import { answerLength, type AccountDoc, type SelfAssessmentInput } from './account';
+import { answerLength, type SelfAssessmentInput } from './account';
 import { BANDS } from './default-model';
 import { may, type EntryFacts, type Viewer } from './permissions';
 
@@ -36,9 +36,4 @@ export function selfAssessmentProblem(self: SelfAssessmentInput | null | undefin
  */
 export function selfAssessmentVisible(viewer: Viewer, facts: EntryFacts): boolean {
 	return may(viewer, 'account.open', facts) || (facts.consensusDone && may(viewer, 'entry.readAccount', facts));
-}
-
-/** The account without any self-assessment: what a reader who may not see it yet is given. */
-export function withoutSelfAssessment(doc: AccountDoc): AccountDoc {
-	return { introduction: doc.introduction, criteria: doc.criteria.map((c) => ({ criterionId: c.criterionId, answers: c.answers })) };
 }

@@ -82,8 +82,7 @@ export const sv = {
 		unitTitle: 'Enhetens egen bedömning',
 		/** A self-assessment in words: the band as the scale names it, and the reason. */
 		inWords: (self: Self) => (self ? (self.reason ? `${bandSv(bandName(self.band))} – ${self.reason}` : bandSv(bandName(self.band))) : 'Ingen egen bedömning'),
-		label: (criterion: string) => `${criterion}, egen bedömning`,
-		receiptNone: 'Ingen egen bedömning.'
+		label: (criterion: string) => `${criterion}, egen bedömning`
 	},
 	admin: {
 		title: 'Skriftlig redovisning som formulär',
@@ -196,8 +195,7 @@ export const en: typeof sv = {
 		title: 'Self-assessment',
 		unitTitle: 'The unit’s own assessment',
 		inWords: (self) => (self ? (self.reason ? `${bandEn(bandName(self.band))} – ${self.reason}` : bandEn(bandName(self.band))) : 'No self-assessment'),
-		label: (criterion) => `${criterion}, self-assessment`,
-		receiptNone: 'No self-assessment.'
+		label: (criterion) => `${criterion}, self-assessment`
 	},
 	admin: {
 		title: 'Written account as a form',
