@@ -96,6 +96,19 @@ describe('the account page', () => {
 		expect(readAccount(y.access(), y.shape)).toBeNull();
 	});
 
+	it('takes a self-assessment from the form without JavaScript, and refuses a reason without a band at its field', async () => {
+		const criterionId = y.shape[0].criterionId;
+		const form = accountForm(y.filled(), 0);
+		form.set(accountFieldKey({ kind: 'band', criterionId }), '');
+		form.set(accountFieldKey({ kind: 'reason', criterionId }), 'Vi tycker att vi är bra.');
+		const refused = await act('save', y.contact, form);
+		expect(refused).toMatchObject({ status: 400, data: { errors: { [`self.${criterionId}.reason`]: 'Välj en nivå för er egen bedömning, eller ta bort motiveringen.' } } });
+		expect(readAccount(y.access(), y.shape)).toBeNull();
+		form.set(accountFieldKey({ kind: 'band', criterionId }), '3');
+		expect(await act('save', y.contact, form)).toMatchObject({ saved: true, version: 1 });
+		expect(readAccount(y.access(), y.shape)?.doc.criteria[0].self).toEqual({ band: 3, reason: 'Vi tycker att vi är bra.' });
+	});
+
 	it('takes attachments by content and refuses one that only claims to be a PDF', async () => {
 		const upload = (bytes: Uint8Array<ArrayBuffer>, name: string) => {
 			const form = new FormData();
