@@ -75,6 +75,8 @@ export default defineConfig({
 			{ OUTBOX_DIR: 'data/e2e-4223/outbox', MAIL_POLL_MS: '300', SMTP_URL: '' },
 			'--stands-on 06-16'
 		),
+		// The unit's self-assessment (self-assessment.spec.ts): submits the first unit's account.
+		demoServer(4241, 'registration', 'data/e2e-4241'),
 		// Retention and a person's data (retention.spec.ts): archives the year.
 		demoServer(4235, 'feedback', 'data/e2e-4235'),
 		// Units, entries and written accounts (admin-units.spec.ts).

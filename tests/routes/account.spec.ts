@@ -49,7 +49,7 @@ describe('the account autosave, on the assessment path', () => {
 		expect(await post(y.contact, { baseVersion: 0, doc: y.filled('Min') })).toMatchObject({ status: 200, body: { version: 1 } });
 		const stale = await post(y.colleague, { baseVersion: 0, doc: y.filled('Kollegans') });
 		expect(stale).toMatchObject({ status: 409, body: { reason: 'conflict', current: { version: 1, doc: y.filled('Min') } } });
-		expect(readAccount(y.entryId, y.shape)?.doc).toEqual(y.filled('Min'));
+		expect(readAccount(y.access(), y.shape)?.doc).toEqual(y.filled('Min'));
 	});
 
 	it('refuses an answer over the cycle limit at its field, in Swedish, and saves nothing', async () => {
@@ -74,7 +74,7 @@ describe('the account autosave, on the assessment path', () => {
 		for (const who of [y.outsider, y.admin]) expect((await post(who, { baseVersion: 0, doc: y.filled() })).status).toBe(404);
 		y.db.update(table.cycle).set({ accountDeadline: '2020-05-20' }).where(eq(table.cycle.id, y.cycle.id)).run();
 		expect(await post(y.contact, { baseVersion: 0, doc: y.filled() })).toMatchObject({ status: 403, body: { message: expect.stringContaining('sista dagen har passerat') } });
-		expect(readAccount(y.entryId, y.shape)).toBeNull();
+		expect(readAccount(y.access(), y.shape)).toBeNull();
 	});
 });
 
@@ -93,7 +93,20 @@ describe('the account page', () => {
 		doc.introduction = '';
 		const out = await act('submit', y.contact, accountForm(doc, 0));
 		expect(out).toMatchObject({ status: 400, data: { message: expect.stringContaining('Om enheten') } });
-		expect(readAccount(y.entryId, y.shape)).toBeNull();
+		expect(readAccount(y.access(), y.shape)).toBeNull();
+	});
+
+	it('takes a self-assessment from the form without JavaScript, and refuses a reason without a band at its field', async () => {
+		const criterionId = y.shape[0].criterionId;
+		const form = accountForm(y.filled(), 0);
+		form.set(accountFieldKey({ kind: 'band', criterionId }), '');
+		form.set(accountFieldKey({ kind: 'reason', criterionId }), 'Vi tycker att vi är bra.');
+		const refused = await act('save', y.contact, form);
+		expect(refused).toMatchObject({ status: 400, data: { errors: { [`self.${criterionId}.reason`]: 'Välj en nivå för er egen bedömning, eller ta bort motiveringen.' } } });
+		expect(readAccount(y.access(), y.shape)).toBeNull();
+		form.set(accountFieldKey({ kind: 'band', criterionId }), '3');
+		expect(await act('save', y.contact, form)).toMatchObject({ saved: true, version: 1 });
+		expect(readAccount(y.access(), y.shape)?.doc.criteria[0].self).toEqual({ band: 3, reason: 'Vi tycker att vi är bra.' });
 	});
 
 	it('takes attachments by content and refuses one that only claims to be a PDF', async () => {

@@ -36,23 +36,50 @@ export interface AccountDoc {
 	criteria: AccountCriterion[];
 }
 
+/**
+ * The self-assessment as the form holds it and sends it: a reason may be written before a band is
+ * chosen (band null), which the server refuses with a message rather than keeping half of it.
+ */
+export interface SelfAssessmentInput {
+	band: number | null;
+	reason: string;
+}
+
+/** The account as the form sends it, before it is checked and cleaned into an `AccountDoc`. */
+export interface AccountInput {
+	introduction: string;
+	criteria: (Omit<AccountCriterion, 'self'> & { self?: SelfAssessmentInput | null })[];
+}
+
 /** The structure the cycle's model gives the account: per criterion, how many questions it asks. */
 export interface AccountShape {
 	criterionId: number;
 	questions: number;
 }
 
-export type AccountField = { kind: 'introduction' } | { kind: 'answer'; criterionId: number; question: number };
+/**
+ * A field of the account. A criterion's self-assessment has two: its band and its reason. In the
+ * conflict view the band's field stands for the whole self-assessment, so that a band is never
+ * taken from one version and its reason from another.
+ */
+export type AccountField =
+	| { kind: 'introduction' }
+	| { kind: 'answer'; criterionId: number; question: number }
+	| { kind: 'band' | 'reason'; criterionId: number };
 
-/** A field's one name: the textarea's name, the key of its message, the conflict view's choice. */
+/** A field's one name: the input's name, the key of its message, the conflict view's choice. */
 export function accountFieldKey(f: AccountField): string {
-	return f.kind === 'introduction' ? 'introduction' : `answers.${f.criterionId}.${f.question}`;
+	if (f.kind === 'introduction') return 'introduction';
+	if (f.kind === 'answer') return `answers.${f.criterionId}.${f.question}`;
+	return `self.${f.criterionId}.${f.kind}`;
 }
 
 export function parseAccountFieldKey(key: string): AccountField | null {
 	if (key === 'introduction') return { kind: 'introduction' };
-	const m = /^answers\.(\d+)\.(\d+)$/.exec(key);
-	return m ? { kind: 'answer', criterionId: Number(m[1]), question: Number(m[2]) } : null;
+	const answer = /^answers\.(\d+)\.(\d+)$/.exec(key);
+	if (answer) return { kind: 'answer', criterionId: Number(answer[1]), question: Number(answer[2]) };
+	const self = /^self\.(\d+)\.(band|reason)$/.exec(key);
+	return self ? { kind: self[2] as 'band' | 'reason', criterionId: Number(self[1]) } : null;
 }
 
 /** An empty account of the model's shape. */
@@ -83,7 +110,7 @@ export function withinLimit(text: string, limit: number): boolean {
 }
 
 /** Every answer longer than the limit, with its length. */
-export function answersOverLimit(doc: AccountDoc, limit: number): { field: AccountField; length: number }[] {
+export function answersOverLimit(doc: AccountInput, limit: number): { field: AccountField; length: number }[] {
 	const out: { field: AccountField; length: number }[] = [];
 	for (const c of doc.criteria) {
 		c.answers.forEach((text, question) => {
@@ -94,7 +121,7 @@ export function answersOverLimit(doc: AccountDoc, limit: number): { field: Accou
 }
 
 /** The fields still empty: submitting needs the introduction and every answer. */
-export function emptyFields(doc: AccountDoc): AccountField[] {
+export function emptyFields(doc: AccountInput): AccountField[] {
 	const out: AccountField[] = [];
 	if (cleanText(doc.introduction) === '') out.push({ kind: 'introduction' });
 	for (const c of doc.criteria) {
@@ -105,9 +132,19 @@ export function emptyFields(doc: AccountDoc): AccountField[] {
 	return out;
 }
 
-/** The account as the server keeps it: every text cleaned. */
-export function cleanAccount(doc: AccountDoc): AccountDoc {
-	return { introduction: cleanText(doc.introduction), criteria: doc.criteria.map((c) => ({ criterionId: c.criterionId, answers: c.answers.map(cleanText) })) };
+/**
+ * The account as the server keeps it: every text cleaned, and a self-assessment only where a band
+ * is chosen, so that an account without one is exactly what it was before units could make one.
+ */
+export function cleanAccount(doc: AccountInput): AccountDoc {
+	return {
+		introduction: cleanText(doc.introduction),
+		criteria: doc.criteria.map((c) => {
+			const band = c.self?.band;
+			const answers = c.answers.map(cleanText);
+			return typeof band === 'number' ? { criterionId: c.criterionId, answers, self: { band, reason: cleanText(c.self?.reason ?? '') } } : { criterionId: c.criterionId, answers };
+		})
+	};
 }
 
 export type AccountStateName = 'none' | 'draft' | 'submitted';
@@ -156,16 +193,17 @@ export interface ReceiptAttachment {
 }
 
 /**
- * What a receipt's SHA-256 is taken over: the entry, every text and every attachment's hash, as
- * JSON with a fixed order of keys, criteria in the model's order and attachments by hash. The same
- * account always gives the same text, so anyone holding it can compute the checksum again.
+ * What a receipt's SHA-256 is taken over: the entry, every text, each self-assessment made and
+ * every attachment's hash, as JSON with a fixed order of keys, criteria in the model's order and
+ * attachments by hash. The same account always gives the same text, so anyone holding it can
+ * compute the checksum again; a criterion without a self-assessment is written as it always was.
  */
 export function canonicalAccount(entryId: number, doc: AccountDoc, attachments: ReceiptAttachment[]): string {
 	const clean = cleanAccount(doc);
 	return JSON.stringify({
 		entry: entryId,
 		introduction: clean.introduction,
-		criteria: clean.criteria.map((c) => ({ criterion: c.criterionId, answers: c.answers })),
+		criteria: clean.criteria.map((c) => (c.self ? { criterion: c.criterionId, answers: c.answers, self: { band: c.self.band, reason: c.self.reason } } : { criterion: c.criterionId, answers: c.answers })),
 		attachments: [...attachments]
 			.sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : a.fileName < b.fileName ? -1 : 1))
 			.map((a) => ({ sha256: a.sha256, name: a.fileName, size: a.size }))
@@ -218,9 +256,12 @@ export function cleanTextBlocks(clean: string): TextBlock[] {
 
 export interface AccountDifference {
 	field: AccountField;
-	mine: string;
-	theirs: string;
+	/** A text, or for a band's field the whole self-assessment (null: none). */
+	mine: string | SelfAssessment | null;
+	theirs: string | SelfAssessment | null;
 }
+
+const sameSelf = (a: SelfAssessment | null | undefined, b: SelfAssessment | null | undefined) => (a?.band ?? null) === (b?.band ?? null) && (a?.reason ?? '') === (b?.reason ?? '');
 
 /** The fields where two versions differ: what the conflict view puts side by side. */
 export function accountDifferences(mine: AccountDoc, theirs: AccountDoc): AccountDifference[] {
@@ -232,6 +273,7 @@ export function accountDifferences(mine: AccountDoc, theirs: AccountDoc): Accoun
 			const other = t?.answers[question] ?? '';
 			if (text !== other) out.push({ field: { kind: 'answer', criterionId: m.criterionId, question }, mine: text, theirs: other });
 		});
+		if (!sameSelf(m.self, t?.self)) out.push({ field: { kind: 'band', criterionId: m.criterionId }, mine: m.self ?? null, theirs: t?.self ?? null });
 	}
 	return out;
 }
@@ -244,7 +286,13 @@ export function pickAccountFields(mine: AccountDoc, theirs: AccountDoc, takeThei
 		else {
 			const target = next.criteria.find((c) => c.criterionId === f.criterionId);
 			const source = theirs.criteria.find((c) => c.criterionId === f.criterionId);
-			if (target && source && f.question < target.answers.length) target.answers[f.question] = source.answers[f.question] ?? '';
+			if (!target || !source) continue;
+			if (f.kind === 'answer' && f.question < target.answers.length) target.answers[f.question] = source.answers[f.question] ?? '';
+			// The band's field carries the whole self-assessment (see AccountField).
+			if (f.kind === 'band') {
+				if (source.self) target.self = { ...source.self };
+				else delete target.self;
+			}
 		}
 	}
 	return next;

@@ -5,8 +5,11 @@
  * (src/lib/server/access/conditions.ts).
  */
 
+/** The status of a consensus the lead has marked done. */
+export const CONSENSUS_DONE = 'done';
+
 /** A finalist: a registered entry whose team's consensus is done and recommends it to the jury. */
-export const FINALIST = { entryStatus: 'registered', consensusStatus: 'done', recommendFinalist: true } as const;
+export const FINALIST = { entryStatus: 'registered', consensusStatus: CONSENSUS_DONE, recommendFinalist: true } as const;
 
 export interface FinalistFacts {
 	entryStatus: string;

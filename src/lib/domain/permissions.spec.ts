@@ -21,6 +21,7 @@ const entry = (over: Partial<EntryFacts> = {}): EntryFacts => ({
 	isLead: false,
 	conflicted: false,
 	isFinalist: false,
+	consensusDone: false,
 	ownSubmitted: false,
 	reportReleased: false,
 	...over

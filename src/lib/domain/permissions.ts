@@ -37,6 +37,8 @@ export interface EntryFacts {
 	/** Same organisation or a declared conflict. */
 	conflicted: boolean;
 	isFinalist: boolean;
+	/** The team's consensus on the entry is done. */
+	consensusDone: boolean;
 	/** The viewer has submitted their own assessment of the entry. */
 	ownSubmitted: boolean;
 	reportReleased: boolean;

@@ -258,6 +258,7 @@ describe('who sees and changes what', () => {
 		isLead: false,
 		conflicted: false,
 		isFinalist: false,
+		consensusDone: false,
 		ownSubmitted: false,
 		reportReleased: false,
 		...f

@@ -1,4 +1,8 @@
 /** The written account as a form: the unit's editor, its receipt, the admin's reopening and extension, and what examiners read. */
+import { bandName } from '$lib/domain/default-model';
+import { bandEn, bandSv } from './scoring';
+
+type Self = { band: number; reason: string } | null | undefined;
 
 const n = (value: number) => value.toLocaleString('sv-SE');
 
@@ -64,7 +68,21 @@ export const sv = {
 		notAttachment: 'Filen är varken en PDF, en PNG eller en JPEG. Inget har sparats.',
 		tooLarge: (mb: number) => `Filen är större än ${mb} MB. Inget har sparats.`,
 		tooMany: (count: number) => `Redovisningen har redan ${count} bilagor, som är det högsta antalet.`,
-		noSuchAttachment: 'Bilagan finns inte.'
+		noSuchAttachment: 'Bilagan finns inte.',
+		selfBand: 'Välj en av modellens sex nivåer, eller ingen egen bedömning.',
+		selfReasonWithoutBand: 'Välj en nivå för er egen bedömning, eller ta bort motiveringen.',
+		selfReasonTooLong: (used: number, limit: number) => `Motiveringen är ${n(used)} tecken; högst ${n(limit)} får plats.`
+	},
+	self: {
+		legend: 'Er egen bedömning (frivillig)',
+		hint: 'Välj den nivå ni tycker stämmer bäst, och skriv gärna kort varför. Examinatorerna och juryn ser er bedömning först när examinatorernas gemensamma bedömning av bidraget är klar.',
+		none: 'Ingen egen bedömning',
+		reason: 'Varför, kort (frivilligt)',
+		title: 'Egen bedömning',
+		unitTitle: 'Enhetens egen bedömning',
+		/** A self-assessment in words: the band as the scale names it, and the reason. */
+		inWords: (self: Self) => (self ? (self.reason ? `${bandSv(bandName(self.band))} – ${self.reason}` : bandSv(bandName(self.band))) : 'Ingen egen bedömning'),
+		label: (criterion: string) => `${criterion}, egen bedömning`
 	},
 	admin: {
 		title: 'Skriftlig redovisning som formulär',
@@ -164,7 +182,20 @@ export const en: typeof sv = {
 		notAttachment: 'The file is not a PDF, a PNG or a JPEG. Nothing was saved.',
 		tooLarge: (mb) => `The file is larger than ${mb} MB. Nothing was saved.`,
 		tooMany: (count) => `The account already has ${count} attachments, the most allowed.`,
-		noSuchAttachment: 'The attachment does not exist.'
+		noSuchAttachment: 'The attachment does not exist.',
+		selfBand: 'Choose one of the model’s six levels, or no self-assessment.',
+		selfReasonWithoutBand: 'Choose a level for your self-assessment, or remove the reason.',
+		selfReasonTooLong: (used, limit) => `The reason is ${used} characters; at most ${limit} fit.`
+	},
+	self: {
+		legend: 'Your own assessment (optional)',
+		hint: 'Choose the level you think fits best, and say briefly why if you like. The examiners and the jury see your assessment only once the examiners’ joint assessment of the entry is done.',
+		none: 'No self-assessment',
+		reason: 'Why, briefly (optional)',
+		title: 'Self-assessment',
+		unitTitle: 'The unit’s own assessment',
+		inWords: (self) => (self ? (self.reason ? `${bandEn(bandName(self.band))} – ${self.reason}` : bandEn(bandName(self.band))) : 'No self-assessment'),
+		label: (criterion) => `${criterion}, self-assessment`
 	},
 	admin: {
 		title: 'Written account as a form',

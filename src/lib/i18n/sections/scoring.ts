@@ -1,8 +1,8 @@
 /** Assessment, consensus and site visit, and the admin's progress view (docs/assessing.md). */
 import { BANDS, bandName, type BandName } from '$lib/domain/default-model';
 
-const bandSv = (b: BandName) => `Nivå ${b.level} av ${b.of} (${b.min}–${b.max} poäng)`;
-const bandEn = (b: BandName) => `Level ${b.level} of ${b.of} (${b.min}–${b.max} points)`;
+export const bandSv = (b: BandName) => `Nivå ${b.level} av ${b.of} (${b.min}–${b.max} poäng)`;
+export const bandEn = (b: BandName) => `Level ${b.level} of ${b.of} (${b.min}–${b.max} points)`;
 const levels = (name: (b: BandName) => string) => BANDS.map((_, i) => name(bandName(i))).join(', ');
 
 export const sv = {

@@ -5,7 +5,7 @@ import type { DB } from '../db';
 import { outcome, scoringEvent, scoringYear } from '../test-support/scoring';
 import { conflictedEntryIds, readEntry, readViewer } from './entry-facts';
 import { mayWrite, requireScoring, saveAccess } from './guards';
-import { isConflicted, isFinalist } from '$lib/domain/entry-state';
+import { CONSENSUS_DONE, isConflicted, isFinalist } from '$lib/domain/entry-state';
 import type { EntryFacts, Viewer } from '$lib/domain/permissions';
 
 /**
@@ -63,6 +63,7 @@ function plainFacts(d: DB, userId: number, entryId: number): { viewer: Viewer; f
 			isLead: membership?.isLead ?? false,
 			conflicted: isConflicted(Boolean(declared), homeOrganisations.includes(row.organisationId)),
 			isFinalist: isFinalist({ entryStatus: entry.status, consensus }),
+			consensusDone: consensus?.status === CONSENSUS_DONE,
 			ownSubmitted: own?.status === 'submitted',
 			reportReleased: report?.status === 'released'
 		},
@@ -94,7 +95,7 @@ describe('the one entry read', () => {
 		y.db.update(table.entry).set({ status: 'withdrawn' }).where(eq(table.entry.id, recommended[0].entryId)).run();
 		const users = y.db.select({ id: table.user.id }).from(table.user).all().map((u) => u.id);
 		const entries = [...y.db.select({ id: table.entry.id }).from(table.entry).all().map((e) => e.id), 9999];
-		const seen = { conflicted: 0, finalist: 0, onTeam: 0, lead: 0 };
+		const seen = { conflicted: 0, finalist: 0, onTeam: 0, lead: 0, consensusDone: 0 };
 		for (const phase of ['registration', 'assessment', 'consensus', 'jury'] as const) {
 			y.setPhase(phase);
 			for (const userId of users) {
@@ -113,6 +114,7 @@ describe('the one entry read', () => {
 					seen.finalist += Number(read.facts.isFinalist);
 					seen.onTeam += Number(read.facts.onTeam);
 					seen.lead += Number(read.facts.isLead);
+					seen.consensusDone += Number(read.facts.consensusDone);
 				}
 			}
 		}

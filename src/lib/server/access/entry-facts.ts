@@ -9,7 +9,7 @@ import { db, type DB } from '../db';
 import * as table from '../db/schema';
 import { conflictedSql, finalistSql, viewerColumns } from './conditions';
 import type { CycleRole, EntryFacts, Viewer } from '$lib/domain/permissions';
-import { NONE_BARRED, type Barred } from '$lib/domain/entry-state';
+import { CONSENSUS_DONE, NONE_BARRED, type Barred } from '$lib/domain/entry-state';
 
 export interface EntryContext {
 	entry: typeof table.entry.$inferSelect;
@@ -40,6 +40,7 @@ const factColumns = {
 		WHERE te.entry_id = ${table.entry.id} AND tm.user_id = ${user} AND t.published_at IS NOT NULL LIMIT 1)`,
 	conflicted: conflictedSql(user),
 	finalist: finalistSql,
+	consensusStatus: sql<string | null>`(SELECT status FROM consensus WHERE entry_id = ${table.entry.id})`,
 	ownStatus: sql<string | null>`(SELECT status FROM assessment WHERE entry_id = ${table.entry.id} AND examiner_id = ${user})`,
 	reportStatus: sql<string | null>`(SELECT status FROM feedback_report WHERE entry_id = ${table.entry.id})`,
 	criterionIds: sql<string>`(SELECT json_group_array(id ORDER BY sort_order, id) FROM criterion WHERE cycle_id = ${table.entry.cycleId})`
@@ -55,6 +56,7 @@ interface FactRow {
 	memberLead: number | null;
 	conflicted: number;
 	finalist: number;
+	consensusStatus: string | null;
 	ownStatus: string | null;
 	reportStatus: string | null;
 	criterionIds: string;
@@ -148,6 +150,7 @@ export function readEntry(userId: number, entryId: number): EntryRead | null {
 			isLead: row.memberLead === 1,
 			conflicted: row.conflicted === 1,
 			isFinalist: row.finalist === 1,
+			consensusDone: row.consensusStatus === CONSENSUS_DONE,
 			ownSubmitted: row.ownStatus === 'submitted',
 			reportReleased: row.reportStatus === 'released'
 		},

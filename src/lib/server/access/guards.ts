@@ -63,6 +63,7 @@ export function cycleFacts(cycle: Pick<Cycle, 'id' | 'phase'>): EntryFacts {
 		isLead: false,
 		conflicted: false,
 		isFinalist: true,
+		consensusDone: false,
 		ownSubmitted: false,
 		reportReleased: false
 	};

@@ -44,7 +44,7 @@ export const accountDocument: Autosaved<AccountDoc> = {
 		const e = messagesOf(event.cookies).accountForm.errors;
 		return {
 			parse: (body, s) => parseAccountSave(body, e, s, read.cycle.accountAnswerLimit, shape),
-			save: (baseVersion, doc) => saveAccount(entryId, userId, baseVersion, doc, shape)
+			save: (baseVersion, doc) => saveAccount(read, userId, baseVersion, doc, shape)
 		};
 	},
 	closed: 'submitted',

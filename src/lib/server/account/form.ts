@@ -4,7 +4,8 @@
  * model, with each message keyed by the field's name on the page (`accountFieldKey`).
  */
 import { z } from 'zod';
-import { accountFieldKey, answerLength, cleanAccount, emptyAccount, INTRODUCTION_LIMIT, withinLimit, type AccountDoc, type AccountShape } from '$lib/domain/account';
+import { accountFieldKey, answerLength, cleanAccount, emptyAccount, INTRODUCTION_LIMIT, withinLimit, type AccountDoc, type AccountInput, type AccountShape } from '$lib/domain/account';
+import { SELF_REASON_LIMIT, selfAssessmentProblem } from '$lib/domain/self-assessment';
 import type { Messages } from '$lib/i18n';
 import { cached } from '../scoring/form';
 import { validate, type Validated } from '../http/validate';
@@ -14,7 +15,8 @@ type Scoring = Messages['scoring']['errors'];
 
 function accountSchema(e: Errors, s: Scoring, limit: number, shape: AccountShape[]) {
 	const text = z.string({ error: s.badRequest });
-	const criterion = z.object({ criterionId: z.number({ error: s.badRequest }).int(), answers: z.array(text, { error: s.badRequest }) });
+	const self = z.object({ band: z.number({ error: e.selfBand }).nullable(), reason: text }, { error: s.badRequest }).nullish();
+	const criterion = z.object({ criterionId: z.number({ error: s.badRequest }).int(), answers: z.array(text, { error: s.badRequest }), self });
 	return z
 		.object({
 			introduction: text.refine((t) => withinLimit(t, INTRODUCTION_LIMIT), e.introductionTooLong(INTRODUCTION_LIMIT)),
@@ -32,6 +34,12 @@ function accountSchema(e: Errors, s: Scoring, limit: number, shape: AccountShape
 					if (!withinLimit(answer, limit)) ctx.addIssue({ code: 'custom', message: e.tooLong(answerLength(answer), limit), path: ['criteria', i, 'answers', q] });
 				})
 			);
+			doc.criteria.forEach((c, i) => {
+				const problem = selfAssessmentProblem(c.self);
+				if (problem === 'band') ctx.addIssue({ code: 'custom', message: e.selfBand, path: ['criteria', i, 'self', 'band'] });
+				if (problem === 'reasonWithoutBand') ctx.addIssue({ code: 'custom', message: e.selfReasonWithoutBand, path: ['criteria', i, 'self', 'reason'] });
+				if (problem === 'reasonTooLong') ctx.addIssue({ code: 'custom', message: e.selfReasonTooLong(answerLength(c.self!.reason), SELF_REASON_LIMIT), path: ['criteria', i, 'self', 'reason'] });
+			});
 		})
 		.transform(cleanAccount);
 }
@@ -46,6 +54,7 @@ function keyOf(shape: AccountShape[]) {
 		const criterion = typeof p[1] === 'number' ? shape[p[1]] : undefined;
 		if (p[0] === 'criteria' && criterion && p[2] === 'answers' && typeof p[3] === 'number')
 			return accountFieldKey({ kind: 'answer', criterionId: criterion.criterionId, question: p[3] });
+		if (p[0] === 'criteria' && criterion && p[2] === 'self') return accountFieldKey({ kind: p[3] === 'reason' ? 'reason' : 'band', criterionId: criterion.criterionId });
 		return '_form';
 	};
 }
@@ -63,14 +72,21 @@ export function parseAccount(doc: unknown, e: Errors, s: Scoring, limit: number,
 	return validate(cached(s, shapeKey(limit, shape), () => accountSchema(e, s, limit, shape)), doc, keyOf(shape));
 }
 
-/** The page's posted form as the document, before validation: one textarea per field, by its name. */
-export function accountFromForm(form: FormData, shape: AccountShape[]): AccountDoc {
+/**
+ * The page's posted form as the document, before validation: one field per name; a band's radio
+ * buttons post its index, or nothing (or "") for no self-assessment.
+ */
+export function accountFromForm(form: FormData, shape: AccountShape[]): AccountInput {
 	const str = (key: string) => {
 		const v = form.get(key);
 		return typeof v === 'string' ? v : '';
 	};
-	const doc = emptyAccount(shape);
+	const doc: AccountInput = emptyAccount(shape);
 	doc.introduction = str(accountFieldKey({ kind: 'introduction' }));
-	for (const c of doc.criteria) c.answers = c.answers.map((_, question) => str(accountFieldKey({ kind: 'answer', criterionId: c.criterionId, question })));
+	for (const c of doc.criteria) {
+		c.answers = c.answers.map((_, question) => str(accountFieldKey({ kind: 'answer', criterionId: c.criterionId, question })));
+		const band = str(accountFieldKey({ kind: 'band', criterionId: c.criterionId }));
+		c.self = { band: band === '' ? null : Number(band), reason: str(accountFieldKey({ kind: 'reason', criterionId: c.criterionId })) };
+	}
 	return doc;
 }

@@ -22,7 +22,7 @@ import { cycleCriteria, entryNames } from '../scoring/assessments';
 import { discardBody } from '../registry/account';
 import { openness, requireAccount } from './document';
 import { accountFromForm, parseAccount } from './form';
-import { accountShape, listAttachments, readAccount, saveAccount } from './store';
+import { accountHead, accountShape, listAttachments, readAccount, saveAccount } from './store';
 import { addAttachment, removeAttachment } from './attachments';
 import { submitAccount } from './submit';
 import { submittedAccountPdf } from './pdf';
@@ -33,11 +33,11 @@ type Event = Pick<RequestEvent<{ entryId: string }>, 'params' | 'locals' | 'url'
 export function accountPage(event: Event) {
 	const access = requireAccount(event, event.params.entryId);
 	const shape = accountShape(access.cycle.id);
-	const saved = readAccount(access.entry.id, shape);
+	const saved = readAccount(access, shape);
 	return {
 		entry: { id: access.entry.id, ...entryNames(access.entry.id) },
 		cycle: { name: access.cycle.name, limit: access.cycle.accountAnswerLimit },
-		criteria: cycleCriteria(access.cycle.id).map((c) => ({ id: c.id, titleSv: c.titleSv, titleEn: c.titleEn, questions: c.questions })),
+		criteria: cycleCriteria(access.cycle.id).map((c) => ({ id: c.id, titleSv: c.titleSv, titleEn: c.titleEn, questions: c.questions, bandTexts: c.bandTexts })),
 		account: {
 			version: saved?.version ?? 0,
 			status: saved?.status ?? 'draft',
@@ -63,13 +63,13 @@ type Begun = Awaited<ReturnType<typeof begin>>;
 
 /** The form's own refusal when the account may not be written now, or null. */
 function closed(b: Begun) {
-	const state = openness(b.access, readAccount(b.access.entry.id, b.shape));
+	const state = openness(b.access, accountHead(b.access.entry.id));
 	if (state === 'open') return null;
 	return fail(state === 'submitted' ? 409 : 403, { message: state === 'submitted' ? b.m.errors.submitted : b.m.errors.closed });
 }
 
 function saveOn(b: Begun, version: number, doc: AccountDoc) {
-	const out = saveAccount(b.access.entry.id, b.access.user.id, version, doc, b.shape);
+	const out = saveAccount(b.access, b.access.user.id, version, doc, b.shape);
 	if (out.ok) return { saved: true as const, version: out.version };
 	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
 	return fail(409, { message: out.reason === 'submitted' ? b.m.errors.submitted : b.messages.scoring.errors.conflict, conflict: { mine: doc, theirs: current } });
@@ -108,7 +108,7 @@ export async function resolveAction(event: Event) {
 	}
 	const parsed = parseAccount(mine, b.m.errors, b.messages.scoring.errors, b.access.cycle.accountAnswerLimit, b.shape);
 	if (!parsed.ok) return fail(400, { message: b.messages.scoring.errors.badRequest });
-	const current = readAccount(b.access.entry.id, b.shape);
+	const current = readAccount(b.access, b.shape);
 	const take: AccountField[] = [];
 	for (const [name, value] of form.entries()) {
 		const field = name.startsWith('take.') && value === 'theirs' ? parseAccountFieldKey(name.slice(5)) : null;
@@ -126,13 +126,14 @@ export async function submitAction(event: Event) {
 	if (!p.ok) return p.failure;
 	const out = submitAccount(b.access, p.version, p.doc, b.shape);
 	if (out.ok) {
-		// Typeset now, so the first reader does not wait; "open the account" makes it if this failed.
-		await submittedAccountPdf(b.access.entry.id, b.access.cycle.id).catch(() => null);
+		// The unit's copy is typeset now, so it does not wait; "open the account" makes it if this
+		// failed, and the copy without the self-assessment when a reader who may not see it first asks.
+		await submittedAccountPdf(b.access, b.access.cycle.id).catch(() => null);
 		return { receipt: out.receipt };
 	}
 	if (out.reason === 'empty') {
 		const titles = new Map(cycleCriteria(b.access.cycle.id).map((c) => [c.id, c.titleSv]));
-		const names = out.fields.map((f) => (f.kind === 'introduction' ? b.m.introduction : `${titles.get(f.criterionId)}, ${b.m.question(f.question + 1).toLowerCase()}`));
+		const names = out.fields.map((f) => (f.kind === 'answer' ? `${titles.get(f.criterionId)}, ${b.m.question(f.question + 1).toLowerCase()}` : b.m.introduction));
 		const errors = Object.fromEntries(out.fields.map((f) => [accountFieldKey(f), b.m.errors.empty(names.join('; '))]));
 		return fail(400, { message: b.m.errors.empty(names.join('; ')), errors, values: p.doc });
 	}

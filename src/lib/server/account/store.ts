@@ -2,13 +2,16 @@
  * The written account's rows: read and saved on prepared statements, as the assessment's autosave
  * is (scoring/save.ts), since every contact at work saves every second or so. A save names the
  * version it is based on; one based on an older version changes nothing and answers with what is
- * saved now, for the conflict view.
+ * saved now, for the conflict view. Every read names its reader: the unit's self-assessment is
+ * read only for one who may see it (`selfAssessmentVisible`), so no page can hand it on early.
  */
 import type Database from 'better-sqlite3';
 import { asc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 import { emptyAccount, type AccountDoc, type AccountShape } from '$lib/domain/account';
+import { selfAssessmentVisible } from '$lib/domain/self-assessment';
+import type { EntryRead } from '../access/entry-facts';
 
 export type AccountStatus = 'draft' | 'submitted';
 
@@ -21,8 +24,12 @@ export interface SavedAccount {
 	submittedAt: number | null;
 	receiptSha256: string | null;
 	pdfSha256: string | null;
+	pdfWithoutSelfSha256: string | null;
 	updatedAt: number;
 }
+
+/** Who reads the account: the entry, and the facts that decide whether they see the self-assessment. */
+export type AccountReader = Pick<EntryRead, 'entry' | 'viewer' | 'facts'>;
 
 export type AccountWritten =
 	| { ok: true; id: number; version: number; savedAt: number }
@@ -37,6 +44,7 @@ interface AccountRow {
 	submitted_at: number | null;
 	receipt_sha256: string | null;
 	pdf_sha256: string | null;
+	pdf_without_self_sha256: string | null;
 	updated_at: number;
 }
 
@@ -55,11 +63,20 @@ function prepare(client: Database.Database) {
 			`INSERT INTO account_answer (account_id, criterion_id, question, text) VALUES (?, ?, ?, ?)
 			 ON CONFLICT (account_id, criterion_id, question) DO UPDATE SET text = excluded.text WHERE text <> excluded.text`
 		),
+		self: client.prepare<[number, number, number, string]>(
+			`INSERT INTO account_self_assessment (account_id, criterion_id, band, reason) VALUES (?, ?, ?, ?)
+			 ON CONFLICT (account_id, criterion_id) DO UPDATE SET band = excluded.band, reason = excluded.reason
+			 WHERE band <> excluded.band OR reason <> excluded.reason`
+		),
+		noSelf: client.prepare<[number, number]>('DELETE FROM account_self_assessment WHERE account_id = ? AND criterion_id = ?'),
+		selves: client.prepare<[number], { criterion_id: number; band: number; reason: string }>(
+			'SELECT criterion_id, band, reason FROM account_self_assessment WHERE account_id = ?'
+		),
 		revision: client.prepare<[number, number, string, number, number]>(
 			'INSERT INTO account_revision (account_id, version, snapshot, saved_by, created_at) VALUES (?, ?, ?, ?, ?)'
 		),
 		read: client.prepare<[number], AccountRow>(
-			`SELECT id, status, version, introduction, extended_to, submitted_at, receipt_sha256, pdf_sha256, updated_at
+			`SELECT id, status, version, introduction, extended_to, submitted_at, receipt_sha256, pdf_sha256, pdf_without_self_sha256, updated_at
 			 FROM account WHERE entry_id = ?`
 		),
 		answers: client.prepare<[number], { criterion_id: number; question: number; text: string }>(
@@ -94,8 +111,23 @@ export function accountHead(entryId: number): Omit<SavedAccount, 'doc'> | null {
 	return row ? headOf(row) : null;
 }
 
-/** The entry's account in the model's shape, or null before anyone has saved it. */
-export function readAccount(entryId: number, shape: AccountShape[]): SavedAccount | null {
+/**
+ * The entry's account in the model's shape, or null before anyone has saved it: the one read of
+ * its texts, with the self-assessment only for a reader who may see it.
+ */
+export function readAccount(reader: AccountReader, shape: AccountShape[]): SavedAccount | null {
+	return readStored(reader.entry.id, shape, selfAssessmentVisible(reader.viewer, reader.facts));
+}
+
+/**
+ * The account as the city's record keeps it (the archive package): the self-assessment once the
+ * entry's consensus is done, as the award office then sees it, and not before.
+ */
+export function readAccountForRecord(entryId: number, shape: AccountShape[], consensusDone: boolean): SavedAccount | null {
+	return readStored(entryId, shape, consensusDone);
+}
+
+function readStored(entryId: number, shape: AccountShape[], withSelf: boolean): SavedAccount | null {
 	const s = statements();
 	const row = s.read.get(entryId);
 	if (!row) return null;
@@ -106,6 +138,12 @@ export function readAccount(entryId: number, shape: AccountShape[]): SavedAccoun
 		const c = byCriterion.get(a.criterion_id);
 		// An answer to a question the model no longer asks stays stored but out of the form.
 		if (c && a.question < c.answers.length) c.answers[a.question] = a.text;
+	}
+	if (withSelf) {
+		for (const a of s.selves.all(row.id)) {
+			const c = byCriterion.get(a.criterion_id);
+			if (c) c.self = { band: a.band, reason: a.reason };
+		}
 	}
 	return { ...headOf(row), doc };
 }
@@ -119,6 +157,7 @@ function headOf(row: AccountRow): Omit<SavedAccount, 'doc'> {
 		submittedAt: row.submitted_at,
 		receiptSha256: row.receipt_sha256,
 		pdfSha256: row.pdf_sha256,
+		pdfWithoutSelfSha256: row.pdf_without_self_sha256,
 		updatedAt: row.updated_at
 	};
 }
@@ -138,17 +177,21 @@ export function writeAccount(entryId: number, userId: number, baseVersion: numbe
 		saved = s.update.get(doc.introduction, userId, now, entryId, baseVersion);
 	}
 	if (!saved) return null;
-	for (const c of doc.criteria) c.answers.forEach((text, question) => s.answer.run(saved.id, c.criterionId, question, text));
+	for (const c of doc.criteria) {
+		c.answers.forEach((text, question) => s.answer.run(saved.id, c.criterionId, question, text));
+		if (c.self) s.self.run(saved.id, c.criterionId, c.self.band, c.self.reason);
+		else s.noSelf.run(saved.id, c.criterionId);
+	}
 	s.revision.run(saved.id, saved.version, JSON.stringify(doc), userId, now);
 	return saved;
 }
 
-/** One autosave: the whole document on top of `baseVersion`, in one transaction. */
-export function saveAccount(entryId: number, userId: number, baseVersion: number, doc: AccountDoc, shape: AccountShape[]): AccountWritten {
+/** One autosave by one of the unit's contacts: the whole document on top of `baseVersion`, in one transaction. */
+export function saveAccount(writer: AccountReader, userId: number, baseVersion: number, doc: AccountDoc, shape: AccountShape[]): AccountWritten {
 	const now = Date.now();
-	const saved = statements().save(entryId, userId, baseVersion, doc, now);
+	const saved = statements().save(writer.entry.id, userId, baseVersion, doc, now);
 	if (saved) return { ok: true, id: saved.id, version: saved.version, savedAt: now };
-	const current = readAccount(entryId, shape);
+	const current = readAccount(writer, shape);
 	return { ok: false, reason: current?.status === 'submitted' ? 'submitted' : 'conflict', current };
 }
 

@@ -64,7 +64,7 @@ export function submitAccount(access: EntryAccess, baseVersion: number, doc: Acc
 		queueReceipt(tx, access, now, sha256);
 		return { ok: true, receipt: { entryId, submittedAt: now.getTime(), sha256 } };
 	});
-	if (!outcome.ok && (outcome.reason === 'conflict' || outcome.reason === 'submitted')) return { ...outcome, current: readAccount(entryId, shape) };
+	if (!outcome.ok && (outcome.reason === 'conflict' || outcome.reason === 'submitted')) return { ...outcome, current: readAccount(access, shape) };
 	return outcome;
 }
 
@@ -89,7 +89,7 @@ export function reopenAccount(entryId: number, cycleId: number, actorId: number,
 		if (!head || head.status !== 'submitted') return { ok: false, reason: 'notSubmitted' };
 		if (head.version !== version) return { ok: false, reason: 'version' };
 		tx.update(table.account)
-			.set({ status: 'draft', submittedAt: null, submittedBy: null, receiptSha256: null, pdfSha256: null, version: head.version + 1, updatedAt: new Date(), updatedBy: actorId })
+			.set({ status: 'draft', submittedAt: null, submittedBy: null, receiptSha256: null, pdfSha256: null, pdfWithoutSelfSha256: null, version: head.version + 1, updatedAt: new Date(), updatedBy: actorId })
 			.where(and(eq(table.account.id, head.id), isNotNull(table.account.submittedAt)))
 			.run();
 		appendAudit(tx, {

@@ -21,7 +21,7 @@ import { accountOf, accountRecord, boardMinutesOf, readStored, typesetAccountFil
 import { rankingPdf } from './ranking-pdf';
 import { fileSlug, type FileOrigin, type MinutesRecord } from '$lib/domain/archive';
 import { stockholmDay } from '$lib/domain/dates';
-import { NONE_BARRED } from '$lib/domain/entry-state';
+import { CONSENSUS_DONE, NONE_BARRED } from '$lib/domain/entry-state';
 import { messages } from '$lib/i18n';
 
 export type Section = keyof ReturnType<typeof messages>['archive']['package']['sections'];
@@ -80,7 +80,8 @@ export function packageFiles(cycle: Cycle): PackageFile[] {
 			organisation: table.organisation.name,
 			className: table.awardClass.nameSv,
 			board: table.board.name,
-			form: { status: table.account.status, submittedAt: table.account.submittedAt, receiptSha256: table.account.receiptSha256, pdfSha256: table.account.pdfSha256 }
+			consensusStatus: table.consensus.status,
+			form: { status: table.account.status, submittedAt: table.account.submittedAt, receiptSha256: table.account.receiptSha256, pdfSha256: table.account.pdfSha256, pdfWithoutSelfSha256: table.account.pdfWithoutSelfSha256 }
 		})
 		.from(table.entry)
 		.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
@@ -88,6 +89,7 @@ export function packageFiles(cycle: Cycle): PackageFile[] {
 		.innerJoin(table.awardClass, eq(table.awardClass.id, table.entry.classId))
 		.leftJoin(table.board, eq(table.board.id, table.entry.minutesBoardId))
 		.leftJoin(table.account, eq(table.account.entryId, table.entry.id))
+		.leftJoin(table.consensus, eq(table.consensus.entryId, table.entry.id))
 		.where(eq(table.entry.cycleId, cycle.id))
 		.orderBy(asc(table.awardClass.sortOrder), asc(table.awardClass.id), asc(table.entry.id))
 		.all();
@@ -126,8 +128,10 @@ export function packageFiles(cycle: Cycle): PackageFile[] {
 		const title = p.account(e.unitName);
 		const kind = accountOf(e);
 		if (kind === 'typeset') {
-			const stored = e.form!.pdfSha256;
-			add({ path, section: 'entries', title, origin: kind, pdfProfile: ARCHIVAL_PDF_PROFILE, entryId: e.entry.id, content: () => typesetAccountFile(e.entry.id, cycle.id, stored) });
+			// The unit's own view is part of the record once the consensus is done, as the office then sees it.
+			const done = e.consensusStatus === CONSENSUS_DONE;
+			const stored = done ? e.form!.pdfSha256 : e.form!.pdfWithoutSelfSha256;
+			add({ path, section: 'entries', title, origin: kind, pdfProfile: ARCHIVAL_PDF_PROFILE, entryId: e.entry.id, content: () => typesetAccountFile(e.entry.id, cycle.id, done, stored) });
 		} else if (kind === 'uploaded') {
 			const sha256 = e.entry.accountSha256!;
 			add({ path, section: 'entries', title, origin: kind, entryId: e.entry.id, content: () => readStored(sha256, `Den skriftliga redovisningen från ${e.unitName}`) });

@@ -25,7 +25,7 @@ export async function readStored(sha256: string, what: string): Promise<Uint8Arr
  * the tool made them PDF/A, or missing from the store, is typeset again from the same submitted
  * account and dated by its submission, which gives what the tool now stores for it.
  */
-export async function typesetAccountFile(entryId: number, cycleId: number, stored: string | null): Promise<Uint8Array> {
+export async function typesetAccountFile(entryId: number, cycleId: number, consensusDone: boolean, stored: string | null): Promise<Uint8Array> {
 	if (stored) {
 		const bytes = await readFile(documentPath(stored)).catch((e: NodeJS.ErrnoException) => {
 			if (e.code === 'ENOENT') return null;
@@ -33,7 +33,7 @@ export async function typesetAccountFile(entryId: number, cycleId: number, store
 		});
 		if (bytes?.includes('<pdfaid:part>')) return bytes;
 	}
-	const bytes = await typesetAccount(entryId, cycleId);
+	const bytes = await typesetAccount(entryId, cycleId, consensusDone);
 	if (!bytes) throw new Error(`the account of entry ${entryId} is no longer submitted`);
 	return bytes;
 }

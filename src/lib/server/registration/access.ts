@@ -46,6 +46,7 @@ export function unitFacts(cycle: Pick<Cycle, 'id' | 'phase'>, unit: { id: number
 		isLead: false,
 		conflicted: false,
 		isFinalist: false,
+		consensusDone: false,
 		ownSubmitted: false,
 		reportReleased: false
 	};

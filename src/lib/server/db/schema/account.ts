@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, day, id } from './helpers';
 import { user } from './auth';
 import { criterion } from './cycle';
@@ -27,6 +28,8 @@ export const account = sqliteTable('account', {
 	receiptSha256: text('receipt_sha256'),
 	/** The typeset account, in the document store. */
 	pdfSha256: text('pdf_sha256'),
+	/** The same typeset without the self-assessment, for readers who may not see it yet. */
+	pdfWithoutSelfSha256: text('pdf_without_self_sha256'),
 	updatedBy: integer('updated_by').references(() => user.id),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 	createdAt: createdAt()
@@ -46,6 +49,25 @@ export const accountAnswer = sqliteTable(
 		text: text('text').notNull().default('')
 	},
 	(t) => [primaryKey({ columns: [t.accountId, t.criterionId, t.question] })]
+);
+
+/**
+ * The unit's own band for one criterion, 0–5 as the model's bands, and its reason
+ * (docs/unit-side.md#5-self-assessment): a row only where a band is chosen.
+ */
+export const accountSelfAssessment = sqliteTable(
+	'account_self_assessment',
+	{
+		accountId: integer('account_id')
+			.notNull()
+			.references(() => account.id, { onDelete: 'cascade' }),
+		criterionId: integer('criterion_id')
+			.notNull()
+			.references(() => criterion.id),
+		band: integer('band').notNull(),
+		reason: text('reason').notNull().default('')
+	},
+	(t) => [primaryKey({ columns: [t.accountId, t.criterionId] }), check('account_self_assessment_band', sql`${t.band} BETWEEN 0 AND 5`)]
 );
 
 /** Every saved state of the account, so an earlier text can be recovered. */

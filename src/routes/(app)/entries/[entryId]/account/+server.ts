@@ -12,7 +12,7 @@ export const GET: RequestHandler = async (event) => {
 	const access = requireEntry(event, event.params.entryId, 'entry.readAccount');
 	const download = event.url.searchParams.get('download') === '1';
 	// An account handed in as a form is read as its typeset PDF; an uploaded one as uploaded.
-	const typeset = await submittedAccountPdf(access.entry.id, access.cycle.id);
+	const typeset = await submittedAccountPdf(access, access.cycle.id);
 	if (typeset) return documentResponse({ ...typeset, mediaType: 'application/pdf' }, event.request, download);
 	return accountResponse(access, event.request, download);
 };

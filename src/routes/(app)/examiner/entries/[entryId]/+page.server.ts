@@ -7,7 +7,7 @@ import * as versioned from '$lib/server/scoring/versioned-actions';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireScoring(event, event.params.entryId);
-	return { ...scoringPage(access), accountAnswers: answersForScoring(access.entry.id, access.cycle.id) };
+	return { ...scoringPage(access), accountAnswers: answersForScoring(access, access.cycle.id) };
 };
 
 export const actions: Actions = {

@@ -15,7 +15,7 @@ export const load: PageServerLoad = (event) => {
 		entry: { id: access.entry.id, ...entryNames(access.entry.id) },
 		cycle: { name: c.name, phase: c.phase, scaleStep: c.scaleStep, divergenceThreshold: c.divergenceThreshold, consensusDue: c.consensusDue },
 		criteria: cycleCriteria(c.id),
-		accountAnswers: answersForScoring(access.entry.id, c.id),
+		accountAnswers: answersForScoring(access, c.id),
 		mayWrite: mayWriteConsensus(access.viewer, access.facts),
 		mayReopen: mayReopen(access.viewer, access.facts)
 	};

@@ -1,0 +1,91 @@
+/**
+ * The unit's own view of each criterion in its written account (docs/unit-side.md#5-self-assessment),
+ * on a registration year of its own (port 4241), since it submits the first unit's account: a
+ * contact places the unit in a band for two criteria with a reason, finds them kept after a reload,
+ * and submits with them on the receipt; and an examiner on the read-only assessment year (port
+ * 4173) reads the unit's answers where they score, with no self-assessment anywhere on the page.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers';
+
+const APP = 'http://localhost:4241';
+
+test.describe.configure({ mode: 'serial' });
+
+const REASONS = ['Vi följer upp synpunkterna varje månad och ändrar arbetssätt efter dem.', 'Vi har börjat, men bara i en del av enheten.'];
+
+/** The n:th criterion's part of the form (the introduction comes first). */
+const criterion = (page: Page, n: number) => page.locator('form#account section.block').nth(n);
+
+async function allSaved(page: Page) {
+	await expect(page.locator('.save-status p')).toHaveAttribute('data-state', 'saved');
+	await expect(page.locator('.save-status p')).toHaveText(/Sparat/);
+}
+
+test.describe('a unit’s self-assessment', () => {
+	test.use({ baseURL: APP });
+
+	test('is made per criterion, kept, submitted and on the receipt', async ({ page }) => {
+		await signIn(page, 'enhet1@demo.test');
+		await page.goto('/unit');
+		await page.getByRole('link', { name: 'Skriftlig redovisning' }).first().click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Skriftlig redovisning' })).toBeVisible();
+		const first = criterion(page, 1);
+		await expect(first.getByRole('group', { name: 'Er egen bedömning (frivillig)' })).toBeVisible();
+		await expect(first.getByRole('radio', { name: 'Ingen egen bedömning' })).toBeChecked();
+		await expectAccessible(page);
+
+		await first.getByRole('radio', { name: /^Nivå 5 av 6 \(70–85 poäng\)/ }).check();
+		await first.getByLabel('Varför, kort (frivilligt)').fill(REASONS[0]);
+		await expect(first.getByText(new RegExp(`^${REASONS[0].length} av 1\\s000 tecken$`))).toBeVisible();
+		const second = criterion(page, 2);
+		// A reason before a band is refused at the reason, and nothing is saved until a band is chosen.
+		await second.getByLabel('Varför, kort (frivilligt)').fill(REASONS[1]);
+		await expect(second.getByText('Välj en nivå för er egen bedömning, eller ta bort motiveringen.')).toBeVisible();
+		await second.getByRole('radio', { name: /^Nivå 2 av 6 \(10–25 poäng\)/ }).check();
+		await allSaved(page);
+		await expect(second.getByText('Välj en nivå för er egen bedömning')).toHaveCount(0);
+
+		await page.reload();
+		await expect(criterion(page, 1).getByRole('radio', { name: /^Nivå 5 av 6/ })).toBeChecked();
+		await expect(criterion(page, 1).getByLabel('Varför, kort (frivilligt)')).toHaveValue(REASONS[0]);
+		await expect(criterion(page, 2).getByRole('radio', { name: /^Nivå 2 av 6/ })).toBeChecked();
+		await expect(criterion(page, 3).getByRole('radio', { name: 'Ingen egen bedömning' })).toBeChecked();
+
+		await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+		await expect(page.locator('.preview').getByText(`Nivå 5 av 6 (70–85 poäng) – ${REASONS[0]}`)).toBeVisible();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Tillbaka till formuläret' }).click();
+
+		for (const area of await page.locator('form#account textarea').all()) {
+			const name = (await area.getAttribute('name')) ?? '';
+			if (!name.startsWith('self.') && (await area.inputValue()) === '') await area.fill('Vi arbetar systematiskt med detta.');
+		}
+		await allSaved(page);
+		await page.locator('#submit summary').click();
+		await page.locator('#submit').getByRole('button', { name: 'Lämna in redovisningen' }).click();
+		const receipt = page.locator('.receipt');
+		await expect(receipt.getByRole('heading', { name: 'Kvitto' })).toBeVisible();
+		await expect(receipt.getByText(`Nivå 5 av 6 (70–85 poäng) – ${REASONS[0]}`)).toBeVisible();
+		await expect(receipt.getByText(`Nivå 2 av 6 (10–25 poäng) – ${REASONS[1]}`)).toBeVisible();
+		await expectAccessible(page);
+	});
+});
+
+test.describe('examiners before the consensus', () => {
+	test.use({ baseURL: 'http://localhost:4173' });
+
+	test('read the unit’s answers where they score, and no self-assessment', async ({ page }) => {
+		await signIn(page, 'examinator11@demo.test');
+		await page.goto('/examiner');
+		await page.getByRole('link', { name: /Enheten för hemlösa/ }).first().click();
+		const answers = page.locator('details.answers');
+		await expect(answers).toHaveCount(7);
+		for (const summary of await answers.locator('summary').all()) await summary.click();
+		await expect(answers.first().getByText(/Vi samlar in synpunkter/)).toBeVisible();
+		const text = await page.locator('main').innerText();
+		expect(text).not.toContain('Enhetens egen bedömning');
+		expect(text).not.toContain('Egen bedömning:');
+		await expectAccessible(page);
+	});
+});
