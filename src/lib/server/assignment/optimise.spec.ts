@@ -35,6 +35,17 @@ describe('optimiseAssignment', { timeout: 300_000 }, () => {
 		expect(checkAssignment(input, plan.assignments)).toEqual([]);
 	});
 
+	it('stops a level on its node limit, so that a capped run gives the same plan every time', () => {
+		const input = randomPool(4, { entries: 8, examiners: 11, classes: 3, organisations: 6, leadShare: 0.4, conflictShare: 0.05 });
+		// One node per level: the split level cannot be proven, whatever the machine's speed.
+		const capped = { nodesPerLevel: 1, secondsPerLevel: 600 };
+		const first = optimiseAssignment(input, capped);
+		expect(first.levels.find((l) => l.preference === 'splits')).toMatchObject({ proven: false, stoppedBy: 'nodes' });
+		const again = optimiseAssignment(structuredClone(input), capped);
+		expect(again.assignments).toEqual(first.assignments);
+		expect(again.levels).toEqual(first.levels);
+	});
+
 	it('keeps the engine’s plan, improved, with its bounds, when the pool is too large for the model', () => {
 		const input = plantedPool(4, 4, 6);
 		const plan = optimiseAssignment(input, { maxMemberColumns: 0 });
