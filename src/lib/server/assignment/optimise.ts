@@ -15,9 +15,10 @@ import loadHighs from 'highs';
 import { planAssignment, type AssignInput, type AssignResult } from '$lib/domain/assign';
 import { buildBlockModel, columnsToPlan, modelSize, planToColumns, type BlockModel, type ModelScope } from '$lib/domain/assign/blocks';
 import { estimateShortfalls } from '$lib/domain/assign/bounds';
+import { divideExaminers } from '$lib/domain/assign/division';
 import { improvePlan, qualityBounds } from '$lib/domain/assign/improve';
 import { buildModel, type Model } from '$lib/domain/assign/model';
-import { measure, PREFERENCES, staffedFromIds, teamsOf, type Preference, type Quality, type StaffedEntry } from '$lib/domain/assign/quality';
+import { compareQuality, measure, PREFERENCES, staffedFromIds, teamsOf, type Preference, type Quality, type StaffedEntry } from '$lib/domain/assign/quality';
 import { emptyStaffing, staffEntry } from '$lib/domain/assign/staffing';
 
 const highs = await loadHighs();
@@ -48,7 +49,8 @@ export interface OptimisedPlan extends AssignResult {
 	levels: LevelReport[];
 	/** Every level reached its bound: no plan the rules allow is better. */
 	proven: boolean;
-	method: 'exact' | 'improved-engine';
+	/** The whole pool's model; its classes' models over a division of the pool; the improved start. */
+	method: 'exact' | 'by-class' | 'improved-engine';
 }
 
 export interface OptimiseOptions {
@@ -65,16 +67,43 @@ export function optimiseAssignment(input: AssignInput, options: OptimiseOptions 
 	const limit = options.maxMemberColumns ?? MAX_MEMBER_COLUMNS;
 	const scope = scopeOf(m, measure(m, teamsOf(m, start)), engine.report.coverageBound);
 	if (modelSize(m, scope, limit) > limit) {
-		const quality = measure(m, teamsOf(m, start));
+		const startQuality = measure(m, teamsOf(m, start));
+		const divided = scope.expertsOnly ? solveByClass(input, m, options) : null;
+		const dividedQuality = divided && measure(m, teamsOf(m, divided));
+		const [staffed, quality, method] =
+			divided && dividedQuality && compareQuality(dividedQuality, startQuality) <= 0
+				? ([divided, dividedQuality, 'by-class'] as const)
+				: ([start, startQuality, 'improved-engine'] as const);
 		const bound = bounds(quality);
 		const levels = PREFERENCES.map((preference) => ({ preference, value: quality[preference], bound: bound[preference], proven: quality[preference] === bound[preference] }));
-		return result(m, start, quality, levels, 'improved-engine');
+		return result(m, staffed, quality, levels, method);
 	}
 	const { staffed, levels } = solveLevels(buildBlockModel(m, scope), m, start, bounds, {
 		nodes: options.nodesPerLevel ?? NODES_PER_LEVEL,
 		seconds: options.secondsPerLevel ?? SECONDS_PER_LEVEL
 	});
 	return result(m, staffed, measure(m, teamsOf(m, staffed)), levels, 'exact');
+}
+
+/**
+ * A pool too large for one model, solved class by class over a division of the examiners
+ * (`assign/division.ts`), each class as a pool of its own. Null when a class is still too large. The
+ * plan is proven only where it meets the bounds of the whole pool: the division was a choice.
+ */
+function solveByClass(input: AssignInput, m: Model, options: OptimiseOptions): StaffedEntry[] | null {
+	const limit = options.maxMemberColumns ?? MAX_MEMBER_COLUMNS;
+	const pools = divideExaminers(m).map((examiners, c): AssignInput => {
+		const entryIds = new Set(m.entriesByClass[c].map((e) => m.entryIds[e]));
+		const examinerIds = new Set(examiners.map((x) => m.examinerIds[x]));
+		return {
+			teamSize: input.teamSize,
+			entries: input.entries.filter((e) => entryIds.has(e.id)),
+			examiners: input.examiners.filter((x) => examinerIds.has(x.id)),
+			conflicts: input.conflicts.filter((k) => entryIds.has(k.entryId) && examinerIds.has(k.examinerId))
+		};
+	});
+	if (pools.some((pool) => modelSize(buildModel(pool), {}, limit) > limit)) return null;
+	return staffedFromIds(m, pools.flatMap((pool) => optimiseAssignment(pool, options).assignments));
 }
 
 /**
