@@ -4,8 +4,9 @@
  * `assign/blocks.ts` is then solved with HiGHS one preference at a time, each optimum fixed as a
  * constraint before the next, so the result is the lexicographic optimum whenever every level is
  * proven. A level that reaches its work limit keeps the best plan found, never worse than the start,
- * and reports the solver's proven bound. Pools too large for the model keep the improved start, with
- * the bounds the engine proves.
+ * and reports the solver's proven bound. Pools too large for the model are solved class by class
+ * over a division of the examiners where each class fits, else keep the improved start; either way
+ * with the bounds the engine proves for the whole pool.
  *
  * The work limit counts branch-and-bound nodes, not seconds, and HiGHS runs single-threaded with
  * fixed options, so the same input gives the same plan on any machine and under any load. Only a
@@ -65,9 +66,9 @@ export function optimiseAssignment(input: AssignInput, options: OptimiseOptions 
 	const start = improvePlan(m, staffedFromIds(m, engine.assignments));
 	const bounds = (reached: Pick<Quality, 'covered' | 'splits'>) => qualityBounds(m, reached, engine.report);
 	const limit = options.maxMemberColumns ?? MAX_MEMBER_COLUMNS;
-	const scope = scopeOf(m, measure(m, teamsOf(m, start)), engine.report.coverageBound);
+	const startQuality = measure(m, teamsOf(m, start));
+	const scope = scopeOf(m, startQuality, engine.report.coverageBound);
 	if (modelSize(m, scope, limit) > limit) {
-		const startQuality = measure(m, teamsOf(m, start));
 		const divided = scope.expertsOnly ? solveByClass(input, m, options) : null;
 		const dividedQuality = divided && measure(m, teamsOf(m, divided));
 		const [staffed, quality, method] =
