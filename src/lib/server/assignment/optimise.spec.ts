@@ -35,6 +35,14 @@ describe('optimiseAssignment', { timeout: 300_000 }, () => {
 		expect(checkAssignment(input, plan.assignments)).toEqual([]);
 	});
 
+	it('proves a city’s 100-entry pool optimal at every level within the node limits', () => {
+		const input = randomPool(100, { entries: 100, examiners: 200, classes: 5, organisations: 14, leadShare: 0.4, conflictShare: 0.02 });
+		const plan = optimiseAssignment(input, { secondsPerLevel: 600 });
+		expect(plan.method).toBe('exact');
+		expect(plan.levels.filter((l) => !l.proven)).toEqual([]);
+		expect(plan.quality).toMatchObject({ covered: 100, splits: 0, organisationClashes: 0 });
+	});
+
 	it('stops a level on its node limit, so that a capped run gives the same plan every time', () => {
 		const input = randomPool(4, { entries: 8, examiners: 11, classes: 3, organisations: 6, leadShare: 0.4, conflictShare: 0.05 });
 		// One node per level: the split level cannot be proven, whatever the machine's speed.
