@@ -93,17 +93,20 @@ export function optimiseAssignment(input: AssignInput, options: OptimiseOptions 
  */
 function solveByClass(input: AssignInput, m: Model, options: OptimiseOptions): StaffedEntry[] | null {
 	const limit = options.maxMemberColumns ?? MAX_MEMBER_COLUMNS;
-	const pools = divideExaminers(m).map((examiners, c): AssignInput => {
+	const pools: AssignInput[] = [];
+	for (const [c, examiners] of divideExaminers(m).entries()) {
 		const entryIds = new Set(m.entriesByClass[c].map((e) => m.entryIds[e]));
 		const examinerIds = new Set(examiners.map((x) => m.examinerIds[x]));
-		return {
+		const pool = {
 			teamSize: input.teamSize,
 			entries: input.entries.filter((e) => entryIds.has(e.id)),
 			examiners: input.examiners.filter((x) => examinerIds.has(x.id)),
 			conflicts: input.conflicts.filter((k) => entryIds.has(k.entryId) && examinerIds.has(k.examinerId))
 		};
-	});
-	if (pools.some((pool) => modelSize(buildModel(pool), {}, limit) > limit)) return null;
+		// Stop at the first class too large, before building the others (a national cycle).
+		if (modelSize(buildModel(pool), {}, limit) > limit) return null;
+		pools.push(pool);
+	}
 	return staffedFromIds(m, pools.flatMap((pool) => optimiseAssignment(pool, options).assignments));
 }
 
