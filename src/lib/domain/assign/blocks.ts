@@ -5,8 +5,8 @@
  * each optimum fixed before the next. Pure: the solver is the caller's.
  *
  * A block is named by its first entry, and its members are chosen once for it, not once per pair of
- * entries: the model grows with examiners × entries, not examiners × entries², which is what lets a
- * city's few hundred entries be solved whole.
+ * entries: the model grows with examiners × entries, not examiners × entries², which keeps the model
+ * of a city's pool, or of each of its classes, small enough to solve.
  *
  * Columns, for entries e < f of one class, examiners x who may sit on e, organisations o:
  * - open[e] ∈ {0,1}: a block begins at e;  pair[e,f] ∈ {0,1}: f is its second entry;

@@ -6,9 +6,9 @@
  *
  * Examiners who know one class go to it. Those who know several are dealt out, in order of id, to
  * the one of their classes with the fewest people per entry so far (those who can lead first, by
- * leads per entry, since every team needs its own); then, since a class of p people
- * can form at most ⌊p / teamSize⌋ teams and more teams make loads more even, examiners who know two
- * classes are moved while that leaves fewer classes whose counts are not whole teams.
+ * leads per entry, since every team needs its own); then, since a class of p people can form at most
+ * ⌊p / teamSize⌋ teams and more teams make loads more even, those who know several classes are moved
+ * while that leaves fewer classes whose counts are not whole teams.
  * Examiners without any class with entries, or without capacity, are left out.
  */
 import { isExpert, type Model } from './model.ts';
