@@ -60,6 +60,12 @@ describe('toAssignments and groupIntoTeams', () => {
 			{ classId: 'A', memberIds: ['10', '11', '12'], leadId: '11', entryIds: ['4'] }
 		]);
 	});
+
+	it('gives a third entry with the same members a team of its own: a team takes two entries at most', () => {
+		const same = (entryId: string) => ({ entryId, examinerIds: ['10', '11', '12'], leadId: '10' });
+		const grouped = groupIntoTeams([same('3'), same('1'), same('2')], () => 'A', ['A']);
+		expect(grouped.map((t) => t.entryIds)).toEqual([['1', '2'], ['3']]);
+	});
 });
 
 describe('applyEdit', () => {

@@ -5,6 +5,7 @@
  * the browser with exactly the rules the server applies when it saves it.
  */
 import { checkAssignment, type AssignInput, type AssignResult, type RuleBreach, type RuleCode } from './assign';
+import { TEAM_ENTRIES } from './assign/quality';
 
 export interface PlanTeam {
 	/** The team row's id; a team made by an edit has an id starting with "new". */
@@ -46,21 +47,27 @@ export interface ProposedTeam {
 
 /**
  * The engine's per-entry assignments grouped into teams: entries of one class with the same members
- * and lead form one team. Teams come in class order, then by their first entry, so names are stable.
+ * and lead form one team, of two entries at most, as the rule check counts them (`teamsOf`). Teams
+ * come in class order, then by their first entry, so names are stable.
  */
 export function groupIntoTeams(assignments: Assignment[], classOf: (entryId: string) => string, classOrder: string[]): ProposedTeam[] {
 	const groups = new Map<string, ProposedTeam>();
+	const teams: ProposedTeam[] = [];
 	const byId = (a: string, b: string) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0);
 	for (const a of [...assignments].sort((x, y) => byId(x.entryId, y.entryId))) {
 		const classId = classOf(a.entryId);
 		const memberIds = [...a.examinerIds].sort(byId);
 		const key = [classId, a.leadId, ...memberIds].join('\u0000');
-		const team = groups.get(key) ?? { classId, memberIds, leadId: a.leadId, entryIds: [] };
+		let team = groups.get(key);
+		if (!team || team.entryIds.length === TEAM_ENTRIES) {
+			team = { classId, memberIds, leadId: a.leadId, entryIds: [] };
+			groups.set(key, team);
+			teams.push(team);
+		}
 		team.entryIds.push(a.entryId);
-		groups.set(key, team);
 	}
 	const rank = new Map(classOrder.map((c, i) => [c, i]));
-	return [...groups.values()].sort(
+	return teams.sort(
 		(a, b) => (rank.get(a.classId) ?? Infinity) - (rank.get(b.classId) ?? Infinity) || byId(a.entryIds[0], b.entryIds[0])
 	);
 }

@@ -128,11 +128,13 @@ export function qualityBounds(m: Model, reached: Pick<Quality, 'covered' | 'spli
 /**
  * With nobody split, everyone is on one team and carries all of its entries: a team of k entries
  * adds teamSize·k² to the sum of squared loads. There are at most as many teams as the pool has
- * people for, so the sum is least with the entries spread as evenly as possible over that many.
+ * people for, and as it has people who can lead (each leads only their one team), so the sum is
+ * least with the entries spread as evenly as possible over that many.
  */
 function evenestTeams(m: Model, covered: number): number {
 	const people = m.capacity.filter((c) => c > 0).length;
-	const teams = Math.min(covered, Math.floor(people / m.teamSize));
+	const leads = m.capacity.filter((c, x) => c > 0 && m.leadCapable[x]).length;
+	const teams = Math.min(covered, Math.floor(people / m.teamSize), leads);
 	if (teams === 0) return 0;
 	const q = Math.floor(covered / teams);
 	const r = covered - q * teams;

@@ -8,6 +8,7 @@ const input: AssignInput = {
 	entries: [
 		{ id: 'a1', classId: 'A', organisationId: 'entrant' },
 		{ id: 'a2', classId: 'A', organisationId: 'entrant' },
+		{ id: 'a3', classId: 'A', organisationId: 'entrant' },
 		{ id: 'b1', classId: 'B', organisationId: 'entrant' }
 	],
 	examiners: [
@@ -30,9 +31,18 @@ describe('teams, splits and organisation clashes', () => {
 
 	it('counts one split per team beyond an examiner’s first, and the same members in two classes are two teams', () => {
 		const teams = plan(['a1', ['x1', 'x2', 'x4']], ['a2', ['x1', 'x3', 'x4']], ['b1', ['x1', 'x3', 'x4']]);
-		expect(teams.map((t) => t.entries)).toEqual([[0], [1], [2]]);
+		expect(teams.map((t) => t.entries)).toEqual([[0], [1], [3]]);
 		// x1 and x4 are on three teams (two splits each), x3 on two (one split).
 		expect(splits(teams).map((s) => m.examinerIds[s.examiner]).sort()).toEqual(['x1', 'x1', 'x3', 'x4', 'x4']);
+	});
+
+	it('makes a third entry with the same members another team of theirs: a team takes two at most', () => {
+		const teams = plan(['a3', ['x1', 'x2', 'x4']], ['a1', ['x1', 'x2', 'x4']], ['a2', ['x1', 'x2', 'x4']]);
+		expect(teams).toEqual([
+			{ classIndex: 0, members: [0, 1, 3], entries: [0, 1] },
+			{ classIndex: 0, members: [0, 1, 3], entries: [2] }
+		]);
+		expect(splits(teams).map((s) => m.examinerIds[s.examiner])).toEqual(['x1', 'x2', 'x4']);
 	});
 
 	it('counts a clash once per team, for each member beyond the first of an organisation', () => {

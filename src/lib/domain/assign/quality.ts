@@ -27,17 +27,29 @@ export const PREFERENCES = ['covered', 'expertiseMisses', 'splits', 'organisatio
 export type Preference = (typeof PREFERENCES)[number];
 export type Quality = Record<Preference, number>;
 
-/** The entries grouped into teams, ordered by their first entry. */
+/** The most entries one team takes: a team meets, agrees and visits for one or two units. */
+export const TEAM_ENTRIES = 2;
+
+/**
+ * The entries grouped into teams, ordered by their first entry. Entries of one class with the same
+ * members beyond the second are another team of the same people, in order of entry: three entries
+ * with the same members are a team of two and a team of one, and its members are split.
+ */
 export function teamsOf(m: Model, staffed: StaffedEntry[]): Team[] {
 	const byKey = new Map<string, Team>();
+	const teams: Team[] = [];
 	for (const { entry, members } of [...staffed].sort((a, b) => a.entry - b.entry)) {
 		const sorted = [...members].sort((a, b) => a - b);
 		const key = `${m.entryClass[entry]}:${sorted.join()}`;
-		const team = byKey.get(key) ?? { classIndex: m.entryClass[entry], members: sorted, entries: [] };
+		let team = byKey.get(key);
+		if (!team || team.entries.length === TEAM_ENTRIES) {
+			team = { classIndex: m.entryClass[entry], members: sorted, entries: [] };
+			byKey.set(key, team);
+			teams.push(team);
+		}
 		team.entries.push(entry);
-		byKey.set(key, team);
 	}
-	return [...byKey.values()];
+	return teams;
 }
 
 /**

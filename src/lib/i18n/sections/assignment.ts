@@ -293,7 +293,7 @@ export const sv = {
 			'expertise-miss': (who: string, className: string) =>
 				`${who} har inte ${className} som expertis. Byt hen mot en examinator med klassen som expertis som har plats kvar.`,
 			'team-split': (who: string) =>
-				`${who} är med i lag med olika medlemmar. Låt ett och samma lag ta hens bidrag, eller byt hen mot någon som inte sitter i något annat lag.`,
+				`${who} är med i mer än ett lag (ett lag tar högst två bidrag). Låt ett och samma lag ta hens bidrag, eller byt hen mot någon som inte sitter i något annat lag.`,
 			'same-organisation': (who: string, other: string) =>
 				`${who} och ${other} kommer från samma förvaltning eller bolag. Byt den ena mot en examinator från en annan förvaltning eller ett annat bolag.`,
 			'unknown-entry': (entry: string) => `${entry} är inte godkänt för bedömning men har ett lag. Ta bort bidraget från laget, eller godkänn det på sidan Behörighet.`,
@@ -612,7 +612,7 @@ export const en: typeof sv = {
 			'expertise-miss': (who: string, className: string) =>
 				`${who} does not have ${className} as expertise. Swap them for an examiner with the class as expertise who has room left.`,
 			'team-split': (who: string) =>
-				`${who} is on teams with different members. Let one team take their entries, or swap them for someone on no other team.`,
+				`${who} is on more than one team (a team takes two entries at most). Let one team take their entries, or swap them for someone on no other team.`,
 			'same-organisation': (who: string, other: string) =>
 				`${who} and ${other} come from the same organisation. Swap one of them for an examiner from another organisation.`,
 			'unknown-entry': (entry: string) => `${entry} is not admitted for assessment but has a team. Remove the entry from the team, or admit it on the Eligibility page.`,
