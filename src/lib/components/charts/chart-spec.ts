@@ -72,3 +72,31 @@ export function scoreBarSpec(
 		}
 	};
 }
+
+/**
+ * Horizontal bars on the scale's six levels, one group per row and one bar per series (e.g. the
+ * unit's own level beside the team's); a missing level leaves its bar out.
+ */
+export function levelBarSpec(labels: string[], series: { label: string; data: (number | null)[]; fill: string }[], axis: string): ChartSpec {
+	return {
+		parts: ['BarController', 'BarElement', 'CategoryScale', 'LinearScale', 'Legend', 'Tooltip'],
+		config: {
+			type: 'bar',
+			data: {
+				labels,
+				datasets: series.map((s) => ({ label: s.label, data: s.data, backgroundColor: s.fill, borderColor: COLOURS.barEdge, borderWidth: 1 }))
+			},
+			options: {
+				indexAxis: 'y',
+				animation: false,
+				responsive: true,
+				maintainAspectRatio: false,
+				scales: {
+					x: { min: 0, max: 6, ticks: { stepSize: 1, color: COLOURS.muted }, grid: { color: COLOURS.grid }, title: { display: true, text: axis, color: COLOURS.muted } },
+					y: { ticks: { color: COLOURS.ink, autoSkip: false } }
+				},
+				plugins: { legend: LEGEND }
+			}
+		}
+	};
+}
