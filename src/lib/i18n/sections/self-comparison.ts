@@ -34,6 +34,11 @@ export const sv = {
 		intro: (year: number) => `Enheten deltog också ${year}. Så har examinatorernas nivå för varje område ändrats sedan dess.`,
 		words: (change: number, year: number) => (change === 0 ? `Samma nivå som ${year}.` : `${capital(gapWordsSv(change))} än ${year}.`),
 		missing: (year: number) => `Området bedömdes inte ${year}.`
+	},
+	/** Beside the lead's editor: what the team asked the unit to work on last time. */
+	earlier: {
+		heading: (year: number) => `Utvecklingsområden i rapporten ${year}`,
+		intro: (year: number) => `Enheten deltog också ${year}. Så här skrev examinatorerna då om vad enheten kunde utveckla; skriv gärna om enheten har kommit vidare.`
 	}
 };
 
@@ -62,5 +67,9 @@ export const en: typeof sv = {
 		intro: (year) => `The unit also took part in ${year}. This is how the examiners’ level for each area has changed since then.`,
 		words: (change, year) => (change === 0 ? `The same level as in ${year}.` : `${capital(gapWordsEn(change))} than in ${year}.`),
 		missing: (year) => `The area was not assessed in ${year}.`
+	},
+	earlier: {
+		heading: (year) => `Areas for improvement in the ${year} report`,
+		intro: (year) => `The unit also took part in ${year}. This is what the examiners then wrote it could improve; say whether the unit has come further.`
 	}
 };
