@@ -100,3 +100,25 @@ export function levelBarSpec(labels: string[], series: { label: string; data: (n
 		}
 	};
 }
+
+/** Horizontal stacked bars of counts, one bar per row, one segment per series. */
+export function countBarSpec(labels: string[], series: { label: string; data: number[]; fill: string }[], axis: string): ChartSpec {
+	return {
+		parts: ['BarController', 'BarElement', 'CategoryScale', 'LinearScale', 'Legend', 'Tooltip'],
+		config: {
+			type: 'bar',
+			data: { labels, datasets: series.map((s) => ({ label: s.label, data: s.data, backgroundColor: s.fill, borderColor: COLOURS.ink, borderWidth: 1 })) },
+			options: {
+				indexAxis: 'y',
+				animation: false,
+				responsive: true,
+				maintainAspectRatio: false,
+				scales: {
+					x: { stacked: true, beginAtZero: true, ticks: { precision: 0, color: COLOURS.muted }, grid: { color: COLOURS.grid }, title: { display: true, text: axis, color: COLOURS.muted } },
+					y: { stacked: true, ticks: { color: COLOURS.ink, autoSkip: false } }
+				},
+				plugins: { legend: LEGEND }
+			}
+		}
+	};
+}

@@ -39,6 +39,41 @@ export const sv = {
 	earlier: {
 		heading: (year: number) => `Utvecklingsområden i rapporten ${year}`,
 		intro: (year: number) => `Enheten deltog också ${year}. Så här skrev examinatorerna då om vad enheten kunde utveckla; skriv gärna om enheten har kommit vidare.`
+	},
+	/** The award office's view over a cycle. */
+	spread: {
+		title: (cycle: string) => `Egen bedömning mot konsensus – ${cycle}`,
+		link: 'Egen bedömning mot konsensus',
+		intro: 'Här står enheternas egna bedömningar bredvid lagens konsensus, område för område, för de bidrag vars konsensus är klar. Använd det i utbildningen av enheterna: var bedömer de sig högre eller lägre än examinatorerna?',
+		counted: (assessed: number, done: number) => `${assessed} av ${done} bidrag med klar konsensus har en egen bedömning i sin redovisning.`,
+		none: 'Inget bidrag med klar konsensus har en egen bedömning ännu.',
+		mostHigher: (title: string, mean: string) => `Högst bedömer enheterna sig i ${title}: i snitt ${mean} nivåer över examinatorerna.`,
+		mostLower: (title: string, mean: string) => `Lägst bedömer enheterna sig i ${title}: i snitt ${mean} nivåer under examinatorerna.`,
+		tableCaption: 'Skillnaden mellan egen bedömning och konsensus per område',
+		chartCaption: 'Antal enheter som bedömde sig högre, lika eller lägre än examinatorerna',
+		axis: 'Antal bidrag',
+		higher: 'Högre',
+		same: 'Samma nivå',
+		lower: 'Lägre',
+		criterion: 'Område',
+		n: 'Bidrag',
+		meanGap: 'Medelskillnad (nivåer)',
+		meanSize: 'Medelavstånd (nivåer)',
+		bySize: (levels: number) => (levels === 1 ? '1 nivå ifrån' : `${levels} nivåer ifrån`),
+		exportCsv: 'Ladda ner raderna (CSV)',
+		exportXlsx: 'Ladda ner raderna (Excel)',
+		fileName: (year: number) => `egen-bedomning-${year}`,
+		sheet: 'Egen bedömning',
+		columns: {
+			unit: 'Enhet',
+			organisation: 'Förvaltning eller bolag',
+			awardClass: 'Tävlingsklass',
+			criterion: 'Område',
+			own: 'Egen nivå (1–6)',
+			team: 'Konsensusnivå (1–6)',
+			gap: 'Skillnad (nivåer)',
+			reason: 'Enhetens motivering'
+		}
 	}
 };
 
@@ -71,5 +106,39 @@ export const en: typeof sv = {
 	earlier: {
 		heading: (year) => `Areas for improvement in the ${year} report`,
 		intro: (year) => `The unit also took part in ${year}. This is what the examiners then wrote it could improve; say whether the unit has come further.`
+	},
+	spread: {
+		title: (cycle) => `Self-assessment against consensus – ${cycle}`,
+		link: 'Self-assessment against consensus',
+		intro: 'The units’ own assessments beside their teams’ consensus, area by area, for the entries whose consensus is done. Use it in training the units: where do they rate themselves higher or lower than the examiners?',
+		counted: (assessed, done) => `${assessed} of ${done} entries with a finished consensus have a self-assessment in their account.`,
+		none: 'No entry with a finished consensus has a self-assessment yet.',
+		mostHigher: (title, mean) => `Units rate themselves highest in ${title}: on average ${mean} levels above the examiners.`,
+		mostLower: (title, mean) => `Units rate themselves lowest in ${title}: on average ${mean} levels below the examiners.`,
+		tableCaption: 'The gap between self-assessment and consensus per area',
+		chartCaption: 'Number of units rating themselves higher, the same or lower than the examiners',
+		axis: 'Entries',
+		higher: 'Higher',
+		same: 'Same level',
+		lower: 'Lower',
+		criterion: 'Area',
+		n: 'Entries',
+		meanGap: 'Mean gap (levels)',
+		meanSize: 'Mean distance (levels)',
+		bySize: (levels) => (levels === 1 ? '1 level off' : `${levels} levels off`),
+		exportCsv: 'Download the rows (CSV)',
+		exportXlsx: 'Download the rows (Excel)',
+		fileName: (year) => `self-assessment-${year}`,
+		sheet: 'Self-assessment',
+		columns: {
+			unit: 'Unit',
+			organisation: 'Administration or company',
+			awardClass: 'Class',
+			criterion: 'Area',
+			own: 'Own level (1–6)',
+			team: 'Consensus level (1–6)',
+			gap: 'Gap (levels)',
+			reason: 'The unit’s reason'
+		}
 	}
 };
