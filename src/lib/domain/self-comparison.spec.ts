@@ -47,9 +47,9 @@ describe('the unit’s view beside the team’s', () => {
 		expect(sv.largest([sv.largestPart('Ledarskap', 3), sv.largestPart('Jämställdhet', -3)])).toBe(
 			'Störst var skillnaden i Ledarskap (tre nivåer högre) och Jämställdhet (tre nivåer lägre).'
 		);
-		expect(sv.summary({ higher: 3, same: 3, lower: 1 })).toBe(
-			'Av de 7 områden ni bedömde hamnade ni på samma nivå som examinatorerna i 3, högre i 3 och lägre i 1.'
-		);
+		expect(sv.summary({ higher: 3, same: 3, lower: 1 })).toBe('Av de 7 områden ni bedömde låg er bedömning på samma nivå som examinatorernas i 3, högre i 3 och lägre i 1.');
+		expect(sv.summary({ higher: 7, same: 0, lower: 0 })).toBe('Av de 7 områden ni bedömde låg er bedömning högre än examinatorernas i 7.');
+		expect(sv.summary({ higher: 0, same: 2, lower: 5 })).toBe('Av de 7 områden ni bedömde låg er bedömning på samma nivå som examinatorernas i 2 och lägre i 5.');
 	});
 
 	it('reads a stored self-assessment only when its band is one of the scale', () => {

@@ -7,6 +7,12 @@ const levelsEn = (n: number) => (n === 1 ? 'one level' : `${countEn[n] ?? n} lev
 const gapWordsSv = (gap: number) => (gap === 0 ? 'samma nivå' : `${levelsSv(Math.abs(gap))} ${gap > 0 ? 'högre' : 'lägre'}`);
 const gapWordsEn = (gap: number) => (gap === 0 ? 'the same level' : `${levelsEn(Math.abs(gap))} ${gap > 0 ? 'higher' : 'lower'}`);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+type Counts = { higher: number; same: number; lower: number };
+/** "x i 3, y i 2 och z i 1", leaving out what counts none; the first names what it compares with. */
+const countsIn = (c: Counts, words: Record<keyof Counts, [string, string]>, and: string) => {
+	const parts = (['same', 'higher', 'lower'] as const).filter((k) => c[k] > 0).map((k, i) => `${words[k][i === 0 ? 0 : 1]} ${c[k]}`);
+	return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}` : (parts[0] ?? '');
+};
 
 export const sv = {
 	heading: 'Er egen bedömning bredvid examinatorernas',
@@ -23,8 +29,12 @@ export const sv = {
 	/** The sentence a unit reads per criterion. */
 	gap: (gap: number) =>
 		gap === 0 ? 'Ni bedömde er på samma nivå som examinatorerna.' : `Ni bedömde er ${gapWordsSv(gap)} än examinatorerna.`,
-	summary: (c: { higher: number; same: number; lower: number }) =>
-		`Av de ${c.higher + c.same + c.lower} områden ni bedömde hamnade ni på samma nivå som examinatorerna i ${c.same}, högre i ${c.higher} och lägre i ${c.lower}.`,
+	summary: (c: Counts) =>
+		`Av de ${c.higher + c.same + c.lower} områden ni bedömde låg er bedömning ${countsIn(
+			c,
+			{ same: ['på samma nivå som examinatorernas i', 'på samma nivå i'], higher: ['högre än examinatorernas i', 'högre i'], lower: ['lägre än examinatorernas i', 'lägre i'] },
+			'och'
+		)}.`,
 	largest: (parts: string[]) => `Störst var skillnaden i ${parts.join(' och ')}.`,
 	largestPart: (title: string, gap: number) => `${title} (${gapWordsSv(gap)})`,
 	chartCaption: 'Er nivå och examinatorernas, per område',
@@ -92,7 +102,11 @@ export const en: typeof sv = {
 	gap: (gap) =>
 		gap === 0 ? 'You placed yourselves at the same level as the examiners.' : `You placed yourselves ${gapWordsEn(gap)} than the examiners.`,
 	summary: (c) =>
-		`Of the ${c.higher + c.same + c.lower} areas you assessed, you were at the same level as the examiners in ${c.same}, higher in ${c.higher} and lower in ${c.lower}.`,
+		`Of the ${c.higher + c.same + c.lower} areas you assessed, your assessment was ${countsIn(
+			c,
+			{ same: ['at the same level as the examiners’ in', 'at the same level in'], higher: ['higher than the examiners’ in', 'higher in'], lower: ['lower than the examiners’ in', 'lower in'] },
+			'and'
+		)}.`,
 	largest: (parts) => `The difference was largest in ${parts.join(' and ')}.`,
 	largestPart: (title, gap) => `${title} (${gapWordsEn(gap)})`,
 	chartCaption: 'Your level and the examiners’, per area',
