@@ -36,6 +36,8 @@ function source(overrides: Partial<ReportSource> = {}): ReportSource {
 		],
 		decision: { outcome: 'award', citation: 'För ett långsiktigt arbete.' },
 		classNoAward: null,
+		self: null,
+		previous: null,
 		...overrides
 	};
 }
@@ -79,6 +81,20 @@ describe('building the report from the consensus', () => {
 		expect(buildReportContent(source({ cycle: { ...source().cycle, decisionsClosed: false } })).jury.outcome).toBe('pending');
 		const none = buildReportContent(source({ decision: null, classNoAward: 'Ingen når nivån.' }));
 		expect(none.jury).toEqual({ outcome: 'none', citation: '', noAwardInClass: 'Ingen når nivån.' });
+	});
+
+	it('carries the unit’s own view and last entry’s band per criterion, as facts that follow their sources', () => {
+		const plain = buildReportContent(source());
+		expect(plain.criteria.map((c) => [c.self, c.previousBand])).toEqual([[null, null], [null, null]]);
+		expect(plain.previousYear).toBeNull();
+		const withViews = buildReportContent(
+			source({ self: { results: { band: 2, reason: 'Vi mäter ännu för lite.' } }, previous: { year: 2025, bands: { dialog: 2, other: 4 } } })
+		);
+		expect(withViews.criteria.map((c) => [c.self, c.previousBand])).toEqual([[null, 2], [{ band: 2, reason: 'Vi mäter ännu för lite.' }, null]]);
+		expect(withViews.previousYear).toBe(2025);
+		const edited = applyEdit(plain, { ...editOf(plain), summary: 'Redigerad' });
+		if (!edited.ok) throw new Error('edit refused');
+		expect(refreshFacts(edited.content, withViews).criteria[1].self).toEqual({ band: 2, reason: 'Vi mäter ännu för lite.' });
 	});
 
 	it('falls back to the default band texts when the criterion has none', () => {

@@ -5,6 +5,7 @@
  */
 import { BANDS, bandOf, bandTextsOf, type CriterionKind } from './default-model';
 import { compareIsoDays, isIsoDay } from './dates';
+import type { SelfAssessment } from './account';
 
 export const MAX_SUMMARY_LENGTH = 5000;
 export const MAX_POINT_LENGTH = 1000;
@@ -28,6 +29,10 @@ export interface ReportCriterion {
 	score: number | null;
 	strengths: string[];
 	improvements: string[];
+	/** The unit's own band and reason from its submitted account; absent in reports made before it existed. */
+	self?: SelfAssessment | null;
+	/** The team's band for the criterion at the unit's last entry, when it returns. */
+	previousBand?: number | null;
 }
 
 /** The report as stored in feedback_report.content (JSON). */
@@ -48,6 +53,8 @@ export interface ReportContent {
 	summary: string;
 	criteria: ReportCriterion[];
 	team: { name: string; lead: boolean }[];
+	/** The year of the unit's last entry with a released report, when it returns. */
+	previousYear?: number | null;
 }
 
 /** The lead's part of the report: the texts, per criterion by key. */
@@ -72,6 +79,10 @@ export interface ReportSource {
 	decision: { outcome: 'award' | 'mention'; citation: string } | null;
 	/** The reason of a "no award in this class" decision, if the class has one. */
 	classNoAward: string | null;
+	/** The unit's own view by criterion key, read only once the consensus is done. */
+	self: Record<string, SelfAssessment> | null;
+	/** The unit's last entry with a released report: its year and the team's band by criterion key. */
+	previous: { year: number; bands: Record<string, number | null> } | null;
 }
 
 /** The band text of a criterion: its own six texts, or the defaults of its kind. */
@@ -107,10 +118,13 @@ export function buildReportContent(source: ReportSource): ReportContent {
 				bandText: band === null ? '' : bandText(c, band),
 				score: cycle.scoresInFeedback ? score : null,
 				strengths: cleanList(agreed?.strengths ?? []),
-				improvements: cleanList(agreed?.improvements ?? [])
+				improvements: cleanList(agreed?.improvements ?? []),
+				self: source.self?.[c.key] ?? null,
+				previousBand: source.previous ? (source.previous.bands[c.key] ?? null) : null
 			};
 		}),
-		team: source.team.map((t) => ({ ...t }))
+		team: source.team.map((t) => ({ ...t })),
+		previousYear: source.previous?.year ?? null
 	};
 }
 

@@ -68,6 +68,7 @@ describe('may', () => {
 		for (const v of [examiner, lead, juror, chair, contact]) {
 			expect(may(v, 'cycle.manage', entry())).toBe(false);
 			expect(may(v, 'feedback.release', entry())).toBe(false);
+			expect(may(v, 'feedback.spread', entry({ phase: 'feedback' }))).toBe(false);
 			expect(may(v, 'archive.package', entry({ phase: 'archived' }))).toBe(false);
 		}
 		expect(may(admin, 'cycle.manage', entry())).toBe(true);
@@ -192,6 +193,12 @@ describe('may', () => {
 			['lead after own submitted, consensus', lead, { onTeam: true, isLead: true, ownSubmitted: true }, 'consensus.write', scoring],
 			['admin, reopen', admin, {}, 'assessment.reopen', scoring],
 			['admin, account', admin, {}, 'entry.readAccount', [...PHASES]],
+			['admin, spread of self-assessments', admin, {}, 'feedback.spread', [...PHASES]],
+			['lead, spread of self-assessments', lead, { onTeam: true, isLead: true, ownSubmitted: true }, 'feedback.spread', []],
+			['juror, spread of self-assessments', juror, { isFinalist: true }, 'feedback.spread', []],
+			['chair, spread of self-assessments', chair, {}, 'feedback.spread', []],
+			['contact, spread of self-assessments', contact, { reportReleased: true }, 'feedback.spread', []],
+			['coordinator, spread of self-assessments', coordinator, {}, 'feedback.spread', []],
 			['contact, released report', contact, { reportReleased: true }, 'feedback.read', [...PHASES]],
 			['contact, registration', contact, {}, 'unit.register', ['registration']],
 			['contact, reads registration', contact, {}, 'unit.readRegistration', [...PHASES]],

@@ -60,6 +60,7 @@ export type Action =
 	| 'ballot.cast'
 	| 'decision.record'
 	| 'feedback.release'
+	| 'feedback.spread'
 	| 'archive.package'
 	| 'feedback.read'
 	| 'unit.readRegistration'
@@ -127,6 +128,8 @@ export function may(viewer: Viewer, action: Action, entry: EntryFacts): boolean 
 	switch (action) {
 		case 'cycle.manage':
 		case 'feedback.release':
+		// Every unit's own view beside its team's, across the cycle: the award office's, for training.
+		case 'feedback.spread':
 		// The package holds every entry, score and note of the year: the award office's alone.
 		case 'archive.package':
 			return viewer.isAdmin;

@@ -14,6 +14,7 @@ import * as entryProgress from './sections/entry-progress';
 import * as juryWork from './sections/jury-work';
 import * as charts from './sections/charts';
 import * as feedback from './sections/feedback';
+import * as selfComparison from './sections/self-comparison';
 import * as ranking from './sections/ranking';
 import * as signOn from './sections/sign-on';
 import * as backup from './sections/backup';
@@ -196,6 +197,7 @@ export const en: Messages = {
 	juryWork: juryWork.en,
 	charts: charts.en,
 	feedback: feedback.en,
+	selfComparison: selfComparison.en,
 	ranking: ranking.en,
 	backup: backup.en,
 	archive: archive.en,

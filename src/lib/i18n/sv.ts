@@ -14,6 +14,7 @@ import * as entryProgress from './sections/entry-progress';
 import * as juryWork from './sections/jury-work';
 import * as charts from './sections/charts';
 import * as feedback from './sections/feedback';
+import * as selfComparison from './sections/self-comparison';
 import * as ranking from './sections/ranking';
 import * as signOn from './sections/sign-on';
 import * as backup from './sections/backup';
@@ -197,6 +198,7 @@ export const sv = {
 	juryWork: juryWork.sv,
 	charts: charts.sv,
 	feedback: feedback.sv,
+	selfComparison: selfComparison.sv,
 	ranking: ranking.sv,
 	backup: backup.sv,
 	archive: archive.sv,

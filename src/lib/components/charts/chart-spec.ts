@@ -72,3 +72,64 @@ export function scoreBarSpec(
 		}
 	};
 }
+
+/** Long criterion titles broken into short lines, so that the labels of a narrow chart are not cut off. */
+export function wrapLabel(label: string, width = 18): string[] {
+	const lines: string[] = [];
+	for (const word of label.split(/\s+/)) {
+		const last = lines.length - 1;
+		if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+		else lines.push(word);
+	}
+	return lines;
+}
+
+/**
+ * Horizontal bars on the scale's six levels, one group per row and one bar per series (e.g. the
+ * unit's own level beside the team's); a missing level leaves its bar out.
+ */
+export function levelBarSpec(labels: string[][], series: { label: string; data: (number | null)[]; fill: string }[], axis: string): ChartSpec {
+	return {
+		parts: ['BarController', 'BarElement', 'CategoryScale', 'LinearScale', 'Legend', 'Tooltip'],
+		config: {
+			type: 'bar',
+			data: {
+				labels,
+				datasets: series.map((s) => ({ label: s.label, data: s.data, backgroundColor: s.fill, borderColor: COLOURS.barEdge, borderWidth: 1 }))
+			},
+			options: {
+				indexAxis: 'y',
+				animation: false,
+				responsive: true,
+				maintainAspectRatio: false,
+				scales: {
+					x: { min: 0, max: 6, ticks: { stepSize: 1, color: COLOURS.muted }, grid: { color: COLOURS.grid }, title: { display: true, text: axis, color: COLOURS.muted } },
+					y: { ticks: { color: COLOURS.ink, autoSkip: false } }
+				},
+				plugins: { legend: LEGEND }
+			}
+		}
+	};
+}
+
+/** Horizontal stacked bars of counts, one bar per row, one segment per series. */
+export function countBarSpec(labels: string[][], series: { label: string; data: number[]; fill: string }[], axis: string): ChartSpec {
+	return {
+		parts: ['BarController', 'BarElement', 'CategoryScale', 'LinearScale', 'Legend', 'Tooltip'],
+		config: {
+			type: 'bar',
+			data: { labels, datasets: series.map((s) => ({ label: s.label, data: s.data, backgroundColor: s.fill, borderColor: COLOURS.ink, borderWidth: 1 })) },
+			options: {
+				indexAxis: 'y',
+				animation: false,
+				responsive: true,
+				maintainAspectRatio: false,
+				scales: {
+					x: { stacked: true, beginAtZero: true, ticks: { precision: 0, color: COLOURS.muted }, grid: { color: COLOURS.grid }, title: { display: true, text: axis, color: COLOURS.muted } },
+					y: { stacked: true, ticks: { color: COLOURS.ink, autoSkip: false } }
+				},
+				plugins: { legend: LEGEND }
+			}
+		}
+	};
+}

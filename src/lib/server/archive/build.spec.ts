@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { AFTER_CEREMONY, feedbackYear, ORIGIN } from '../test-support/feedback';
 import { releaseAllApproved } from '../feedback/release';
 import * as table from '../db/schema';
@@ -78,7 +78,13 @@ describe('the archive package of the demo year in the feedback phase', { timeout
 			}
 		}
 
-		const released = db.select().from(table.feedbackReport).where(eq(table.feedbackReport.status, 'released')).all();
+		// The cycle's own: last year's released reports of the returning units belong to last year's package.
+		const released = db
+			.select({ id: table.feedbackReport.id })
+			.from(table.feedbackReport)
+			.innerJoin(table.entry, eq(table.entry.id, table.feedbackReport.entryId))
+			.where(and(eq(table.feedbackReport.status, 'released'), eq(table.entry.cycleId, cycle.id)))
+			.all();
 		expect(released.length).toBeGreaterThan(0);
 		expect(paths.filter((p) => p.startsWith('aterkoppling/'))).toHaveLength(released.length);
 		expect(paths).toEqual(expect.arrayContaining(['cykel/installningar.json', 'cykel/bedomningsmodell.json', 'bidrag/bidrag.csv', 'bedomning/konsensus.json', 'rangordning/rangordning.pdf', 'jury/protokoll.pdf', 'jury/beslut.json', 'logg/granskningslogg.csv', 'logg/granskningslogg.json', INDEX_FILE]));

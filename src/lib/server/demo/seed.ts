@@ -13,6 +13,7 @@ import { storeDemoAccount } from './account';
 import { seedFeedbackReports } from './feedback';
 import { seedBoardMinutes, seedUnitSide } from './registration';
 import { seedAccountForms } from './account-forms';
+import { seedEarlierYear, seedSelfAssessments } from './self-assessment';
 import { seededRandom } from '../../domain/seeded-random';
 import { DEMO_REFERENCE_DAY, demoCalendar, type DemoCalendar } from '../../domain/demo-calendar';
 
@@ -261,8 +262,12 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 
 		if (phase === 'jury') seedJuryWork(tx, cycle.id, classIds, calendar);
 		if (phaseAtLeast(phase, 'decided')) seedDecisions(tx, cycle.id, classIds, calendar);
-		if (phase === 'feedback') seedFeedbackReports(tx, cycle.id, calendar.at('feedbackDrafted'));
 		seedAccountForms(tx, cycle.id, phase, calendar, addUser);
+		if (phaseAtLeast(phase, 'jury')) seedSelfAssessments(tx, cycle.id);
+		if (phase === 'feedback') {
+			seedFeedbackReports(tx, cycle.id, calendar.at('feedbackDrafted'));
+			seedEarlierYear(tx, cycle.id, calendar);
+		}
 		tx.insert(table.auditLog).values({ actorId: null, cycleId: cycle.id, action: 'demo.seed', entityType: 'cycle', entityId: String(cycle.id), after: { phase } }).run();
 		return accounts;
 	});

@@ -19,7 +19,7 @@ async function parse(pdf: Buffer) {
 	return { text: text.text.replace(/\s+/g, ' '), pages: text.total, info };
 }
 
-function content(): ReportContent {
+function content(over: Partial<ReportSource> = {}): ReportContent {
 	const source: ReportSource = {
 		cycle: { year: 2026, name: 'Kvalitetsutmärkelsen 2026', scoresInFeedback: true, decisionsClosed: true },
 		unit: { name: 'Förskolan Ekorren', organisation: 'Farsta stadsdelsförvaltning' },
@@ -40,7 +40,10 @@ function content(): ReportContent {
 			{ name: 'Örjan Åkesson', lead: false }
 		],
 		decision: { outcome: 'mention', citation: 'Förskolan Ekorren får ett hedersomnämnande för ett engagerat förbättringsarbete där barnens röster väger tungt.' },
-		classNoAward: null
+		classNoAward: null,
+		self: null,
+		previous: null,
+		...over
 	};
 	return buildReportContent(source);
 }
@@ -92,5 +95,40 @@ describe('the report as PDF', () => {
 		const { text } = await parse(await renderReportPdf(c, { status: report.status, releasedAt: null }));
 		expect(text).toContain(c.criteria[0].strengths[0]);
 		expect(pdfFileName(c)).toBe('aterkoppling-2026-enheten-for-hemlosa.pdf');
+	});
+
+	it('sets the unit’s own view beside the team’s, with the chart as a figure, its table and the gap in words', async () => {
+		const c = content({ self: { dialog: { band: 5, reason: 'Vi frågar barnen varje dag.' } } });
+		const pdf = await renderReportPdf(c, { status: 'released', releasedAt: null });
+		const { text } = await parse(pdf);
+		expect(text).toContain('Er egen bedömning bredvid examinatorernas');
+		expect(text).toContain('Ni bedömde er två nivåer högre än examinatorerna.');
+		expect(text).toContain('Vi frågar barnen varje dag.');
+		expect(text).toContain('Störst var skillnaden i Stockholmarnas synpunkter och dialog (två nivåer högre).');
+		expect(text).toContain('Ni gjorde ingen egen bedömning av området.');
+		const raw = pdf.toString('latin1');
+		expect(raw).toMatch(/\/S \/Figure/);
+		expect(raw).toMatch(/\/S \/Table/);
+		expect(raw).toMatch(/\/Alt \(/);
+	});
+
+	it('shows a returning unit its bands then and now', async () => {
+		const c = content({ previous: { year: 2025, bands: { dialog: 2, results: 3 } } });
+		const { text } = await parse(await renderReportPdf(c, { status: 'released', releasedAt: null }));
+		expect(text).toContain('Förändring sedan 2025');
+		expect(text).toContain('En nivå högre än 2025.');
+		expect(text).toContain('En nivå lägre än 2025.');
+	});
+
+	it('reads exactly as before for a unit that made no self-assessment and has no earlier entry', async () => {
+		const c = content();
+		// A report stored before these parts existed has none of their fields.
+		const older = { ...c, criteria: c.criteria.map(({ self: _self, previousBand: _previous, ...rest }) => rest) } as ReportContent;
+		delete older.previousYear;
+		const meta = { status: 'released' as const, releasedAt: new Date('2026-12-01T10:00:00Z') };
+		const [now, before] = await Promise.all([parse(await renderReportPdf(c, meta)), parse(await renderReportPdf(older, meta))]);
+		expect(now.text).toBe(before.text);
+		expect(now.text).not.toContain('Er egen bedömning');
+		expect(now.text).not.toContain('Förändring sedan');
 	});
 });

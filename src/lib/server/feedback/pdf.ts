@@ -9,6 +9,7 @@ import { bandName } from '../../domain/default-model';
 import type { ReportContent, ReportStatus } from '../../domain/feedback';
 import { messages } from '../../i18n';
 import { fileSlug } from '../../domain/archive';
+import { writeChange, writeSelfComparison, writeSelfLines } from './pdf-self';
 
 export interface PdfMeta {
 	status: ReportStatus;
@@ -55,12 +56,17 @@ export function renderReportPdf(content: ReportContent, meta: PdfMeta): Promise<
 	if (paragraphs.length === 0) pdf.paragraph(r.nothing, { colour: PDF_COLOURS.muted });
 	for (const p of paragraphs) pdf.paragraph(p);
 
+	writeSelfComparison(pdf, content);
+	writeChange(pdf, content);
+
 	pdf.heading('H2', r.criteria);
 	pdf.paragraph(scale.explained, { label: scale.title });
+	const anySelf = content.criteria.some((c) => c.self);
 	for (const c of content.criteria) {
 		pdf.heading('H3', c.titleSv);
 		const level = c.band === null ? r.noBand : `${scale.band(bandName(c.band))} – ${c.bandText}`;
 		pdf.paragraph(c.score !== null ? `${level} ${r.score(c.score)}` : level, { colour: PDF_COLOURS.muted });
+		writeSelfLines(pdf, c, anySelf);
 		pdf.heading('H4', r.strengths);
 		list(c.strengths);
 		pdf.heading('H4', r.improvements);

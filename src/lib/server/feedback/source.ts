@@ -3,6 +3,8 @@ import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import * as table from '../db/schema';
 import type { ReportSource } from '../../domain/feedback';
+import { entrySelfAssessments } from '../account/self';
+import { earlierReport } from './earlier';
 
 export function loadReportSource(q: Queryable, entryId: number): ReportSource | null {
 	const row = q
@@ -57,6 +59,10 @@ export function loadReportSource(q: Queryable, entryId: number): ReportSource | 
 		.where(and(eq(table.decision.classId, row.entry.classId), isNull(table.decision.entryId), eq(table.decision.outcome, 'none')))
 		.get();
 
+	// The unit's own view would anchor whoever reads the report before the team has agreed.
+	const self = consensus?.status === 'done' ? entrySelfAssessments(q, entryId) : new Map();
+	const earlier = earlierReport(q, row.entry.unitId, cycle.year);
+
 	return {
 		cycle: { year: cycle.year, name: cycle.name, scoresInFeedback: cycle.scoresInFeedback, decisionsClosed: cycle.decisionsClosedAt !== null },
 		unit: { name: row.unitName, organisation: row.organisation },
@@ -74,6 +80,11 @@ export function loadReportSource(q: Queryable, entryId: number): ReportSource | 
 			: null,
 		team,
 		decision: decision && decision.outcome !== 'none' ? { outcome: decision.outcome, citation: decision.citation } : null,
-		classNoAward: noAward?.citation ?? null
+		classNoAward: noAward?.citation ?? null,
+		self: self.size > 0 ? Object.fromEntries(criteria.filter((c) => self.has(c.id)).map((c) => [c.key, self.get(c.id)!])) : null,
+		previous: earlier && {
+			year: earlier.year,
+			bands: Object.fromEntries(earlier.content.criteria.map((c) => [c.key, c.band]))
+		}
 	};
 }

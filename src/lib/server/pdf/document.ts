@@ -77,6 +77,10 @@ export interface PdfWriter {
 	heading(level: 'H1' | 'H2' | 'H3' | 'H4', text: string): void;
 	paragraph(text: string, options?: { colour?: string; label?: string; size?: number }): void;
 	list(items: string[]): void;
+	/** A tagged table; widths are shares of the text width. A row that does not fit starts a new page. */
+	table(columns: { header: string; share: number }[], rows: string[][]): void;
+	/** A vector drawing of `height` points as a tagged figure with its text alternative. */
+	figure(alt: string, height: number, draw: (area: { x: number; y: number; width: number; height: number }) => void): void;
 	/** Draws headers and page numbers on every page and returns the whole file. */
 	finish(): Promise<Buffer>;
 }
@@ -152,6 +156,49 @@ export function createPdf(options: PdfOptions): PdfWriter {
 			doc.list(items, left + 4, doc.y, { width: width - 4, structParent: l, lineGap: 2, paragraphGap: 3, bulletRadius: 2 });
 			l.end();
 			doc.moveDown(0.35);
+		},
+		table(columns, rows) {
+			const t = doc.struct('Table');
+			body.add(t);
+			const xs = columns.reduce<number[]>((acc, c, i) => [...acc, acc[i] + c.share * width], [left]);
+			const heightOf = (cells: string[], head: boolean) => {
+				doc.font(head ? 'bold' : 'regular').fontSize(9.5);
+				return Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: columns[i].share * width - 6 })));
+			};
+			const row = (cells: string[], head: boolean) => {
+				const height = heightOf(cells, head);
+				// The head stays with the first row.
+				const keep = head && rows.length > 0 ? heightOf(rows[0], false) + 3 : 0;
+				if (doc.y + height + keep > doc.page.height - PDF_MARGIN.bottom) doc.addPage();
+				const top = doc.y;
+				const tr = doc.struct('TR');
+				t.add(tr);
+				cells.forEach((text, i) => {
+					tr.add(
+						doc.struct(head ? 'TH' : 'TD', {}, () => {
+							doc.font(head ? 'bold' : 'regular').fontSize(9.5).fillColor(PDF_COLOURS.ink).text(text, xs[i], top, { width: columns[i].share * width - 6 });
+						})
+					);
+				});
+				tr.end();
+				doc.y = top + height + 3;
+				doc.markContent('Artifact');
+				doc.moveTo(left, doc.y - 1.5).lineTo(left + width, doc.y - 1.5).lineWidth(head ? 0.8 : 0.3).strokeColor(PDF_COLOURS.muted).stroke();
+				doc.endMarkedContent();
+			};
+			row(columns.map((c) => c.header), true);
+			for (const r of rows) row(r, false);
+			t.end();
+			doc.x = left;
+			doc.moveDown(0.5);
+		},
+		figure(alt, height, draw) {
+			if (doc.y + height > doc.page.height - PDF_MARGIN.bottom) doc.addPage();
+			const area = { x: left, y: doc.y, width, height };
+			body.add(doc.struct('Figure', { alt }, () => draw(area)));
+			doc.x = left;
+			doc.y = area.y + height;
+			doc.moveDown(0.5);
 		},
 		finish() {
 			body.end();

@@ -8,6 +8,7 @@ import { readForm } from '$lib/server/http/request';
 import { messagesOf } from '$lib/server/http/locale';
 import { parseEditForm, postedEdit } from '$lib/server/feedback/edit-form';
 import { currentContent, openReport, saveReport, savedState, sendBackNote } from '$lib/server/feedback/reports';
+import { earlierImprovements } from '$lib/server/feedback/earlier';
 
 export const load: PageServerLoad = (event) => {
 	const access = requireEntry(event, event.params.entryId, 'feedback.draft');
@@ -20,7 +21,9 @@ export const load: PageServerLoad = (event) => {
 		unitName,
 		report: { id: report.id, status: report.status, version: report.version, updatedAt: report.updatedAt, savedBy: state.savedBy },
 		content: currentContent(report),
-		sentBack: sendBackNote(report)
+		sentBack: sendBackNote(report),
+		// Only ever the unit of the entry the guard let the lead into.
+		earlier: earlierImprovements(access.entry.unitId, access.cycle.year)
 	};
 };
 
