@@ -38,7 +38,7 @@ export const sv = {
 	sortedBy: (column: string, ascending: boolean) => `Sorterad efter ${column}, ${ascending ? 'stigande' : 'fallande'}.`,
 	consensus: { done: 'Klar', draft: 'Utkast', none: 'Saknas' },
 	recommend: { yes: 'Rekommenderas', no: 'Rekommenderas inte', open: 'Inte angivet' },
-	e8: 'E8: kan inte tilldelas priset',
+	e8: 'E8: kan inte tilldelas utmärkelsen',
 	overridden: (rules: string) => `Antagen med undantag (${rules})`,
 	noFlags: 'Uppfyller alla regler',
 	incomplete: 'Ofullständig',
@@ -165,7 +165,7 @@ export const sv = {
 		adjustedRank: 'Plats (justerad)',
 		consensus: 'Konsensus',
 		finalist: 'Rekommenderas som finalist',
-		e8: 'Kan inte tilldelas priset (E8)',
+		e8: 'Kan inte tilldelas utmärkelsen (E8)',
 		incomplete: 'Ofullständig'
 	}
 };
