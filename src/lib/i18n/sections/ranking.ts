@@ -2,7 +2,7 @@
 export const sv = {
 	nav: 'Rangordning',
 	title: 'Rangordning',
-	intro: 'Bidragen i varje tävlingsklass rangordnade efter sin total. Välj en klass för att se tabellen, diagrammen och hur robust rangordningen är.',
+	intro: 'Bidragen i varje tävlingsklass rangordnade efter sin total. Välj en klass för att se tabellen, diagrammen och om rangordningen håller.',
 	noCycle: 'Det finns ingen omgång att rangordna.',
 	classes: 'Tävlingsklasser',
 	classCounts: (entries: number, finalists: number, incomplete: number) =>
@@ -64,9 +64,9 @@ export const sv = {
 		xlsx: 'Rangordningen som Excel-fil (XLSX)'
 	},
 	robustness: {
-		pageTitle: (name: string) => `Robusthet och samstämmighet: ${name}`,
-		link: 'Hur robust är rangordningen, och hur samstämmiga är examinatorerna?',
-		title: 'Håller rangordningen?',
+		pageTitle: (name: string) => `Håller rangordningen? ${name}`,
+		link: 'Håller rangordningen, och hur överens är examinatorerna?',
+		title: 'Samma ordning med andra sätt att räkna?',
 		intro: 'Rangordningen bygger på ett sätt att räkna. Här räknar vi den på tre andra sätt. Blir ordningen densamma, beror beslutet inte på hur poängen räknas samman.',
 		methodsTitle: 'Vad varje sätt att räkna visar',
 		marker: '◆',
@@ -173,7 +173,7 @@ export const sv = {
 export const en: typeof sv = {
 	nav: 'Ranking',
 	title: 'Ranking',
-	intro: 'The entries of each class ranked by their total. Choose a class to see the table, the charts and how robust the ranking is.',
+	intro: 'The entries of each class ranked by their total. Choose a class to see the table, the charts and whether the ranking holds.',
 	noCycle: 'There is no cycle to rank.',
 	classes: 'Classes',
 	classCounts: (entries, finalists, incomplete) =>
@@ -235,9 +235,9 @@ export const en: typeof sv = {
 		xlsx: 'The ranking as an Excel file (XLSX)'
 	},
 	robustness: {
-		pageTitle: (name) => `Robustness and agreement: ${name}`,
-		link: 'How robust is the ranking, and how well do the examiners agree?',
-		title: 'Does the ranking hold?',
+		pageTitle: (name) => `Does the ranking hold? ${name}`,
+		link: 'Does the ranking hold, and how well do the examiners agree?',
+		title: 'The same order with other ways of computing?',
 		intro: 'The ranking rests on one way of combining the scores. Here we compute it three other ways. If the order stays the same, the decision does not depend on how the scores are added up.',
 		methodsTitle: 'What each way of computing shows',
 		marker: '◆',
