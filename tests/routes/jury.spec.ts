@@ -11,6 +11,7 @@ import * as comparePage from '../../src/routes/(app)/jury/classes/[classId]/comp
 import * as minutesPage from '../../src/routes/(app)/jury/minutes/+page.server';
 import * as minutesPdf from '../../src/routes/(app)/jury/minutes.pdf/+server';
 import * as presentPage from '../../src/routes/(app)/jury/present/+page.server';
+import * as juryHome from '../../src/routes/(app)/jury/+page.server';
 import { classDecisions, decisionsVersion, meetingOf, meetingVersion } from '../../src/lib/server/jury/decisions';
 import { fakeEvent, juryYear } from '../../src/lib/server/test-support/jury';
 import { NONE_BARRED } from '../../src/lib/domain/entry-state';
@@ -190,6 +191,34 @@ describe('the class page', () => {
 		expect(stale.status).toBe(409);
 		expect(stale.data.errors._form).toContain('Någon har ändrat');
 		expect(await statusOf(() => actions.record(post('jury1@demo.test', `/jury/classes/${classId}?/record`, fields, params)))).toBe(403);
+	});
+});
+
+describe('the jury’s home', () => {
+	type Home = {
+		leaders: Record<number, { unitName: string; total: number }[]>;
+		ballots: Record<number, { voted: number; members: number; first: string[] }>;
+	};
+	const home = (email: string) => (juryHome.load as unknown as Handler)(fakeEvent(y.userId(email), 'http://localhost/jury')) as Home;
+
+	it('names who leads each class, how many have voted, and who is first in the ballot only to a member who may see the tally', () => {
+		const classId = y.classes[0].id;
+		const standing = (email: string) =>
+			(classPage.load as unknown as Handler)(fakeEvent(y.userId(email), `http://localhost/jury/classes/${classId}`, { params: { classId: String(classId) } })) as {
+				standing: { rows: { unitName: string; rank: number | null; ballotPlace: number | null }[]; voted: number; members: number };
+			};
+		const voted = standing('jury1@demo.test').standing;
+		const seen = home('jury1@demo.test');
+		expect(seen.leaders[classId].map((l) => l.unitName)).toEqual(voted.rows.filter((r) => r.rank === 1).map((r) => r.unitName));
+		expect(seen.ballots[classId]).toEqual({
+			voted: voted.voted,
+			members: voted.members,
+			first: voted.rows.filter((r) => r.ballotPlace === 1).map((r) => r.unitName)
+		});
+		expect(seen.ballots[classId].voted).toBeGreaterThan(0);
+		expect(seen.ballots[classId].first).not.toEqual([]);
+		// jury3 has not voted: the count, but not the order.
+		expect(home('jury3@demo.test').ballots[classId]).toEqual({ voted: voted.voted, members: voted.members, first: [] });
 	});
 });
 
