@@ -38,7 +38,7 @@ test('a member with a conflict sees the class as if the entries were not in it, 
 	await expectAccessible(page);
 	await expect(card(page, /^Socialtjänst/).getByText(/^Leder: Resursenheten/)).toBeVisible();
 	await card(page, /^Socialtjänst/).getByRole('link', { name: 'Klassens sida för sammanträdet' }).click();
-	await expect(page.getByText(/^Bidrag som du har jäv mot visas inte för dig\./)).toBeVisible();
+	await expect(page.getByText(/^Du har jäv mot några bidrag, och de visas inte för dig\./)).toBeVisible();
 	await expect(page.getByRole('table', { name: /^Klassens bidrag i rangordning/ }).locator('tbody tr')).toHaveCount(2);
 	await expect(page.locator('details.finalist')).toHaveCount(1);
 	await page.locator('details.finalist summary', { hasText: 'Resursenheten' }).click();

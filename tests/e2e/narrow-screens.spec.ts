@@ -28,7 +28,8 @@ const visits: { role: string; base: string; email: string; start?: string[]; rea
 		role: 'the award office in the registration phase',
 		base: REGISTRATION,
 		email: 'admin@demo.test',
-		start: ['/admin/registrations', '/admin/retention', '/admin/people', '/admin/cycles'],
+		// The people page lists people only for a search.
+		start: ['/admin/registrations', '/admin/retention', '/admin/people?q=enhet', '/admin/cycles'],
 		reaches: ['/admin/registrations', '/admin/retention', '/admin/people', '/admin/people/:id', '/admin/cycles/:id']
 	},
 	{ role: 'a juror', base: JURY, email: 'jury1@demo.test' },
