@@ -40,8 +40,8 @@ const visits: { role: string; base: string; email: string; start?: string[]; rea
 
 /** Enough for every kind of page a role has; one page stands for all pages of its kind. */
 const MAX_PAGES = 45;
-/** Files, not pages: the written accounts, PDFs and exports. */
-const FILE = /\.(pdf|csv|xlsx)$|\/pdf$|^\/entries\/\d+\/account$|\/template\//;
+/** Files, not pages: the written accounts, PDFs, exports and a person's extract. */
+const FILE = /\.(pdf|csv|xlsx|json)$|\/pdf$|^\/entries\/\d+\/account$|\/template\//;
 const LEAVES = /^\/(logout|login)/;
 
 /** `/admin/units/12` and `/admin/units/13` are the same kind of page. */
