@@ -38,7 +38,7 @@ test('a member with a conflict sees the class as if the entries were not in it, 
 	await expectAccessible(page);
 	await expect(card(page, /^Socialtjänst/).getByText(/^Leder: Resursenheten/)).toBeVisible();
 	await card(page, /^Socialtjänst/).getByRole('link', { name: 'Klassens sida för sammanträdet' }).click();
-	await expect(page.getByText(/^Bidrag som du har jäv mot visas inte för dig\./)).toBeVisible();
+	await expect(page.getByText(/^Du har jäv mot några bidrag, och de visas inte för dig\./)).toBeVisible();
 	await expect(page.getByRole('table', { name: /^Klassens bidrag i rangordning/ }).locator('tbody tr')).toHaveCount(2);
 	await expect(page.locator('details.finalist')).toHaveCount(1);
 	await page.locator('details.finalist summary', { hasText: 'Resursenheten' }).click();
@@ -62,10 +62,10 @@ test('a juror ranks with the keyboard, ties allowed, and a forged ballot is refu
 	await openBallot(page, /^Förskola/);
 	await expect(page.getByText('2 av 5 ledamöter har röstat.')).toBeVisible();
 	// Before voting, nothing of the others' order: it would anchor.
-	await expect(page.getByText(/^Resultatet visas när du har röstat/)).toBeVisible();
-	await expect(page.getByRole('table', { name: /Parvisa jämförelser/ })).toHaveCount(0);
+	await expect(page.getByText(/^Du ser resultatet när du har röstat/)).toBeVisible();
+	await expect(page.getByRole('table', { name: /Bidragen två och två/ })).toHaveCount(0);
 	await expect(page.getByRole('heading', { name: 'Har inte röstat' })).toHaveCount(0);
-	await expect(page.getByRole('heading', { name: 'Ordning enligt Schulzes metod' })).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Juryns gemensamma ordning' })).toHaveCount(0);
 	const data = await page.request.get(`${page.url()}/__data.json`);
 	expect(data.status()).toBe(200);
 	expect(await data.text()).not.toContain('pairwise');
@@ -86,7 +86,7 @@ test('a juror ranks with the keyboard, ties allowed, and a forged ballot is refu
 	const notVoted = page.getByRole('heading', { name: 'Har inte röstat' }).locator('xpath=following-sibling::ul[1]');
 	await expect(notVoted).toContainText('Malin Ekström');
 	await expect(notVoted).not.toContainText('Dragana Petrović');
-	const matrix = page.getByRole('table', { name: /Parvisa jämförelser/ });
+	const matrix = page.getByRole('table', { name: /Bidragen två och två/ });
 	await expect(matrix.getByRole('rowheader')).toHaveCount(2);
 	await expect(matrix.getByRole('columnheader', { name: 'Förskolan Ekorren' })).toBeVisible();
 	await expectAccessible(page);
@@ -185,7 +185,7 @@ test('the chair decides with citations; E8 blocks the award with its reason', as
 	await card(page, /^Socialtjänst/).getByRole('link', { name: 'Klassens sida för sammanträdet' }).click();
 	const candidates = page.getByRole('table', { name: /^Klassens bidrag i rangordning/ });
 	await expect(candidates.locator('tbody tr').first()).toContainText('Resursenheten');
-	await expect(page.getByText(/^Resultatet visas när du har röstat/)).toBeVisible();
+	await expect(page.getByText(/^Du ser resultatet när du har röstat/)).toBeVisible();
 	await expectAccessible(page);
 	const decision = page.getByRole('region', { name: 'Beslut för klassen' });
 	await expect(decision.getByText('Plats 1 i rangordningen, total 53,3')).toBeVisible();
@@ -281,9 +281,9 @@ test('after closing, a juror sees the decisions on the meeting screen and can no
 	await expectAccessible(page);
 	await openBallot(page, /^Skola/);
 	// Once closed, no vote can follow, so the tally is everyone's.
-	await expect(page.getByRole('table', { name: /Parvisa jämförelser/ })).toBeVisible();
+	await expect(page.getByRole('table', { name: /Bidragen två och två/ })).toBeVisible();
 	const response = await page.request.post(`${page.url()}?/cast`, { headers: { origin: BASE, accept: 'text/html' }, form: { 'rank-1': '1' } });
 	expect(response.status()).toBe(409);
-	expect(await response.text()).toContain('Besluten är justerade; inget kan ändras längre.');
+	expect(await response.text()).toContain('Besluten är justerade och kan inte ändras längre.');
 	await signOut(page);
 });

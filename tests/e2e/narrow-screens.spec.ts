@@ -5,16 +5,33 @@ import { signIn } from './helpers';
 /**
  * Every page each role can reach, on a phone held upright (390×844): the page itself must never
  * scroll sideways (a wide table scrolls inside its own labelled region), and axe finds nothing.
- * Reads only, on the read-only demo servers of playwright.config.ts.
+ * Reads only: on the read-only demo servers of playwright.config.ts, and on the registration
+ * demos whose journeys change data (4175, 4223) without changing anything there.
  */
 const ASSESSMENT = 'http://localhost:4173';
+const REGISTRATION = 'http://localhost:4175';
+const ACCOUNTS = 'http://localhost:4223';
 const JURY = 'http://localhost:4176';
 
-const visits: { role: string; base: string; email: string }[] = [
+/**
+ * `start`: pages visited first, so that the page limit never leaves them out; `reaches`: kinds of
+ * page (`kindOf`) the crawl must have visited, so a page that drops out of reach fails the test.
+ */
+const visits: { role: string; base: string; email: string; start?: string[]; reaches?: string[] }[] = [
 	{ role: 'the award office', base: ASSESSMENT, email: 'admin@demo.test' },
 	{ role: 'an examiner', base: ASSESSMENT, email: 'examinator2@demo.test' },
 	{ role: 'a lead', base: ASSESSMENT, email: 'examinator1@demo.test' },
 	{ role: 'a unit contact', base: ASSESSMENT, email: 'enhet1@demo.test' },
+	{ role: 'a unit contact writing the account', base: ACCOUNTS, email: 'enhet1@demo.test', reaches: ['/unit/entries/:id/account'] },
+	{ role: 'a coordinator', base: REGISTRATION, email: 'samordnare1@demo.test', reaches: ['/coordinator', '/coordinator/minutes', '/registrations/:id'] },
+	{
+		role: 'the award office in the registration phase',
+		base: REGISTRATION,
+		email: 'admin@demo.test',
+		// The people page lists people only for a search.
+		start: ['/admin/registrations', '/admin/retention', '/admin/people?q=enhet', '/admin/cycles'],
+		reaches: ['/admin/registrations', '/admin/retention', '/admin/people', '/admin/people/:id', '/admin/cycles/:id']
+	},
 	{ role: 'a juror', base: JURY, email: 'jury1@demo.test' },
 	{ role: 'the chair', base: JURY, email: 'ordforande@demo.test' },
 	{ role: 'a lead in the jury phase', base: JURY, email: 'examinator1@demo.test' },
@@ -23,8 +40,8 @@ const visits: { role: string; base: string; email: string }[] = [
 
 /** Enough for every kind of page a role has; one page stands for all pages of its kind. */
 const MAX_PAGES = 45;
-/** Files, not pages: the written accounts, PDFs and exports. */
-const FILE = /\.(pdf|csv|xlsx)$|\/pdf$|^\/entries\/\d+\/account$|\/template\//;
+/** Files, not pages: the written accounts, PDFs, exports and a person's extract. */
+const FILE = /\.(pdf|csv|xlsx|json)$|\/pdf$|^\/entries\/\d+\/account$|\/template\//;
 const LEAVES = /^\/(logout|login)/;
 
 /** `/admin/units/12` and `/admin/units/13` are the same kind of page. */
@@ -66,7 +83,7 @@ for (const visit of visits) test.describe(visit.role, () => {
 		await signIn(page, visit.email);
 
 		const origin = new URL(visit.base).origin;
-		const queue = [new URL('/', visit.base)];
+		const queue = [...(visit.start ?? []), '/'].map((path) => new URL(path, visit.base));
 		const seen = new Set<string>();
 		const problems: string[] = [];
 		let visited = 0;
@@ -86,6 +103,7 @@ for (const visit of visits) test.describe(visit.role, () => {
 			queue.push(...(await linksOn(page, origin)));
 		}
 		expect(visited, 'pages visited').toBeGreaterThan(2);
+		expect(visit.reaches?.filter((kind) => !seen.has(kind)) ?? [], 'kinds of page the crawl missed').toEqual([]);
 		expect(problems, `pages that do not fit 390 px or fail axe, for ${visit.email}`).toEqual([]);
 	});
 });

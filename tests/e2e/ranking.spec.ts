@@ -59,7 +59,7 @@ test('a juror opens the ranked view, sorts it, opens an entry and reads a chart�
 	const byRank = await unitNames(page);
 
 	// How robust the ranking is, and the examiners' agreement, on a page of their own.
-	await page.getByRole('link', { name: /^Hur robust är rangordningen/ }).click();
+	await page.getByRole('link', { name: /^Håller rangordningen, och hur överens/ }).click();
 	const robustness = page.getByRole('table', { name: /^Plats med olika sätt att räkna/ });
 	await expect(robustness.locator('tbody tr')).toHaveCount(4);
 	expect((await robustness.locator('tbody th').allTextContents()).map((t) => t.trim())).toEqual(byRank);

@@ -3,6 +3,7 @@
  * server, and after closing every write is refused with a message and changes nothing.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import * as decisionsPage from '../../src/routes/(app)/jury/decisions/+page.server';
 import * as ballotPage from '../../src/routes/(app)/jury/classes/[classId]/ballot/+page.server';
 import * as classPage from '../../src/routes/(app)/jury/classes/[classId]/+page.server';
@@ -10,6 +11,7 @@ import * as comparePage from '../../src/routes/(app)/jury/classes/[classId]/comp
 import * as minutesPage from '../../src/routes/(app)/jury/minutes/+page.server';
 import * as minutesPdf from '../../src/routes/(app)/jury/minutes.pdf/+server';
 import * as presentPage from '../../src/routes/(app)/jury/present/+page.server';
+import * as juryHome from '../../src/routes/(app)/jury/+page.server';
 import { classDecisions, decisionsVersion, meetingOf, meetingVersion } from '../../src/lib/server/jury/decisions';
 import { fakeEvent, juryYear } from '../../src/lib/server/test-support/jury';
 import { NONE_BARRED } from '../../src/lib/domain/entry-state';
@@ -189,6 +191,73 @@ describe('the class page', () => {
 		expect(stale.status).toBe(409);
 		expect(stale.data.errors._form).toContain('Någon har ändrat');
 		expect(await statusOf(() => actions.record(post('jury1@demo.test', `/jury/classes/${classId}?/record`, fields, params)))).toBe(403);
+	});
+});
+
+describe('the jury’s home', () => {
+	type Home = {
+		leaders: Record<number, { unitName: string; total: number }[]>;
+		ballots: Record<number, { voted: number; members: number; first: string[] }>;
+	};
+	const home = (email: string) => (juryHome.load as unknown as Handler)(fakeEvent(y.userId(email), 'http://localhost/jury')) as Home;
+
+	it('names who leads each class, how many have voted, and who is first in the ballot only to a member who may see the tally', () => {
+		const classId = y.classes[0].id;
+		const standing = (email: string) =>
+			(classPage.load as unknown as Handler)(fakeEvent(y.userId(email), `http://localhost/jury/classes/${classId}`, { params: { classId: String(classId) } })) as {
+				standing: { rows: { unitName: string; rank: number | null; ballotPlace: number | null }[]; voted: number; members: number };
+			};
+		const voted = standing('jury1@demo.test').standing;
+		const seen = home('jury1@demo.test');
+		expect(seen.leaders[classId].map((l) => l.unitName)).toEqual(voted.rows.filter((r) => r.rank === 1).map((r) => r.unitName));
+		expect(seen.ballots[classId]).toEqual({
+			voted: voted.voted,
+			members: voted.members,
+			first: voted.rows.filter((r) => r.ballotPlace === 1).map((r) => r.unitName)
+		});
+		expect(seen.ballots[classId].voted).toBeGreaterThan(0);
+		expect(seen.ballots[classId].first).not.toEqual([]);
+		// jury3 has not voted: the count, but not the order.
+		expect(home('jury3@demo.test').ballots[classId]).toEqual({ voted: voted.voted, members: voted.members, first: [] });
+	});
+});
+
+describe('the meeting screen', () => {
+	type Screen = {
+		index: number;
+		candidates: { entryId: number; rank: number | null }[];
+		range: { first: number; last: number; count: number } | null;
+		previous: { href: string; sameClass: boolean } | null;
+		next: { href: string; sameClass: boolean } | null;
+	};
+	const show = (query: string) => (presentPage.load as unknown as Handler)(fakeEvent(y.userId('ordforande@demo.test'), `http://localhost/jury/present${query}`)) as Screen;
+
+	it('shows a large class a screenful at a time, in ranked order, and steps on to the next class after its last screen', () => {
+		const [large, ...others] = y.classes;
+		// Every entry of the demo in one class: those the chair sees ranked are the candidates.
+		for (const other of others) y.db.update(table.entry).set({ classId: large.id }).where(eq(table.entry.classId, other.id)).run();
+		const first = show('?c=1');
+		const count = first.range!.count;
+		expect(count).toBeGreaterThanOrEqual(12);
+		expect(count).toBeLessThanOrEqual(16);
+		expect(first.candidates).toHaveLength(8);
+		expect(first.range).toEqual({ first: 1, last: 8, count });
+		expect(first.previous).toBeNull();
+		expect(first.next).toEqual({ href: '?c=1&s=2', sameClass: true });
+
+		const screens = [first, show('?c=1&s=2')];
+		expect(screens[1].range).toEqual({ first: 9, last: count, count });
+		expect(screens[1].next).toEqual({ href: '?c=2', sameClass: false });
+		expect(screens[1].previous).toEqual({ href: '?c=1', sameClass: true });
+		const shown = screens.flatMap((s) => s.candidates);
+		expect(new Set(shown.map((c) => c.entryId)).size).toBe(count);
+		const ranks = shown.map((c) => c.rank ?? Infinity);
+		expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+
+		// A class that fits one screen says nothing of screens; a screen that does not exist is the first.
+		expect(show('?c=2').range).toBeNull();
+		expect(show('?c=2').previous).toEqual({ href: '?c=1', sameClass: false });
+		expect(show('?c=1&s=9').range).toEqual(first.range);
 	});
 });
 

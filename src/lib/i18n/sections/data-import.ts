@@ -19,10 +19,10 @@ export const sv = {
 		entries: 'Tävlingsbidrag'
 	},
 	kindHint: {
-		units: 'Nya enheter. En enhet som redan finns (samma namn och förvaltning) räknas som dubblett.',
+		units: 'Nya enheter. Finns en enhet redan (samma namn och förvaltning), visar förhandsgranskningen det som ett fel.',
 		entries: (cycle: string) => `Bidrag i ${cycle}. Enheterna måste redan finnas.`
 	},
-	noCycle: 'Det finns ingen omgång, så bidrag kan inte importeras.',
+	noCycle: 'Det finns ingen omgång ännu, så du kan inte importera bidrag.',
 	file: 'Fil',
 	fileHint: (maxMb: number) =>
 		`CSV (semikolon, komma eller tabb; UTF-8 eller Windows-1252) eller Excel (.xlsx), högst ${maxMb} MB. Första raden ska vara rubrikraden.`,
@@ -41,7 +41,7 @@ export const sv = {
 	previewBad: (bad: number, total: number) =>
 		`${bad} av ${total} ${total === 1 ? 'rad' : 'rader'} har fel. Rätta filen och ladda upp den igen. Inget har sparats.`,
 	fileProblems: 'Filen kan inte importeras. Inget har sparats.',
-	ignoredColumns: (headers: string) => `Kolumner som inte känns igen och inte används: ${headers}.`,
+	ignoredColumns: (headers: string) => `Importen känner inte igen de här kolumnerna och läser dem inte: ${headers}.`,
 	rowsCaption: 'Raderna i filen, med radnummer och eventuella fel',
 	line: 'Rad',
 	status: 'Status',
@@ -56,7 +56,7 @@ export const sv = {
 	resultCaption: (kind: 'units' | 'entries'): string =>
 		kind === 'units' ? 'Enheter som skapades av importen' : 'Bidrag som skapades av importen',
 	resultBy: (name: string, when: string) => `Importerad av ${name}, ${when}.`,
-	resultGone: 'Posten har tagits bort efter importen.',
+	resultGone: 'Någon har tagit bort den efter importen.',
 	backToImport: 'Tillbaka till import och export',
 	columnsHeading: 'Kolumner',
 	columnsIntro:
@@ -93,7 +93,7 @@ export const sv = {
 	issues: {
 		noFile: () => 'Välj en fil att importera.',
 		empty: () => 'Filen är tom.',
-		tooLarge: (maxMb: number) => `Filen är för stor; högst ${maxMb} MB.`,
+		tooLarge: (maxMb: number) => `Filen är för stor. Den får vara högst ${maxMb} MB.`,
 		pdfFile: () =>
 			'Filen är en PDF, inte en Excel-arbetsbok (.xlsx) eller en CSV-fil. Spara tabellen som Excel-arbetsbok eller som CSV och försök igen.',
 		legacyOfficeFile: () =>
@@ -112,18 +112,18 @@ export const sv = {
 		tooManyRows: (max: number) => `Filen har fler än ${max.toLocaleString('sv-SE')} rader. Dela upp den i flera filer.`,
 		missingColumn: (header: string) => `Kolumnen ”${header}” saknas i rubrikraden.`,
 		duplicateColumn: (header: string) => `Kolumnen ”${header}” finns mer än en gång i rubrikraden.`,
-		unclosedQuote: () => 'Ett citattecken stängs aldrig, så resten av filen kunde inte läsas.',
-		tooManyCells: () => 'Raden har fler fält än rubrikraden. Kontrollera citattecken och avgränsare.',
+		unclosedQuote: () => 'Ett citattecken saknar sitt slutcitattecken, så resten av filen går inte att läsa. Rätta citattecknen och ladda upp filen igen.',
+		tooManyCells: () => 'Raden har fler kolumner än rubrikraden. Kontrollera citattecken och avgränsare.',
 		staleUpload: () => 'Den uppladdade filen finns inte längre. Ladda upp den igen.',
 		badKind: () => 'Välj vad du vill importera.',
 		noCycle: () => 'Det finns ingen omgång att importera bidrag till.',
-		phaseClosed: () => 'Bidrag kan bara importeras medan omgången är i förberedelse eller anmälan.',
-		required: () => 'Värde saknas.',
-		tooLong: (max: number) => `Texten är för lång; högst ${max} tecken.`,
+		phaseClosed: () => 'Du kan bara importera bidrag medan omgången är i förberedelse eller anmälan.',
+		required: () => 'Fyll i ett värde.',
+		tooLong: (max: number) => `Texten är för lång. Skriv högst ${max} tecken.`,
 		notNumber: (value: string) => `”${value}” är inget tal.`,
 		notInteger: (value: string) => `”${value}” är inget heltal.`,
-		belowMin: (value: string, min: number) => `${value} är för litet; minsta värde är ${min}.`,
-		outOfRange: (value: string, min: number, max: number) => `${value} ligger utanför ${min}–${max}.`,
+		belowMin: (value: string, min: number) => `${value} är för litet. Skriv minst ${min}.`,
+		outOfRange: (value: string, min: number, max: number) => `${value} ligger utanför ${min}–${max}. Skriv ett tal från ${min} till ${max}.`,
 		notBoolean: (value: string) => `”${value}” är varken ja eller nej.`,
 		badDate: (value: string) => `”${value}” är inget datum; skriv ÅÅÅÅ-MM-DD.`,
 		badYear: (value: string) => `”${value}” är inget årtal.`,
@@ -131,11 +131,11 @@ export const sv = {
 		unknownOrganisation: (name: string) => `Förvaltningen eller bolaget ”${name}” finns inte.`,
 		unknownBoard: (name: string) => `Nämnden eller styrelsen ”${name}” finns inte.`,
 		boardOfOtherOrganisation: (board: string, organisation: string) =>
-			`${board} hör inte till ${organisation}.`,
+			`${board} hör inte till ${organisation}. Välj en nämnd eller styrelse som hör till ${organisation}.`,
 		duplicateUnitInFile: (line: number) => `Samma enhet (namn och förvaltning) finns redan på rad ${line}.`,
 		unitExists: () =>
 			'Enheten finns redan (samma namn och förvaltning). Importen skapar bara nya enheter; ändra en befintlig enhet i dess formulär.',
-		contactIncomplete: () => 'Kontaktperson och kontaktens e-post måste anges tillsammans.',
+		contactIncomplete: () => 'Fyll i både kontaktperson och kontaktens e-post, eller ingen av dem.',
 		unknownUnit: (name: string) => `Enheten ”${name}” finns inte.`,
 		ambiguousUnit: (name: string) => `Flera enheter heter ”${name}”; ange förvaltning eller bolag.`,
 		unknownClass: (name: string, classes: string) =>
@@ -144,7 +144,7 @@ export const sv = {
 			`Tävlingsklassen ”${name}” hör till omgången ${year}, inte till årets.`,
 		entryExists: () => 'Enheten har redan ett tävlingsbidrag i omgången.',
 		duplicateEntryInFile: (line: number) => `Samma enhet anmäls redan på rad ${line}.`,
-		minutesDatesOrder: () => 'Protokollets datum ligger efter dagen då protokollet kom in.'
+		minutesDatesOrder: () => 'Protokollets datum ligger efter dagen då protokollet kom in. Kontrollera båda datumen.'
 	},
 	export: {
 		fileName: (year: number) => `tavlingsbidrag-${year}`,
@@ -180,10 +180,10 @@ export const en: typeof sv = {
 		entries: 'Entries'
 	},
 	kindHint: {
-		units: 'New units. A unit that already exists (same name and organisation) counts as a duplicate.',
+		units: 'New units. If a unit already exists (same name and organisation), the preview shows it as an error.',
 		entries: (cycle) => `Entries in ${cycle}. The units must already exist.`
 	},
-	noCycle: 'There is no cycle, so entries cannot be imported.',
+	noCycle: 'There is no cycle yet, so you cannot import entries.',
 	file: 'File',
 	fileHint: (maxMb) =>
 		`CSV (semicolon, comma or tab; UTF-8 or Windows-1252) or Excel (.xlsx), at most ${maxMb} MB. The first row must be the header row. Column headers are in Swedish.`,
@@ -201,7 +201,7 @@ export const en: typeof sv = {
 	previewBad: (bad, total) =>
 		`${bad} of ${total} ${total === 1 ? 'row has' : 'rows have'} errors. Correct the file and upload it again. Nothing has been saved.`,
 	fileProblems: 'The file cannot be imported. Nothing has been saved.',
-	ignoredColumns: (headers) => `Columns not recognised and not used: ${headers}.`,
+	ignoredColumns: (headers) => `The import does not recognise these columns and does not read them: ${headers}.`,
 	rowsCaption: 'The rows of the file, with line numbers and any errors',
 	line: 'Line',
 	status: 'Status',
@@ -214,7 +214,7 @@ export const en: typeof sv = {
 		`${n} ${kind === 'units' ? (n === 1 ? 'unit' : 'units') : n === 1 ? 'entry' : 'entries'} from ${file} have been saved.`,
 	resultCaption: (kind) => (kind === 'units' ? 'Units created by the import' : 'Entries created by the import'),
 	resultBy: (name, when) => `Imported by ${name}, ${when}.`,
-	resultGone: 'The record has been deleted since the import.',
+	resultGone: 'Someone has deleted it since the import.',
 	backToImport: 'Back to import and export',
 	columnsHeading: 'Columns',
 	columnsIntro:
@@ -251,7 +251,7 @@ export const en: typeof sv = {
 	issues: {
 		noFile: () => 'Choose a file to import.',
 		empty: () => 'The file is empty.',
-		tooLarge: (maxMb) => `The file is too large; at most ${maxMb} MB.`,
+		tooLarge: (maxMb) => `The file is too large. It may be at most ${maxMb} MB.`,
 		pdfFile: () => 'The file is a PDF, not an Excel workbook (.xlsx) or a CSV file. Save the table as an Excel workbook or as CSV and try again.',
 		legacyOfficeFile: () =>
 			'The file is in an older Office format (such as .xls from Excel 97–2003) or password-protected. Save it as an Excel workbook (.xlsx) without a password, or as CSV.',
@@ -268,36 +268,36 @@ export const en: typeof sv = {
 		tooManyRows: (max) => `The file has more than ${max.toLocaleString('en-GB')} rows. Split it into several files.`,
 		missingColumn: (header) => `The column “${header}” is missing from the header row.`,
 		duplicateColumn: (header) => `The column “${header}” appears more than once in the header row.`,
-		unclosedQuote: () => 'A quotation mark is never closed, so the rest of the file could not be read.',
-		tooManyCells: () => 'The row has more fields than the header row. Check quotation marks and separators.',
+		unclosedQuote: () => 'A quotation mark lacks its closing quotation mark, so the rest of the file cannot be read. Correct the quotation marks and upload the file again.',
+		tooManyCells: () => 'The row has more columns than the header row. Check quotation marks and separators.',
 		staleUpload: () => 'The uploaded file is no longer there. Upload it again.',
 		badKind: () => 'Choose what to import.',
 		noCycle: () => 'There is no cycle to import entries into.',
-		phaseClosed: () => 'Entries can only be imported while the cycle is in preparation or registration.',
-		required: () => 'Value missing.',
-		tooLong: (max) => `The text is too long; at most ${max} characters.`,
+		phaseClosed: () => 'You can import entries only while the cycle is in preparation or registration.',
+		required: () => 'Fill in a value.',
+		tooLong: (max) => `The text is too long. Write at most ${max} characters.`,
 		notNumber: (value) => `“${value}” is not a number.`,
 		notInteger: (value) => `“${value}” is not a whole number.`,
-		belowMin: (value, min) => `${value} is too small; the smallest value is ${min}.`,
-		outOfRange: (value, min, max) => `${value} is outside ${min}–${max}.`,
+		belowMin: (value, min) => `${value} is too small. Write at least ${min}.`,
+		outOfRange: (value, min, max) => `${value} is outside ${min}–${max}. Write a number from ${min} to ${max}.`,
 		notBoolean: (value) => `“${value}” is neither yes nor no.`,
 		badDate: (value) => `“${value}” is not a date; write YYYY-MM-DD.`,
 		badYear: (value) => `“${value}” is not a year.`,
 		badEmail: (value) => `“${value}” is not an e-mail address.`,
 		unknownOrganisation: (name) => `The administration or company “${name}” does not exist.`,
 		unknownBoard: (name) => `The committee or board “${name}” does not exist.`,
-		boardOfOtherOrganisation: (board, organisation) => `${board} does not belong to ${organisation}.`,
+		boardOfOtherOrganisation: (board, organisation) => `${board} does not belong to ${organisation}. Choose a board that belongs to ${organisation}.`,
 		duplicateUnitInFile: (line) => `The same unit (name and organisation) is already on line ${line}.`,
 		unitExists: () =>
 			'The unit already exists (same name and organisation). The import only creates new units; change an existing unit in its form.',
-		contactIncomplete: () => "The contact person and the contact's e-mail must be given together.",
+		contactIncomplete: () => "Fill in both the contact person and the contact's e-mail, or neither.",
 		unknownUnit: (name) => `The unit “${name}” does not exist.`,
 		ambiguousUnit: (name) => `Several units are called “${name}”; give the administration or company.`,
 		unknownClass: (name, classes) => `The class “${name}” is not in this year's cycle. Choose one of: ${classes}.`,
 		classOfOtherCycle: (name, year) => `The class “${name}” belongs to the ${year} cycle, not this year's.`,
 		entryExists: () => 'The unit already has an entry in the cycle.',
 		duplicateEntryInFile: (line) => `The same unit is already entered on line ${line}.`,
-		minutesDatesOrder: () => 'The date of the minutes is after the day the minutes were received.'
+		minutesDatesOrder: () => 'The date of the minutes is after the day the minutes were received. Check both dates.'
 	},
 	export: {
 		fileName: (year) => `entries-${year}`,

@@ -2,7 +2,7 @@
 export const sv = {
 	nav: 'Rangordning',
 	title: 'Rangordning',
-	intro: 'Bidragen i varje tävlingsklass rangordnade efter sin total. Välj en klass för att se tabellen, diagrammen och hur robust rangordningen är.',
+	intro: 'Bidragen i varje tävlingsklass rangordnade efter sin total. Välj en klass för att se tabellen, diagrammen och om rangordningen håller.',
 	noCycle: 'Det finns ingen omgång att rangordna.',
 	classes: 'Tävlingsklasser',
 	classCounts: (entries: number, finalists: number, incomplete: number) =>
@@ -12,7 +12,7 @@ export const sv = {
 	backToIndex: 'Alla klasser',
 	classTitle: (name: string) => `Rangordning: ${name}`,
 	classIntro:
-		'Totalen är det viktade medelvärdet av den använda poängen per bedömningsgrund: konsensuspoängen när laget har gjort klart sin konsensus, annars examinatorernas medelvärde. Lika totaler delar plats. Ett bidrag där någon bedömningsgrund saknar poäng är ofullständigt och får ingen plats.',
+		'Totalen väger samman poängen på alla bedömningsgrunder efter deras vikt. För varje bedömningsgrund gäller lagets konsensuspoäng när konsensus är klar, annars medelvärdet av examinatorernas poäng. Bidrag med samma total delar plats. Ett bidrag som saknar poäng på någon bedömningsgrund är ofullständigt och får ingen plats.',
 	noEntries: 'Klassen har inga bidrag som rangordnas.',
 	caption: (name: string, shown: number, all: number) =>
 		shown === all ? `Rangordning för ${name}, ${all} bidrag` : `Rangordning för ${name}, ${shown} av ${all} bidrag`,
@@ -38,7 +38,7 @@ export const sv = {
 	sortedBy: (column: string, ascending: boolean) => `Sorterad efter ${column}, ${ascending ? 'stigande' : 'fallande'}.`,
 	consensus: { done: 'Klar', draft: 'Utkast', none: 'Saknas' },
 	recommend: { yes: 'Rekommenderas', no: 'Rekommenderas inte', open: 'Inte angivet' },
-	e8: 'E8: kan inte tilldelas priset',
+	e8: 'E8: kan inte tilldelas utmärkelsen',
 	overridden: (rules: string) => `Antagen med undantag (${rules})`,
 	noFlags: 'Uppfyller alla regler',
 	incomplete: 'Ofullständig',
@@ -47,7 +47,7 @@ export const sv = {
 	divergent: 'avvikande bedömningar',
 	spread: (value: string) => `spridning ${value}`,
 	legend: (threshold: number) =>
-		`⚠ betyder avvikande bedömningar: examinatorernas poäng på bedömningsgrunden skiljer sig med ${threshold} eller mer (spridning = högsta minus lägsta poäng). Justerad total är totalen med examinatorernas stränghet utjämnad; den är rådgivande.`,
+		`⚠ betyder att examinatorerna är oense: deras poäng på bedömningsgrunden skiljer sig med ${threshold} eller mer (spridning = högsta minus lägsta poäng). Justerad total visar totalen om alla examinatorer hade varit lika stränga. Den är bara vägledande.`,
 	filter: {
 		legend: 'Visa',
 		finalistsOnly: 'Bara finalister (konsensus klar och rekommenderade till juryn)',
@@ -64,16 +64,16 @@ export const sv = {
 		xlsx: 'Rangordningen som Excel-fil (XLSX)'
 	},
 	robustness: {
-		pageTitle: (name: string) => `Robusthet och samstämmighet: ${name}`,
-		link: 'Hur robust är rangordningen, och hur samstämmiga är examinatorerna?',
-		title: 'Håller rangordningen?',
-		intro: 'Rangordningen bygger på ett sätt att räkna. Här räknas den på tre sätt till; ger de samma ordning vilar beslutet inte på hur poängen räknas samman.',
+		pageTitle: (name: string) => `Håller rangordningen? ${name}`,
+		link: 'Håller rangordningen, och hur överens är examinatorerna?',
+		title: 'Samma ordning med andra sätt att räkna?',
+		intro: 'Rangordningen bygger på ett sätt att räkna. Här räknar vi den på tre andra sätt. Blir ordningen densamma, beror beslutet inte på hur poängen räknas samman.',
 		methodsTitle: 'Vad varje sätt att räkna visar',
 		marker: '◆',
 		markerText: (k: number) => `Topp ${k} ändras`,
 		legend: (k: number) => `◆ Topp ${k} ändras: bidraget är bland de ${k} främsta med något sätt att räkna men inte med alla.`,
 		caption: (name: string) => `Plats med olika sätt att räkna, ${name}`,
-		methods: { mean: 'Medelvärde (officiell)', median: 'Median', trimmed: 'Trimmat medelvärde', adjusted: 'Stränghetsjusterat' },
+		methods: { mean: 'Medelvärde (officiell)', median: 'Median', trimmed: 'Trimmat medelvärde', adjusted: 'Justerat för stränghet' },
 		meaning: {
 			mean: 'Den rangordning juryn beslutar utifrån: lagets konsensuspoäng, annars examinatorernas medelvärde.',
 			median: 'Visar om en enskild examinators avvikande poäng har flyttat bidraget.',
@@ -89,7 +89,7 @@ export const sv = {
 		title: 'Samstämmighet mellan examinatorerna',
 		explanation:
 			'Visar om examinatorerna bedömer bidragen lika. Låg samstämmighet betyder att poängen på den bedömningsgrunden säger mindre, och att lagens konsensus och platsbesök väger tyngre i beslutet.',
-		detail: 'Krippendorffs alfa (intervallskala) per bedömningsgrund över klassens bidrag: 1 är full samstämmighet, 0 inte bättre än slumpen, och under 0,667 för låg för säkra slutsatser.',
+		detail: 'Måttet är Krippendorffs alfa, räknat för varje bedömningsgrund över klassens bidrag. 1 betyder att examinatorerna är helt överens, 0 att de inte är mer överens än om poängen vore slumpade. Under 0,667 är samstämmigheten för låg för säkra slutsatser.',
 		tooFew: 'För få bidrag för att mäta samstämmighet',
 		tooFewDetail: (entries: number, values: number) =>
 			`Måttet säger något först när minst ${entries} bidrag i klassen har minst två bedömningar var, och minst ${values} bedömningar sammanlagt.`,
@@ -97,7 +97,7 @@ export const sv = {
 		criterion: 'Bedömningsgrund',
 		alpha: 'Alfa',
 		entries: 'Bidrag med minst två bedömningar',
-		verdict: 'Bedömning',
+		verdict: 'Slutsats',
 		low: 'För låg',
 		ok: 'Godtagbar',
 		none: 'Kan inte beräknas'
@@ -113,7 +113,7 @@ export const sv = {
 	severity: {
 		title: 'Examinatorernas stränghet',
 		intro:
-			'Varje examinators medelpoäng jämfört med medelvärdet av alla poäng i omgången. En examinator med minst tre bidrag får sina poäng stränghetsjusterade i den justerade totalen.',
+			'Varje examinators medelpoäng jämfört med medelvärdet av alla poäng i omgången. Har en examinator bedömt minst tre bidrag, justeras hens poäng för stränghet i den justerade totalen.',
 		caption: 'Examinatorernas medelpoäng mot alla examinatorers medelvärde',
 		examiner: 'Examinator',
 		entries: 'Bidrag',
@@ -165,7 +165,7 @@ export const sv = {
 		adjustedRank: 'Plats (justerad)',
 		consensus: 'Konsensus',
 		finalist: 'Rekommenderas som finalist',
-		e8: 'Kan inte tilldelas priset (E8)',
+		e8: 'Kan inte tilldelas utmärkelsen (E8)',
 		incomplete: 'Ofullständig'
 	}
 };
@@ -173,7 +173,7 @@ export const sv = {
 export const en: typeof sv = {
 	nav: 'Ranking',
 	title: 'Ranking',
-	intro: 'The entries of each class ranked by their total. Choose a class to see the table, the charts and how robust the ranking is.',
+	intro: 'The entries of each class ranked by their total. Choose a class to see the table, the charts and whether the ranking holds.',
 	noCycle: 'There is no cycle to rank.',
 	classes: 'Classes',
 	classCounts: (entries, finalists, incomplete) =>
@@ -183,7 +183,7 @@ export const en: typeof sv = {
 	backToIndex: 'All classes',
 	classTitle: (name) => `Ranking: ${name}`,
 	classIntro:
-		'The total is the weighted mean of the score used per criterion: the consensus score once the team has completed its consensus, otherwise the examiners’ mean. Equal totals share a place. An entry with a criterion nobody has scored is incomplete and gets no place.',
+		'The total combines the scores on all criteria by their weights. For each criterion the team’s consensus score counts once the consensus is done, otherwise the mean of the examiners’ scores. Entries with the same total share a place. An entry that lacks a score on some criterion is incomplete and gets no place.',
 	noEntries: 'No entries of this class are ranked.',
 	caption: (name, shown, all) =>
 		shown === all ? `Ranking of ${name}, ${all} entries` : `Ranking of ${name}, ${shown} of ${all} entries`,
@@ -218,7 +218,7 @@ export const en: typeof sv = {
 	divergent: 'divergent assessments',
 	spread: (value) => `spread ${value}`,
 	legend: (threshold) =>
-		`⚠ means divergent assessments: the examiners’ scores on the criterion differ by ${threshold} or more (spread = highest minus lowest score). The adjusted total evens out the examiners’ severity; it is advisory.`,
+		`⚠ means the examiners disagree: their scores on the criterion differ by ${threshold} or more (spread = highest minus lowest score). The adjusted total shows the total if every examiner had been equally strict. It is only a guide.`,
 	filter: {
 		legend: 'Show',
 		finalistsOnly: 'Finalists only (consensus done and recommended to the jury)',
@@ -235,16 +235,16 @@ export const en: typeof sv = {
 		xlsx: 'The ranking as an Excel file (XLSX)'
 	},
 	robustness: {
-		pageTitle: (name) => `Robustness and agreement: ${name}`,
-		link: 'How robust is the ranking, and how well do the examiners agree?',
-		title: 'Does the ranking hold?',
-		intro: 'The ranking rests on one way of combining the scores. Here it is computed three more ways; if they give the same order, the decision does not depend on how the scores are added up.',
+		pageTitle: (name) => `Does the ranking hold? ${name}`,
+		link: 'Does the ranking hold, and how well do the examiners agree?',
+		title: 'The same order with other ways of computing?',
+		intro: 'The ranking rests on one way of combining the scores. Here we compute it three other ways. If the order stays the same, the decision does not depend on how the scores are added up.',
 		methodsTitle: 'What each way of computing shows',
 		marker: '◆',
 		markerText: (k) => `Top ${k} changes`,
 		legend: (k) => `◆ Top ${k} changes: the entry is among the first ${k} under some way of computing but not under all.`,
 		caption: (name) => `Place under different ways of computing, ${name}`,
-		methods: { mean: 'Mean (official)', median: 'Median', trimmed: 'Trimmed mean', adjusted: 'Severity-adjusted' },
+		methods: { mean: 'Mean (official)', median: 'Median', trimmed: 'Trimmed mean', adjusted: 'Adjusted for severity' },
 		meaning: {
 			mean: 'The ranking the jury decides on: the team’s consensus scores, else the examiners’ mean.',
 			median: 'Shows whether one examiner’s outlying score has moved the entry.',
@@ -260,7 +260,7 @@ export const en: typeof sv = {
 		title: 'Agreement between the examiners',
 		explanation:
 			'Shows whether the examiners judge the entries alike. Low agreement means the scores on that criterion say less, and the teams’ consensus and site visits weigh more in the decision.',
-		detail: 'Krippendorff’s alpha (interval) per criterion over the class’s entries: 1 is full agreement, 0 no better than chance, and below 0.667 too low for firm conclusions.',
+		detail: 'The measure is Krippendorff’s alpha, computed for each criterion over the class’s entries. 1 means the examiners agree fully, 0 that they agree no more than random scores would. Below 0.667 the agreement is too low for firm conclusions.',
 		tooFew: 'Too few entries to measure agreement',
 		tooFewDetail: (entries, values) =>
 			`The measure means something only once at least ${entries} entries of the class have at least two assessments each, and at least ${values} assessments in all.`,
@@ -268,7 +268,7 @@ export const en: typeof sv = {
 		criterion: 'Criterion',
 		alpha: 'Alpha',
 		entries: 'Entries with at least two assessments',
-		verdict: 'Assessment',
+		verdict: 'Conclusion',
 		low: 'Too low',
 		ok: 'Acceptable',
 		none: 'Cannot be computed'
@@ -284,7 +284,7 @@ export const en: typeof sv = {
 	severity: {
 		title: 'The examiners’ severity',
 		intro:
-			'Each examiner’s mean score against the mean of all scores in the cycle. An examiner with at least three entries has their scores severity-adjusted in the adjusted total.',
+			'Each examiner’s mean score against the mean of all scores in the cycle. When an examiner has assessed at least three entries, the adjusted total adjusts their scores for severity.',
 		caption: 'The examiners’ mean scores against the mean of all examiners',
 		examiner: 'Examiner',
 		entries: 'Entries',

@@ -168,13 +168,13 @@ describe('importing the pool', () => {
 		expect(problems.get(3)).toEqual(['E-post: Samma e-postadress finns redan på rad 2.']);
 		expect(problems.get(4)).toEqual([`E-post: ${sv.assignment.importing.issues.alreadyExaminer()}`]);
 		expect(problems.get(5)).toEqual([
-			'Utbildad år: 1850 är för litet; minsta värde är 1990.',
+			'Utbildad år: 1850 är för litet. Skriv minst 1990.',
 			'Kan vara utvärderingsledare: ”kanske” är varken ja eller nej.',
-			'Kapacitet: 12 ligger utanför 0–10.',
+			'Kapacitet: 12 ligger utanför 0–10. Skriv ett tal från 0 till 10.',
 			'Förvaltning/bolag: Förvaltningen eller bolaget ”Nackas förvaltning” finns inte.',
 			`Expertis: ${sv.dataImport.issues.unknownClass('Simhallar', classes.map((c) => c.nameSv).join(', '))}`
 		]);
-		expect(problems.get(6)).toEqual(['Namn: Värde saknas.']);
+		expect(problems.get(6)).toEqual(['Namn: Fyll i ett värde.']);
 
 		const before = snapshot();
 		const result = await commitPoolImport(cycleId, preview.sha256, 'pool.csv', adminId, sv);

@@ -124,18 +124,18 @@ describe('units import', () => {
 		expect(problems(preview)).toEqual([
 			'2 Förvaltning/bolag: Förvaltningen eller bolaget ”Okänd förvaltning” finns inte.',
 			'3 Nämnd/styrelse: Nämnden eller styrelsen ”Okänd nämnd” finns inte.',
-			'4 Nämnd/styrelse: Socialnämnden hör inte till Farsta stadsdelsförvaltning.',
+			'4 Nämnd/styrelse: Socialnämnden hör inte till Farsta stadsdelsförvaltning. Välj en nämnd eller styrelse som hör till Farsta stadsdelsförvaltning.',
 			'5 Antal medarbetare: ”tolv” är inget tal.',
-			'6 Antal medarbetare: -3 är för litet; minsta värde är 0.',
-			'7 Andel Stockholmare (%): 101 ligger utanför 0–100.',
+			'6 Antal medarbetare: -3 är för litet. Skriv minst 0.',
+			'7 Andel Stockholmare (%): 101 ligger utanför 0–100. Skriv ett tal från 0 till 100.',
 			'8 Vunnit år: ”20x3” är inget årtal.',
-			'9 Enhet: Texten är för lång; högst 200 tecken.',
-			'10 Kontaktens e-post: Kontaktperson och kontaktens e-post måste anges tillsammans.',
+			'9 Enhet: Texten är för lång. Skriv högst 200 tecken.',
+			'10 Kontaktens e-post: Fyll i både kontaktperson och kontaktens e-post, eller ingen av dem.',
 			'11 Kontaktens e-post: ”anna@” är ingen e-postadress.',
 			'12 Enhet: Enheten finns redan (samma namn och förvaltning). Importen skapar bara nya enheter; ändra en befintlig enhet i dess formulär.',
 			'13 Resultat föregående år (kr): ”1.250.000” är inget tal.',
 			'15 Enhet: Samma enhet (namn och förvaltning) finns redan på rad 14.',
-			'16 Enhet: Värde saknas.'
+			'16 Enhet: Fyll i ett värde.'
 		]);
 		expect(preview.badRows).toBe(14);
 		expect(preview.rows.find((r) => r.line === 14)!.issues).toEqual([]);
@@ -380,7 +380,7 @@ describe('entries import', () => {
 			'5 Enhet: Enheten ”Finns inte” finns inte.',
 			'6 Förvaltning/bolag: Förvaltningen eller bolaget ”Okänd förvaltning” finns inte.',
 			'7 Redovisning inkommen: ”18 maj” är inget datum; skriv ÅÅÅÅ-MM-DD.',
-			'8 Protokollets datum: Protokollets datum ligger efter dagen då protokollet kom in.',
+			'8 Protokollets datum: Protokollets datum ligger efter dagen då protokollet kom in. Kontrollera båda datumen.',
 			'10 Enhet: Samma enhet anmäls redan på rad 9.'
 		]);
 		expect(result.ok).toBe(false);
@@ -403,7 +403,7 @@ describe('entries import', () => {
 		seed('assessment');
 		const before = snapshot();
 		const { preview, result } = await previewAndCommit('entries', csv([ENTRY_HEADER, 'Förskolan Humlan;;Förskola;;;;']));
-		expect(problems(preview)).toEqual(['- -: Bidrag kan bara importeras medan omgången är i förberedelse eller anmälan.']);
+		expect(problems(preview)).toEqual(['- -: Du kan bara importera bidrag medan omgången är i förberedelse eller anmälan.']);
 		expect(result.ok).toBe(false);
 		expect(snapshot()).toEqual(before);
 	});

@@ -127,12 +127,12 @@ describe('CSV as offices send it', () => {
 		const table = await read(utf8(csv));
 		const issues = table.rows.flatMap((r) => r.issues).map((i) => `${i.line} ${i.column}: ${describeIssue(i.issue, sv)}`);
 		expect(issues).toEqual([
-			'2 Enhet: Värde saknas.',
+			'2 Enhet: Fyll i ett värde.',
 			'2 Antal medarbetare: ”tolv” är inget tal.',
-			'2 Andel Stockholmare (%): 101 ligger utanför 0–100.',
+			'2 Andel Stockholmare (%): 101 ligger utanför 0–100. Skriv ett tal från 0 till 100.',
 			'2 Privat driven: ”kanske” är varken ja eller nej.',
 			'2 Inkommen: ”2026-02-30” är inget datum; skriv ÅÅÅÅ-MM-DD.',
-			'3 Antal medarbetare: -3 är för litet; minsta värde är 0.',
+			'3 Antal medarbetare: -3 är för litet. Skriv minst 0.',
 			'3 Inkommen: ”18/5” är inget datum; skriv ÅÅÅÅ-MM-DD.'
 		]);
 	});

@@ -48,7 +48,7 @@ describe('ranking exports', () => {
 			'Plats (justerad)',
 			'Konsensus',
 			'Rekommenderas som finalist',
-			'Kan inte tilldelas priset (E8)',
+			'Kan inte tilldelas utmärkelsen (E8)',
 			'Ofullständig'
 		]);
 		expect(body).toHaveLength(klass.rows.length);

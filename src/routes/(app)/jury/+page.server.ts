@@ -16,15 +16,18 @@ export const load: PageServerLoad = (event) => {
 	const overview = cycle ? juryOverview(cycle, barred) : null;
 	// Who leads a class is the ranking's, which the jury sees from its phase on.
 	const open = cycle !== null && phaseAtLeast(cycle.phase, 'jury');
-	const leaders = Object.fromEntries(
-		open && overview
-			? overview.classes.map((c) => [c.id, classLeaders(classStanding(cycle.id, c.id, { userId: user.id, barred })).map(({ unitName, total }) => ({ unitName, total }))])
-			: []
+	const standings = open && overview ? overview.classes.map((c) => [c.id, classStanding(cycle.id, c.id, { userId: user.id, barred })] as const) : [];
+	const leaders = Object.fromEntries(standings.map(([id, s]) => [id, classLeaders(s).map(({ unitName, total }) => ({ unitName, total }))]));
+	// Where the ballot stands: how many have voted, and who is first only to whom the tally is shown
+	// (before any vote, every finalist would share the first place).
+	const ballots = Object.fromEntries(
+		standings.map(([id, s]) => [id, { voted: s.voted, members: s.members, first: s.voted > 0 ? s.rows.filter((r) => r.ballotPlace === 1).map((r) => r.unitName) : [] }])
 	);
 	return {
 		cycle,
 		overview,
 		leaders,
+		ballots,
 		next: juryNextStep(cycle?.phase ?? null, Boolean(cycle?.decisionsClosedAt)),
 		voted: [...votedClassIds(user.id)],
 		decided: cycle ? [...decidedClassIds(cycle.id, barred)] : [],
