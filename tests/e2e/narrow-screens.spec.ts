@@ -29,7 +29,7 @@ const visits: { role: string; base: string; email: string; start?: string[]; rea
 		base: REGISTRATION,
 		email: 'admin@demo.test',
 		// The people page lists people only for a search.
-		start: ['/admin/registrations', '/admin/retention', '/admin/people?q=enhet', '/admin/cycles'],
+		start: ['/admin/cycles', '/admin/registrations', '/admin/retention', '/admin/people?q=enhet'],
 		reaches: ['/admin/registrations', '/admin/retention', '/admin/people', '/admin/people/:id', '/admin/cycles/:id']
 	},
 	{ role: 'a juror', base: JURY, email: 'jury1@demo.test' },

@@ -51,7 +51,7 @@ describe('a contact person without a login', { timeout: 30_000 }, () => {
 		recordContactExtract(contactRecords(y.db, y.address), 'json', y.admin);
 		const extract = contactExtract(y.db, y.address)!;
 		expect(extract.person).toEqual({ name: y.contact.name, email: y.address, withoutLogin: true });
-		expect(extract.unitContacts).toEqual([expect.objectContaining({ unit: 'Tillfälliga boenden', email: y.address, title: 'Enhetschef', entered: [2026] })]);
+		expect(extract.unitContacts).toEqual([expect.objectContaining({ unit: 'Tillfälliga boenden', email: y.address, title: 'Enhetschef', entered: [2025, 2026] })]);
 		expect(extract.proposals).toEqual([expect.objectContaining({ year: 2026, unit: 'Nya enheten', status: 'proposed', email: 'Enhet2@demo.test' })]);
 		expect(extract.emails.map((e) => e.subject)).toEqual(['Påminnelse']);
 		expect(extract.auditAboutThem.map((a) => [a.action, a.after])).toEqual([['person.extract', { format: 'json', contactIds: [y.contact.id], proposalIds: [y.proposal.id] }]]);

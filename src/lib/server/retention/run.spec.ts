@@ -29,8 +29,11 @@ function archivedYear() {
 		}
 	}
 	const accounts = db.select().from(table.account).all();
-	const reports = db.select().from(table.feedbackReport).all();
+	// This year's reports; the demo also has last year's for its returning units.
+	const reports = db.select().from(table.feedbackReport).innerJoin(table.entry, eq(table.entry.id, table.feedbackReport.entryId)).where(eq(table.entry.cycleId, cycle.id)).all().map((r) => r.feedback_report);
 	const contact = user('enhet1@demo.test');
+	// Three saved versions of every account and report, in place of the one the demo keeps of an account handed in with a self-assessment.
+	db.delete(table.accountRevision).run();
 	for (const version of [1, 2, 3]) {
 		for (const a of accounts) db.insert(table.accountRevision).values({ accountId: a.id, version, snapshot: { introduction: `Utkast ${version}`, criteria: [] }, savedBy: contact.id }).run();
 		for (const r of reports) db.insert(table.feedbackReportRevision).values({ reportId: r.id, version, content: { summary: `Utkast ${version}` }, savedBy: admin.id }).run();
