@@ -1,26 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as table from '../../src/lib/server/db/schema';
 import { readAccount } from '../../src/lib/server/account/store';
 import { accountYear } from '../../src/lib/server/test-support/account';
+import { useTempFilesDir } from '../../src/lib/server/test-support/files-dir';
 import { outcome, scoringEvent } from '../../src/lib/server/test-support/scoring';
 import * as page from '../../src/routes/(app)/unit/entries/[entryId]/account/+page.server';
 import * as saveEndpoint from '../../src/routes/(app)/unit/entries/[entryId]/account/save/+server';
 import { accountFieldKey, type AccountDoc } from '../../src/lib/domain/account';
 
 let y: ReturnType<typeof accountYear>;
-let files: string;
+useTempFilesDir('account-files-');
 beforeEach(() => {
-	files = mkdtempSync(join(tmpdir(), 'account-files-'));
-	process.env.FILES_DIR = files;
 	y = accountYear();
-});
-afterEach(() => {
-	rmSync(files, { recursive: true, force: true });
-	delete process.env.FILES_DIR;
 });
 
 const path = () => `/unit/entries/${y.entryId}/account`;

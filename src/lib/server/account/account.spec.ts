@@ -1,13 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { documentPath } from '../registry/documents';
 import { submittedAccountPdf } from './pdf';
 import { eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import * as table from '../db/schema';
 import { accountYear } from '../test-support/account';
+import { useTempFilesDir } from '../test-support/files-dir';
 import { readAccount, saveAccount } from './store';
 import { extendAccountDeadline, reopenAccount, submitAccount } from './submit';
 import { entryAccountState } from './state';
@@ -15,15 +14,9 @@ import { eligibilityRows } from '../eligibility/rows';
 import { canonicalAccount } from '$lib/domain/account';
 
 let y: ReturnType<typeof accountYear>;
-let files: string;
+useTempFilesDir('account-files-');
 beforeEach(() => {
-	files = mkdtempSync(join(tmpdir(), 'account-files-'));
-	process.env.FILES_DIR = files;
 	y = accountYear();
-});
-afterEach(() => {
-	rmSync(files, { recursive: true, force: true });
-	delete process.env.FILES_DIR;
 });
 
 const audit = (action: string) => y.db.select().from(table.auditLog).where(eq(table.auditLog.action, action)).all();

@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import * as table from '../db/schema';
 import { accountYear } from '../test-support/account';
+import { useTempFilesDir } from '../test-support/files-dir';
 import { messages } from '$lib/i18n';
 import { accountFieldKey, canonicalAccount, type AccountDoc, type AccountInput } from '$lib/domain/account';
 import { parseAccountSave } from './form';
@@ -12,15 +10,9 @@ import { readAccount, saveAccount } from './store';
 import { submitAccount } from './submit';
 
 let y: ReturnType<typeof accountYear>;
-let files: string;
+useTempFilesDir('account-files-');
 beforeEach(() => {
-	files = mkdtempSync(join(tmpdir(), 'account-files-'));
-	process.env.FILES_DIR = files;
 	y = accountYear();
-});
-afterEach(() => {
-	rmSync(files, { recursive: true, force: true });
-	delete process.env.FILES_DIR;
 });
 
 /** The filled account with the given bands and reasons on its first criteria. */
