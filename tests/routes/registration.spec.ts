@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../src/lib/server/test-support/db';
 import * as table from '../../src/lib/server/db/schema';
@@ -70,14 +70,27 @@ describe('the registration pages', () => {
 		expect(scheduled()).toBe(false);
 	});
 
-	it('the unit’s home shows an account being written as a draft, with its last save and the entry’s own last day', async () => {
+	it('the unit’s home shows an account being written as a draft, with its last save and the entry’s own last day, and names it as the next step', async () => {
 		// The demo's entries all have an account the office recorded; this one has only its draft.
 		const unit = unitId('Enheten för hemlösa');
 		db.update(table.entry).set({ accountReceivedDate: null, accountSha256: null }).where(eq(table.entry.unitId, unit)).run();
 		const entry = db.select().from(table.entry).where(eq(table.entry.unitId, unit)).all().at(-1)!;
 		const account = db.select().from(table.account).where(eq(table.account.entryId, entry.id)).get()!;
-		const home = (await unitHomeLoad(event('enhet1@demo.test', '/unit'))) as { units: { name: string; progress: { steps: { step: string; draftSavedAt: Date | null; due: string | null; done: boolean }[] } }[] };
-		const step = home.units.find((u) => u.name === 'Enheten för hemlösa')!.progress.steps.find((s) => s.step === 'account')!;
+		const home = (await unitHomeLoad(event('enhet1@demo.test', '/unit'))) as {
+			units: { name: string; next: unknown; progress: { steps: { step: string; draftSavedAt: Date | null; due: string | null; done: boolean; arrival: string | null }[] } }[];
+		};
+		const hemlosa = home.units.find((u) => u.name === 'Enheten för hemlösa')!;
+		const step = hemlosa.progress.steps.find((s) => s.step === 'account')!;
 		expect(step).toMatchObject({ done: false, draftSavedAt: account.updatedAt, due: account.extendedTo });
+		expect(hemlosa.next).toMatchObject({ step: step.arrival === 'overdue' ? 'accountOverdue' : 'account', due: account.extendedTo });
+		// The day before the entry's own last day, the account is what the unit does next.
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(new Date(`${account.extendedTo}T00:00:00+02:00`));
+		try {
+			const before = (await unitHomeLoad(event('enhet1@demo.test', '/unit'))) as typeof home;
+			expect(before.units.find((u) => u.name === 'Enheten för hemlösa')!.next).toEqual({ step: 'account', due: account.extendedTo });
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });
