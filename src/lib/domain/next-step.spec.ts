@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entryProgress, examinerNextStep, juryNextStep, unitNextStep, type EntryNext, type EntryWork, type JuryStep } from './next-step';
 import type { Phase } from './phases';
 import { unitYearSteps, type EntrySnapshot } from './registration';
+import { entrySnapshotOf } from './test-fixtures';
 
 const work = (over: Partial<EntryWork> = {}): EntryWork => ({
 	isLead: false,
@@ -107,16 +108,8 @@ describe('juryNextStep', () => {
 
 describe('unitNextStep', () => {
 	const deadlines = { cycleYear: 2026, accountDeadline: '2026-05-20', minutesDeadline: null };
-	const entry = (over: Partial<EntrySnapshot> = {}): EntrySnapshot => ({
-		status: 'registered',
-		confirmed: false,
-		minutesReceivedDate: null,
-		accountReceivedDate: null,
-		hasAccount: false,
-		draftSavedAt: null,
-		accountExtendedTo: null,
-		...over
-	});
+	const entry = entrySnapshotOf;
+
 	const year = (e: EntrySnapshot | null, today = '2026-05-01') => unitYearSteps(e, deadlines, today);
 
 	it.each([
