@@ -6,7 +6,7 @@ import { demoCalendarToday, expectAccessible, signIn, signOut } from './helpers'
  * The unit's side in the registration-phase demo (port 4175, shared with assignment.spec.ts): only
  * the unit's facts (unchanged in what eligibility decides) and one confirmation change, so the
  * assignment's pool and entries stay as that journey knows them. The demo stands after the minutes
- * deadline, so minutes handed in now are refused; a timely upload is the journey of
+ * deadline, so the coordinator's minutes page offers no upload; a timely upload is the journey of
  * `minutes.spec.ts`, on a demo that stands before it.
  */
 const BASE = 'http://localhost:4175';
@@ -49,17 +49,14 @@ test('a contact saves the unit’s registration and the coordinator confirms ano
 	await signOut(page);
 });
 
-test('minutes handed in after the deadline are refused with the date, and nothing changes', async ({ page }) => {
+test('after the minutes deadline the coordinator’s page says so instead of offering the upload, and lists the minutes the office recorded', async ({ page }) => {
 	await signIn(page, 'samordnare1@demo.test');
 	await page.goto('/coordinator/minutes');
 	await expectAccessible(page);
-	await page.getByLabel('Protokollet (PDF)').setInputFiles({ name: 'protokoll.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nprotokoll\n%%EOF\n') });
-	await page.getByLabel('Diarienummer (dnr)').fill(`SN 1.4.1-289/${demo.year}`);
-	await page.getByLabel('Sammanträdesdatum').fill(demo.day.minutesMeeting);
-	await page.getByLabel('Hvilan').check();
-	await page.getByLabel('Ljungbacken').check();
-	await page.getByRole('button', { name: 'Skicka in protokollet' }).click();
-	await expect(page.getByRole('alert')).toContainText(`Sista dag för nämndprotokollet var ${formatDaySv(demo.day.minutesDeadline)}`);
-	await expect(page.getByText('Inga protokoll är inskickade ännu.')).toBeVisible();
-	await expectAccessible(page);
+	await expect(page.getByText(`Sista dag för nämndprotokollet var ${formatDaySv(demo.day.minutesDeadline)}, så protokoll kan inte skickas in här längre.`)).toBeVisible();
+	await expect(page.getByLabel('Protokollet (PDF)')).toHaveCount(0);
+	await expect(page.getByText('Inga protokoll är inskickade här.')).toBeVisible();
+	// The minutes the office recorded from the boards count as well, and are listed as such.
+	await expect(page.getByRole('heading', { name: 'Protokoll som kvalitetsutmärkelsen har tagit emot på annat sätt' })).toBeVisible();
+	await expect(page.getByRole('listitem').filter({ hasText: 'Hvilan' })).toContainText('inkom');
 });

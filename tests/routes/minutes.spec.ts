@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { uploadMinutes } from '../../src/lib/server/registration/minutes';
 import { sv as registration } from '../../src/lib/i18n/sections/registration';
 import { sv as entries } from '../../src/lib/i18n/sections/entries';
 import { GET } from '../../src/routes/(app)/minutes/[minutesId]/+server';
+import { load as minutesPage } from '../../src/routes/(app)/coordinator/minutes/+page.server';
 
 let db: DB;
 let dir: string;
@@ -83,5 +84,46 @@ describe('who may read board minutes', () => {
 		db.update(table.boardMinutes).set({ cycleId: db.select().from(table.cycle).where(eq(table.cycle.year, 2025)).get()!.id }).where(eq(table.boardMinutes.id, id)).run();
 		expect((await fetchMinutes('samordnare1@demo.test', id)).status).toBe(404);
 		expect((await fetchMinutes('admin@demo.test', id)).status).toBe(200);
+	});
+});
+
+describe('the coordinator’s minutes page', () => {
+	type Page = { past: boolean; organisations: { name: string; minutes: { units: string[] }[]; recordedByOffice: { name: string }[] }[] };
+	async function coordinatorPage(): Promise<Page> {
+		const url = new URL('http://localhost/coordinator/minutes');
+		const event = { locals: { user: { id: userId('samordnare1@demo.test'), email: 'samordnare1@demo.test', name: '', isAdmin: false }, session: null }, url, params: {}, request: new Request(url), cookies: { get: () => undefined } };
+		return (await minutesPage(event as never)) as Page;
+	}
+
+	it('offers the upload until the last day, Stockholm time, and says the day has passed after it', async () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			vi.setSystemTime(new Date('2026-06-30T21:30:00Z'));
+			expect((await coordinatorPage()).past).toBe(false);
+			vi.setSystemTime(new Date('2026-06-30T22:30:00Z'));
+			expect((await coordinatorPage()).past).toBe(true);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('lists, beside the minutes handed in there, the units whose minutes the office recorded another way', async () => {
+		await handIn();
+		const page = await coordinatorPage();
+		const social = page.organisations.find((o) => o.name === 'Socialförvaltningen')!;
+		expect(social.minutes.flatMap((m) => m.units).sort()).toEqual(['Hvilan', 'Ljungbacken']);
+		// The demo's office recorded minutes for the organisation's other entries; a unit counts in one list only.
+		const officeRecorded = db
+			.select({ name: table.unit.name, minutesId: table.entry.minutesDocumentId, received: table.entry.minutesReceivedDate })
+			.from(table.entry)
+			.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
+			.innerJoin(table.organisation, eq(table.organisation.id, table.unit.organisationId))
+			.where(eq(table.organisation.name, 'Socialförvaltningen'))
+			.all()
+			.filter((e) => e.received !== null && e.minutesId === null)
+			.map((e) => e.name);
+		expect(officeRecorded.length).toBeGreaterThan(0);
+		expect(social.recordedByOffice.map((u) => u.name).sort()).toEqual(officeRecorded.sort());
+		expect(social.recordedByOffice.map((u) => u.name)).not.toContain('Hvilan');
 	});
 });

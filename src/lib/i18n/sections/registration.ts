@@ -71,9 +71,12 @@ export const sv = {
 		chooseUnits: 'Välj minst en enhet som beslutet godkänner.',
 		otherUnit: 'En av enheterna hör inte till din organisation eller är inte anmäld i år. Ladda om sidan och välj igen.',
 		late: (deadline: string) => `Sista dag för nämndprotokollet var ${deadline}. Protokollet togs inte emot; kontakta kvalitetsutmärkelsen.`,
+		past: (deadline: string) => `Sista dag för nämndprotokollet var ${deadline}, så protokoll kan inte skickas in här längre. Kontakta kvalitetsutmärkelsen om ett protokoll kommer sent.`,
 		future: 'Sammanträdesdatumet ligger i framtiden.',
 		sent: 'Inskickade protokoll',
 		none: 'Inga protokoll är inskickade ännu.',
+		noneUploaded: 'Inga protokoll är inskickade här.',
+		recordedByOffice: 'Protokoll som kvalitetsutmärkelsen har tagit emot på annat sätt',
 		covers: (n: number) => `gäller ${n} ${n === 1 ? 'enhet' : 'enheter'}`
 	},
 	admin: {
@@ -227,9 +230,12 @@ export const en: typeof sv = {
 		chooseUnits: 'Choose at least one unit the decision approves.',
 		otherUnit: 'One of the units does not belong to your organisation or is not registered this year. Reload the page and choose again.',
 		late: (deadline) => `The last day for the board minutes was ${deadline}. The minutes were not accepted; contact the award office.`,
+		past: (deadline) => `The last day for the board minutes was ${deadline}, so minutes can no longer be handed in here. Contact the award office if minutes arrive late.`,
 		future: 'The meeting date is in the future.',
 		sent: 'Minutes handed in',
 		none: 'No minutes handed in yet.',
+		noneUploaded: 'No minutes have been handed in here.',
+		recordedByOffice: 'Minutes the award office received another way',
 		covers: (n) => `covers ${n} ${n === 1 ? 'unit' : 'units'}`
 	},
 	admin: {

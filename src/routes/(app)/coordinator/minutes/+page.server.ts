@@ -7,7 +7,7 @@ import { coordinatedOrganisations, unitFacts } from '$lib/server/registration/ac
 import { coordinatorOverview } from '$lib/server/registration/overview';
 import { uploadMinutes } from '$lib/server/registration/minutes';
 import { discardBody, uploadTooLarge } from '$lib/server/registry/account';
-import { minutesDeadlineOf } from '$lib/domain/eligibility';
+import { minutesArrival, minutesDeadlineOf } from '$lib/domain/eligibility';
 import { may } from '$lib/domain/permissions';
 
 export const load: PageServerLoad = (event) => {
@@ -17,9 +17,15 @@ export const load: PageServerLoad = (event) => {
 		name: o.name,
 		open: may(viewer, 'minutes.upload', unitFacts(cycle!, { id: -1, organisationId: o.id })),
 		units: o.units.filter((u) => u.progress.state === 'registered' || u.progress.state === 'confirmed'),
-		minutes: o.minutes
+		minutes: o.minutes,
+		// Minutes the award office recorded from a letter or an e-mail: they count for E5 as well,
+		// so the coordinator sees them here rather than wondering why nothing is listed.
+		recordedByOffice: o.units.filter((u) => u.minutesReceivedDate && u.minutesId === null).map((u) => ({ unitId: u.unitId, name: u.name, dnr: u.minutesDnr, receivedDate: u.minutesReceivedDate! }))
 	}));
-	return { deadline: minutesDeadlineOf({ cycleYear: cycle!.year, minutesDeadline: cycle!.minutesDeadline }), organisations };
+	const deadlineOf = { cycleYear: cycle!.year, minutesDeadline: cycle!.minutesDeadline };
+	const now = new Date();
+	// Past the last day the upload would be refused, so the page says so instead of offering the form.
+	return { deadline: minutesDeadlineOf(deadlineOf), past: minutesArrival(deadlineOf, now, now) === 'late', organisations };
 };
 
 export const actions: Actions = {
