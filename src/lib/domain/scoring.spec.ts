@@ -32,6 +32,8 @@ import {
 	type AssessmentDoc,
 	type ConsensusDoc
 } from './scoring';
+import type { EntryFacts } from './permissions';
+import { entryFactsOf, viewerOf } from './test-fixtures';
 
 const doc = (scores: (number | null)[], extra: Partial<AssessmentDoc> = {}): AssessmentDoc => ({
 	notes: '',
@@ -248,21 +250,8 @@ describe('conflicts', () => {
 });
 
 describe('who sees and changes what', () => {
-	const viewer = (isAdmin = false) => ({ userId: 1, isAdmin, cycleRoles: [], leadCycleIds: [], unitIds: [], coordinates: [] });
-	const facts = (f: Partial<import('./permissions').EntryFacts> = {}): import('./permissions').EntryFacts => ({
-		cycleId: 1,
-		phase: 'assessment',
-		unitId: 1,
-		organisationId: 1,
-		onTeam: true,
-		isLead: false,
-		conflicted: false,
-		isFinalist: false,
-		consensusDone: false,
-		ownSubmitted: false,
-		reportReleased: false,
-		...f
-	});
+	const viewer = (isAdmin = false) => viewerOf({ isAdmin });
+	const facts = (f: Partial<EntryFacts> = {}) => entryFactsOf(1, { unitId: 1, organisationId: 1, onTeam: true, ...f });
 
 	it('shows a teammate’s work only after submitting one’s own, the lead included', () => {
 		expect(mayReadTeamWork(viewer(), facts())).toBe(false);
