@@ -2,8 +2,8 @@
  * The unit's own view of each criterion in its written account (docs/unit-side.md#5-self-assessment),
  * on a registration year of its own (port 4241), since it submits the first unit's account: a
  * contact places the unit in a band for two criteria with a reason, finds them kept after a reload,
- * and submits with them on the receipt; and an examiner on the read-only assessment year (port
- * 4173) reads the unit's answers where they score, with no self-assessment anywhere on the page.
+ * and submits with them on the receipt. What the team sees of it, before and after the consensus,
+ * and the report that sets it beside theirs, follow in self-assessment-year.spec.ts.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from './helpers';
@@ -68,24 +68,6 @@ test.describe('a unit’s self-assessment', () => {
 		await expect(receipt.getByRole('heading', { name: 'Kvitto' })).toBeVisible();
 		await expect(receipt.getByText(`Nivå 5 av 6 (70–85 poäng) – ${REASONS[0]}`)).toBeVisible();
 		await expect(receipt.getByText(`Nivå 2 av 6 (10–25 poäng) – ${REASONS[1]}`)).toBeVisible();
-		await expectAccessible(page);
-	});
-});
-
-test.describe('examiners before the consensus', () => {
-	test.use({ baseURL: 'http://localhost:4173' });
-
-	test('read the unit’s answers where they score, and no self-assessment', async ({ page }) => {
-		await signIn(page, 'examinator11@demo.test');
-		await page.goto('/examiner');
-		await page.getByRole('link', { name: /Enheten för hemlösa/ }).first().click();
-		const answers = page.locator('details.answers');
-		await expect(answers).toHaveCount(7);
-		for (const summary of await answers.locator('summary').all()) await summary.click();
-		await expect(answers.first().getByText(/Vi samlar in synpunkter/)).toBeVisible();
-		const text = await page.locator('main').innerText();
-		expect(text).not.toContain('Enhetens egen bedömning');
-		expect(text).not.toContain('Egen bedömning:');
 		await expectAccessible(page);
 	});
 });
