@@ -38,22 +38,24 @@ test.describe('a unit’s self-assessment', () => {
 		await first.getByRole('radio', { name: /^Nivå 5 av 6 \(70–85 poäng\)/ }).check();
 		await first.getByLabel('Varför, kort (frivilligt)').fill(REASONS[0]);
 		await expect(first.getByText(new RegExp(`^${REASONS[0].length} av 1\\s000 tecken$`))).toBeVisible();
-		const second = criterion(page, 2);
-		// A reason before a band is refused at the reason, and nothing is saved until a band is chosen.
-		await second.getByLabel('Varför, kort (frivilligt)').fill(REASONS[1]);
-		await expect(second.getByText('Välj en nivå för er egen bedömning, eller ta bort motiveringen.')).toBeVisible();
-		await second.getByRole('radio', { name: /^Nivå 2 av 6 \(10–25 poäng\)/ }).check();
+		// A reason before a band is saved as it is typed, and so is the rest of the form.
+		await criterion(page, 2).getByLabel('Varför, kort (frivilligt)').fill(REASONS[1]);
+		await criterion(page, 3).getByLabel(/fråga 1/).fill('Skrivet medan motiveringen väntar på sin nivå.');
 		await allSaved(page);
-		await expect(second.getByText('Välj en nivå för er egen bedömning')).toHaveCount(0);
+		await expect(criterion(page, 2).getByText('Motiveringen är sparad. Välj en nivå ovanför innan ni lämnar in.')).toBeVisible();
 
 		await page.reload();
 		await expect(criterion(page, 1).getByRole('radio', { name: /^Nivå 5 av 6/ })).toBeChecked();
 		await expect(criterion(page, 1).getByLabel('Varför, kort (frivilligt)')).toHaveValue(REASONS[0]);
-		await expect(criterion(page, 2).getByRole('radio', { name: /^Nivå 2 av 6/ })).toBeChecked();
-		await expect(criterion(page, 3).getByRole('radio', { name: 'Ingen egen bedömning' })).toBeChecked();
+		const second = criterion(page, 2);
+		await expect(second.getByRole('radio', { name: 'Ingen egen bedömning' })).toBeChecked();
+		await expect(second.getByLabel('Varför, kort (frivilligt)')).toHaveValue(REASONS[1]);
+		await expect(criterion(page, 3).getByLabel(/fråga 1/)).toHaveValue('Skrivet medan motiveringen väntar på sin nivå.');
 
+		// The preview shows the account as it would be handed in: no reason without its band.
 		await page.getByRole('button', { name: 'Förhandsgranska' }).click();
 		await expect(page.locator('.preview').getByText(`Nivå 5 av 6 (70–85 poäng) – ${REASONS[0]}`)).toBeVisible();
+		await expect(page.locator('.preview').getByText(REASONS[1])).toHaveCount(0);
 		await expectAccessible(page);
 		await page.getByRole('button', { name: 'Tillbaka till formuläret' }).click();
 
@@ -62,7 +64,16 @@ test.describe('a unit’s self-assessment', () => {
 			if (!name.startsWith('self.') && (await area.inputValue()) === '') await area.fill('Vi arbetar systematiskt med detta.');
 		}
 		await allSaved(page);
+		// Handing in waits for the band, with the message at the reason.
 		await page.locator('#submit summary').click();
+		await page.locator('#submit').getByRole('button', { name: 'Lämna in redovisningen' }).click();
+		await expect(second.getByText('Välj en nivå för er egen bedömning, eller ta bort motiveringen.')).toBeVisible();
+		await expect(page.getByRole('alert').filter({ hasText: 'Motivering utan nivå: ' })).toBeVisible();
+		await expectAccessible(page);
+		await second.getByRole('radio', { name: /^Nivå 2 av 6 \(10–25 poäng\)/ }).check();
+		await allSaved(page);
+		await expect(second.getByText('Välj en nivå för er egen bedömning')).toHaveCount(0);
+		if (!(await page.locator('#submit').getAttribute('open'))) await page.locator('#submit summary').click();
 		await page.locator('#submit').getByRole('button', { name: 'Lämna in redovisningen' }).click();
 		const receipt = page.locator('.receipt');
 		await expect(receipt.getByRole('heading', { name: 'Kvitto' })).toBeVisible();
