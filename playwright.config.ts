@@ -77,6 +77,9 @@ export default defineConfig({
 		),
 		// The unit's self-assessment (self-assessment.spec.ts): submits the first unit's account.
 		demoServer(4241, 'registration', 'data/e2e-4241'),
+		// The self-assessment's whole year (self-assessment-year.spec.ts): forms the teams, moves the
+		// phases on and releases the first unit's report.
+		demoServer(4253, 'registration', 'data/e2e-4253'),
 		// Retention and a person's data (retention.spec.ts): archives the year.
 		demoServer(4235, 'feedback', 'data/e2e-4235'),
 		// Units, entries and written accounts (admin-units.spec.ts).

@@ -2,8 +2,8 @@
  * The unit's own view of each criterion in its written account (docs/unit-side.md#5-self-assessment),
  * on a registration year of its own (port 4241), since it submits the first unit's account: a
  * contact places the unit in a band for two criteria with a reason, finds them kept after a reload,
- * and submits with them on the receipt; and an examiner on the read-only assessment year (port
- * 4173) reads the unit's answers where they score, with no self-assessment anywhere on the page.
+ * and submits with them on the receipt. What the team sees of it, before and after the consensus,
+ * and the report that sets it beside theirs, follow in self-assessment-year.spec.ts.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from './helpers';
@@ -38,22 +38,24 @@ test.describe('a unit’s self-assessment', () => {
 		await first.getByRole('radio', { name: /^Nivå 5 av 6 \(70–85 poäng\)/ }).check();
 		await first.getByLabel('Varför, kort (frivilligt)').fill(REASONS[0]);
 		await expect(first.getByText(new RegExp(`^${REASONS[0].length} av 1\\s000 tecken$`))).toBeVisible();
-		const second = criterion(page, 2);
-		// A reason before a band is refused at the reason, and nothing is saved until a band is chosen.
-		await second.getByLabel('Varför, kort (frivilligt)').fill(REASONS[1]);
-		await expect(second.getByText('Välj en nivå för er egen bedömning, eller ta bort motiveringen.')).toBeVisible();
-		await second.getByRole('radio', { name: /^Nivå 2 av 6 \(10–25 poäng\)/ }).check();
+		// A reason before a band is saved as it is typed, and so is the rest of the form.
+		await criterion(page, 2).getByLabel('Varför, kort (frivilligt)').fill(REASONS[1]);
+		await criterion(page, 3).getByLabel(/^Fråga 1: /).fill('Skrivet medan motiveringen väntar på sin nivå.');
 		await allSaved(page);
-		await expect(second.getByText('Välj en nivå för er egen bedömning')).toHaveCount(0);
+		await expect(criterion(page, 2).getByText('Motiveringen är sparad. Välj en nivå ovanför innan ni lämnar in.')).toBeVisible();
 
 		await page.reload();
 		await expect(criterion(page, 1).getByRole('radio', { name: /^Nivå 5 av 6/ })).toBeChecked();
 		await expect(criterion(page, 1).getByLabel('Varför, kort (frivilligt)')).toHaveValue(REASONS[0]);
-		await expect(criterion(page, 2).getByRole('radio', { name: /^Nivå 2 av 6/ })).toBeChecked();
-		await expect(criterion(page, 3).getByRole('radio', { name: 'Ingen egen bedömning' })).toBeChecked();
+		const second = criterion(page, 2);
+		await expect(second.getByRole('radio', { name: 'Ingen egen bedömning' })).toBeChecked();
+		await expect(second.getByLabel('Varför, kort (frivilligt)')).toHaveValue(REASONS[1]);
+		await expect(criterion(page, 3).getByLabel(/^Fråga 1: /)).toHaveValue('Skrivet medan motiveringen väntar på sin nivå.');
 
+		// The preview shows the account as it would be handed in: no reason without its band.
 		await page.getByRole('button', { name: 'Förhandsgranska' }).click();
 		await expect(page.locator('.preview').getByText(`Nivå 5 av 6 (70–85 poäng) – ${REASONS[0]}`)).toBeVisible();
+		await expect(page.locator('.preview').getByText(REASONS[1])).toHaveCount(0);
 		await expectAccessible(page);
 		await page.getByRole('button', { name: 'Tillbaka till formuläret' }).click();
 
@@ -62,30 +64,20 @@ test.describe('a unit’s self-assessment', () => {
 			if (!name.startsWith('self.') && (await area.inputValue()) === '') await area.fill('Vi arbetar systematiskt med detta.');
 		}
 		await allSaved(page);
+		// Handing in waits for the band, with the message at the reason.
 		await page.locator('#submit summary').click();
+		await page.locator('#submit').getByRole('button', { name: 'Lämna in redovisningen' }).click();
+		await expect(second.getByText('Välj en nivå för er egen bedömning, eller ta bort motiveringen.')).toBeVisible();
+		await expect(page.getByRole('alert').filter({ hasText: 'Motivering utan nivå: ' })).toBeVisible();
+		await expectAccessible(page);
+		await second.getByRole('radio', { name: /^Nivå 2 av 6 \(10–25 poäng\)/ }).check();
+		await allSaved(page);
+		await expect(second.getByText('Välj en nivå för er egen bedömning')).toHaveCount(0);
 		await page.locator('#submit').getByRole('button', { name: 'Lämna in redovisningen' }).click();
 		const receipt = page.locator('.receipt');
 		await expect(receipt.getByRole('heading', { name: 'Kvitto' })).toBeVisible();
 		await expect(receipt.getByText(`Nivå 5 av 6 (70–85 poäng) – ${REASONS[0]}`)).toBeVisible();
 		await expect(receipt.getByText(`Nivå 2 av 6 (10–25 poäng) – ${REASONS[1]}`)).toBeVisible();
-		await expectAccessible(page);
-	});
-});
-
-test.describe('examiners before the consensus', () => {
-	test.use({ baseURL: 'http://localhost:4173' });
-
-	test('read the unit’s answers where they score, and no self-assessment', async ({ page }) => {
-		await signIn(page, 'examinator11@demo.test');
-		await page.goto('/examiner');
-		await page.getByRole('link', { name: /Enheten för hemlösa/ }).first().click();
-		const answers = page.locator('details.answers');
-		await expect(answers).toHaveCount(7);
-		for (const summary of await answers.locator('summary').all()) await summary.click();
-		await expect(answers.first().getByText(/Vi samlar in synpunkter/)).toBeVisible();
-		const text = await page.locator('main').innerText();
-		expect(text).not.toContain('Enhetens egen bedömning');
-		expect(text).not.toContain('Egen bedömning:');
 		await expectAccessible(page);
 	});
 });

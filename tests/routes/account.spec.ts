@@ -88,16 +88,25 @@ describe('the account page', () => {
 		expect(readAccount(y.access(), y.shape)).toBeNull();
 	});
 
-	it('takes a self-assessment from the form without JavaScript, and refuses a reason without a band at its field', async () => {
+	it('takes a self-assessment from the form without JavaScript, keeps a reason before its band, and hands in only once it has one', async () => {
 		const criterionId = y.shape[0].criterionId;
 		const form = accountForm(y.filled(), 0);
 		form.set(accountFieldKey({ kind: 'band', criterionId }), '');
 		form.set(accountFieldKey({ kind: 'reason', criterionId }), 'Vi tycker att vi är bra.');
-		const refused = await act('save', y.contact, form);
-		expect(refused).toMatchObject({ status: 400, data: { errors: { [`self.${criterionId}.reason`]: 'Välj en nivå för er egen bedömning, eller ta bort motiveringen.' } } });
-		expect(readAccount(y.access(), y.shape)).toBeNull();
-		form.set(accountFieldKey({ kind: 'band', criterionId }), '3');
 		expect(await act('save', y.contact, form)).toMatchObject({ saved: true, version: 1 });
+		expect(readAccount(y.access(), y.shape)?.doc.criteria[0].self).toEqual({ band: null, reason: 'Vi tycker att vi är bra.' });
+		form.set('version', '1');
+		const refused = await act('submit', y.contact, form);
+		expect(refused).toMatchObject({
+			status: 400,
+			data: {
+				message: expect.stringMatching(/^Välj en nivå för er egen bedömning innan ni lämnar in, eller ta bort motiveringen\. Motivering utan nivå: [^;]+\.$/),
+				errors: { [`self.${criterionId}.reason`]: 'Välj en nivå för er egen bedömning, eller ta bort motiveringen.' }
+			}
+		});
+		expect(readAccount(y.access(), y.shape)).toMatchObject({ version: 1, status: 'draft' });
+		form.set(accountFieldKey({ kind: 'band', criterionId }), '3');
+		expect(await act('save', y.contact, form)).toMatchObject({ saved: true, version: 2 });
 		expect(readAccount(y.access(), y.shape)?.doc.criteria[0].self).toEqual({ band: 3, reason: 'Vi tycker att vi är bra.' });
 	});
 

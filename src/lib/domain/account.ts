@@ -24,11 +24,15 @@ export interface SelfAssessment {
 	reason: string;
 }
 
-/** One criterion's answers, one per question of the criterion, in the model's order, and the unit's own view of it. */
+/**
+ * One criterion's answers, one per question of the criterion, in the model's order, and the unit's
+ * own view of it: while the account is a draft that may be a reason still waiting for its band
+ * (band null), which a submitted account never holds (`madeSelf` reads the view as made).
+ */
 export interface AccountCriterion {
 	criterionId: number;
 	answers: string[];
-	self?: SelfAssessment | null;
+	self?: SelfAssessmentInput | null;
 }
 
 export interface AccountDoc {
@@ -37,12 +41,18 @@ export interface AccountDoc {
 }
 
 /**
- * The self-assessment as the form holds it and sends it: a reason may be written before a band is
- * chosen (band null), which the server refuses with a message rather than keeping half of it.
+ * The self-assessment as the form holds it and the draft keeps it: a reason may be written before a
+ * band is chosen (band null). The draft keeps it, so that nothing typed is lost and the rest of the
+ * form goes on saving; handing the account in needs the band (`reasonsWithoutBand`).
  */
 export interface SelfAssessmentInput {
 	band: number | null;
 	reason: string;
+}
+
+/** The self-assessment as made, or null: a reason still waiting for its band is not one yet. */
+export function madeSelf(self: SelfAssessmentInput | null | undefined): SelfAssessment | null {
+	return self && self.band !== null ? { band: self.band, reason: self.reason } : null;
 }
 
 /** The account as the form sends it, before it is checked and cleaned into an `AccountDoc`. */
@@ -134,15 +144,17 @@ export function emptyFields(doc: AccountInput): AccountField[] {
 
 /**
  * The account as the server keeps it: every text cleaned, and a self-assessment only where a band
- * is chosen, so that an account without one is exactly what it was before units could make one.
+ * is chosen or a reason written, so that an account without one is exactly what it was before
+ * units could make one.
  */
 export function cleanAccount(doc: AccountInput): AccountDoc {
 	return {
 		introduction: cleanText(doc.introduction),
 		criteria: doc.criteria.map((c) => {
-			const band = c.self?.band;
+			const band = typeof c.self?.band === 'number' ? c.self.band : null;
+			const reason = cleanText(c.self?.reason ?? '');
 			const answers = c.answers.map(cleanText);
-			return typeof band === 'number' ? { criterionId: c.criterionId, answers, self: { band, reason: cleanText(c.self?.reason ?? '') } } : { criterionId: c.criterionId, answers };
+			return band !== null || reason !== '' ? { criterionId: c.criterionId, answers, self: { band, reason } } : { criterionId: c.criterionId, answers };
 		})
 	};
 }
@@ -203,7 +215,10 @@ export function canonicalAccount(entryId: number, doc: AccountDoc, attachments: 
 	return JSON.stringify({
 		entry: entryId,
 		introduction: clean.introduction,
-		criteria: clean.criteria.map((c) => (c.self ? { criterion: c.criterionId, answers: c.answers, self: { band: c.self.band, reason: c.self.reason } } : { criterion: c.criterionId, answers: c.answers })),
+		criteria: clean.criteria.map((c) => {
+			const self = madeSelf(c.self);
+			return self ? { criterion: c.criterionId, answers: c.answers, self } : { criterion: c.criterionId, answers: c.answers };
+		}),
 		attachments: [...attachments]
 			.sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : a.fileName < b.fileName ? -1 : 1))
 			.map((a) => ({ sha256: a.sha256, name: a.fileName, size: a.size }))
@@ -257,11 +272,11 @@ export function cleanTextBlocks(clean: string): TextBlock[] {
 export interface AccountDifference {
 	field: AccountField;
 	/** A text, or for a band's field the whole self-assessment (null: none). */
-	mine: string | SelfAssessment | null;
-	theirs: string | SelfAssessment | null;
+	mine: string | SelfAssessmentInput | null;
+	theirs: string | SelfAssessmentInput | null;
 }
 
-const sameSelf = (a: SelfAssessment | null | undefined, b: SelfAssessment | null | undefined) => (a?.band ?? null) === (b?.band ?? null) && (a?.reason ?? '') === (b?.reason ?? '');
+const sameSelf = (a: SelfAssessmentInput | null | undefined, b: SelfAssessmentInput | null | undefined) => (a?.band ?? null) === (b?.band ?? null) && (a?.reason ?? '') === (b?.reason ?? '');
 
 /** The fields where two versions differ: what the conflict view puts side by side. */
 export function accountDifferences(mine: AccountDoc, theirs: AccountDoc): AccountDifference[] {

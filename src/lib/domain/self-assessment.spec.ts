@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accountDifferences, accountFieldKey, canonicalAccount, cleanAccount, parseAccountFieldKey, pickAccountFields, type AccountDoc, type AccountField } from './account';
+import { accountDifferences, accountFieldKey, canonicalAccount, cleanAccount, madeSelf, parseAccountFieldKey, pickAccountFields, type AccountDoc, type AccountField } from './account';
 import { PHASES } from './phases';
 import type { EntryFacts, Viewer } from './permissions';
-import { isBand, SELF_REASON_LIMIT, selfAssessmentProblem, selfAssessmentVisible } from './self-assessment';
+import { isBand, reasonsWithoutBand, SELF_REASON_LIMIT, selfAssessmentProblem, selfAssessmentVisible } from './self-assessment';
 
 const doc = (self: AccountDoc['criteria'][number]['self'][] = []): AccountDoc => ({
 	introduction: 'Om oss',
@@ -37,8 +37,17 @@ describe('checking a self-assessment', () => {
 		expect(isBand('3')).toBe(false);
 	});
 
-	it('refuses a reason without a band', () => {
-		expect(selfAssessmentProblem({ band: null, reason: 'Vi är bäst.' })).toBe('reasonWithoutBand');
+	it('keeps a reason written before its band in a draft, and refuses it when the account is handed in', () => {
+		expect(selfAssessmentProblem({ band: null, reason: 'Vi är bäst.' })).toBeNull();
+		expect(selfAssessmentProblem({ band: null, reason: 'Vi är bäst.' }, 'submission')).toBe('reasonWithoutBand');
+		expect(selfAssessmentProblem({ band: null, reason: ' \n' }, 'submission')).toBeNull();
+		expect(selfAssessmentProblem({ band: 2, reason: 'Vi är bäst.' }, 'submission')).toBeNull();
+	});
+
+	it('names the criteria whose reason still waits for its band', () => {
+		const waiting = doc([{ band: null, reason: 'Vi är bäst.' }, { band: 1, reason: 'Vi har långt kvar.' }]);
+		expect(reasonsWithoutBand(waiting)).toEqual([{ kind: 'reason', criterionId: 1 }]);
+		expect(reasonsWithoutBand(doc([{ band: 3, reason: 'Därför.' }, null]))).toEqual([]);
 	});
 
 	it('counts the reason as answers are counted, after cleaning, an emoji as one', () => {
@@ -48,18 +57,27 @@ describe('checking a self-assessment', () => {
 });
 
 describe('the self-assessment in the account', () => {
-	it('is kept cleaned where a band is chosen and left out where none is', () => {
+	it('is kept cleaned where a band is chosen or a reason written, and left out where neither is', () => {
 		const cleaned = cleanAccount({
 			introduction: 'Om oss',
 			criteria: [
 				{ criterionId: 1, answers: ['svar'], self: { band: 4, reason: 'Vi mäter varje månad.  \r\n' } },
-				{ criterionId: 2, answers: ['svar'], self: { band: null, reason: '' } }
+				{ criterionId: 2, answers: ['svar'], self: { band: null, reason: '' } },
+				{ criterionId: 3, answers: ['svar'], self: { band: null, reason: 'Först orden, sedan nivån. \n' } }
 			]
 		});
 		expect(cleaned.criteria).toEqual([
 			{ criterionId: 1, answers: ['svar'], self: { band: 4, reason: 'Vi mäter varje månad.' } },
-			{ criterionId: 2, answers: ['svar'] }
+			{ criterionId: 2, answers: ['svar'] },
+			{ criterionId: 3, answers: ['svar'], self: { band: null, reason: 'Först orden, sedan nivån.' } }
 		]);
+	});
+
+	it('is made only with a band: a reason waiting for one is no self-assessment yet', () => {
+		expect(madeSelf({ band: 0, reason: '' })).toEqual({ band: 0, reason: '' });
+		expect(madeSelf({ band: null, reason: 'Först orden.' })).toBeNull();
+		expect(madeSelf(undefined)).toBeNull();
+		expect(canonicalAccount(3, doc([{ band: null, reason: 'Först orden.' }]), [])).toBe(canonicalAccount(3, doc(), []));
 	});
 
 	it('keeps the checksum of an account without one exactly as it was', () => {

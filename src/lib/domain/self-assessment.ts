@@ -3,7 +3,7 @@
  * what a self-assessment may hold, and who may see it when. Examiners, leads and the jury must not
  * see it before the entry's consensus is done, or it would anchor their judgement.
  */
-import { answerLength, type SelfAssessmentInput } from './account';
+import { answerLength, type AccountField, type AccountInput, type SelfAssessmentInput } from './account';
 import { BANDS } from './default-model';
 import { may, type EntryFacts, type Viewer } from './permissions';
 
@@ -17,13 +17,23 @@ export function isBand(value: unknown): value is number {
 
 export type SelfAssessmentProblem = 'band' | 'reasonWithoutBand' | 'reasonTooLong';
 
-/** What is wrong with one criterion's self-assessment as sent, or null; none at all is fine. */
-export function selfAssessmentProblem(self: SelfAssessmentInput | null | undefined): SelfAssessmentProblem | null {
+/**
+ * What is wrong with one criterion's self-assessment as sent, or null; none at all is fine. A
+ * reason written before its band is kept while the account is a draft, since refusing the save
+ * would stop the whole form from saving until a band is chosen; it is refused only when the
+ * account is handed in, where a reason without a band would say nothing beside the team's band.
+ */
+export function selfAssessmentProblem(self: SelfAssessmentInput | null | undefined, stage: 'draft' | 'submission' = 'draft'): SelfAssessmentProblem | null {
 	if (!self) return null;
 	if (self.band !== null && !isBand(self.band)) return 'band';
 	if (answerLength(self.reason) > SELF_REASON_LIMIT) return 'reasonTooLong';
-	if (self.band === null && answerLength(self.reason) > 0) return 'reasonWithoutBand';
+	if (stage === 'submission' && self.band === null && answerLength(self.reason) > 0) return 'reasonWithoutBand';
 	return null;
+}
+
+/** The reasons still waiting for their band: what keeps the account from being handed in, besides empty answers. */
+export function reasonsWithoutBand(doc: AccountInput): (AccountField & { kind: 'reason' })[] {
+	return doc.criteria.filter((c) => selfAssessmentProblem(c.self, 'submission') === 'reasonWithoutBand').map((c) => ({ kind: 'reason' as const, criterionId: c.criterionId }));
 }
 
 /**

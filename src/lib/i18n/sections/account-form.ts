@@ -2,7 +2,8 @@
 import { bandName } from '$lib/domain/default-model';
 import { bandEn, bandSv } from './scoring';
 
-type Self = { band: number; reason: string } | null | undefined;
+/** A band with its reason; in a draft the reason may wait for its band (null). */
+type Self = { band: number | null; reason: string } | null | undefined;
 
 const n = (value: number) => value.toLocaleString('sv-SE');
 
@@ -71,6 +72,8 @@ export const sv = {
 		noSuchAttachment: 'Bilagan finns inte.',
 		selfBand: 'Välj en av modellens sex nivåer, eller ingen egen bedömning.',
 		selfReasonWithoutBand: 'Välj en nivå för er egen bedömning, eller ta bort motiveringen.',
+		selfReasonsWithoutBand: (criteria: string) => `Välj en nivå för er egen bedömning innan ni lämnar in, eller ta bort motiveringen. Motivering utan nivå: ${criteria}.`,
+		selfReasonWaiting: 'Motiveringen är sparad. Välj en nivå ovanför innan ni lämnar in.',
 		selfReasonTooLong: (used: number, limit: number) => `Motiveringen är ${n(used)} tecken; högst ${n(limit)} får plats.`
 	},
 	self: {
@@ -81,7 +84,14 @@ export const sv = {
 		title: 'Egen bedömning',
 		unitTitle: 'Enhetens egen bedömning',
 		/** A self-assessment in words: the band as the scale names it, and the reason. */
-		inWords: (self: Self) => (self ? (self.reason ? `${bandSv(bandName(self.band))} – ${self.reason}` : bandSv(bandName(self.band))) : 'Ingen egen bedömning'),
+		inWords: (self: Self) =>
+			self?.band == null
+				? self?.reason
+					? `Ingen nivå vald – ${self.reason}`
+					: 'Ingen egen bedömning'
+				: self.reason
+					? `${bandSv(bandName(self.band))} – ${self.reason}`
+					: bandSv(bandName(self.band)),
 		label: (criterion: string) => `${criterion}, egen bedömning`
 	},
 	admin: {
@@ -185,6 +195,8 @@ export const en: typeof sv = {
 		noSuchAttachment: 'The attachment does not exist.',
 		selfBand: 'Choose one of the model’s six levels, or no self-assessment.',
 		selfReasonWithoutBand: 'Choose a level for your self-assessment, or remove the reason.',
+		selfReasonsWithoutBand: (criteria: string) => `Choose a level for your self-assessment before you submit, or remove the reason. Reason without a level: ${criteria}.`,
+		selfReasonWaiting: 'The reason is saved. Choose a level above before you submit.',
 		selfReasonTooLong: (used, limit) => `The reason is ${used} characters; at most ${limit} fit.`
 	},
 	self: {
@@ -194,7 +206,14 @@ export const en: typeof sv = {
 		reason: 'Why, briefly (optional)',
 		title: 'Self-assessment',
 		unitTitle: 'The unit’s own assessment',
-		inWords: (self) => (self ? (self.reason ? `${bandEn(bandName(self.band))} – ${self.reason}` : bandEn(bandName(self.band))) : 'No self-assessment'),
+		inWords: (self) =>
+			self?.band == null
+				? self?.reason
+					? `No level chosen – ${self.reason}`
+					: 'No self-assessment'
+				: self.reason
+					? `${bandEn(bandName(self.band))} – ${self.reason}`
+					: bandEn(bandName(self.band)),
 		label: (criterion) => `${criterion}, self-assessment`
 	},
 	admin: {

@@ -37,7 +37,6 @@ function accountSchema(e: Errors, s: Scoring, limit: number, shape: AccountShape
 			doc.criteria.forEach((c, i) => {
 				const problem = selfAssessmentProblem(c.self);
 				if (problem === 'band') ctx.addIssue({ code: 'custom', message: e.selfBand, path: ['criteria', i, 'self', 'band'] });
-				if (problem === 'reasonWithoutBand') ctx.addIssue({ code: 'custom', message: e.selfReasonWithoutBand, path: ['criteria', i, 'self', 'reason'] });
 				if (problem === 'reasonTooLong') ctx.addIssue({ code: 'custom', message: e.selfReasonTooLong(answerLength(c.self!.reason), SELF_REASON_LIMIT), path: ['criteria', i, 'self', 'reason'] });
 			});
 		})

@@ -118,6 +118,17 @@ export async function resolveAction(event: Event) {
 	return saveOn(b, current?.version ?? 0, doc);
 }
 
+/** Why the account cannot be handed in yet: a message naming what is left, and one at each of its fields. */
+function unfinished(b: Begun, reason: 'empty' | 'reasonWithoutBand', fields: AccountField[], doc: AccountDoc) {
+	const titles = new Map(cycleCriteria(b.access.cycle.id).map((c) => [c.id, c.titleSv]));
+	const nameOf = (f: AccountField) =>
+		f.kind === 'introduction' ? b.m.introduction : f.kind === 'answer' ? `${titles.get(f.criterionId)}, ${b.m.question(f.question + 1).toLowerCase()}` : (titles.get(f.criterionId) ?? '');
+	const names = fields.map(nameOf).join('; ');
+	const message = reason === 'empty' ? b.m.errors.empty(names) : b.m.errors.selfReasonsWithoutBand(names);
+	const atField = reason === 'empty' ? message : b.m.errors.selfReasonWithoutBand;
+	return fail(400, { message, errors: Object.fromEntries(fields.map((f) => [accountFieldKey(f), atField])), values: doc });
+}
+
 /** Hands the account in: what is pending saved on its version first, then the receipt. */
 export async function submitAction(event: Event) {
 	const b = await begin(event);
@@ -131,12 +142,7 @@ export async function submitAction(event: Event) {
 		await submittedAccountPdf(b.access, b.access.cycle.id).catch(() => null);
 		return { receipt: out.receipt };
 	}
-	if (out.reason === 'empty') {
-		const titles = new Map(cycleCriteria(b.access.cycle.id).map((c) => [c.id, c.titleSv]));
-		const names = out.fields.map((f) => (f.kind === 'answer' ? `${titles.get(f.criterionId)}, ${b.m.question(f.question + 1).toLowerCase()}` : b.m.introduction));
-		const errors = Object.fromEntries(out.fields.map((f) => [accountFieldKey(f), b.m.errors.empty(names.join('; '))]));
-		return fail(400, { message: b.m.errors.empty(names.join('; ')), errors, values: p.doc });
-	}
+	if (out.reason === 'empty' || out.reason === 'reasonWithoutBand') return unfinished(b, out.reason, out.fields, p.doc);
 	if (!('current' in out)) return fail(403, { message: b.m.errors.closed });
 	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
 	return fail(409, { message: out.reason === 'submitted' ? b.m.errors.submitted : b.messages.scoring.errors.conflict, conflict: { mine: p.doc, theirs: current } });

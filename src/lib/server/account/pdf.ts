@@ -15,7 +15,7 @@ import { createPdf } from '../pdf/document';
 import { storePdfBytes } from '../registry/documents';
 import { cycleCriteria, entryNames } from '../scoring/assessments';
 import { formatDateTime, messages } from '$lib/i18n';
-import { textBlocks, type AccountDoc } from '$lib/domain/account';
+import { madeSelf, textBlocks, type AccountDoc } from '$lib/domain/account';
 import { selfAssessmentVisible } from '$lib/domain/self-assessment';
 import { accountShape, listAttachments, readAccount, readAccountForRecord, type AccountReader, type SavedAccount } from './store';
 
@@ -64,7 +64,8 @@ export function renderAccountPdf(s: TypesetSource): Promise<Buffer> {
 			answer(criterion?.answers[k] ?? '');
 		});
 		// "Egen bedömning: Nivå 5 av 6 (70–85 poäng) – the reason", the band named as the scale names it.
-		if (criterion?.self) pdf.paragraph(`${m.self.title}: ${m.self.inWords(criterion.self)}`);
+		const self = madeSelf(criterion?.self);
+		if (self) pdf.paragraph(`${m.self.title}: ${m.self.inWords(self)}`);
 	});
 	if (s.attachments.length > 0) {
 		pdf.heading('H2', m.attachments.title);

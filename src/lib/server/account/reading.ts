@@ -3,7 +3,7 @@
  * to its questions, the unit's own view once they may see it (after the consensus), and the
  * attachments. Null for an account not handed in as a form, so PDF-only entries stay as they were.
  */
-import type { SelfAssessment } from '$lib/domain/account';
+import { madeSelf, type SelfAssessment } from '$lib/domain/account';
 import { accountHead, accountShape, listAttachments, readAccount, type AccountReader } from './store';
 
 export interface AnswersForScoring {
@@ -21,7 +21,10 @@ export function answersForScoring(reader: AccountReader, cycleId: number): Answe
 	if (accountHead(entryId)?.status !== 'submitted') return null;
 	const saved = readAccount(reader, accountShape(cycleId));
 	if (!saved) return null;
-	const self = saved.doc.criteria.flatMap((c) => (c.self ? [[c.criterionId, c.self] as const] : []));
+	const self = saved.doc.criteria.flatMap((c) => {
+		const made = madeSelf(c.self);
+		return made ? [[c.criterionId, made] as const] : [];
+	});
 	return {
 		entryId,
 		answers: Object.fromEntries(saved.doc.criteria.map((c) => [c.criterionId, c.answers])),

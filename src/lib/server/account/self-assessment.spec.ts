@@ -35,6 +35,20 @@ describe('saving a self-assessment with the account', () => {
 		expect((revisions[0].snapshot as AccountDoc).criteria[0].self).toEqual({ band: 4, reason: 'Vi mäter varje månad.' });
 	});
 
+	it('keeps a reason written before its band, and the band chosen later beside it', () => {
+		const waiting = assessed([{ band: 2, reason: '' }]);
+		waiting.criteria[1].self = { band: null, reason: 'Vi vet ännu inte var vi står.' };
+		expect(saveAccount(y.access(), y.contact, 0, waiting, y.shape)).toMatchObject({ ok: true, version: 1 });
+		expect(readAccount(y.access(), y.shape)?.doc).toEqual(waiting);
+		expect(y.db.select({ band: table.accountSelfAssessment.band, reason: table.accountSelfAssessment.reason }).from(table.accountSelfAssessment).all()).toEqual([
+			{ band: 2, reason: '' },
+			{ band: null, reason: 'Vi vet ännu inte var vi står.' }
+		]);
+		const banded = assessed([{ band: 2, reason: '' }, { band: 3, reason: 'Vi vet ännu inte var vi står.' }]);
+		expect(saveAccount(y.access(), y.contact, 1, banded, y.shape)).toMatchObject({ ok: true, version: 2 });
+		expect(readAccount(y.access(), y.shape)?.doc).toEqual(banded);
+	});
+
 	it('meets a colleague who changed the same band with a conflict, and overwrites nothing', () => {
 		saveAccount(y.access(), y.contact, 0, y.filled(), y.shape);
 		expect(saveAccount(y.access(), y.contact, 1, assessed([{ band: 5, reason: 'Vi är en förebild.' }]), y.shape)).toMatchObject({ ok: true, version: 2 });
@@ -59,11 +73,9 @@ describe('checking a self-assessment as it is sent', () => {
 		for (const band of [6, -1, 1.5, '3']) expect(parse(withSelf({ band, reason: '' }))).toMatchObject({ ok: false, errors: { [key('band')]: expect.stringContaining('sex nivåer') } });
 	});
 
-	it('refuses a reason without a band, at the reason', () => {
-		expect(parse(withSelf({ band: null, reason: 'Vi tycker att vi är bra.' }))).toEqual({
-			ok: false,
-			errors: { [key('reason')]: 'Välj en nivå för er egen bedömning, eller ta bort motiveringen.' }
-		});
+	it('takes a reason written before its band, cleaned, so that the rest of the form goes on saving', () => {
+		const out = parse(withSelf({ band: null, reason: 'Vi tycker att vi är bra.  \n' }));
+		expect(out.ok && out.data.doc.criteria[2].self).toEqual({ band: null, reason: 'Vi tycker att vi är bra.' });
 	});
 
 	it('refuses a reason over 1 000 characters and takes one of exactly 1 000, cleaned', () => {
@@ -87,6 +99,14 @@ describe('the receipt', () => {
 		expect(out.ok && out.receipt.sha256).toBe(sha(doc));
 		expect(sha(doc)).not.toBe(sha(y.filled()));
 		expect(sha(doc)).not.toBe(sha(assessed([{ band: 3, reason: 'Därför.' }])));
+	});
+
+	it('is not given while a reason waits for its band: the criterion is named and nothing is written', () => {
+		saveAccount(y.access(), y.contact, 0, y.filled(), y.shape);
+		const waiting = assessed([{ band: 4, reason: '' }]);
+		waiting.criteria[2].self = { band: null, reason: 'Vi tycker att vi är bra.' };
+		expect(submitAccount(y.access(), 1, waiting, y.shape)).toEqual({ ok: false, reason: 'reasonWithoutBand', fields: [{ kind: 'reason', criterionId: y.shape[2].criterionId }] });
+		expect(readAccount(y.access(), y.shape)).toMatchObject({ version: 1, status: 'draft', doc: y.filled() });
 	});
 
 	it('of an account without one is what it was before there were self-assessments', () => {

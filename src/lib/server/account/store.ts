@@ -63,13 +63,13 @@ function prepare(client: Database.Database) {
 			`INSERT INTO account_answer (account_id, criterion_id, question, text) VALUES (?, ?, ?, ?)
 			 ON CONFLICT (account_id, criterion_id, question) DO UPDATE SET text = excluded.text WHERE text <> excluded.text`
 		),
-		self: client.prepare<[number, number, number, string]>(
+		self: client.prepare<[number, number, number | null, string]>(
 			`INSERT INTO account_self_assessment (account_id, criterion_id, band, reason) VALUES (?, ?, ?, ?)
 			 ON CONFLICT (account_id, criterion_id) DO UPDATE SET band = excluded.band, reason = excluded.reason
-			 WHERE band <> excluded.band OR reason <> excluded.reason`
+			 WHERE band IS NOT excluded.band OR reason <> excluded.reason`
 		),
 		noSelf: client.prepare<[number, number]>('DELETE FROM account_self_assessment WHERE account_id = ? AND criterion_id = ?'),
-		selves: client.prepare<[number], { criterion_id: number; band: number; reason: string }>(
+		selves: client.prepare<[number], { criterion_id: number; band: number | null; reason: string }>(
 			'SELECT criterion_id, band, reason FROM account_self_assessment WHERE account_id = ?'
 		),
 		revision: client.prepare<[number, number, string, number, number]>(

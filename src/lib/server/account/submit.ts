@@ -10,6 +10,7 @@ import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { enqueueMail } from '../mail/outbox';
 import { canonicalAccount, emptyFields, type AccountDoc, type AccountField, type AccountShape } from '$lib/domain/account';
+import { reasonsWithoutBand } from '$lib/domain/self-assessment';
 import { formatDateTime, messages as messagesFor } from '$lib/i18n';
 import { accountHead, listAttachments, readAccount, writeAccount, type SavedAccount } from './store';
 import { openness } from './document';
@@ -23,7 +24,7 @@ export interface Receipt {
 
 export type Submitted =
 	| { ok: true; receipt: Receipt }
-	| { ok: false; reason: 'empty'; fields: AccountField[] }
+	| { ok: false; reason: 'empty' | 'reasonWithoutBand'; fields: AccountField[] }
 	| { ok: false; reason: 'phase' | 'deadline' }
 	| { ok: false; reason: 'conflict' | 'submitted'; current: SavedAccount | null };
 
@@ -35,11 +36,14 @@ export function receiptChecksum(entryId: number, doc: AccountDoc, accountId: num
 
 /**
  * Saves the account on top of `baseVersion` and hands it in: refused, with nothing written, when
- * an answer is empty, the entry's last day has passed, the version is old or it is already in.
+ * an answer is empty, a reason waits for its band, the entry's last day has passed, the version is
+ * old or it is already in.
  */
 export function submitAccount(access: EntryAccess, baseVersion: number, doc: AccountDoc, shape: AccountShape[], now = new Date()): Submitted {
 	const empty = emptyFields(doc);
 	if (empty.length > 0) return { ok: false, reason: 'empty', fields: empty };
+	const waiting = reasonsWithoutBand(doc);
+	if (waiting.length > 0) return { ok: false, reason: 'reasonWithoutBand', fields: waiting };
 	const entryId = access.entry.id;
 	const outcome = db().transaction((tx): Submitted => {
 		const head = accountHead(entryId);

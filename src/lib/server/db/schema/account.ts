@@ -53,7 +53,8 @@ export const accountAnswer = sqliteTable(
 
 /**
  * The unit's own band for one criterion, 0–5 as the model's bands, and its reason
- * (docs/unit-side.md#5-self-assessment): a row only where a band is chosen.
+ * (docs/unit-side.md#5-self-assessment): a row only where a band is chosen or a reason written;
+ * a draft's reason may wait for its band (null), a submitted account's never does.
  */
 export const accountSelfAssessment = sqliteTable(
 	'account_self_assessment',
@@ -64,7 +65,7 @@ export const accountSelfAssessment = sqliteTable(
 		criterionId: integer('criterion_id')
 			.notNull()
 			.references(() => criterion.id),
-		band: integer('band').notNull(),
+		band: integer('band'),
 		reason: text('reason').notNull().default('')
 	},
 	(t) => [primaryKey({ columns: [t.accountId, t.criterionId] }), check('account_self_assessment_band', sql`${t.band} BETWEEN 0 AND 5`)]
