@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountDifferences, accountFieldKey, canonicalAccount, cleanAccount, madeSelf, parseAccountFieldKey, pickAccountFields, type AccountDoc, type AccountField } from './account';
 import { PHASES } from './phases';
 import type { EntryFacts, Viewer } from './permissions';
+import { entryFactsOf, viewerOf } from './test-fixtures';
 import { isBand, reasonsWithoutBand, SELF_REASON_LIMIT, selfAssessmentProblem, selfAssessmentVisible } from './self-assessment';
 
 const doc = (self: AccountDoc['criteria'][number]['self'][] = []): AccountDoc => ({
@@ -121,21 +122,8 @@ describe('the self-assessment in the account', () => {
 
 describe('who sees a self-assessment when', () => {
 	const CYCLE = 1;
-	const viewer = (over: Partial<Viewer> = {}): Viewer => ({ userId: 1, isAdmin: false, cycleRoles: [], leadCycleIds: [], unitIds: [], coordinates: [], ...over });
-	const facts = (over: Partial<EntryFacts> = {}): EntryFacts => ({
-		cycleId: CYCLE,
-		phase: 'consensus',
-		unitId: 50,
-		organisationId: 40,
-		onTeam: false,
-		isLead: false,
-		conflicted: false,
-		isFinalist: false,
-		consensusDone: false,
-		ownSubmitted: false,
-		reportReleased: false,
-		...over
-	});
+	const viewer = viewerOf;
+	const facts = (over: Partial<EntryFacts> = {}) => entryFactsOf(CYCLE, { phase: 'consensus', ...over });
 	const examiner = viewer({ cycleRoles: [{ cycleId: CYCLE, role: 'examiner' }] });
 	const lead = viewer({ cycleRoles: [{ cycleId: CYCLE, role: 'examiner' }], leadCycleIds: [CYCLE] });
 	const juror = viewer({ cycleRoles: [{ cycleId: CYCLE, role: 'juror' }] });
