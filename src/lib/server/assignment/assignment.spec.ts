@@ -13,6 +13,7 @@ import { applyEdit, checkEdit, toAssignments, type PlanEdit, type PlanTeam } fro
 import { loadPlan } from './plan';
 import { latestProposal, proposalRun, proposalSettled, proposalStanding, startProposal } from './propose';
 import { discardProposal, editPlan, publishPlan, unpublishPlan } from './edit';
+import { onDemoDay } from '../test-support/demo-day';
 
 let db: DB;
 let adminId: number;
@@ -46,6 +47,8 @@ const firstCheck = (state: ReturnType<typeof plan>, edit: PlanEdit) => {
 	if (!applied.ok) throw new Error(applied.error);
 	return checkEdit(state.input, state.teams, applied.teams);
 };
+
+onDemoDay('registration');
 
 // A proposal solves the plan exactly, which takes seconds on a busy machine.
 describe('running a proposal (registration phase)', { timeout: 60_000 }, () => {
