@@ -64,6 +64,15 @@ test.describe('the account form', () => {
 	test('a contact submits and gets the receipt on screen and by e-mail', async ({ page }) => {
 		await signIn(page, 'enhet1@demo.test');
 		await openAccount(page);
+		// An attachment makes a new version; the page's own autosave goes on from it, with no conflict.
+		await page.getByLabel('Fil', { exact: true }).setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nbilaga\n%%EOF\n') });
+		await page.getByRole('button', { name: 'Ladda upp bilagan' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'plan.pdf är uppladdad.' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'plan.pdf' })).toBeVisible();
+		const after = saved(page);
+		await page.locator('form#account textarea[name="introduction"]').fill('Efter bilagan: om enheten.');
+		expect((await after).status()).toBe(200);
+		await expect(page.getByRole('heading', { name: 'Någon annan har sparat en nyare version' })).toHaveCount(0);
 		const checksum = await fillAndSubmit(page, 'Enheten för hemlösa');
 		expect(checksum).toMatch(/^[0-9a-f]{64}$/);
 		const mail = await waitForMail(OUTBOX, 'enhet1@demo.test', /Kvitto: skriftlig redovisning från Enheten för hemlösa/, seen);

@@ -108,10 +108,24 @@ describe('the account page', () => {
 			return act('attach', y.contact, form);
 		};
 		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-		expect(await upload(png, 'diagram.pdf')).toEqual({ attached: 'diagram.png' });
+		expect(await upload(png, 'diagram.pdf')).toEqual({ attached: 'diagram.png', version: 1 });
 		const fake = await upload(new Uint8Array(new TextEncoder().encode('<html>inte en pdf</html>')), 'rapport.pdf');
 		expect(fake).toMatchObject({ status: 400, data: { attachError: 'Filen är varken en PDF, en PNG eller en JPEG. Inget har sparats.' } });
 		expect(y.db.select().from(table.accountAttachment).all().map((a) => a.fileName)).toEqual(['diagram.png']);
+	});
+
+	it('gives the page the version an attachment made, so its autosave goes on; a page on the version before meets the conflict', async () => {
+		expect((await post(y.contact, { baseVersion: 0, doc: y.filled('Först') })).status).toBe(200);
+		const form = new FormData();
+		form.set('attachment', new File([new TextEncoder().encode('%PDF-1.4\nbilaga\n%%EOF\n')], 'plan.pdf'));
+		expect(await act('attach', y.contact, form)).toEqual({ attached: 'plan.pdf', version: 2 });
+		const colleague = await post(y.colleague, { baseVersion: 1, doc: y.filled('Kollegans') });
+		expect(colleague).toMatchObject({ status: 409, body: { reason: 'conflict', current: { version: 2 } } });
+		expect(await post(y.contact, { baseVersion: 2, doc: y.filled('Sedan') })).toMatchObject({ status: 200, body: { version: 3 } });
+		const detach = new FormData();
+		detach.set('attachment', String(y.db.select().from(table.accountAttachment).get()!.id));
+		expect(await act('detach', y.contact, detach)).toEqual({ detached: true, version: 4 });
+		expect(await post(y.contact, { baseVersion: 4, doc: y.filled('Till sist') })).toMatchObject({ status: 200, body: { version: 5 } });
 	});
 });
 

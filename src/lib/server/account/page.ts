@@ -156,7 +156,7 @@ export async function attachAction(event: Event) {
 	if (!(file instanceof File) || file.size === 0) return fail(400, { attachError: b.m.errors.noFile });
 	if (file.size > MAX_ATTACHMENT_BYTES) return fail(413, { attachError: b.m.errors.tooLarge(MAX_ATTACHMENT_BYTES / 1024 / 1024) });
 	const out = await addAttachment(b.access.entry.id, b.access.user.id, b.access.cycle.id, file.name, file.stream());
-	if (out.ok) return { attached: out.attachment.fileName };
+	if (out.ok) return { attached: out.attachment.fileName, version: out.version };
 	const message =
 		out.reason === 'tooMany' ? b.m.errors.tooMany(MAX_ATTACHMENTS) : out.reason === 'tooLarge' ? b.m.errors.tooLarge(MAX_ATTACHMENT_BYTES / 1024 / 1024) : out.reason === 'empty' ? b.m.errors.noFile : b.m.errors.notAttachment;
 	return fail(out.reason === 'tooLarge' ? 413 : 400, { attachError: message });
@@ -168,5 +168,5 @@ export async function detachAction(event: Event) {
 	const refusal = closed(b);
 	if (refusal) return refusal;
 	const removed = removeAttachment(b.access.entry.id, b.access.user.id, b.access.cycle.id, Number(form.get('attachment')));
-	return removed ? { detached: true } : fail(404, { attachError: b.m.errors.noSuchAttachment });
+	return removed.ok ? { detached: true, version: removed.version } : fail(404, { attachError: b.m.errors.noSuchAttachment });
 }
