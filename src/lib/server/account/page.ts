@@ -25,6 +25,7 @@ import { accountFromForm, parseAccount } from './form';
 import { accountHead, accountShape, listAttachments, readAccount, saveAccount } from './store';
 import { addAttachment, removeAttachment } from './attachments';
 import { submitAccount } from './submit';
+import { accountRevision, listAccountRevisions, restoreAccount } from './revisions';
 import { submittedAccountPdf } from './pdf';
 
 type Event = Pick<RequestEvent<{ entryId: string }>, 'params' | 'locals' | 'url' | 'cookies' | 'request'>;
@@ -34,6 +35,7 @@ export function accountPage(event: Event) {
 	const access = requireAccount(event, event.params.entryId);
 	const shape = accountShape(access.cycle.id);
 	const saved = readAccount(access, shape);
+	const state = openness(access, saved);
 	return {
 		entry: { id: access.entry.id, ...entryNames(access.entry.id) },
 		cycle: { name: access.cycle.name, limit: access.cycle.accountAnswerLimit },
@@ -46,9 +48,11 @@ export function accountPage(event: Event) {
 			receiptSha256: saved?.receiptSha256 ?? null,
 			hasPdf: saved?.pdfSha256 !== null && saved?.pdfSha256 !== undefined
 		},
-		openness: openness(access, saved),
+		openness: state,
 		deadline: accountDeadline(access.cycle.accountDeadline, saved?.extendedTo ?? null),
-		attachments: saved ? listAttachments(saved.id) : []
+		attachments: saved ? listAttachments(saved.id) : [],
+		// Earlier versions to restore, while the account may still be written.
+		revisions: state === 'open' ? listAccountRevisions(access.entry.id) : []
 	};
 }
 
@@ -116,6 +120,26 @@ export async function resolveAction(event: Event) {
 	}
 	const doc = current ? pickAccountFields(parsed.data, current.doc, take) : parsed.data;
 	return saveOn(b, current?.version ?? 0, doc);
+}
+
+/** An earlier version saved again as the newest, on top of the version the page holds. */
+export async function restoreAction(event: Event) {
+	const b = await begin(event);
+	const form = await readForm(event);
+	const refusal = closed(b);
+	if (refusal) return refusal;
+	const revision = accountRevision(b.access.entry.id, Number(form.get('revision')), b.shape);
+	if (!revision) return fail(404, { message: b.m.errors.noSuchRevision });
+	const version = formVersion(form);
+	if (!Number.isSafeInteger(version)) return fail(400, { message: b.messages.scoring.errors.version });
+	// Checked as a save is: a version kept under a longer limit than the cycle's now is refused.
+	const parsed = parseAccount(revision.doc, b.m.errors, b.messages.scoring.errors, b.access.cycle.accountAnswerLimit, b.shape);
+	if (!parsed.ok) return fail(400, { message: firstMessage(parsed.errors), errors: parsed.errors });
+	const out = restoreAccount(b.access, { version: revision.version, doc: parsed.data }, version, b.shape);
+	if (out.ok) return { restored: revision.version, version: out.version };
+	if (!('current' in out)) return fail(403, { message: b.m.errors.closed });
+	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
+	return fail(409, { message: out.reason === 'submitted' ? b.m.errors.submitted : b.messages.scoring.errors.conflict, conflict: { mine: parsed.data, theirs: current } });
 }
 
 /** Hands the account in: what is pending saved on its version first, then the receipt. */
