@@ -29,7 +29,7 @@ export function isFinalist({ entryStatus, consensus }: FinalistFacts): boolean {
  * A conflict of interest: declared for the entry, the entry belongs to the person's own
  * organisation (the organisation they are registered with as examiner or jury member that year),
  * or the person is the coordinator of the entry's organisation that year, who registered and
- * confirmed its entries (docs/assignment.md#2-the-rules).
+ * confirmed its entries (docs/assignment.md#2-hard-rules).
  */
 export function isConflicted(declared: boolean, sameOrganisation: boolean, coordinatesOrganisation: boolean): boolean {
 	return declared || sameOrganisation || coordinatesOrganisation;

@@ -1,7 +1,8 @@
 /**
  * The cycle's assignment as the rules see it: the admitted entries, the pool with the organisations
- * each member coordinates, and the declared conflicts as the engine's input, and the teams (published and proposed) as a plan. The plan's
- * version is a hash of its team rows, so an edit made on a page that shows an older plan is refused.
+ * each member coordinates, and the declared conflicts as the engine's input, and the teams
+ * (published and proposed) as a plan. The plan's version is a hash of its team rows, so an edit
+ * made on a page that shows an older plan is refused.
  */
 import { createHash } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';

@@ -1,9 +1,9 @@
 /**
  * Declared conflicts of interest (docs/assessing.md#5-conflicts-of-interest): an examiner declares
  * them from the cycle's entries before the assignment, the admin for anyone in the pool.
- * Same-organisation and coordinator conflicts are implied, never stored, and shown beside the declared ones. Each
- * declaration and withdrawal is audited. An examiner may withdraw their own declaration only until
- * the assignment is published.
+ * Same-organisation and coordinator conflicts are implied, never stored, and shown beside the
+ * declared ones. Each declaration and withdrawal is audited. An examiner may withdraw their own
+ * declaration only until the assignment is published.
  */
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { db } from '../db';
