@@ -1,8 +1,9 @@
 /**
  * The written account as a form (docs/unit-side.md#4-the-written-account-as-a-form), on its own
- * demo year in registration (port 4223): two colleagues meet a conflict, a contact submits and
- * gets the receipt by e-mail, a late unit is refused until the admin extends its deadline; and an
- * examiner reads the answers beside each criterion on the read-only year of port 4173.
+ * demo year in registration (port 4223): two colleagues meet a conflict, one restores the version
+ * the other's text replaced, a contact submits and gets the receipt by e-mail, a late unit is
+ * refused until the admin extends its deadline; and an examiner reads the answers beside each
+ * criterion on the read-only year of port 4173.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from './helpers';
@@ -59,6 +60,24 @@ test.describe('the account form', () => {
 		expect((await resolved).status()).toBe(200);
 		await sofia.reload();
 		await expect(answer(sofia)).toHaveValue('Karins text om jämställdhet.');
+	});
+
+	test('a contact restores the version the colleague’s text replaced, and writes on from it', async ({ page }) => {
+		await signIn(page, 'enhet1@demo.test');
+		await openAccount(page);
+		const answer = page.locator('form#account textarea[name^="answers."]').last();
+		await expect(answer).toHaveValue('Karins text om jämställdhet.');
+		await page.getByText('Visa sparade versioner').click();
+		await expect(page.getByRole('table', { name: 'Sparade versioner, senaste först' })).toBeVisible();
+		await expectAccessible(page);
+		// The newest version is the one on screen; the first button restores the one before it, Sofia's.
+		await page.getByRole('button', { name: /^Återställ version \d+$/ }).first().click();
+		await expect(page.getByRole('status').filter({ hasText: /Version \d+ är återställd/ })).toBeVisible();
+		await expect(answer).toHaveValue('Sofias text om jämställdhet.');
+		await expectAccessible(page);
+		const after = saved(page);
+		await page.locator('form#account textarea[name="introduction"]').fill('Efter återställningen: om enheten.');
+		expect((await after).status()).toBe(200);
 	});
 
 	test('a contact submits and gets the receipt on screen and by e-mail', async ({ page }) => {
