@@ -22,7 +22,7 @@ import { cycleCriteria, entryNames } from '../scoring/assessments';
 import { discardBody } from '../registry/account';
 import { openness, requireAccount } from './document';
 import { accountFromForm, parseAccount } from './form';
-import { accountHead, accountShape, listAttachments, readAccount, saveAccount } from './store';
+import { accountHead, accountShape, listAttachments, readAccount, saveAccount, type SavedAccount } from './store';
 import { addAttachment, removeAttachment } from './attachments';
 import { submitAccount } from './submit';
 import { accountRevision, listAccountRevisions, restoreAccount } from './revisions';
@@ -72,11 +72,15 @@ function closed(b: Begun) {
 	return fail(state === 'submitted' ? 409 : 403, { message: state === 'submitted' ? b.m.errors.submitted : b.m.errors.closed });
 }
 
+/** A write refused on an old version or a submitted account: both documents, for the conflict view. */
+function conflictOn(b: Begun, out: { reason: 'conflict' | 'submitted'; current: SavedAccount | null }, mine: AccountDoc) {
+	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
+	return fail(409, { message: out.reason === 'submitted' ? b.m.errors.submitted : b.messages.scoring.errors.conflict, conflict: { mine, theirs: current } });
+}
+
 function saveOn(b: Begun, version: number, doc: AccountDoc) {
 	const out = saveAccount(b.access, b.access.user.id, version, doc, b.shape);
-	if (out.ok) return { saved: true as const, version: out.version };
-	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
-	return fail(409, { message: out.reason === 'submitted' ? b.m.errors.submitted : b.messages.scoring.errors.conflict, conflict: { mine: doc, theirs: current } });
+	return out.ok ? { saved: true as const, version: out.version } : conflictOn(b, out, doc);
 }
 
 function posted(b: Begun, form: FormData) {
@@ -137,9 +141,7 @@ export async function restoreAction(event: Event) {
 	if (!parsed.ok) return fail(400, { message: firstMessage(parsed.errors), errors: parsed.errors });
 	const out = restoreAccount(b.access, { version: revision.version, doc: parsed.data }, version, b.shape);
 	if (out.ok) return { restored: revision.version, version: out.version };
-	if (!('current' in out)) return fail(403, { message: b.m.errors.closed });
-	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
-	return fail(409, { message: out.reason === 'submitted' ? b.m.errors.submitted : b.messages.scoring.errors.conflict, conflict: { mine: parsed.data, theirs: current } });
+	return 'current' in out ? conflictOn(b, out, parsed.data) : fail(403, { message: b.m.errors.closed });
 }
 
 /** Hands the account in: what is pending saved on its version first, then the receipt. */
@@ -161,9 +163,7 @@ export async function submitAction(event: Event) {
 		const errors = Object.fromEntries(out.fields.map((f) => [accountFieldKey(f), b.m.errors.empty(names.join('; '))]));
 		return fail(400, { message: b.m.errors.empty(names.join('; ')), errors, values: p.doc });
 	}
-	if (!('current' in out)) return fail(403, { message: b.m.errors.closed });
-	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
-	return fail(409, { message: out.reason === 'submitted' ? b.m.errors.submitted : b.messages.scoring.errors.conflict, conflict: { mine: p.doc, theirs: current } });
+	return 'current' in out ? conflictOn(b, out, p.doc) : fail(403, { message: b.m.errors.closed });
 }
 
 /** One attachment uploaded: checked by its content as it streams into the store. */
