@@ -55,11 +55,20 @@ test.describe('the account form', () => {
 		await expect(karin.getByText('Sofias text om jämställdhet.')).toBeVisible();
 		await expect(karin.getByText('Karins text om jämställdhet.').first()).toBeVisible();
 		await expectAccessible(karin);
+		// An attachment now would be a new version that replaces her unsaved text on screen: it waits.
+		const attachPosts: string[] = [];
+		karin.on('request', (r) => r.url().includes('/attach') && attachPosts.push(r.url()));
+		await karin.getByLabel('Fil', { exact: true }).setInputFiles({ name: 'vänta.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nbilaga\n%%EOF\n') });
+		await karin.getByRole('button', { name: 'Ladda upp bilagan' }).click();
+		await expect(karin.locator('[inert]')).toHaveCount(0);
+		await expect(karin.getByText('Karins text om jämställdhet.').first()).toBeVisible();
+		expect(attachPosts).toEqual([]);
 		const resolved = saved(karin);
 		await karin.getByRole('button', { name: 'Behåll mina texter' }).click();
 		expect((await resolved).status()).toBe(200);
 		await sofia.reload();
 		await expect(answer(sofia)).toHaveValue('Karins text om jämställdhet.');
+		await expect(sofia.getByRole('link', { name: 'vänta.pdf' })).toHaveCount(0);
 	});
 
 	test('a contact restores the version the colleague’s text replaced, and writes on from it', async ({ page }) => {
