@@ -1,8 +1,9 @@
 /**
  * The written account as a form (docs/unit-side.md#4-the-written-account-as-a-form), on its own
- * demo year in registration (port 4223): two colleagues meet a conflict, a contact submits and
- * gets the receipt by e-mail, a late unit is refused until the admin extends its deadline; and an
- * examiner reads the answers beside each criterion on the read-only year of port 4173.
+ * demo year in registration (port 4223): two colleagues meet a conflict, one restores the version
+ * the other's text replaced, a contact submits and gets the receipt by e-mail, a late unit is
+ * refused until the admin extends its deadline; and an examiner reads the answers beside each
+ * criterion on the read-only year of port 4173.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from './helpers';
@@ -54,16 +55,52 @@ test.describe('the account form', () => {
 		await expect(karin.getByText('Sofias text om jämställdhet.')).toBeVisible();
 		await expect(karin.getByText('Karins text om jämställdhet.').first()).toBeVisible();
 		await expectAccessible(karin);
+		// An attachment now would be a new version that replaces her unsaved text on screen: it waits.
+		const attachPosts: string[] = [];
+		karin.on('request', (r) => r.url().includes('/attach') && attachPosts.push(r.url()));
+		await karin.getByLabel('Fil', { exact: true }).setInputFiles({ name: 'vänta.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nbilaga\n%%EOF\n') });
+		await karin.getByRole('button', { name: 'Ladda upp bilagan' }).click();
+		await expect(karin.locator('[inert]')).toHaveCount(0);
+		await expect(karin.getByText('Karins text om jämställdhet.').first()).toBeVisible();
+		expect(attachPosts).toEqual([]);
 		const resolved = saved(karin);
 		await karin.getByRole('button', { name: 'Behåll mina texter' }).click();
 		expect((await resolved).status()).toBe(200);
 		await sofia.reload();
 		await expect(answer(sofia)).toHaveValue('Karins text om jämställdhet.');
+		await expect(sofia.getByRole('link', { name: 'vänta.pdf' })).toHaveCount(0);
+	});
+
+	test('a contact restores the version the colleague’s text replaced, and writes on from it', async ({ page }) => {
+		await signIn(page, 'enhet1@demo.test');
+		await openAccount(page);
+		const answer = page.locator('form#account textarea[name^="answers."]').last();
+		await expect(answer).toHaveValue('Karins text om jämställdhet.');
+		await page.getByText('Visa sparade versioner').click();
+		await expect(page.getByRole('table', { name: 'Sparade versioner, senaste först' })).toBeVisible();
+		await expectAccessible(page);
+		// The newest version is the one on screen; the first button restores the one before it, Sofia's.
+		await page.getByRole('button', { name: /^Återställ version \d+$/ }).first().click();
+		await expect(page.getByRole('status').filter({ hasText: /Version \d+ är återställd/ })).toBeVisible();
+		await expect(answer).toHaveValue('Sofias text om jämställdhet.');
+		await expectAccessible(page);
+		const after = saved(page);
+		await page.locator('form#account textarea[name="introduction"]').fill('Efter återställningen: om enheten.');
+		expect((await after).status()).toBe(200);
 	});
 
 	test('a contact submits and gets the receipt on screen and by e-mail', async ({ page }) => {
 		await signIn(page, 'enhet1@demo.test');
 		await openAccount(page);
+		// An attachment makes a new version; the page's own autosave goes on from it, with no conflict.
+		await page.getByLabel('Fil', { exact: true }).setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nbilaga\n%%EOF\n') });
+		await page.getByRole('button', { name: 'Ladda upp bilagan' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'plan.pdf är uppladdad.' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'plan.pdf' })).toBeVisible();
+		const after = saved(page);
+		await page.locator('form#account textarea[name="introduction"]').fill('Efter bilagan: om enheten.');
+		expect((await after).status()).toBe(200);
+		await expect(page.getByRole('heading', { name: 'Någon annan har sparat en nyare version' })).toHaveCount(0);
 		const checksum = await fillAndSubmit(page, 'Enheten för hemlösa');
 		expect(checksum).toMatch(/^[0-9a-f]{64}$/);
 		const mail = await waitForMail(OUTBOX, 'enhet1@demo.test', /Kvitto: skriftlig redovisning från Enheten för hemlösa/, seen);

@@ -4,10 +4,10 @@ import { demoCalendarToday, expectAccessible, signIn, signOut } from './helpers'
 
 /**
  * The unit's side in the registration-phase demo (port 4175, shared with assignment.spec.ts): only
- * the unit's facts (unchanged in what eligibility decides) and one confirmation change, so the
- * assignment's pool and entries stay as that journey knows them. The demo stands after the minutes
- * deadline, so the coordinator's minutes page offers no upload; a timely upload is the journey of
- * `minutes.spec.ts`, on a demo that stands before it.
+ * the unit's facts (unchanged in what eligibility decides) and one confirmation change, and a draft
+ * is read but not saved, so the assignment's pool and entries stay as that journey knows them. The
+ * demo stands after the minutes deadline, so the coordinator's minutes page offers no upload; a
+ * timely upload is the journey of `minutes.spec.ts`, on a demo that stands before it.
  */
 const BASE = 'http://localhost:4175';
 const demo = demoCalendarToday('registration');
@@ -46,6 +46,34 @@ test('a contact saves the unit’s registration and the coordinator confirms ano
 	await expect(page.getByText('Förskolan Ekorren')).toHaveCount(0);
 	const response = await page.goto('/registrations/9');
 	expect(response?.status()).toBe(404);
+	await signOut(page);
+});
+
+test('a contact whose unit has only a draft sees the draft step, finds the half-written answers and what is missing', async ({ page }) => {
+	await signIn(page, 'enhet6@demo.test');
+	await page.goto('/unit');
+	await expectAccessible(page);
+	const step = (name: string) => page.getByRole('listitem').filter({ hasText: name });
+	// Nothing handed in: the account's step is the draft, with its last save and the entry's own last day.
+	const account = step('Skriftlig redovisning inlämnad');
+	await expect(account).toContainText('utkast');
+	await expect(account).toContainText(/sparat \d/);
+	await expect(account).toContainText(`senast ${formatDaySv(demo.dayAfter('minutesDeadline', 21))}`);
+	await page.getByRole('main').getByRole('link', { name: 'Skriftlig redovisning', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Skriftlig redovisning' })).toBeVisible();
+	await expect(page.getByText(`Sista dag att lämna in är ${formatDaySv(demo.dayAfter('minutesDeadline', 21))}.`)).toBeVisible();
+	await expectAccessible(page);
+	// Half written: the introduction and the first criteria's answers are there, the last ones empty.
+	const answers = page.locator('form#account textarea[name^="answers."]');
+	await expect(page.locator('form#account textarea[name="introduction"]')).not.toHaveValue('');
+	await expect(answers.first()).not.toHaveValue('');
+	await expect(answers.last()).toHaveValue('');
+	await page.getByRole('link', { name: 'Till enhetens sida' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(account).toContainText('utkast');
+	await expect(step('Bekräftad av samordnaren')).toContainText('saknas');
+	await expect(step('Nämndprotokoll inkommet')).toContainText('kom in i tid');
+	await expectAccessible(page);
 	await signOut(page);
 });
 

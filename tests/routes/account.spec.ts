@@ -117,10 +117,62 @@ describe('the account page', () => {
 			return act('attach', y.contact, form);
 		};
 		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-		expect(await upload(png, 'diagram.pdf')).toEqual({ attached: 'diagram.png' });
+		expect(await upload(png, 'diagram.pdf')).toEqual({ attached: 'diagram.png', version: 1 });
 		const fake = await upload(new Uint8Array(new TextEncoder().encode('<html>inte en pdf</html>')), 'rapport.pdf');
 		expect(fake).toMatchObject({ status: 400, data: { attachError: 'Filen är varken en PDF, en PNG eller en JPEG. Inget har sparats.' } });
 		expect(y.db.select().from(table.accountAttachment).all().map((a) => a.fileName)).toEqual(['diagram.png']);
+	});
+
+	it('gives the page the version an attachment made, so its autosave goes on; a page on the version before meets the conflict', async () => {
+		expect((await post(y.contact, { baseVersion: 0, doc: y.filled('Först') })).status).toBe(200);
+		const form = new FormData();
+		form.set('attachment', new File([new TextEncoder().encode('%PDF-1.4\nbilaga\n%%EOF\n')], 'plan.pdf'));
+		expect(await act('attach', y.contact, form)).toEqual({ attached: 'plan.pdf', version: 2 });
+		const colleague = await post(y.colleague, { baseVersion: 1, doc: y.filled('Kollegans') });
+		expect(colleague).toMatchObject({ status: 409, body: { reason: 'conflict', current: { version: 2 } } });
+		expect(await post(y.contact, { baseVersion: 2, doc: y.filled('Sedan') })).toMatchObject({ status: 200, body: { version: 3 } });
+		const detach = new FormData();
+		detach.set('attachment', String(y.db.select().from(table.accountAttachment).get()!.id));
+		expect(await act('detach', y.contact, detach)).toEqual({ detached: true, version: 4 });
+		expect(await post(y.contact, { baseVersion: 4, doc: y.filled('Till sist') })).toMatchObject({ status: 200, body: { version: 5 } });
+	});
+});
+
+describe('restoring an earlier version', () => {
+	const restoreForm = (revision: number, version: number) => {
+		const form = new FormData();
+		form.set('revision', String(revision));
+		form.set('version', String(version));
+		return form;
+	};
+
+	it('lists the versions on the page and restores one for the unit’s contacts only; a 404 for anyone else', async () => {
+		await post(y.contact, { baseVersion: 0, doc: y.filled('Första') });
+		await post(y.colleague, { baseVersion: 1, doc: y.filled('Andra') });
+		const loaded = (await outcome(() => page.load(scoringEvent(y.contact, path(), { params: params() }) as never))) as { revisions: { id: number; version: number; savedBy: string }[] };
+		expect(loaded.revisions.map((r) => [r.version, r.savedBy])).toEqual([
+			[2, 'Karin Kollega'],
+			[1, expect.any(String)]
+		]);
+		const oldest = loaded.revisions[1].id;
+		for (const who of [y.outsider, y.admin]) expect(statusOf(await act('restore', who, restoreForm(oldest, 2)))).toBe(404);
+		expect(await act('restore', y.colleague, restoreForm(99_999, 2))).toMatchObject({ status: 404, data: { message: 'Versionen finns inte. Inget har ändrats.' } });
+		expect(await act('restore', y.colleague, restoreForm(oldest, 2))).toEqual({ restored: 1, version: 3 });
+		expect(readAccount(y.access(), y.shape)?.doc).toEqual(y.filled('Första'));
+		// The restorer's own page on the version before meets the conflict, with what is saved now.
+		expect(await act('restore', y.contact, restoreForm(oldest, 2))).toMatchObject({ status: 409, data: { conflict: { theirs: { version: 3 } } } });
+	});
+
+	it('is refused with a Swedish message once the last day has passed or the account is submitted', async () => {
+		await post(y.contact, { baseVersion: 0, doc: y.filled('Första') });
+		const revision = y.db.select().from(table.accountRevision).get()!.id;
+		y.db.update(table.cycle).set({ accountDeadline: '2020-05-20' }).where(eq(table.cycle.id, y.cycle.id)).run();
+		expect(await act('restore', y.contact, restoreForm(revision, 1))).toMatchObject({ status: 403, data: { message: expect.stringContaining('sista dagen har passerat') } });
+		y.db.update(table.cycle).set({ accountDeadline: '2099-05-20' }).where(eq(table.cycle.id, y.cycle.id)).run();
+		expect((await act('submit', y.contact, accountForm(y.filled('Inlämnad'), 1))) as object).toHaveProperty('receipt');
+		expect(await act('restore', y.contact, restoreForm(revision, 2))).toMatchObject({ status: 409, data: { message: expect.stringContaining('redan inlämnad') } });
+		expect(readAccount(y.access(), y.shape)).toMatchObject({ status: 'submitted', doc: y.filled('Inlämnad') });
+		expect(y.db.select().from(table.auditLog).where(eq(table.auditLog.action, 'account.restore')).all()).toEqual([]);
 	});
 });
 

@@ -7,10 +7,13 @@ import { scoringEvent } from '$lib/server/test-support/scoring';
 import { proposalSettled, type ProposalRun } from '$lib/server/assignment/propose';
 import { stopJobs } from '$lib/server/jobs/run';
 import * as teamsPage from '../../src/routes/(app)/admin/assignment/+page.server';
+import { onDemoDay } from '$lib/server/test-support/demo-day';
 
 type Page = {
 	plan: { version: string; teams: unknown[]; standing: { best: boolean; changed: boolean; gaps: unknown[] } | null; run: ProposalRun | null };
 };
+
+onDemoDay('registration');
 
 // The proposal is solved exactly, which takes seconds on a busy machine.
 describe('the teams page', { timeout: 120_000 }, () => {

@@ -191,6 +191,23 @@ describe('assignTeams: hard rules', () => {
 		expect(a.examinerIds).toEqual(['x1', 'x2']);
 	});
 
+	it('never puts a coordinator on an entry of the organisation they coordinate', () => {
+		const input: AssignInput = {
+			teamSize: 2,
+			entries: [entry('e1', 'A', 'o1'), entry('e2', 'A', 'o5')],
+			examiners: [
+				examiner('coordinator', 'o2', ['A'], { leadCapable: true, coordinates: ['o1'] }),
+				examiner('x1', 'o3', [], { leadCapable: true }),
+				examiner('x2', 'o4', [])
+			],
+			conflicts: []
+		};
+		const { assignments } = assignTeams(input);
+		// The expert coordinates o1, so the non-experts take e1 and the expert may take e2.
+		expect(assignments.find((a) => a.entryId === 'e1')?.examinerIds).toEqual(['x1', 'x2']);
+		expect(assignments.find((a) => a.entryId === 'e2')?.examinerIds).toContain('coordinator');
+	});
+
 	it('never exceeds capacity, and never uses an examiner with capacity 0', () => {
 		const input: AssignInput = {
 			teamSize: 2,

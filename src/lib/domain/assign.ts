@@ -2,7 +2,8 @@
  * The assignment engine (docs/assignment.md): teams of examiners for the cycle's entries.
  *
  * Hard rules, never broken: an assigned entry has exactly `teamSize` distinct examiners, one of them
- * lead-capable as lead; no member is in conflict with it (declared, or the entry's own organisation);
+ * lead-capable as lead; no member is in conflict with it (declared, the entry's own organisation, or
+ * the organisation they coordinate);
  * nobody exceeds their capacity. Then, in this order: cover as many entries as possible; members
  * with the class in their expertise; a team keeps its members across its entries; members from
  * different organisations; even loads.
@@ -63,8 +64,16 @@ export { assignmentStats, checkAssignment, type AssignmentStats, type RuleBreach
 export interface AssignInput {
 	teamSize: number;
 	entries: { id: string; classId: string; organisationId: string }[];
-	examiners: { id: string; organisationId: string; classIds: string[]; capacity: number; leadCapable: boolean }[];
-	conflicts: { examinerId: string; entryId: string }[]; // declared; same-organisation is implied
+	examiners: {
+		id: string;
+		organisationId: string;
+		classIds: string[];
+		capacity: number;
+		leadCapable: boolean;
+		/** The organisations the examiner is coordinator for in the cycle: a conflict with their entries. */
+		coordinates?: string[];
+	}[];
+	conflicts: { examinerId: string; entryId: string }[]; // declared; same-organisation and coordinator are implied
 }
 
 export interface AssignResult {

@@ -16,10 +16,11 @@ describe('isFinalist', () => {
 });
 
 describe('isConflicted', () => {
-	it('holds for a declared conflict or the own organisation, and only then', () => {
-		expect(isConflicted(true, false)).toBe(true);
-		expect(isConflicted(false, true)).toBe(true);
-		expect(isConflicted(false, false)).toBe(false);
+	it('holds for a declared conflict, the own organisation or the organisation one coordinates, and only then', () => {
+		expect(isConflicted(true, false, false)).toBe(true);
+		expect(isConflicted(false, true, false)).toBe(true);
+		expect(isConflicted(false, false, true)).toBe(true);
+		expect(isConflicted(false, false, false)).toBe(false);
 	});
 });
 

@@ -26,11 +26,13 @@ export function isFinalist({ entryStatus, consensus }: FinalistFacts): boolean {
 }
 
 /**
- * A conflict of interest: declared for the entry, or the entry belongs to the person's own
- * organisation (the organisation they are registered with as examiner or jury member that year).
+ * A conflict of interest: declared for the entry, the entry belongs to the person's own
+ * organisation (the organisation they are registered with as examiner or jury member that year),
+ * or the person is the coordinator of the entry's organisation that year, who registered and
+ * confirmed its entries (docs/assignment.md#2-hard-rules).
  */
-export function isConflicted(declared: boolean, sameOrganisation: boolean): boolean {
-	return declared || sameOrganisation;
+export function isConflicted(declared: boolean, sameOrganisation: boolean, coordinatesOrganisation: boolean): boolean {
+	return declared || sameOrganisation || coordinatesOrganisation;
 }
 
 /** The entries of a cycle a person is barred from; the server reads them with `barredEntryIds`. */

@@ -54,6 +54,15 @@ describe('checkAssignment', () => {
 		]);
 	});
 
+	it('names a coordinator on an entry of the organisation they coordinate, with its own reason', () => {
+		const coordinated: AssignInput = { ...input, examiners: input.examiners.map((x) => (x.id === 'x3' ? { ...x, coordinates: ['entrant'] } : x)) };
+		const conflicts = checkAssignment(coordinated, [good]).filter((b) => b.code === 'conflict');
+		expect(conflicts).toEqual([{ code: 'conflict', hard: true, entryId: 'e1', examinerId: 'x3', reason: 'coordinator' }]);
+		// Coordinating another organisation is no conflict with this one.
+		const elsewhere: AssignInput = { ...input, examiners: input.examiners.map((x) => (x.id === 'x3' ? { ...x, coordinates: ['o1'] } : x)) };
+		expect(checkAssignment(elsewhere, [good]).filter((b) => b.code === 'conflict')).toEqual([]);
+	});
+
 	it('names the preferences bent, as many as the optimiser counts them', () => {
 		const breaches = checkAssignment(input, [
 			{ entryId: 'e1', examinerIds: ['lead', 'x2', 'x4'], leadId: 'lead' },

@@ -4,7 +4,7 @@
  * marks the rules the server must refuse, the rest are preferences bent.
  */
 import type { AssignInput, AssignResult } from '../assign.ts';
-import { allowed, buildModel, compareIds } from './model.ts';
+import { allowed, buildModel, compareIds, conflictReason, type ConflictReason } from './model.ts';
 import { loads, measure, membersWithoutClass, organisationClashes, splits, staffedFromIds, teamsOf, type Quality } from './quality.ts';
 
 export type RuleCode =
@@ -31,8 +31,8 @@ export interface RuleBreach {
 	examinerId?: string;
 	/** 'same-organisation': the colleague from the same organisation. */
 	otherExaminerId?: string;
-	/** 'conflict': the entry is the examiner's own organisation's, or a declared conflict. */
-	reason?: 'organisation' | 'declared';
+	/** 'conflict': the entry is the examiner's own organisation's, one they coordinate, or a declared conflict. */
+	reason?: ConflictReason;
 }
 
 type Assignment = AssignResult['assignments'][number];
@@ -76,7 +76,7 @@ export function checkAssignment(input: AssignInput, assignments: Assignment[]): 
 				continue;
 			}
 			if (!allowed(m, x, e)) {
-				add('conflict', { entryId, examinerId: id, reason: m.examinerOrg[x] === m.entryOrg[e] ? 'organisation' : 'declared' });
+				add('conflict', { entryId, examinerId: id, reason: conflictReason(m, x, e) });
 			}
 			entriesOf.set(x, (entriesOf.get(x) ?? new Set()).add(entryId));
 		}

@@ -22,6 +22,8 @@ export interface Model {
 	expertise: Uint8Array;
 	/** Declared conflicts as a bitset: row x has `words` 32-bit words over the entries. */
 	declared: Uint32Array;
+	/** Entries of the organisations examiner x coordinates, as a bitset shaped like `declared`. */
+	coordinated: Uint32Array;
 	words: number;
 	/** Entry indices per class, ascending. */
 	entriesByClass: number[][];
@@ -75,12 +77,18 @@ export function buildModel(input: AssignInput): Model {
 
 	const words = (entries.length + 31) >>> 5;
 	const declared = new Uint32Array(X * words);
+	const set = (bits: Uint32Array, x: number, e: number) => (bits[x * words + (e >>> 5)] |= 1 << (e & 31));
 	// Conflicts naming unknown people or entries cannot affect this cycle's plan, so they are skipped.
 	for (const { examinerId, entryId } of input.conflicts) {
 		const x = examinerIndex.get(examinerId);
 		const e = entryIndex.get(entryId);
-		if (x !== undefined && e !== undefined) declared[x * words + (e >>> 5)] |= 1 << (e & 31);
+		if (x !== undefined && e !== undefined) set(declared, x, e);
 	}
+	const coordinated = new Uint32Array(X * words);
+	examiners.forEach((x, i) => {
+		const organisations = new Set(x.coordinates ?? []);
+		if (organisations.size > 0) entries.forEach((e, j) => organisations.has(e.organisationId) && set(coordinated, i, j));
+	});
 
 	const entriesByClass: number[][] = classIds.map(() => []);
 	entryClass.forEach((c, e) => entriesByClass[c].push(e));
@@ -97,15 +105,25 @@ export function buildModel(input: AssignInput): Model {
 		leadCapable,
 		expertise,
 		declared,
+		coordinated,
 		words,
 		entriesByClass
 	};
 }
 
-/** The hard conflict rule (`isConflicted`) over the model's bitset of declared conflicts. */
+const has = (m: Model, bits: Uint32Array, x: number, e: number) => (bits[x * m.words + (e >>> 5)] & (1 << (e & 31))) !== 0;
+
+/** The hard conflict rule (`isConflicted`) over the model's organisations and bitsets. */
 export function allowed(m: Model, x: number, e: number): boolean {
-	const declared = (m.declared[x * m.words + (e >>> 5)] & (1 << (e & 31))) !== 0;
-	return !isConflicted(declared, m.examinerOrg[x] === m.entryOrg[e]);
+	return !isConflicted(has(m, m.declared, x, e), m.examinerOrg[x] === m.entryOrg[e], has(m, m.coordinated, x, e));
+}
+
+export type ConflictReason = 'organisation' | 'coordinator' | 'declared';
+
+/** Why examiner x may not assess entry e, for a pair that is not `allowed`; the organisation first. */
+export function conflictReason(m: Model, x: number, e: number): ConflictReason {
+	if (m.examinerOrg[x] === m.entryOrg[e]) return 'organisation';
+	return has(m, m.coordinated, x, e) ? 'coordinator' : 'declared';
 }
 
 export function isExpert(m: Model, x: number, classIndex: number): boolean {

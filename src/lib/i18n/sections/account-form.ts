@@ -57,6 +57,19 @@ export const sv = {
 		uploaded: (name: string) => `${name} är uppladdad.`,
 		removed: 'Bilagan är borttagen.'
 	},
+	revisions: {
+		title: 'Tidigare versioner',
+		intro: 'Varje sparad version visas här så länge redovisningen kan skrivas. Återställ en äldre version om något har skrivits över; den sparas då som den nyaste, och det som står nu finns kvar bland versionerna.',
+		show: 'Visa sparade versioner',
+		caption: 'Sparade versioner, senaste först',
+		version: 'Version',
+		saved: 'Sparad',
+		by: 'Av',
+		none: 'Inga sparade versioner ännu.',
+		restore: 'Återställ',
+		restoreLabel: (v: number) => `Återställ version ${v}`,
+		restored: (v: number) => `Version ${v} är återställd och sparad som den nyaste versionen.`
+	},
 	errors: {
 		tooLong: (used: number, limit: number) => `Svaret är ${n(used)} tecken; högst ${n(limit)} får plats.`,
 		introductionTooLong: (limit: number) => `Beskrivningen av enheten får vara högst ${n(limit)} tecken.`,
@@ -70,6 +83,7 @@ export const sv = {
 		tooLarge: (mb: number) => `Filen är större än ${mb} MB. Inget har sparats.`,
 		tooMany: (count: number) => `Redovisningen har redan ${count} bilagor, som är det högsta antalet.`,
 		noSuchAttachment: 'Bilagan finns inte.',
+		noSuchRevision: 'Versionen finns inte. Inget har ändrats.',
 		selfBand: 'Välj en av modellens sex nivåer, eller ingen egen bedömning.',
 		selfReasonWithoutBand: 'Välj en nivå för er egen bedömning, eller ta bort motiveringen.',
 		selfReasonsWithoutBand: (criteria: string) => `Välj en nivå för er egen bedömning innan ni lämnar in, eller ta bort motiveringen. Motivering utan nivå: ${criteria}.`,
@@ -180,6 +194,19 @@ export const en: typeof sv = {
 		uploaded: (name) => `${name} is uploaded.`,
 		removed: 'The attachment is removed.'
 	},
+	revisions: {
+		title: 'Earlier versions',
+		intro: 'Every saved version is listed here while the account can be written. Restore an older version if something was overwritten; it is then saved as the newest, and what stands now stays among the versions.',
+		show: 'Show saved versions',
+		caption: 'Saved versions, latest first',
+		version: 'Version',
+		saved: 'Saved',
+		by: 'By',
+		none: 'No saved versions yet.',
+		restore: 'Restore',
+		restoreLabel: (v) => `Restore version ${v}`,
+		restored: (v) => `Version ${v} is restored and saved as the newest version.`
+	},
 	errors: {
 		tooLong: (used, limit) => `The answer is ${used} characters; at most ${limit} fit.`,
 		introductionTooLong: (limit) => `The description of the unit may be at most ${limit} characters.`,
@@ -193,6 +220,7 @@ export const en: typeof sv = {
 		tooLarge: (mb) => `The file is larger than ${mb} MB. Nothing was saved.`,
 		tooMany: (count) => `The account already has ${count} attachments, the most allowed.`,
 		noSuchAttachment: 'The attachment does not exist.',
+		noSuchRevision: 'The version does not exist. Nothing was changed.',
 		selfBand: 'Choose one of the model’s six levels, or no self-assessment.',
 		selfReasonWithoutBand: 'Choose a level for your self-assessment, or remove the reason.',
 		selfReasonsWithoutBand: (criteria: string) => `Choose a level for your self-assessment before you submit, or remove the reason. Reason without a level: ${criteria}.`,

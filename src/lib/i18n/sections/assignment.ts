@@ -113,6 +113,7 @@ export const sv = {
 		none: 'Inget jäv',
 		sameOrganisation: 'Jäv: din egen förvaltning',
 		sameOrganisationAdmin: 'Jäv: samma förvaltning',
+		coordinator: 'Jäv: samordnare för organisationen',
 		declared: (reason: string) => `Jäv anmält: ${reason}`,
 		byAdmin: 'anmält av kvalitetssamordnaren',
 		declare: 'Anmäl jäv',
@@ -289,6 +290,7 @@ export const sv = {
 			'lead-not-capable': (who: string) => `${who} kan inte vara utvärderingsledare. Låt en annan medlem leda laget, eller markera i examinatorspoolen att hen kan leda.`,
 			conflictOrganisation: (who: string, entry: string) => `${who} har jäv mot ${entry} eftersom hen kommer från samma förvaltning eller bolag. Byt hen mot en examinator utan jäv.`,
 			conflictDeclared: (who: string, entry: string) => `${who} har anmält jäv mot ${entry}. Byt hen mot en examinator utan jäv.`,
+			conflictCoordinator: (who: string, entry: string) => `${who} har jäv mot ${entry} eftersom hen är samordnare för organisationen och har anmält och bekräftat dess bidrag. Byt hen mot en examinator utan jäv.`,
 			'over-capacity': (who: string, capacity: number) => `${who} får fler bidrag än hen har plats för (${capacity}). Byt hen mot en examinator som har plats kvar, eller öka hens kapacitet i examinatorspoolen.`,
 			'expertise-miss': (who: string, className: string) =>
 				`${who} har inte ${className} som expertis. Byt hen mot en examinator med klassen som expertis som har plats kvar.`,
@@ -433,6 +435,7 @@ export const en: typeof sv = {
 		none: 'No conflict',
 		sameOrganisation: 'Conflict: your own organisation',
 		sameOrganisationAdmin: 'Conflict: same organisation',
+		coordinator: 'Conflict: coordinator for the organisation',
 		declared: (reason: string) => `Conflict declared: ${reason}`,
 		byAdmin: 'declared by the award office',
 		declare: 'Declare a conflict',
@@ -608,6 +611,7 @@ export const en: typeof sv = {
 			'lead-not-capable': (who: string) => `${who} cannot lead a team. Let another member lead, or mark them as able to lead in the examiner pool.`,
 			conflictOrganisation: (who: string, entry: string) => `${who} is in conflict with ${entry} because they come from the same organisation. Swap them for an examiner without a conflict.`,
 			conflictDeclared: (who: string, entry: string) => `${who} has declared a conflict with ${entry}. Swap them for an examiner without a conflict.`,
+			conflictCoordinator: (who: string, entry: string) => `${who} has a conflict with ${entry} as the organisation's coordinator, who registered and confirmed its entries. Swap them for an examiner without a conflict.`,
 			'over-capacity': (who: string, capacity: number) => `${who} gets more entries than they have room for (${capacity}). Swap them for an examiner with room left, or raise their capacity in the examiner pool.`,
 			'expertise-miss': (who: string, className: string) =>
 				`${who} does not have ${className} as expertise. Swap them for an examiner with the class as expertise who has room left.`,

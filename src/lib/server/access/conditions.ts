@@ -16,7 +16,10 @@ export const finalistSql: SQL<number> = sql<number>`(${table.entry.status} = ${F
 		AND ${table.consensus.status} = ${FINALIST.consensusStatus}
 		AND ${table.consensus.recommendFinalist} = ${FINALIST.recommendFinalist ? 1 : 0}))`;
 
-/** `isConflicted` for the outer query's entry and the given person: declared, or the same organisation. */
+/**
+ * `isConflicted` for the outer query's entry and the given person: declared, the same organisation,
+ * or the coordinator of the entry's organisation in its cycle.
+ */
 export function conflictedSql(user: UserRef): SQL<number> {
 	const declared = sql`EXISTS (SELECT 1 FROM ${table.conflict}
 		WHERE ${table.conflict.userId} = ${user} AND ${table.conflict.entryId} = ${table.entry.id})`;
@@ -24,7 +27,9 @@ export function conflictedSql(user: UserRef): SQL<number> {
 			WHERE p.user_id = ${user} AND p.cycle_id = ${table.entry.cycleId} AND p.organisation_id = ${table.unit.organisationId})
 		OR EXISTS (SELECT 1 FROM cycle_role r
 			WHERE r.user_id = ${user} AND r.cycle_id = ${table.entry.cycleId} AND r.organisation_id = ${table.unit.organisationId}))`;
-	return sql<number>`(${declared} OR ${sameOrganisation})`;
+	const coordinator = sql`EXISTS (SELECT 1 FROM coordinator c
+		WHERE c.user_id = ${user} AND c.cycle_id = ${table.entry.cycleId} AND c.organisation_id = ${table.unit.organisationId})`;
+	return sql<number>`(${declared} OR ${sameOrganisation} OR ${coordinator})`;
 }
 
 /** What a `Viewer` holds, as columns of any query: admin flag, cycle roles, lead cycles, contact units and coordinated organisations as JSON. */

@@ -48,6 +48,7 @@ function plainFacts(d: DB, userId: number, entryId: number): { viewer: Viewer; f
 		...d.select().from(table.examinerProfile).where(and(eq(table.examinerProfile.userId, userId), eq(table.examinerProfile.cycleId, cycle.id))).all(),
 		...d.select().from(table.cycleRole).where(and(eq(table.cycleRole.userId, userId), eq(table.cycleRole.cycleId, cycle.id))).all()
 	].map((r) => r.organisationId);
+	const coordinates = d.select().from(table.coordinator).where(and(eq(table.coordinator.userId, userId), eq(table.coordinator.cycleId, cycle.id))).all().map((r) => r.organisationId);
 	const consensus = d.select().from(table.consensus).where(eq(table.consensus.entryId, entryId)).get();
 	const own = d.select().from(table.assessment).where(and(eq(table.assessment.entryId, entryId), eq(table.assessment.examinerId, userId))).get();
 	const report = d.select().from(table.feedbackReport).where(eq(table.feedbackReport.entryId, entryId)).get();
@@ -61,7 +62,7 @@ function plainFacts(d: DB, userId: number, entryId: number): { viewer: Viewer; f
 			organisationId: row.organisationId,
 			onTeam: Boolean(membership),
 			isLead: membership?.isLead ?? false,
-			conflicted: isConflicted(Boolean(declared), homeOrganisations.includes(row.organisationId)),
+			conflicted: isConflicted(Boolean(declared), homeOrganisations.includes(row.organisationId), coordinates.includes(row.organisationId)),
 			isFinalist: isFinalist({ entryStatus: entry.status, consensus }),
 			consensusDone: consensus?.status === CONSENSUS_DONE,
 			ownSubmitted: own?.status === 'submitted',
@@ -86,6 +87,9 @@ describe('the one entry read', () => {
 	it('agrees with the rows read one by one, for every person, entry and phase of the demo', async () => {
 		const y = scoringYear('consensus');
 		y.db.insert(table.conflict).values({ userId: y.fresh, entryId: y.entries[1], reason: 'relative', declaredBy: y.admin }).run();
+		// An examiner on the team who is also the coordinator of its entry's organisation.
+		const { organisationId } = y.db.select({ organisationId: table.unit.organisationId }).from(table.entry).innerJoin(table.unit, eq(table.unit.id, table.entry.unitId)).where(eq(table.entry.id, y.entryId)).get()!;
+		y.db.insert(table.coordinator).values({ cycleId: y.cycle.id, organisationId, userId: y.lead }).run();
 		// An admin who is also an examiner and a unit's contact: every list of the viewer has something.
 		y.db.update(table.user).set({ isAdmin: true }).where(eq(table.user.id, y.drafter)).run();
 		y.db.update(table.unitContact).set({ userId: y.drafter }).where(eq(table.unitContact.id, 2)).run();

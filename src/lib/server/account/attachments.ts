@@ -1,13 +1,17 @@
 /**
  * The account's attachments: PDF, PNG or JPEG, told by their content as it streams in, stored in
- * the document store by SHA-256 like the written accounts, within a size and a count limit.
+ * the document store by SHA-256 like the written accounts, within a size and a count limit. Adding
+ * or removing one is a new version of the account, as a save is: a colleague's page that holds the
+ * version before meets the conflict view instead of saving over a state it has not seen, and the
+ * page that made the change continues on the version it is given back.
  */
 import { db } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { open } from 'node:fs/promises';
 import { error } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../db';
 import { documentPath, storeCheckedStream } from '../registry/documents';
 import { documentResponse } from '../registry/account';
 import { attachmentName, attachmentType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '$lib/domain/account';
@@ -26,7 +30,17 @@ async function readHead(sha256: string): Promise<Uint8Array> {
 	}
 }
 
-export type AttachmentAdded = { ok: true; attachment: Attachment } | { ok: false; reason: 'empty' | 'tooLarge' | 'notAttachment' | 'tooMany' };
+export type AttachmentAdded = { ok: true; attachment: Attachment; version: number } | { ok: false; reason: 'empty' | 'tooLarge' | 'notAttachment' | 'tooMany' };
+
+/** The account's next version, for a change of its attachments; the texts and their revisions stay as they are. */
+function nextVersion(tx: Tx, accountId: number, userId: number): number {
+	return tx
+		.update(table.account)
+		.set({ version: sql`${table.account.version} + 1`, updatedBy: userId, updatedAt: new Date() })
+		.where(eq(table.account.id, accountId))
+		.returning({ version: table.account.version })
+		.get()!.version;
+}
 
 // A PDF must also end as one; an image is judged by its signature, which no other kind shares.
 const check = {
@@ -46,8 +60,9 @@ export async function addAttachment(entryId: number, userId: number, cycleId: nu
 	const type = attachmentType(await readHead(stored.sha256))!;
 	const fileName = attachmentName(safeFileName(rawName) ?? 'bilaga', type);
 	return db().transaction((tx): AttachmentAdded => {
-		let accountId = accountHead(entryId)?.id;
-		if (accountId === undefined) accountId = tx.insert(table.account).values({ entryId, updatedAt: new Date(), updatedBy: userId }).returning({ id: table.account.id }).get().id;
+		const head = accountHead(entryId);
+		// An account begun by its first attachment is at version 1, as one begun by its first save.
+		const accountId = head?.id ?? tx.insert(table.account).values({ entryId, updatedAt: new Date(), updatedBy: userId }).returning({ id: table.account.id }).get().id;
 		// Counted again inside the transaction: two uploads at once must not pass the limit together.
 		if (listAttachments(accountId).length >= MAX_ATTACHMENTS) return { ok: false, reason: 'tooMany' };
 		const attachment = tx
@@ -55,21 +70,23 @@ export async function addAttachment(entryId: number, userId: number, cycleId: nu
 			.values({ accountId, sha256: stored.sha256, fileName, mediaType: type, size: stored.size, uploadedBy: userId })
 			.returning({ id: table.accountAttachment.id, fileName: table.accountAttachment.fileName, sha256: table.accountAttachment.sha256, size: table.accountAttachment.size, mediaType: table.accountAttachment.mediaType })
 			.get();
-		appendAudit(tx, { actorId: userId, cycleId, action: 'account.attach', entityType: 'entry', entityId: entryId, after: { fileName, sha256: stored.sha256, size: stored.size } });
-		return { ok: true, attachment };
+		const version = head ? nextVersion(tx, accountId, userId) : 1;
+		appendAudit(tx, { actorId: userId, cycleId, action: 'account.attach', entityType: 'entry', entityId: entryId, after: { fileName, sha256: stored.sha256, size: stored.size, version } });
+		return { ok: true, attachment, version };
 	});
 }
 
 /** Removes one attachment of the entry's account; the stored file stays (others may share it, backups name it). */
-export function removeAttachment(entryId: number, userId: number, cycleId: number, attachmentId: number): boolean {
+export function removeAttachment(entryId: number, userId: number, cycleId: number, attachmentId: number): { ok: true; version: number } | { ok: false } {
 	const head = accountHead(entryId);
-	if (!head) return false;
+	if (!head) return { ok: false };
 	return db().transaction((tx) => {
 		const row = tx.select().from(table.accountAttachment).where(eq(table.accountAttachment.id, attachmentId)).get();
-		if (!row || row.accountId !== head.id) return false;
+		if (!row || row.accountId !== head.id) return { ok: false as const };
 		tx.delete(table.accountAttachment).where(eq(table.accountAttachment.id, attachmentId)).run();
-		appendAudit(tx, { actorId: userId, cycleId, action: 'account.detach', entityType: 'entry', entityId: entryId, before: { fileName: row.fileName, sha256: row.sha256 } });
-		return true;
+		const version = nextVersion(tx, head.id, userId);
+		appendAudit(tx, { actorId: userId, cycleId, action: 'account.detach', entityType: 'entry', entityId: entryId, before: { fileName: row.fileName, sha256: row.sha256 }, after: { version } });
+		return { ok: true as const, version };
 	});
 }
 

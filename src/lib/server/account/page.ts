@@ -22,9 +22,10 @@ import { cycleCriteria, entryNames } from '../scoring/assessments';
 import { discardBody } from '../registry/account';
 import { openness, requireAccount } from './document';
 import { accountFromForm, parseAccount } from './form';
-import { accountHead, accountShape, listAttachments, readAccount, saveAccount } from './store';
+import { accountHead, accountShape, listAttachments, readAccount, saveAccount, type SavedAccount } from './store';
 import { addAttachment, removeAttachment } from './attachments';
 import { submitAccount } from './submit';
+import { accountRevision, listAccountRevisions, restoreAccount } from './revisions';
 import { submittedAccountPdf } from './pdf';
 
 type Event = Pick<RequestEvent<{ entryId: string }>, 'params' | 'locals' | 'url' | 'cookies' | 'request'>;
@@ -34,6 +35,7 @@ export function accountPage(event: Event) {
 	const access = requireAccount(event, event.params.entryId);
 	const shape = accountShape(access.cycle.id);
 	const saved = readAccount(access, shape);
+	const state = openness(access, saved);
 	return {
 		entry: { id: access.entry.id, ...entryNames(access.entry.id) },
 		cycle: { name: access.cycle.name, limit: access.cycle.accountAnswerLimit },
@@ -46,9 +48,11 @@ export function accountPage(event: Event) {
 			receiptSha256: saved?.receiptSha256 ?? null,
 			hasPdf: saved?.pdfSha256 !== null && saved?.pdfSha256 !== undefined
 		},
-		openness: openness(access, saved),
+		openness: state,
 		deadline: accountDeadline(access.cycle.accountDeadline, saved?.extendedTo ?? null),
-		attachments: saved ? listAttachments(saved.id) : []
+		attachments: saved ? listAttachments(saved.id) : [],
+		// Earlier versions to restore, while the account may still be written.
+		revisions: state === 'open' ? listAccountRevisions(access.entry.id) : []
 	};
 }
 
@@ -68,11 +72,15 @@ function closed(b: Begun) {
 	return fail(state === 'submitted' ? 409 : 403, { message: state === 'submitted' ? b.m.errors.submitted : b.m.errors.closed });
 }
 
+/** A write refused on an old version or a submitted account: both documents, for the conflict view. */
+function conflictOn(b: Begun, out: { reason: 'conflict' | 'submitted'; current: SavedAccount | null }, mine: AccountDoc) {
+	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
+	return fail(409, { message: out.reason === 'submitted' ? b.m.errors.submitted : b.messages.scoring.errors.conflict, conflict: { mine, theirs: current } });
+}
+
 function saveOn(b: Begun, version: number, doc: AccountDoc) {
 	const out = saveAccount(b.access, b.access.user.id, version, doc, b.shape);
-	if (out.ok) return { saved: true as const, version: out.version };
-	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
-	return fail(409, { message: out.reason === 'submitted' ? b.m.errors.submitted : b.messages.scoring.errors.conflict, conflict: { mine: doc, theirs: current } });
+	return out.ok ? { saved: true as const, version: out.version } : conflictOn(b, out, doc);
 }
 
 function posted(b: Begun, form: FormData) {
@@ -129,6 +137,24 @@ function unfinished(b: Begun, reason: 'empty' | 'reasonWithoutBand', fields: Acc
 	return fail(400, { message, errors: Object.fromEntries(fields.map((f) => [accountFieldKey(f), atField])), values: doc });
 }
 
+/** An earlier version saved again as the newest, on top of the version the page holds. */
+export async function restoreAction(event: Event) {
+	const b = await begin(event);
+	const form = await readForm(event);
+	const refusal = closed(b);
+	if (refusal) return refusal;
+	const revision = accountRevision(b.access.entry.id, Number(form.get('revision')), b.shape);
+	if (!revision) return fail(404, { message: b.m.errors.noSuchRevision });
+	const version = formVersion(form);
+	if (!Number.isSafeInteger(version)) return fail(400, { message: b.messages.scoring.errors.version });
+	// Checked as a save is: a version kept under a longer limit than the cycle's now is refused.
+	const parsed = parseAccount(revision.doc, b.m.errors, b.messages.scoring.errors, b.access.cycle.accountAnswerLimit, b.shape);
+	if (!parsed.ok) return fail(400, { message: firstMessage(parsed.errors), errors: parsed.errors });
+	const out = restoreAccount(b.access, { version: revision.version, doc: parsed.data }, version, b.shape);
+	if (out.ok) return { restored: revision.version, version: out.version };
+	return 'current' in out ? conflictOn(b, out, parsed.data) : fail(403, { message: b.m.errors.closed });
+}
+
 /** Hands the account in: what is pending saved on its version first, then the receipt. */
 export async function submitAction(event: Event) {
 	const b = await begin(event);
@@ -143,9 +169,7 @@ export async function submitAction(event: Event) {
 		return { receipt: out.receipt };
 	}
 	if (out.reason === 'empty' || out.reason === 'reasonWithoutBand') return unfinished(b, out.reason, out.fields, p.doc);
-	if (!('current' in out)) return fail(403, { message: b.m.errors.closed });
-	const current = out.current && { version: out.current.version, status: out.current.status, doc: out.current.doc };
-	return fail(409, { message: out.reason === 'submitted' ? b.m.errors.submitted : b.messages.scoring.errors.conflict, conflict: { mine: p.doc, theirs: current } });
+	return 'current' in out ? conflictOn(b, out, p.doc) : fail(403, { message: b.m.errors.closed });
 }
 
 /** One attachment uploaded: checked by its content as it streams into the store. */
@@ -162,7 +186,7 @@ export async function attachAction(event: Event) {
 	if (!(file instanceof File) || file.size === 0) return fail(400, { attachError: b.m.errors.noFile });
 	if (file.size > MAX_ATTACHMENT_BYTES) return fail(413, { attachError: b.m.errors.tooLarge(MAX_ATTACHMENT_BYTES / 1024 / 1024) });
 	const out = await addAttachment(b.access.entry.id, b.access.user.id, b.access.cycle.id, file.name, file.stream());
-	if (out.ok) return { attached: out.attachment.fileName };
+	if (out.ok) return { attached: out.attachment.fileName, version: out.version };
 	const message =
 		out.reason === 'tooMany' ? b.m.errors.tooMany(MAX_ATTACHMENTS) : out.reason === 'tooLarge' ? b.m.errors.tooLarge(MAX_ATTACHMENT_BYTES / 1024 / 1024) : out.reason === 'empty' ? b.m.errors.noFile : b.m.errors.notAttachment;
 	return fail(out.reason === 'tooLarge' ? 413 : 400, { attachError: message });
@@ -174,5 +198,5 @@ export async function detachAction(event: Event) {
 	const refusal = closed(b);
 	if (refusal) return refusal;
 	const removed = removeAttachment(b.access.entry.id, b.access.user.id, b.access.cycle.id, Number(form.get('attachment')));
-	return removed ? { detached: true } : fail(404, { attachError: b.m.errors.noSuchAttachment });
+	return removed.ok ? { detached: true, version: removed.version } : fail(404, { attachError: b.m.errors.noSuchAttachment });
 }

@@ -13,6 +13,7 @@ import { applyEdit, checkEdit, toAssignments, type PlanEdit, type PlanTeam } fro
 import { loadPlan } from './plan';
 import { latestProposal, proposalRun, proposalSettled, proposalStanding, startProposal } from './propose';
 import { discardProposal, editPlan, publishPlan, unpublishPlan } from './edit';
+import { onDemoDay } from '../test-support/demo-day';
 
 let db: DB;
 let adminId: number;
@@ -46,6 +47,8 @@ const firstCheck = (state: ReturnType<typeof plan>, edit: PlanEdit) => {
 	if (!applied.ok) throw new Error(applied.error);
 	return checkEdit(state.input, state.teams, applied.teams);
 };
+
+onDemoDay('registration');
 
 // A proposal solves the plan exactly, which takes seconds on a busy machine.
 describe('running a proposal (registration phase)', { timeout: 60_000 }, () => {
@@ -135,6 +138,22 @@ describe('running a proposal (registration phase)', { timeout: 60_000 }, () => {
 		}
 	});
 
+	it('never seats the coordinator of an organisation on its entries', async () => {
+		const before = plan();
+		const social = before.entries.find((e) => e.unitName === 'Enheten för hemlösa')!.organisationId;
+		const coordinator = userId('examinator1@demo.test');
+		db.insert(table.coordinator).values({ cycleId: cycle.id, organisationId: Number(social), userId: coordinator }).run();
+		expect(plan().input.examiners.find((x) => x.id === String(coordinator))?.coordinates).toEqual([social]);
+		const result = await propose();
+		expect(result).toMatchObject({ covered: 12, shortfalls: [] });
+		const after = plan();
+		const socialEntries = after.entries.filter((e) => e.organisationId === social && e.admitted).map((e) => e.id);
+		expect(socialEntries.length).toBeGreaterThan(0);
+		for (const e of socialEntries) expect(teamOf(after.teams, e).memberIds).not.toContain(String(coordinator));
+		// The lists and pages bar the coordinator from those entries as they bar any conflict.
+		for (const e of socialEntries) expect(conflictedEntryIds(coordinator, cycle.id).has(Number(e))).toBe(true);
+	});
+
 	it('reports which class lacks how many examiners when the pool is too small, and blocks publishing', async () => {
 		// Förskola's experts and everyone else cannot take more than one entry between them.
 		const preschool = plan().classes[0].id;
@@ -216,6 +235,28 @@ describe('editing the proposal by hand', { timeout: 60_000 }, () => {
 		if (!add.ok && add.error === 'refused') expect(add.refused.some((b) => b.code === 'conflict' && b.reason === 'organisation')).toBe(true);
 		expect(plan().version).toBe(before.version);
 		expect(audits('assignment.edit')).toEqual([]);
+	});
+
+	it('refuses a coordinator on an entry of the organisation they coordinate, with its own reason', () => {
+		const before = plan();
+		const team = before.teams[0];
+		const organisationId = before.entries.find((e) => e.id === team.entryIds[0])!.organisationId;
+		const outsider = before.pool.find((p) => !team.memberIds.includes(String(p.userId)) && String(p.organisationId) !== organisationId)!;
+		db.insert(table.coordinator).values({ cycleId: cycle.id, organisationId: Number(organisationId), userId: outsider.userId }).run();
+		const add = editPlan(cycle.id, before.version, { kind: 'addMember', teamId: team.id, examinerId: String(outsider.userId) }, adminId);
+		expect(add).toMatchObject({ ok: false, error: 'refused' });
+		if (!add.ok && add.error === 'refused') {
+			expect(add.refused).toContainEqual(expect.objectContaining({ code: 'conflict', reason: 'coordinator', examinerId: String(outsider.userId) }));
+		}
+		expect(plan().version).toBe(before.version);
+		// A member appointed coordinator after the proposal breaks a hard rule, so the teams cannot be published.
+		const member = team.memberIds.find((x) => x !== team.leadId)!;
+		db.insert(table.coordinator).values({ cycleId: cycle.id, organisationId: Number(organisationId), userId: Number(member) }).run();
+		const publish = publishPlan(cycle.id, before.version, adminId);
+		expect(publish).toMatchObject({ ok: false, error: 'hardRules' });
+		if (!publish.ok && publish.error === 'hardRules') {
+			expect(publish.breaches).toContainEqual(expect.objectContaining({ code: 'conflict', reason: 'coordinator', examinerId: member, entryId: team.entryIds[0] }));
+		}
 	});
 
 	it('refuses an edit made on a stale page', () => {

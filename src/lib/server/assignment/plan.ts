@@ -1,7 +1,8 @@
 /**
- * The cycle's assignment as the rules see it: the admitted entries, the pool and the declared
- * conflicts as the engine's input, and the teams (published and proposed) as a plan. The plan's
- * version is a hash of its team rows, so an edit made on a page that shows an older plan is refused.
+ * The cycle's assignment as the rules see it: the admitted entries, the pool with the organisations
+ * each member coordinates, and the declared conflicts as the engine's input, and the teams
+ * (published and proposed) as a plan. The plan's version is a hash of its team rows, so an edit
+ * made on a page that shows an older plan is refused.
  */
 import { createHash } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
@@ -37,7 +38,7 @@ export interface PlanState {
 	phase: Phase;
 	teamSize: number;
 	version: string;
-	/** Admitted entries, the whole pool at full capacity, declared conflicts of pool members. */
+	/** Admitted entries, the whole pool at full capacity with what each coordinates, declared conflicts of pool members. */
 	input: AssignInput;
 	teams: PlanTeam[];
 	/** Every registered entry of the cycle, admitted or not, for names. */
@@ -90,6 +91,10 @@ export function loadPlan(cycleId: number, q: Queryable = db()): PlanState | null
 					.where(inArray(table.conflict.userId, poolIds))
 					.all()
 					.filter((c) => admitted.has(c.entryId));
+	const coordinates = new Map<number, string[]>();
+	for (const c of q.select().from(table.coordinator).where(eq(table.coordinator.cycleId, cycleId)).all()) {
+		coordinates.set(c.userId, [...(coordinates.get(c.userId) ?? []), String(c.organisationId)]);
+	}
 	const teams = loadTeams(q, cycleId);
 	return {
 		cycleId,
@@ -104,7 +109,8 @@ export function loadPlan(cycleId: number, q: Queryable = db()): PlanState | null
 				organisationId: examinerOrganisation(p),
 				classIds: p.classIds.map(String),
 				capacity: p.capacity,
-				leadCapable: p.leadCapable
+				leadCapable: p.leadCapable,
+				coordinates: coordinates.get(p.userId) ?? []
 			})),
 			conflicts: conflicts.map((c) => ({ examinerId: String(c.userId), entryId: String(c.entryId) }))
 		},

@@ -45,6 +45,16 @@ describe('declaring a conflict', () => {
 		expect(list.every((e) => e.declared === null)).toBe(true);
 	});
 
+	it('lists the entries of an organisation the examiner coordinates as conflicts, and bars them', () => {
+		const social = db.select().from(table.organisation).where(eq(table.organisation.name, 'Socialförvaltningen')).get()!.id;
+		const outsider = db.select().from(table.examinerProfile).where(and(eq(table.examinerProfile.cycleId, cycleId), ne(table.examinerProfile.organisationId, social))).get()!.userId;
+		db.insert(table.coordinator).values({ cycleId, organisationId: social, userId: outsider }).run();
+		const coordinated = conflictList(cycleId, outsider).filter((e) => e.coordinator);
+		expect(coordinated.map((e) => e.unitName).sort()).toEqual(['Enheten för hemlösa', 'Hvilan', 'Ljungbacken', 'Tillfälliga boenden']);
+		expect(coordinated.every((e) => !e.sameOrganisation && e.declared === null)).toBe(true);
+		for (const e of coordinated) expect(conflictedEntryIds(outsider, cycleId).has(e.entryId)).toBe(true);
+	});
+
 	it('records the declaration with its reason, audits it, and bars the entry from then on', () => {
 		const entryId = otherEntry();
 		expect(conflictedEntryIds(examinerId, cycleId).has(entryId)).toBe(false);

@@ -1,9 +1,9 @@
 /**
  * Declared conflicts of interest (docs/assessing.md#5-conflicts-of-interest): an examiner declares
  * them from the cycle's entries before the assignment, the admin for anyone in the pool.
- * Same-organisation conflicts are implied, never stored, and shown beside the declared ones. Each
- * declaration and withdrawal is audited. An examiner may withdraw their own declaration only until
- * the assignment is published.
+ * Same-organisation and coordinator conflicts are implied, never stored, and shown beside the
+ * declared ones. Each declaration and withdrawal is audited. An examiner may withdraw their own
+ * declaration only until the assignment is published.
  */
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { db } from '../db';
@@ -22,6 +22,8 @@ export interface DeclarableEntry {
 	classNameEn: string;
 	/** The entry belongs to the person's home organisation: a conflict without declaring. */
 	sameOrganisation: boolean;
+	/** The person is the coordinator of the entry's organisation in the cycle: a conflict without declaring. */
+	coordinator: boolean;
 	declared: {
 		id: number;
 		reason: ConflictReason;
@@ -40,6 +42,9 @@ export function conflictList(cycleId: number, userId: number): DeclarableEntry[]
 		.from(table.examinerProfile)
 		.where(and(eq(table.examinerProfile.cycleId, cycleId), eq(table.examinerProfile.userId, userId)))
 		.get()?.org ?? null;
+	const coordinated = new Set(
+		d.select({ org: table.coordinator.organisationId }).from(table.coordinator).where(and(eq(table.coordinator.cycleId, cycleId), eq(table.coordinator.userId, userId))).all().map((c) => c.org)
+	);
 	const rows = d
 		.select({
 			entryId: table.entry.id,
@@ -62,6 +67,7 @@ export function conflictList(cycleId: number, userId: number): DeclarableEntry[]
 	return rows.map(({ conflict, organisationId, ...r }) => ({
 		...r,
 		sameOrganisation: home !== null && organisationId === home,
+		coordinator: coordinated.has(organisationId),
 		declared: conflict
 			? { id: conflict.id, reason: conflict.reason, note: conflict.note, at: conflict.createdAt, byThemselves: conflict.declaredBy === userId }
 			: null

@@ -2,7 +2,8 @@
  * The demo's written accounts as forms (docs/unit-side.md#4-the-written-account-as-a-form): from
  * assessment on, every entry but the late one has handed in its account as a form, so examiners
  * see the answers beside each criterion; in registration some are drafts half written, one is
- * submitted and one is past its last day.
+ * submitted and one is past its last day, and one unit has nothing but its draft: the award office
+ * recorded no account for it, so its home shows the draft being written.
  */
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
@@ -15,15 +16,24 @@ import { phaseAtLeast, type Phase } from '../../domain/phases';
 import { UNITS } from './data';
 import { demoAccountAnswers } from './account';
 
+/** In registration, the unit (Resursenheten) whose half-written draft is all it has handed in. */
+export const DRAFT_ONLY_IN_REGISTRATION = 5;
+
+/** Whether the award office has recorded the unit's account as handed in another way (a PDF). */
+export function officeRecordsAccount(phase: Phase, unitIndex: number): boolean {
+	return !(phase === 'registration' && unitIndex === DRAFT_ONLY_IN_REGISTRATION);
+}
+
 /**
  * The demo's contact logins for the journeys: a colleague at the first unit, and the managers of
- * the late unit and of the unit whose minutes are missing, who are already their contacts and get
- * a user here.
+ * the late unit, of the unit whose minutes are missing and of the unit with only a draft, who are
+ * already their contacts and get a user here.
  */
 const EXTRA_CONTACTS = [
 	{ unit: 0, email: 'kollega1@demo.test', name: 'Karin Lund' },
 	{ unit: 2, email: 'enhet3@demo.test', name: 'Omar Haddad' },
-	{ unit: 3, email: 'enhet4@demo.test', name: 'Ljungbackens chef' }
+	{ unit: 3, email: 'enhet4@demo.test', name: 'Ljungbackens chef' },
+	{ unit: DRAFT_ONLY_IN_REGISTRATION, email: `enhet${DRAFT_ONLY_IN_REGISTRATION + 1}@demo.test`, name: 'Resursenhetens chef' }
 ];
 
 /** In registration: which units have begun (a draft, half written) or handed in their account. */

@@ -23,7 +23,8 @@ describe('the demo year', () => {
 			'samordnare1@demo.test',
 			'kollega1@demo.test',
 			'enhet3@demo.test',
-			'enhet4@demo.test'
+			'enhet4@demo.test',
+			'enhet6@demo.test'
 		];
 		expect(emails.sort()).toEqual(expected.sort());
 	});
@@ -50,14 +51,21 @@ describe('the demo year', () => {
 			const db = createTestDatabase();
 			seedDemo(db, { phase, passwordHash: HASH });
 			entries = db.select().from(table.entry).all().length;
-			return db.select({ status: table.account.status, extendedTo: table.account.extendedTo }).from(table.account).all();
+			return db
+				.select({ unit: table.unit.name, status: table.account.status, extendedTo: table.account.extendedTo, recorded: table.entry.accountSha256 })
+				.from(table.account)
+				.innerJoin(table.entry, eq(table.entry.id, table.account.entryId))
+				.innerJoin(table.unit, eq(table.unit.id, table.entry.unitId))
+				.all();
 		};
 		const registration = states('registration');
 		expect(registration.filter((a) => a.status === 'submitted')).toHaveLength(1);
 		expect(registration.filter((a) => a.status === 'draft' && a.extendedTo === null)).toHaveLength(1);
+		// One unit shows the draft step: its half-written draft, still open, and no account the office recorded.
+		expect(registration.filter((a) => a.recorded === null)).toEqual([{ unit: 'Resursenheten', status: 'draft', extendedTo: expect.any(String), recorded: null }]);
 		const assessment = states('assessment');
 		expect(assessment).toHaveLength(entries - 1);
-		expect(assessment.every((a) => a.status === 'submitted')).toBe(true);
+		expect(assessment.every((a) => a.status === 'submitted' && a.recorded !== null)).toBe(true);
 	});
 
 	it('is the same every time', () => {

@@ -12,7 +12,7 @@ import { examinerComment, teamTexts } from './texts';
 import { storeDemoAccount } from './account';
 import { seedFeedbackReports } from './feedback';
 import { seedBoardMinutes, seedUnitSide } from './registration';
-import { seedAccountForms } from './account-forms';
+import { officeRecordsAccount, seedAccountForms } from './account-forms';
 import { seedEarlierYear, seedSelfAssessments } from './self-assessment';
 import { seededRandom } from '../../domain/seeded-random';
 import { DEMO_REFERENCE_DAY, demoCalendar, type DemoCalendar } from '../../domain/demo-calendar';
@@ -110,24 +110,27 @@ export function seedDemo(db: DB, options: DemoOptions): DemoAccount[] {
 		const classIds = cycle.classIds;
 		const criteria = cycle.criteria;
 
-		// Entries: documents on time, except the ones the demo keeps troubled.
+		// Entries: documents on time, except the ones the demo keeps troubled; in registration one unit
+		// has handed in only its draft (account-forms.ts).
 		const entries: { id: number; unitIdx: number; classIdx: number; orgKey: OrgKey; admitted: boolean; quality: number }[] = [];
 		UNITS.forEach((u, i) => {
 			if (u.entersClass === null) return;
 			const late = u.trouble === 'late-account';
 			const noMinutes = u.trouble === 'no-minutes';
 			const accountReceivedDate = late ? calendar.day.lateAccountReceived : calendar.dayAfter('firstAccountReceived', i % 8);
-			const account = seedAccount(tx, u, i, unitIds[i], accountReceivedDate, calendar.year);
+			const account = officeRecordsAccount(phase, i) ? seedAccount(tx, u, i, unitIds[i], accountReceivedDate, calendar.year) : null;
 			const id = tx
 				.insert(table.entry)
 				.values({
 					cycleId: cycle.id,
 					unitId: unitIds[i],
 					classId: classIds[u.entersClass],
-					accountReceivedDate,
-					accountFileName: `Skriftlig redovisning ${u.name}.pdf`,
-					accountSha256: account.sha256,
-					accountSize: account.size,
+					...(account && {
+						accountReceivedDate,
+						accountFileName: `Skriftlig redovisning ${u.name}.pdf`,
+						accountSha256: account.sha256,
+						accountSize: account.size
+					}),
 					minutesBoardId: noMinutes ? null : boardIds.get(u.org)!,
 					minutesDnr: noMinutes ? null : `${u.org.toUpperCase()} 1.4.1-${200 + i}/${calendar.year}`,
 					minutesMeetingDate: noMinutes ? null : calendar.day.minutesMeeting,

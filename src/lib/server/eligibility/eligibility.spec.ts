@@ -6,12 +6,16 @@ import type { DB } from '../db';
 import { seedDemo } from '../demo/seed';
 import { admittedEntryIds, entryEligibility, overrideEligibility, withdrawEligibilityOverride } from './eligibility';
 import { getCycleByYear } from '../cycles/lookup';
+import { DEMO_REFERENCE_DAY } from '$lib/domain/demo-calendar';
 
 let db: DB;
 let adminId: number;
 let cycleId: number;
-/** After the minutes deadline (30 June 2026): missing minutes fail instead of being unknown. */
-const TODAY = '2026-08-20';
+/**
+ * The registration demo's own day, after the minutes deadline (30 June 2026): missing minutes fail
+ * instead of being unknown, and a draft within its extension is still awaited.
+ */
+const TODAY = DEMO_REFERENCE_DAY.registration;
 
 beforeEach(() => {
 	db = createTestDatabase();
@@ -57,6 +61,12 @@ describe('eligibility of the demo year', () => {
 			expect(admitted.map((id) => names.get(id))).not.toContain(out);
 		}
 		expect(admitted.map((id) => names.get(id))).toContain('Sjöstadsskolan');
+	});
+
+	it('awaits the account of the unit with only a draft until its extended last day, then fails it', () => {
+		expect(status('Resursenheten', 'E4')).toBe('unknown');
+		expect(status('Resursenheten', 'E4', '2026-07-21')).toBe('unknown');
+		expect(status('Resursenheten', 'E4', '2026-07-22')).toBe('fail');
 	});
 
 	it('leaves missing minutes unknown until the deadline has passed: the entry stays admitted', () => {

@@ -40,7 +40,7 @@ function words(b: RuleBreach, n: Names, t: Messages['assignment']['teams']): str
 		case 'unknown-examiner':
 			return r[b.code](who);
 		case 'conflict':
-			return b.reason === 'organisation' ? r.conflictOrganisation(who, entry) : r.conflictDeclared(who, entry);
+			return b.reason === 'organisation' ? r.conflictOrganisation(who, entry) : b.reason === 'coordinator' ? r.conflictCoordinator(who, entry) : r.conflictDeclared(who, entry);
 		case 'over-capacity':
 			return r['over-capacity'](who, n.capacity(b.examinerId ?? ''));
 		case 'expertise-miss':
