@@ -28,8 +28,9 @@ export function isFinalist({ entryStatus, consensus }: FinalistFacts): boolean {
 /**
  * A conflict of interest: declared for the entry, the entry belongs to the person's own
  * organisation (the organisation they are registered with as examiner or jury member that year),
- * or the person is the coordinator of the entry's organisation that year, who registered and
- * confirmed its entries (docs/assignment.md#2-hard-rules).
+ * or the person examines or judges that year and is the coordinator of the entry's organisation,
+ * who registered and confirmed its entries (docs/assignment.md#2-hard-rules). A coordinator who
+ * neither examines nor judges has no conflict: their own unit's account stays theirs to write.
  */
 export function isConflicted(declared: boolean, sameOrganisation: boolean, coordinatesOrganisation: boolean): boolean {
 	return declared || sameOrganisation || coordinatesOrganisation;

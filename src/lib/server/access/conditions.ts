@@ -18,7 +18,7 @@ export const finalistSql: SQL<number> = sql<number>`(${table.entry.status} = ${F
 
 /**
  * `isConflicted` for the outer query's entry and the given person: declared, the same organisation,
- * or the coordinator of the entry's organisation in its cycle.
+ * or the coordinator of the entry's organisation in its cycle who also examines or judges in it.
  */
 export function conflictedSql(user: UserRef): SQL<number> {
 	const declared = sql`EXISTS (SELECT 1 FROM ${table.conflict}
@@ -27,8 +27,10 @@ export function conflictedSql(user: UserRef): SQL<number> {
 			WHERE p.user_id = ${user} AND p.cycle_id = ${table.entry.cycleId} AND p.organisation_id = ${table.unit.organisationId})
 		OR EXISTS (SELECT 1 FROM cycle_role r
 			WHERE r.user_id = ${user} AND r.cycle_id = ${table.entry.cycleId} AND r.organisation_id = ${table.unit.organisationId}))`;
-	const coordinator = sql`EXISTS (SELECT 1 FROM coordinator c
-		WHERE c.user_id = ${user} AND c.cycle_id = ${table.entry.cycleId} AND c.organisation_id = ${table.unit.organisationId})`;
+	const coordinator = sql`(EXISTS (SELECT 1 FROM coordinator c
+			WHERE c.user_id = ${user} AND c.cycle_id = ${table.entry.cycleId} AND c.organisation_id = ${table.unit.organisationId})
+		AND (EXISTS (SELECT 1 FROM examiner_profile p WHERE p.user_id = ${user} AND p.cycle_id = ${table.entry.cycleId})
+			OR EXISTS (SELECT 1 FROM cycle_role r WHERE r.user_id = ${user} AND r.cycle_id = ${table.entry.cycleId})))`;
 	return sql<number>`(${declared} OR ${sameOrganisation} OR ${coordinator})`;
 }
 

@@ -44,10 +44,11 @@ function plainFacts(d: DB, userId: number, entryId: number): { viewer: Viewer; f
 		.where(and(eq(table.teamEntry.entryId, entryId), eq(table.teamMember.userId, userId), isNotNull(table.team.publishedAt)))
 		.get();
 	const declared = d.select().from(table.conflict).where(and(eq(table.conflict.userId, userId), eq(table.conflict.entryId, entryId))).get();
-	const homeOrganisations = [
+	const assessingRows = [
 		...d.select().from(table.examinerProfile).where(and(eq(table.examinerProfile.userId, userId), eq(table.examinerProfile.cycleId, cycle.id))).all(),
 		...d.select().from(table.cycleRole).where(and(eq(table.cycleRole.userId, userId), eq(table.cycleRole.cycleId, cycle.id))).all()
-	].map((r) => r.organisationId);
+	];
+	const homeOrganisations = assessingRows.map((r) => r.organisationId);
 	const coordinates = d.select().from(table.coordinator).where(and(eq(table.coordinator.userId, userId), eq(table.coordinator.cycleId, cycle.id))).all().map((r) => r.organisationId);
 	const consensus = d.select().from(table.consensus).where(eq(table.consensus.entryId, entryId)).get();
 	const own = d.select().from(table.assessment).where(and(eq(table.assessment.entryId, entryId), eq(table.assessment.examinerId, userId))).get();
@@ -62,7 +63,7 @@ function plainFacts(d: DB, userId: number, entryId: number): { viewer: Viewer; f
 			organisationId: row.organisationId,
 			onTeam: Boolean(membership),
 			isLead: membership?.isLead ?? false,
-			conflicted: isConflicted(Boolean(declared), homeOrganisations.includes(row.organisationId), coordinates.includes(row.organisationId)),
+			conflicted: isConflicted(Boolean(declared), homeOrganisations.includes(row.organisationId), assessingRows.length > 0 && coordinates.includes(row.organisationId)),
 			isFinalist: isFinalist({ entryStatus: entry.status, consensus }),
 			consensusDone: consensus?.status === CONSENSUS_DONE,
 			ownSubmitted: own?.status === 'submitted',
@@ -90,6 +91,9 @@ describe('the one entry read', () => {
 		// An examiner on the team who is also the coordinator of its entry's organisation.
 		const { organisationId } = y.db.select({ organisationId: table.unit.organisationId }).from(table.entry).innerJoin(table.unit, eq(table.unit.id, table.entry.unitId)).where(eq(table.entry.id, y.entryId)).get()!;
 		y.db.insert(table.coordinator).values({ cycleId: y.cycle.id, organisationId, userId: y.lead }).run();
+		// A unit's contact who coordinates its organisation but neither examines nor judges: no conflict.
+		const contact = y.db.select({ userId: table.unitContact.userId, unitId: table.unitContact.unitId, organisationId: table.unit.organisationId }).from(table.unitContact).innerJoin(table.unit, eq(table.unit.id, table.unitContact.unitId)).where(eq(table.unitContact.id, 1)).get()!;
+		y.db.insert(table.coordinator).values({ cycleId: y.cycle.id, organisationId: contact.organisationId, userId: contact.userId! }).run();
 		// An admin who is also an examiner and a unit's contact: every list of the viewer has something.
 		y.db.update(table.user).set({ isAdmin: true }).where(eq(table.user.id, y.drafter)).run();
 		y.db.update(table.unitContact).set({ userId: y.drafter }).where(eq(table.unitContact.id, 2)).run();
@@ -124,6 +128,9 @@ describe('the one entry read', () => {
 		}
 		// The demo gives some of each fact, so none of the comparisons above is empty.
 		for (const n of Object.values(seen)) expect(n).toBeGreaterThan(0);
+		const own = y.db.select({ id: table.entry.id }).from(table.entry).where(and(eq(table.entry.unitId, contact.unitId), eq(table.entry.cycleId, y.cycle.id))).get()!.id;
+		expect(readEntry(contact.userId!, own)!.facts.conflicted).toBe(false);
+		expect(readEntry(y.lead, y.entryId)!.facts.conflicted).toBe(true);
 	}, 60_000);
 
 	it('the autosave guard answers as the scoring pages’ guard does', async () => {
