@@ -38,15 +38,15 @@
  *
  * Builds nothing unless `build/` is missing. Everything listens on 127.0.0.1 and stops at the end.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { seedAutosaveBench, type BenchSeed } from './autosave-seed';
-import { HOST, freePort, processCpuMs } from './server';
+import { HOST, ensureBuilt, freePort, processCpuMs } from './server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const KILL_SECONDS = Number(process.env.BENCH_KILL_SECONDS ?? 10);
@@ -56,6 +56,8 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SATURATION_RATE = Number(process.env.BENCH_SATURATION_RATE ?? 2000);
 const PASSWORD = 'belastning-2026';
+/** The build to serve: BENCH_BUILD names another folder, e.g. a build of the code before a change, to measure it the same way. */
+const BUILD = process.env.BENCH_BUILD ?? 'build';
 
 /** An acknowledged save: its version and the mark it carried (an assessment's notes, an account's introduction). */
 interface Ack {
@@ -118,7 +120,7 @@ function request(
 function startServer(port: number, databasePath: string): ChildProcess {
 	// BENCH_NODE_ARGS, e.g. "--cpu-prof", to look inside the server while it is under load.
 	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-	return spawn(process.execPath, [...nodeArgs, 'build'], {
+	return spawn(process.execPath, [...nodeArgs, BUILD], {
 		env: { ...process.env, PORT: String(port), HOST, ORIGIN: `http://${HOST}:${port}`, DATABASE_PATH: databasePath, NODE_ENV: 'production' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
@@ -344,11 +346,7 @@ function verify(databasePath: string, clients: Client[], upTo?: Map<Client, numb
 }
 
 async function main() {
-	if (!existsSync('build/index.js')) {
-		console.log('build/ saknas – bygger …');
-		const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-		if (built.status !== 0) process.exit(built.status ?? 1);
-	}
+	ensureBuilt(BUILD);
 	const dir = mkdtempSync(join(tmpdir(), 'utmarkelse-autosave-'));
 	const databasePath = join(dir, 'bench.db');
 	let server: ChildProcess | undefined;
