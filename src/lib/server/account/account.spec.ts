@@ -43,6 +43,25 @@ describe('saving the account', () => {
 		// Two first saves at once: the second one meets the first, too.
 		expect(saveAccount(y.access(), y.colleague, 0, y.filled('Ny'), y.shape)).toMatchObject({ ok: false, reason: 'conflict' });
 	});
+
+	it('writes every answer again when the version moved without a save of this process, and then only what changed', () => {
+		const doc = y.filled('Ett');
+		doc.criteria[1].self = { band: 3, reason: 'Vi mäter.' };
+		saveAccount(y.access(), y.contact, 0, doc, y.shape);
+		// Another writer (another process, a restore) moves the version and changes rows.
+		const id = readAccount(y.access(), y.shape)!.id;
+		y.db.update(table.account).set({ version: 2 }).where(eq(table.account.id, id)).run();
+		y.db.update(table.accountAnswer).set({ text: 'Ändrat utifrån' }).where(eq(table.accountAnswer.accountId, id)).run();
+		y.db.delete(table.accountSelfAssessment).where(eq(table.accountSelfAssessment.accountId, id)).run();
+		expect(saveAccount(y.access(), y.contact, 2, doc, y.shape)).toMatchObject({ ok: true, version: 3 });
+		expect(readAccount(y.access(), y.shape)?.doc).toEqual(doc);
+		// On top of its own version: one answer changed, a self-assessment removed and one added.
+		doc.criteria[0].answers[0] = 'Nytt svar';
+		delete doc.criteria[1].self;
+		doc.criteria[2].self = { band: 1, reason: '' };
+		expect(saveAccount(y.access(), y.contact, 3, doc, y.shape)).toMatchObject({ ok: true, version: 4 });
+		expect(readAccount(y.access(), y.shape)?.doc).toEqual(doc);
+	});
 });
 
 describe('submitting the account', () => {
