@@ -3,7 +3,7 @@
  * through `may`; a download is in the audit log, a refusal writes nothing.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isActionFailure, isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { archiveSettled, packagePath } from '../../src/lib/server/archive/jobs';
 import { PACKAGE_ENTITY } from '../../src/lib/server/archive/contents';
 import * as cyclePage from '../../src/routes/(app)/admin/cycles/[id]/+page.server';
 import * as download from '../../src/routes/(app)/admin/cycles/[id]/archive.zip/+server';
+import { statusOf } from '../../src/lib/server/test-support/route-status';
 
 const PEOPLE = ['examinator1@demo.test', 'jury1@demo.test', 'ordforande@demo.test', 'enhet1@demo.test'];
 
@@ -45,29 +46,17 @@ function eventFor(email: string | null, path: string, form: false | Record<strin
 	} as unknown as RequestEvent;
 }
 
-async function status(run: () => unknown): Promise<number> {
-	try {
-		const result = await run();
-		if (result instanceof Response) return result.status;
-		if (isActionFailure(result)) return result.status;
-		return 200;
-	} catch (e) {
-		if (isRedirect(e) || isHttpError(e)) return e.status;
-		throw e;
-	}
-}
-
 const packageEntries = () => year.db.select().from(table.auditLog).where(eq(table.auditLog.entityType, PACKAGE_ENTITY)).all();
 
 describe('the archive package on the cycle’s page', { timeout: 60_000 }, () => {
 	it('is refused to everyone but the admin, writing nothing', async () => {
 		await buildArchive(year.cycle, packagePath(2026));
 		const path = `/admin/cycles/${year.cycle.id}`;
-		expect(await status(() => download.GET(eventFor(null, `${path}/archive.zip`) as never))).toBe(303);
-		expect(await status(() => cyclePage.actions.archive(eventFor(null, `${path}?/archive`, {}) as never))).toBe(303);
+		expect(await statusOf(() => download.GET(eventFor(null, `${path}/archive.zip`) as never))).toBe(303);
+		expect(await statusOf(() => cyclePage.actions.archive(eventFor(null, `${path}?/archive`, {}) as never))).toBe(303);
 		for (const email of PEOPLE) {
-			expect(await status(() => download.GET(eventFor(email, `${path}/archive.zip`) as never))).toBe(403);
-			expect(await status(() => cyclePage.actions.archive(eventFor(email, `${path}?/archive`, {}) as never))).toBe(403);
+			expect(await statusOf(() => download.GET(eventFor(email, `${path}/archive.zip`) as never))).toBe(403);
+			expect(await statusOf(() => cyclePage.actions.archive(eventFor(email, `${path}?/archive`, {}) as never))).toBe(403);
 		}
 		expect(packageEntries()).toEqual([]);
 	});
@@ -75,7 +64,7 @@ describe('the archive package on the cycle’s page', { timeout: 60_000 }, () =>
 	it('lets the admin download the built package, and logs the download', async () => {
 		const admin = year.user('admin@demo.test');
 		const path = `/admin/cycles/${year.cycle.id}/archive.zip`;
-		expect(await status(() => download.GET(eventFor(admin.email, path) as never))).toBe(404);
+		expect(await statusOf(() => download.GET(eventFor(admin.email, path) as never))).toBe(404);
 
 		const built = await buildArchive(year.cycle, packagePath(2026));
 		const page = (await cyclePage.load(eventFor(admin.email, `/admin/cycles/${year.cycle.id}`) as never)) as { archive: unknown };

@@ -3,10 +3,10 @@
  * areas beside the editor, for the entry's own unit only, and never opens another unit's report.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import { and, eq, ne } from 'drizzle-orm';
 import * as table from '../../src/lib/server/db/schema';
-import { ORIGIN, feedbackYear } from '../../src/lib/server/test-support/feedback';
+import { feedbackYear } from '../../src/lib/server/test-support/feedback';
+import { statusOf } from '../../src/lib/server/test-support/route-status';
 import * as editor from '../../src/routes/(app)/examiner/reports/[entryId]/+page.server';
 import * as reportPage from '../../src/routes/(app)/reports/[reportId]/+page.server';
 
@@ -14,29 +14,6 @@ let year: ReturnType<typeof feedbackYear>;
 beforeEach(() => {
 	year = feedbackYear();
 });
-
-function get(email: string, path: string, params: Record<string, string>): RequestEvent {
-	const user = year.user(email);
-	const url = new URL(path, ORIGIN);
-	return {
-		locals: { user, session: { id: 'test', userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } },
-		url,
-		params,
-		request: new Request(url),
-		cookies: { get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, serialize: () => '' },
-		route: { id: null }
-	} as unknown as RequestEvent;
-}
-
-async function status(run: () => unknown): Promise<number> {
-	try {
-		await run();
-		return 200;
-	} catch (e) {
-		if (isHttpError(e)) return e.status;
-		throw e;
-	}
-}
 
 /** The unit's report of last year, released. */
 function lastYearsReport(unitId: number) {
@@ -51,7 +28,7 @@ function lastYearsReport(unitId: number) {
 describe('last time’s improvement areas beside the lead’s editor', () => {
 	it('shows the lead the same unit’s areas from its released report of last year', async () => {
 		const hemlosa = year.entryOf('Enheten för hemlösa');
-		const data = (await editor.load(get('examinator10@demo.test', `/examiner/reports/${hemlosa.id}`, { entryId: String(hemlosa.id) }) as never)) as {
+		const data = (await editor.load(year.get('examinator10@demo.test', `/examiner/reports/${hemlosa.id}`, { entryId: String(hemlosa.id) }) as never)) as {
 			earlier: { year: number; criteria: { improvements: string[] }[] } | null;
 		};
 		expect(data.earlier?.year).toBe(2025);
@@ -63,21 +40,21 @@ describe('last time’s improvement areas beside the lead’s editor', () => {
 
 	it('shows nothing for a unit entering for the first time', async () => {
 		const ekorren = year.entryOf('Förskolan Ekorren');
-		const data = (await editor.load(get('examinator1@demo.test', `/examiner/reports/${ekorren.id}`, { entryId: String(ekorren.id) }) as never)) as { earlier: unknown };
+		const data = (await editor.load(year.get('examinator1@demo.test', `/examiner/reports/${ekorren.id}`, { entryId: String(ekorren.id) }) as never)) as { earlier: unknown };
 		expect(data.earlier).toBeNull();
 	});
 
 	it('refuses the lead of another unit’s team, so that unit’s earlier report stays out of reach', async () => {
 		const hemlosa = year.entryOf('Enheten för hemlösa');
 		// examinator13 leads Hägerstens gruppbostäder, itself a returning unit.
-		const other = get('examinator13@demo.test', `/examiner/reports/${hemlosa.id}`, { entryId: String(hemlosa.id) });
-		expect(await status(() => editor.load(other as never))).toBe(404);
+		const other = year.get('examinator13@demo.test', `/examiner/reports/${hemlosa.id}`, { entryId: String(hemlosa.id) });
+		expect(await statusOf(() => editor.load(other as never))).toBe(404);
 	});
 
 	it('never opens last year’s report itself to this year’s lead, not even of the same unit', async () => {
 		const hemlosa = year.entryOf('Enheten för hemlösa');
 		const earlier = lastYearsReport(hemlosa.unitId);
-		const event = get('examinator10@demo.test', `/reports/${earlier.id}`, { reportId: String(earlier.id) });
-		expect(await status(() => reportPage.load(event as never))).toBe(404);
+		const event = year.get('examinator10@demo.test', `/reports/${earlier.id}`, { reportId: String(earlier.id) });
+		expect(await statusOf(() => reportPage.load(event as never))).toBe(404);
 	});
 });

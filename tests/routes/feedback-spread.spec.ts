@@ -1,7 +1,7 @@
 /** The award office's spread of self-assessments and its exports: the admin's alone, through `may`. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isHttpError, type RequestEvent } from '@sveltejs/kit';
-import { ORIGIN, feedbackYear } from '../../src/lib/server/test-support/feedback';
+import { feedbackYear } from '../../src/lib/server/test-support/feedback';
+import { statusOf } from '../../src/lib/server/test-support/route-status';
 import * as page from '../../src/routes/(app)/admin/cycles/[id]/self-assessments/+page.server';
 import * as csv from '../../src/routes/(app)/admin/cycles/[id]/self-assessments/export.csv/+server';
 import * as xlsx from '../../src/routes/(app)/admin/cycles/[id]/self-assessments/export.xlsx/+server';
@@ -11,29 +11,7 @@ beforeAll(() => {
 	year = feedbackYear();
 });
 
-function get(email: string, path: string): RequestEvent {
-	const user = year.user(email);
-	const url = new URL(path, ORIGIN);
-	return {
-		locals: { user, session: { id: 'test', userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } },
-		url,
-		params: { id: String(year.cycle.id) },
-		request: new Request(url),
-		cookies: { get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, serialize: () => '' },
-		route: { id: null }
-	} as unknown as RequestEvent;
-}
-
-async function status(run: () => unknown): Promise<number> {
-	try {
-		const result = await run();
-		return result instanceof Response ? result.status : 200;
-	} catch (e) {
-		if (isHttpError(e)) return e.status;
-		throw e;
-	}
-}
-
+const get = (email: string, path: string) => year.get(email, path, { id: String(year.cycle.id) });
 const base = () => `/admin/cycles/${year.cycle.id}/self-assessments`;
 const others = ['examinator1@demo.test', 'jury1@demo.test', 'ordforande@demo.test', 'enhet1@demo.test'];
 
@@ -46,9 +24,9 @@ describe('the spread of self-assessments', () => {
 
 	it('is refused to everyone else, page and exports alike', async () => {
 		for (const email of others) {
-			expect(await status(() => page.load(get(email, base()) as never)), email).toBe(403);
-			expect(await status(() => csv.GET(get(email, `${base()}/export.csv`) as never)), email).toBe(403);
-			expect(await status(() => xlsx.GET(get(email, `${base()}/export.xlsx`) as never)), email).toBe(403);
+			expect(await statusOf(() => page.load(get(email, base()) as never)), email).toBe(403);
+			expect(await statusOf(() => csv.GET(get(email, `${base()}/export.csv`) as never)), email).toBe(403);
+			expect(await statusOf(() => xlsx.GET(get(email, `${base()}/export.xlsx`) as never)), email).toBe(403);
 		}
 	});
 

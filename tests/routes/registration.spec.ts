@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../src/lib/server/test-support/db';
 import * as table from '../../src/lib/server/db/schema';
@@ -9,6 +9,7 @@ import { load as coordinatorLoad } from '../../src/routes/(app)/coordinator/+pag
 import { load as rankingLoad } from '../../src/routes/(app)/ranking/+page.server';
 import { actions as adminRegistrationActions } from '../../src/routes/(app)/admin/registrations/+page.server';
 import { load as unitHomeLoad } from '../../src/routes/(app)/unit/+page.server';
+import { statusOf } from '../../src/lib/server/test-support/route-status';
 
 let db: DB;
 const userId = (email: string) => db.select().from(table.user).where(eq(table.user.email, email)).get()!.id;
@@ -21,15 +22,6 @@ function event(email: string, path: string, params: Record<string, string> = {},
 	return { locals: { user: { id: userId(email), email, name: '', isAdmin: false }, session: null }, url, params, request, cookies: { get: () => undefined } } as never;
 }
 
-async function status(run: () => unknown): Promise<number> {
-	try {
-		await run();
-		return 200;
-	} catch (e) {
-		return (e as { status: number }).status;
-	}
-}
-
 beforeEach(() => {
 	db = createTestDatabase();
 	seedDemo(db, { phase: 'registration', passwordHash: 'x' });
@@ -39,17 +31,17 @@ describe('the registration pages', () => {
 	it('open to the unit’s coordinator and contact, and are a 404 for another organisation’s unit', async () => {
 		const own = String(unitId('Hvilan'));
 		const other = String(unitId('Förskolan Ekorren'));
-		expect(await status(() => registrationLoad(event('samordnare1@demo.test', `/registrations/${own}`, { unitId: own })))).toBe(200);
-		expect(await status(() => registrationLoad(event('samordnare1@demo.test', `/registrations/${other}`, { unitId: other })))).toBe(404);
-		expect(await status(() => registrationLoad(event('examinator1@demo.test', `/registrations/${own}`, { unitId: own })))).toBe(404);
+		expect(await statusOf(() => registrationLoad(event('samordnare1@demo.test', `/registrations/${own}`, { unitId: own })))).toBe(200);
+		expect(await statusOf(() => registrationLoad(event('samordnare1@demo.test', `/registrations/${other}`, { unitId: other })))).toBe(404);
+		expect(await statusOf(() => registrationLoad(event('examinator1@demo.test', `/registrations/${own}`, { unitId: own })))).toBe(404);
 		const contactsUnit = String(unitId('Enheten för hemlösa'));
-		expect(await status(() => registrationLoad(event('enhet1@demo.test', `/registrations/${contactsUnit}`, { unitId: contactsUnit })))).toBe(200);
+		expect(await statusOf(() => registrationLoad(event('enhet1@demo.test', `/registrations/${contactsUnit}`, { unitId: contactsUnit })))).toBe(200);
 	});
 
 	it('the coordinator has a home of their own and no ranking', async () => {
-		expect(await status(() => coordinatorLoad(event('samordnare1@demo.test', '/coordinator')))).toBe(200);
-		expect(await status(() => coordinatorLoad(event('enhet1@demo.test', '/coordinator')))).toBe(403);
-		expect(await status(() => rankingLoad(event('samordnare1@demo.test', '/ranking')))).toBe(403);
+		expect(await statusOf(() => coordinatorLoad(event('samordnare1@demo.test', '/coordinator')))).toBe(200);
+		expect(await statusOf(() => coordinatorLoad(event('enhet1@demo.test', '/coordinator')))).toBe(403);
+		expect(await statusOf(() => rankingLoad(event('samordnare1@demo.test', '/ranking')))).toBe(403);
 	});
 
 	it('outside the registration phase the form is closed with a Swedish message and nothing is saved', async () => {
@@ -72,20 +64,33 @@ describe('the registration pages', () => {
 		};
 		expect(await post('admin@demo.test', '1')).toEqual({ scheduled: true });
 		expect(scheduled()).toBe(true);
-		expect(await status(() => post('samordnare1@demo.test', '0'))).toBe(403);
+		expect(await statusOf(() => post('samordnare1@demo.test', '0'))).toBe(403);
 		expect(scheduled()).toBe(true);
 		expect(await post('admin@demo.test', '0')).toEqual({ scheduled: false });
 		expect(scheduled()).toBe(false);
 	});
 
-	it('the unit’s home shows an account being written as a draft, with its last save and the entry’s own last day', async () => {
+	it('the unit’s home shows an account being written as a draft, with its last save and the entry’s own last day, and names it as the next step', async () => {
 		// The demo's entries all have an account the office recorded; this one has only its draft.
 		const unit = unitId('Enheten för hemlösa');
 		db.update(table.entry).set({ accountReceivedDate: null, accountSha256: null }).where(eq(table.entry.unitId, unit)).run();
 		const entry = db.select().from(table.entry).where(eq(table.entry.unitId, unit)).all().at(-1)!;
 		const account = db.select().from(table.account).where(eq(table.account.entryId, entry.id)).get()!;
-		const home = (await unitHomeLoad(event('enhet1@demo.test', '/unit'))) as { units: { name: string; progress: { steps: { step: string; draftSavedAt: Date | null; due: string | null; done: boolean }[] } }[] };
-		const step = home.units.find((u) => u.name === 'Enheten för hemlösa')!.progress.steps.find((s) => s.step === 'account')!;
+		const home = (await unitHomeLoad(event('enhet1@demo.test', '/unit'))) as {
+			units: { name: string; next: unknown; progress: { steps: { step: string; draftSavedAt: Date | null; due: string | null; done: boolean; arrival: string | null }[] } }[];
+		};
+		const hemlosa = home.units.find((u) => u.name === 'Enheten för hemlösa')!;
+		const step = hemlosa.progress.steps.find((s) => s.step === 'account')!;
 		expect(step).toMatchObject({ done: false, draftSavedAt: account.updatedAt, due: account.extendedTo });
+		expect(hemlosa.next).toMatchObject({ step: step.arrival === 'overdue' ? 'accountOverdue' : 'account', due: account.extendedTo });
+		// The day before the entry's own last day, the account is what the unit does next.
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(new Date(`${account.extendedTo}T00:00:00+02:00`));
+		try {
+			const before = (await unitHomeLoad(event('enhet1@demo.test', '/unit'))) as typeof home;
+			expect(before.units.find((u) => u.name === 'Enheten för hemlösa')!.next).toEqual({ step: 'account', due: account.extendedTo });
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { entryProgress, examinerNextStep, juryNextStep, unitNextStep, type EntryNext, type EntryWork, type JuryStep } from './next-step';
 import type { Phase } from './phases';
+import { unitYearSteps, type EntrySnapshot } from './registration';
+import { entrySnapshotOf } from './test-fixtures';
 
 const work = (over: Partial<EntryWork> = {}): EntryWork => ({
 	isLead: false,
@@ -105,11 +107,35 @@ describe('juryNextStep', () => {
 });
 
 describe('unitNextStep', () => {
+	const deadlines = { cycleYear: 2026, accountDeadline: '2026-05-20', minutesDeadline: null };
+	const entry = entrySnapshotOf;
+
+	const year = (e: EntrySnapshot | null, today = '2026-05-01') => unitYearSteps(e, deadlines, today);
+
 	it.each([
 		[0, 'waiting'],
 		[1, 'released'],
 		[3, 'released']
-	] as const)('%i released reports → %s', (released, step) => {
-		expect(unitNextStep(released)).toBe(step);
+	] as const)('outside registration: %i released reports → %s', (released, step) => {
+		expect(unitNextStep(year(entry({ confirmed: true, hasAccount: true })), 'feedback', released)).toEqual({ step });
+		expect(unitNextStep(null, null, released)).toEqual({ step });
+	});
+
+	it('names the unit’s own work first while the cycle takes registrations, then what others do for it', () => {
+		expect(unitNextStep(year(null), 'registration', 1)).toEqual({ step: 'register' });
+		expect(unitNextStep(year(entry()), 'registration', 0)).toEqual({ step: 'account', due: '2026-05-20' });
+		expect(unitNextStep(year(entry({ draftSavedAt: new Date('2026-04-30T10:00:00Z') })), 'registration', 0)).toEqual({ step: 'account', due: '2026-05-20' });
+		expect(unitNextStep(year(entry({ hasAccount: true, accountReceivedDate: '2026-05-02' })), 'registration', 0)).toEqual({ step: 'confirmation' });
+		expect(unitNextStep(year(entry({ confirmed: true, hasAccount: true, accountReceivedDate: '2026-05-02' })), 'registration', 0)).toEqual({ step: 'minutes', due: '2026-06-30' });
+		expect(unitNextStep(year(entry({ confirmed: true, hasAccount: true, accountReceivedDate: '2026-05-02', minutesReceivedDate: '2026-06-10' })), 'registration', 0)).toEqual({ step: 'handedIn' });
+	});
+
+	it('says when the account’s last day has passed, and follows an extension', () => {
+		expect(unitNextStep(year(entry(), '2026-05-21'), 'registration', 0)).toEqual({ step: 'accountOverdue', due: '2026-05-20' });
+		expect(unitNextStep(year(entry({ accountExtendedTo: '2026-05-27' }), '2026-05-21'), 'registration', 0)).toEqual({ step: 'account', due: '2026-05-27' });
+	});
+
+	it('names nothing to do for a withdrawn registration', () => {
+		expect(unitNextStep(year(entry({ status: 'withdrawn' })), 'registration', 0)).toEqual({ step: 'withdrawn' });
 	});
 });

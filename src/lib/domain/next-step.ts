@@ -5,6 +5,7 @@
 import { isOpenForFeedbackDrafting, isOpenForScoring, phaseAtLeast, type Phase } from './phases';
 import type { AssessmentState } from './scoring';
 import type { ReportStatus } from './feedback';
+import type { Step, UnitYearSteps } from './registration';
 
 /** The stages an entry passes through on its team's desk, in order. */
 export const TEAM_STAGES = ['own', 'team', 'consensus', 'siteVisit', 'report'] as const;
@@ -118,9 +119,28 @@ export function juryNextStep(phase: Phase | null, decisionsClosed: boolean): Jur
 	return phase === 'jury' && !decisionsClosed ? 'jury' : 'after';
 }
 
-export type UnitStep = 'waiting' | 'released';
+export type UnitStep =
+	| { step: 'register' | 'confirmation' | 'handedIn' | 'withdrawn' | 'waiting' | 'released' }
+	| { step: 'account' | 'minutes'; due: string | null }
+	| { step: 'accountOverdue'; due: string };
 
-/** A unit reads its feedback once a report of its has been released; until then it waits. */
-export function unitNextStep(releasedReports: number): UnitStep {
-	return releasedReports > 0 ? 'released' : 'waiting';
+/**
+ * What a unit's contact does next. While the cycle takes registrations this year's steps come
+ * first, the unit's own before what others do for it: register, write and hand in the account,
+ * then the coordinator's confirmation and the board's minutes. After that the unit waits, and
+ * reads its feedback once a report of its has been released.
+ */
+export function unitNextStep(year: UnitYearSteps | null, phase: Phase | null, releasedReports: number): UnitStep {
+	if (year && phase === 'registration') {
+		if (year.state === 'none') return { step: 'register' };
+		if (year.state === 'withdrawn') return { step: 'withdrawn' };
+		const missing = (step: Step) => year.missing.find((s) => s.step === step);
+		const account = missing('account');
+		if (account) return account.arrival === 'overdue' && account.due ? { step: 'accountOverdue', due: account.due } : { step: 'account', due: account.due };
+		if (missing('confirmed')) return { step: 'confirmation' };
+		const minutes = missing('minutes');
+		if (minutes) return { step: 'minutes', due: minutes.due };
+		return { step: 'handedIn' };
+	}
+	return { step: releasedReports > 0 ? 'released' : 'waiting' };
 }

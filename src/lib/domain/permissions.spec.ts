@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { areasOf, may, mayEnterArea, rolesIn, type Action, type EntryFacts, type Viewer } from './permissions';
 import { PHASES } from './phases';
+import { entryFactsOf, viewerOf } from './test-fixtures';
 
 const CYCLE = 7;
-const viewer = (over: Partial<Viewer> = {}): Viewer => ({
-	userId: 1,
-	isAdmin: false,
-	cycleRoles: [],
-	leadCycleIds: [],
-	unitIds: [],
-	coordinates: [],
-	...over
-});
-const entry = (over: Partial<EntryFacts> = {}): EntryFacts => ({
-	cycleId: CYCLE,
-	phase: 'assessment',
-	unitId: 50,
-	organisationId: 40,
-	onTeam: false,
-	isLead: false,
-	conflicted: false,
-	isFinalist: false,
-	consensusDone: false,
-	ownSubmitted: false,
-	reportReleased: false,
-	...over
-});
+const viewer = viewerOf;
+const entry = (over: Partial<EntryFacts> = {}) => entryFactsOf(CYCLE, over);
 const admin = viewer({ isAdmin: true });
 const examiner = viewer({ cycleRoles: [{ cycleId: CYCLE, role: 'examiner' }] });
 const lead = viewer({ cycleRoles: [{ cycleId: CYCLE, role: 'examiner' }], leadCycleIds: [CYCLE] });

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { entrySnapshot, unitYearSteps, registrationState, reminderWindow, unitNameKey, type EntrySnapshot } from './registration';
+import { entrySnapshotOf } from './test-fixtures';
 
 const cycle = { cycleYear: 2026, accountDeadline: '2026-05-20', minutesDeadline: '2026-06-30' };
-const entry = (over: Partial<EntrySnapshot> = {}): EntrySnapshot => ({
-	status: 'registered',
-	confirmed: false,
-	minutesReceivedDate: null,
-	accountReceivedDate: null,
-	hasAccount: false,
-	draftSavedAt: null,
-	accountExtendedTo: null,
-	...over
-});
+const entry = entrySnapshotOf;
 const missing = (e: EntrySnapshot | null, today = '2026-04-01') => unitYearSteps(e, cycle, today).missing.map((s) => s.step);
 
 describe('registrationState', () => {

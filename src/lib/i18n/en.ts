@@ -163,6 +163,13 @@ export const en: Messages = {
 		reports: 'Feedback reports',
 		noReports: 'No feedback report is released yet. You will get an e-mail when it is ready.',
 		next: {
+			register: 'Register the unit for this year’s quality award.',
+			account: (due) => `Write the written account and hand it in${due ? ` by ${due}` : ''}.`,
+			accountOverdue: (due) => `The last day for the written account was ${due}. Contact the quality award if you need more time.`,
+			confirmation: 'The coordinator of your administration or company confirms the registration. You need not do anything now.',
+			minutes: (due) => `The coordinator sends in the board’s minutes${due ? ` by ${due}` : ''}. You need not do anything now.`,
+			handedIn: 'Everything is handed in. The entry is assessed after the registration period, and you get the feedback report after the jury’s decision and the ceremony.',
+			withdrawn: 'The unit has withdrawn its registration this year.',
 			waiting: 'Your entry is being assessed. You get the feedback report after the jury’s decision and the ceremony.',
 			released: 'Read the unit’s feedback report.'
 		}

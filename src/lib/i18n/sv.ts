@@ -163,6 +163,13 @@ export const sv = {
 		reports: 'Återkopplingsrapporter',
 		noReports: 'Ingen återkopplingsrapport är publicerad ännu. Du får e-post när den är klar.',
 		next: {
+			register: 'Anmäl enheten till årets kvalitetsutmärkelse.',
+			account: (due: string | null) => `Skriv den skriftliga redovisningen och lämna in den${due ? ` senast ${due}` : ''}.`,
+			accountOverdue: (due: string) => `Sista dag för den skriftliga redovisningen var ${due}. Kontakta kvalitetsutmärkelsen om ni behöver mer tid.`,
+			confirmation: 'Samordnaren i er förvaltning eller ert bolag bekräftar anmälan. Ni behöver inte göra något just nu.',
+			minutes: (due: string | null) => `Samordnaren skickar in nämndens eller styrelsens protokoll${due ? ` senast ${due}` : ''}. Ni behöver inte göra något just nu.`,
+			handedIn: 'Allt är inlämnat. Bidraget bedöms när anmälningstiden är slut, och du får återkopplingsrapporten när juryn har beslutat och priset är utdelat.',
+			withdrawn: 'Enheten har dragit tillbaka sin anmälan i år.',
 			waiting: 'Bidraget bedöms. Du får återkopplingsrapporten när juryn har beslutat och priset är utdelat.',
 			released: 'Läs enhetens återkopplingsrapport.'
 		}

@@ -85,6 +85,17 @@ export function wrapLabel(label: string, width = 18): string[] {
 }
 
 /**
+ * The drawing area's height for horizontal bars with wrapped labels (`wrapLabel`). chart.js gives
+ * every row the same height, so each gets at least `rowRem` and at least what the label of most
+ * lines needs (its ticks are 12 px on a 1.2 line): neighbouring labels never overlap. 5rem more
+ * for the axis and the legend.
+ */
+export function wrappedRowsHeight(labels: string[][], rowRem: number): string {
+	const lines = Math.max(0, ...labels.map((l) => l.length));
+	return `${Math.max(12, labels.length * Math.max(rowRem, lines * 0.9 + 1) + 5)}rem`;
+}
+
+/**
  * Horizontal bars on the scale's six levels, one group per row and one bar per series (e.g. the
  * unit's own level beside the team's); a missing level leaves its bar out.
  */

@@ -11,12 +11,12 @@ import { eq } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
-import { dailyTime, everyDay, timeLabel } from '../schedule/daily';
+import { dailySchedule } from '../schedule/daily';
 import { sendReminders, type ReminderKind } from './reminders';
 import type { Cycle } from '../cycles/lookup';
 import { messages } from '$lib/i18n';
 
-const DEFAULT_TIME = { hour: 8, minute: 0 };
+const schedule = dailySchedule('REMINDERS_DAILY_AT', 'Påminnelserna', { hour: 8, minute: 0 });
 
 /** What one day's run sent: per cycle and kind, the mails queued (nothing outside the week). */
 export function runScheduledReminders(origin: string, now = new Date()): { cycleId: number; kind: ReminderKind; sent: number }[] {
@@ -38,25 +38,17 @@ export function setReminderSchedule(cycle: Cycle, on: boolean, actorId: number):
 	});
 }
 
-let stop: (() => void) | undefined;
-let scheduled: string | null = null;
-
 /** The daily time as the admin's page shows it, or null when the server does not run the schedule. */
-export function reminderScheduleLabel(): string | null {
-	return scheduled;
-}
+export const reminderScheduleLabel = schedule.label;
 
 export function startReminderSchedule(env: Record<string, string | undefined> = process.env): void {
-	if (stop) return;
-	const parsed = dailyTime(env, 'REMINDERS_DAILY_AT', DEFAULT_TIME);
 	// The reminders link to the tool, so they need the address people reach it at.
 	const origin = env.ORIGIN;
-	if (!parsed.ok || !parsed.time || !origin) {
-		console.error(`Påminnelser på schema är avstängda: ${parsed.ok ? 'ORIGIN saknas.' : parsed.message}`);
+	if (!origin) {
+		console.error('Påminnelserna körs inte: ORIGIN saknas.');
 		return;
 	}
-	scheduled = timeLabel(parsed.time);
-	stop = everyDay(parsed.time, 'Påminnelserna', () => {
+	schedule.start(env, () => {
 		const sent = runScheduledReminders(origin).filter((r) => r.sent > 0);
 		if (sent.length > 0) console.log(`Påminnelser skickade: ${sent.map((r) => `${r.kind} ${r.sent}`).join(', ')}`);
 	});

@@ -9,7 +9,7 @@ export interface TimeOfDay {
 }
 
 /** The time of day in the setting `name`: `fallback` when unset (null: off), a Swedish message when wrong. */
-export function dailyTime(env: Record<string, string | undefined>, name: string, fallback: TimeOfDay | null = null): { ok: true; time: TimeOfDay | null } | { ok: false; message: string } {
+function dailyTime(env: Record<string, string | undefined>, name: string, fallback: TimeOfDay | null = null): { ok: true; time: TimeOfDay | null } | { ok: false; message: string } {
 	const raw = env[name]?.trim();
 	if (!raw) return { ok: true, time: fallback };
 	const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(raw);
@@ -26,18 +26,17 @@ export function msUntilNext(time: TimeOfDay, now: Date): number {
 }
 
 /** "08:00" */
-export function timeLabel(time: TimeOfDay): string {
+function timeLabel(time: TimeOfDay): string {
 	return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
 }
 
 /**
  * Runs `job` every day at `time`, on a timer that does not keep the process alive; a job that
- * throws is logged under `name` and the next day comes all the same. Returns a stop function.
+ * throws is logged under `name` and the next day comes all the same.
  */
-export function everyDay(time: TimeOfDay, name: string, job: () => void): () => void {
-	let timer: ReturnType<typeof setTimeout>;
+function everyDay(time: TimeOfDay, name: string, job: () => void): void {
 	const next = () => {
-		timer = setTimeout(() => {
+		const timer = setTimeout(() => {
 			try {
 				job();
 			} catch (e) {
@@ -48,5 +47,27 @@ export function everyDay(time: TimeOfDay, name: string, job: () => void): () => 
 		timer.unref();
 	};
 	next();
-	return () => clearTimeout(timer);
+}
+
+/**
+ * A job the server starts once and runs daily at the time in the environment's `setting`
+ * (`fallback` when unset; null: off). `label` is that time as the admin's pages show it, null
+ * while it does not run; a wrong setting is logged under `name` and leaves it off.
+ */
+export function dailySchedule(setting: string, name: string, fallback: TimeOfDay | null = null) {
+	let scheduled: string | null = null;
+	return {
+		label: (): string | null => scheduled,
+		/** The time `start` would read from `env`: null when off, a Swedish message when wrong. */
+		timeIn: (env: Record<string, string | undefined>) => dailyTime(env, setting, fallback),
+		start(env: Record<string, string | undefined>, job: () => void): void {
+			if (scheduled !== null) return;
+			const parsed = dailyTime(env, setting, fallback);
+			if (!parsed.ok) console.error(`${name} körs inte: ${parsed.message}`);
+			if (!parsed.ok || !parsed.time) return;
+			scheduled = timeLabel(parsed.time);
+			everyDay(parsed.time, name, job);
+			console.log(`${name} körs varje dag kl. ${scheduled}`);
+		}
+	};
 }

@@ -5,5 +5,5 @@ import { unitNextStep } from '$lib/domain/next-step';
 
 export const load: PageServerLoad = (event) => {
 	const { user, cycle } = requireArea(event, 'unit');
-	return { cycle, units: unitOverview(user.id, cycle).map((u) => ({ ...u, next: unitNextStep(u.reports.length) })) };
+	return { cycle, units: unitOverview(user.id, cycle).map((u) => ({ ...u, next: unitNextStep(u.progress, cycle?.phase ?? null, u.reports.length) })) };
 };
