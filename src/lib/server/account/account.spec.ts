@@ -8,6 +8,7 @@ import * as table from '../db/schema';
 import { accountYear } from '../test-support/account';
 import { useTempFilesDir } from '../test-support/files-dir';
 import { readAccount, saveAccount } from './store';
+import { immediately } from '../db/immediate';
 import { extendAccountDeadline, reopenAccount, submitAccount } from './submit';
 import { entryAccountState } from './state';
 import { eligibilityRows } from '../eligibility/rows';
@@ -60,6 +61,27 @@ describe('saving the account', () => {
 		delete doc.criteria[1].self;
 		doc.criteria[2].self = { band: 1, reason: '' };
 		expect(saveAccount(y.access(), y.contact, 3, doc, y.shape)).toMatchObject({ ok: true, version: 4 });
+		expect(readAccount(y.access(), y.shape)?.doc).toEqual(doc);
+	});
+
+	it('forgets a save whose request transaction is rolled back after it, so the next save writes every answer', () => {
+		const doc = y.filled('Ett');
+		let id = 0;
+		expect(() =>
+			immediately(() => {
+				const saved = saveAccount(y.access(), y.contact, 0, doc, y.shape);
+				if (saved.ok) id = saved.id;
+				throw new Error('after the save');
+			})
+		).toThrow('after the save');
+		expect(readAccount(y.access(), y.shape)).toBeNull();
+		// Another writer's first version, with other answers, gets the id the rolled-back one had.
+		const other = y.db.insert(table.account).values({ entryId: y.entryId, introduction: 'Ett', updatedBy: y.colleague, updatedAt: new Date() }).returning().get();
+		expect(other.id).toBe(id);
+		for (const c of y.shape)
+			for (let question = 0; question < c.questions; question++)
+				y.db.insert(table.accountAnswer).values({ accountId: id, criterionId: c.criterionId, question, text: 'Utifrån' }).run();
+		expect(saveAccount(y.access(), y.contact, 1, doc, y.shape)).toMatchObject({ ok: true, version: 2 });
 		expect(readAccount(y.access(), y.shape)?.doc).toEqual(doc);
 	});
 });

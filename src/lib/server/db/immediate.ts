@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { db } from './index';
+import { forgetWrittenRows } from './written-rows';
 
 const runners = new WeakMap<Database.Database, Database.Transaction<(work: () => unknown) => unknown>>();
 
@@ -15,5 +16,11 @@ export function immediately<T>(work: () => T): T {
 	const client = db().$client;
 	let run = runners.get(client);
 	if (!run) runners.set(client, (run = client.transaction((w: () => unknown) => w())));
-	return run.immediate(work) as T;
+	try {
+		return run.immediate(work) as T;
+	} catch (e) {
+		// Rolled back: a save in it may have remembered rows that were never committed.
+		forgetWrittenRows(client);
+		throw e;
+	}
 }

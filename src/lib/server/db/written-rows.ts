@@ -3,15 +3,26 @@
  * after its last autosave in this process, by version: the next save on top of that version then
  * writes only the rows that changed, since typing changes one at a time. Only a save's own commit
  * fills it; anything else that moves the version makes it miss, and that save writes every row.
- * Ids are never reused (AUTOINCREMENT), so an id at a version names one state.
+ * Committed ids are never reused (AUTOINCREMENT), so an id at a version names one state; a save
+ * remembered inside a request's transaction that is then rolled back is forgotten with everything
+ * else (`forgetWrittenRows`), since its id and version may be taken again.
  */
 import type Database from 'better-sqlite3';
 
 /** Each row's content as one string, by the row's key within the document. */
 export type RowKeys = Map<string | number, string>;
 
+type Known = WeakMap<Database.Database, Map<number, { version: number; rows: RowKeys }>>;
+const every = new Set<Known>();
+
+/** After a rollback of a transaction that saves may have been remembered in: nothing is known any more. */
+export function forgetWrittenRows(client: Database.Database): void {
+	for (const known of every) known.delete(client);
+}
+
 export function writtenRows() {
-	const byClient = new WeakMap<Database.Database, Map<number, { version: number; rows: RowKeys }>>();
+	const byClient: Known = new WeakMap();
+	every.add(byClient);
 	const of = (client: Database.Database) => {
 		let rows = byClient.get(client);
 		if (!rows) byClient.set(client, (rows = new Map()));
