@@ -8,6 +8,7 @@ import * as table from '../db/schema';
 import { accountYear } from '../test-support/account';
 import { useTempFilesDir } from '../test-support/files-dir';
 import { readAccount, saveAccount } from './store';
+import { immediately } from '../db/immediate';
 import { extendAccountDeadline, reopenAccount, submitAccount } from './submit';
 import { entryAccountState } from './state';
 import { eligibilityRows } from '../eligibility/rows';
@@ -42,6 +43,46 @@ describe('saving the account', () => {
 		expect(readAccount(y.access(), y.shape)?.version).toBe(2);
 		// Two first saves at once: the second one meets the first, too.
 		expect(saveAccount(y.access(), y.colleague, 0, y.filled('Ny'), y.shape)).toMatchObject({ ok: false, reason: 'conflict' });
+	});
+
+	it('writes every answer again when the version moved without a save of this process, and then only what changed', () => {
+		const doc = y.filled('Ett');
+		doc.criteria[1].self = { band: 3, reason: 'Vi mäter.' };
+		saveAccount(y.access(), y.contact, 0, doc, y.shape);
+		// Another writer (another process, a restore) moves the version and changes rows.
+		const id = readAccount(y.access(), y.shape)!.id;
+		y.db.update(table.account).set({ version: 2 }).where(eq(table.account.id, id)).run();
+		y.db.update(table.accountAnswer).set({ text: 'Ändrat utifrån' }).where(eq(table.accountAnswer.accountId, id)).run();
+		y.db.delete(table.accountSelfAssessment).where(eq(table.accountSelfAssessment.accountId, id)).run();
+		expect(saveAccount(y.access(), y.contact, 2, doc, y.shape)).toMatchObject({ ok: true, version: 3 });
+		expect(readAccount(y.access(), y.shape)?.doc).toEqual(doc);
+		// On top of its own version: one answer changed, a self-assessment removed and one added.
+		doc.criteria[0].answers[0] = 'Nytt svar';
+		delete doc.criteria[1].self;
+		doc.criteria[2].self = { band: 1, reason: '' };
+		expect(saveAccount(y.access(), y.contact, 3, doc, y.shape)).toMatchObject({ ok: true, version: 4 });
+		expect(readAccount(y.access(), y.shape)?.doc).toEqual(doc);
+	});
+
+	it('forgets a save whose request transaction is rolled back after it, so the next save writes every answer', () => {
+		const doc = y.filled('Ett');
+		let id = 0;
+		expect(() =>
+			immediately(() => {
+				const saved = saveAccount(y.access(), y.contact, 0, doc, y.shape);
+				if (saved.ok) id = saved.id;
+				throw new Error('after the save');
+			})
+		).toThrow('after the save');
+		expect(readAccount(y.access(), y.shape)).toBeNull();
+		// Another writer's first version, with other answers, gets the id the rolled-back one had.
+		const other = y.db.insert(table.account).values({ entryId: y.entryId, introduction: 'Ett', updatedBy: y.colleague, updatedAt: new Date() }).returning().get();
+		expect(other.id).toBe(id);
+		for (const c of y.shape)
+			for (let question = 0; question < c.questions; question++)
+				y.db.insert(table.accountAnswer).values({ accountId: id, criterionId: c.criterionId, question, text: 'Utifrån' }).run();
+		expect(saveAccount(y.access(), y.contact, 1, doc, y.shape)).toMatchObject({ ok: true, version: 2 });
+		expect(readAccount(y.access(), y.shape)?.doc).toEqual(doc);
 	});
 });
 

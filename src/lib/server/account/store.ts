@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { asc, eq } from 'drizzle-orm';
 import { db } from '../db';
+import { writtenRows, type RowKeys } from '../db/written-rows';
 import * as table from '../db/schema';
 import { emptyAccount, type AccountDoc, type AccountShape } from '$lib/domain/account';
 import { selfAssessmentVisible } from '$lib/domain/self-assessment';
@@ -58,7 +59,8 @@ function prepare(client: Database.Database) {
 			`UPDATE account SET introduction = ?, version = version + 1, updated_by = ?, updated_at = ?
 			 WHERE entry_id = ? AND version = ? AND status = 'draft' RETURNING id, version`
 		),
-		// Typing changes one answer at a time: the others are looked up but not written again.
+		// Typing changes one answer at a time: an answer as the last save here wrote it is not even
+		// looked up (`lastRows`); one this process did not write is looked up, and written only if it changed.
 		answer: client.prepare<[number, number, number, string]>(
 			`INSERT INTO account_answer (account_id, criterion_id, question, text) VALUES (?, ?, ?, ?)
 			 ON CONFLICT (account_id, criterion_id, question) DO UPDATE SET text = excluded.text WHERE text <> excluded.text`
@@ -162,12 +164,15 @@ function headOf(row: AccountRow): Omit<SavedAccount, 'doc'> {
 	};
 }
 
+// The answer and self-assessment rows as each account's last save wrote them.
+const lastRows = writtenRows();
+
 /**
  * Writes the document as the next version and keeps it as a revision. Call inside a transaction
  * (`saveAccount`, or submit's); null, having written nothing, when `baseVersion` is not the saved
  * version or the account is no longer a draft.
  */
-export function writeAccount(entryId: number, userId: number, baseVersion: number, doc: AccountDoc, now: number): { id: number; version: number } | null {
+export function writeAccount(entryId: number, userId: number, baseVersion: number, doc: AccountDoc, now: number): { id: number; version: number; rows: RowKeys } | null {
 	const s = statements();
 	let saved: { id: number; version: number } | undefined;
 	if (baseVersion === 0) {
@@ -177,20 +182,33 @@ export function writeAccount(entryId: number, userId: number, baseVersion: numbe
 		saved = s.update.get(doc.introduction, userId, now, entryId, baseVersion);
 	}
 	if (!saved) return null;
+	const before = lastRows.at(db().$client, saved.id, baseVersion);
+	const rows: RowKeys = new Map();
 	for (const c of doc.criteria) {
-		c.answers.forEach((text, question) => s.answer.run(saved.id, c.criterionId, question, text));
+		c.answers.forEach((text, question) => {
+			const key = `${c.criterionId}.${question}`;
+			rows.set(key, text);
+			if (before?.get(key) !== text) s.answer.run(saved.id, c.criterionId, question, text);
+		});
+		// A criterion's self-assessment: its band and reason, or none.
+		const self = c.self ? `${c.self.band}\u0000${c.self.reason}` : '';
+		rows.set(c.criterionId, self);
+		if (before?.get(c.criterionId) === self) continue;
 		if (c.self) s.self.run(saved.id, c.criterionId, c.self.band, c.self.reason);
 		else s.noSelf.run(saved.id, c.criterionId);
 	}
 	s.revision.run(saved.id, saved.version, JSON.stringify(doc), userId, now);
-	return saved;
+	return { ...saved, rows };
 }
 
 /** One autosave by one of the unit's contacts: the whole document on top of `baseVersion`, in one transaction. */
 export function saveAccount(writer: AccountReader, userId: number, baseVersion: number, doc: AccountDoc, shape: AccountShape[]): AccountWritten {
 	const now = Date.now();
 	const saved = statements().save(writer.entry.id, userId, baseVersion, doc, now);
-	if (saved) return { ok: true, id: saved.id, version: saved.version, savedAt: now };
+	if (saved) {
+		lastRows.remember(db().$client, saved.id, saved.version, saved.rows);
+		return { ok: true, id: saved.id, version: saved.version, savedAt: now };
+	}
 	const current = readAccount(writer, shape);
 	return { ok: false, reason: current?.status === 'submitted' ? 'submitted' : 'conflict', current };
 }

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { db } from '../db';
+import { writtenRows, type RowKeys } from '../db/written-rows';
 import type { AssessmentDoc, CriterionWork } from '$lib/domain/scoring';
 
 export type AssessmentStatus = 'draft' | 'submitted';
@@ -101,19 +102,8 @@ export function emptyAssessment(criterionIds: number[]): AssessmentDoc {
 	return { notes: '', criteria: criterionIds.map(emptyWork) };
 }
 
-/**
- * What the criteria rows held after the last save of each assessment, by version, so the next save
- * on top of that version rewrites only the criteria that changed (typing changes one at a time).
- * Only a save's own commit fills it; anything else that moves the version makes it miss.
- */
-type RowKeys = Map<number, string>;
-const lastRows = new WeakMap<Database.Database, Map<number, { version: number; rows: RowKeys }>>();
-
-function rowsOf(client: Database.Database) {
-	let rows = lastRows.get(client);
-	if (!rows) lastRows.set(client, (rows = new Map()));
-	return rows;
-}
+// The criteria rows as each assessment's last save wrote them.
+const lastRows = writtenRows();
 
 export interface Written {
 	id: number;
@@ -136,8 +126,7 @@ export function writeAssessment(entryId: number, examinerId: number, baseVersion
 		saved = s.update.get(doc.notes, now, entryId, examinerId, baseVersion);
 	}
 	if (!saved) return null;
-	const known = rowsOf(db().$client).get(saved.id);
-	const before = known && known.version === baseVersion ? known.rows : null;
+	const before = lastRows.at(db().$client, saved.id, baseVersion);
 	const rows: RowKeys = new Map();
 	for (const c of doc.criteria) {
 		const strengths = JSON.stringify(c.strengths);
@@ -150,17 +139,12 @@ export function writeAssessment(entryId: number, examinerId: number, baseVersion
 	return { ...saved, rows };
 }
 
-/** After the commit: the rows as written at this version. */
-function remember(written: Written): void {
-	rowsOf(db().$client).set(written.id, { version: written.version, rows: written.rows });
-}
-
 /** One autosave: the whole document on top of `baseVersion`, in one transaction. */
 export function saveAssessment(entryId: number, examinerId: number, baseVersion: number, doc: AssessmentDoc): SaveOutcome {
 	const now = Date.now();
 	const saved = statements().save(entryId, examinerId, baseVersion, doc, now);
 	if (saved) {
-		remember(saved);
+		lastRows.remember(db().$client, saved.id, saved.version, saved.rows);
 		return { ok: true, id: saved.id, version: saved.version, savedAt: now };
 	}
 	const current = readAssessment(entryId, examinerId, doc.criteria.map((c) => c.criterionId));

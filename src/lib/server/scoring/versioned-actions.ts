@@ -8,6 +8,7 @@ import { fail, json, type ActionFailure, type RequestEvent } from '@sveltejs/kit
 import type { z } from 'zod';
 import type { EntryAccess } from '../access/guards';
 import { readForm } from '../http/request';
+import { immediately } from '../db/immediate';
 import { messagesOf } from '../http/locale';
 import { cycleCriteria } from './assessments';
 import { conflictChoices, firstMessage, formVersion, parseSave, readSaveBody, validatePosted, type Posted } from './form';
@@ -181,9 +182,17 @@ async function autosaveAnswer<D>(kind: Autosaved<D>, event: Event): Promise<Save
 	const m = messages.scoring;
 	const read = await readSaveBody(event, m.errors, m.save.signedOut);
 	if (!read.ok) return read.answer;
+	// The guard's read, the version check and the write in one transaction: the rights are decided
+	// on the state the save is written over, and the statements share one lock instead of each
+	// taking its own.
+	return immediately(() => savedAnswer(kind, event, read.body, messages));
+}
+
+function savedAnswer<D>(kind: Autosaved<D>, event: Event, body: unknown, messages: Messages): SaveAnswer<D> {
+	const m = messages.scoring;
 	const target = kind.autosave(event, event.locals.user!.id);
 	if (!target) return { status: 403, body: { message: kind.phaseMessage?.(messages) ?? m.errors.phase } };
-	const parsed = target.parse(read.body, m.errors);
+	const parsed = target.parse(body, m.errors);
 	if (!parsed.ok) return { status: 400, body: { message: firstMessage(parsed.errors), errors: parsed.errors } };
 	const request: SaveRequest<D> = parsed.data;
 	const out = target.save(request.baseVersion, request.doc);
