@@ -61,7 +61,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { seedAutosaveBench, type BenchSeed } from './autosave-seed';
-import { HOST, ensureBuilt, freePort, processCpuMs } from './server';
+import { HOST, ensureBuilt, freePort, processCpuMs, serverArgs } from './server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const KILL_SECONDS = Number(process.env.BENCH_KILL_SECONDS ?? 10);
@@ -136,7 +136,7 @@ function request(
 function startServer(port: number, databasePath: string): ChildProcess {
 	// BENCH_NODE_ARGS, e.g. "--cpu-prof", to look inside the server while it is under load.
 	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-	return spawn(process.execPath, [...nodeArgs, BUILD], {
+	return spawn(process.execPath, [...nodeArgs, ...serverArgs(BUILD)], {
 		env: { ...process.env, PORT: String(port), HOST, ORIGIN: `http://${HOST}:${port}`, DATABASE_PATH: databasePath, NODE_ENV: 'production' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});

@@ -18,6 +18,14 @@ export function ensureBuilt(buildDir = 'build'): void {
 	if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+/**
+ * How the benches start the app: `server.js <build>`, as `npm start` does, or `node <build>`
+ * (SvelteKit alone, without the direct autosave) when BENCH_SERVER=kit.
+ */
+export function serverArgs(buildDir: string): string[] {
+	return process.env.BENCH_SERVER === 'kit' ? [buildDir] : ['server.js', buildDir];
+}
+
 export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
@@ -47,7 +55,7 @@ export function startServer(options: {
 		: {};
 	// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to look inside the server.
 	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-	return spawn(process.execPath, [...nodeArgs, buildDir], {
+	return spawn(process.execPath, [...nodeArgs, ...serverArgs(buildDir)], {
 		env: { ...process.env, ...folders, ...env, HOST, PORT: String(port), ORIGIN: `http://${HOST}:${port}`, DATABASE_PATH: databasePath, NODE_ENV: 'production' },
 		stdio: ['ignore', stdout, 'inherit']
 	});

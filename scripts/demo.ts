@@ -70,7 +70,7 @@ if (values['seed-only']) process.exit(0);
 
 const sso = values.sso ? await startSso() : null;
 
-const server = spawn(process.execPath, ['build'], {
+const server = spawn(process.execPath, ['server.js'], {
 	stdio: 'inherit',
 	env: {
 		...process.env,

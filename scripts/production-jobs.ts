@@ -1,9 +1,9 @@
 /**
  * `npx tsx scripts/production-jobs.ts` (after `npm run build`): shows that the built app runs its
- * jobs off the request thread with nothing but a production install. `build/` and the migrations
+ * jobs off the request thread with nothing but a production install. `build/`, `server.js` and the migrations
  * are copied to a temporary folder whose `node_modules` holds only the production dependencies
  * (linked from this checkout, as `npm ls --omit=dev` lists them), so neither tsx nor `scripts/` is
- * there; the demo year in registration is seeded beside them; `node build` is started there; and
+ * there; the demo year in registration is seeded beside them; `node server.js` is started there; and
  * through its pages the admin runs the team proposal and builds the archive package, both of which
  * are checked. Exits 1 with the reason when anything fails.
  */
@@ -30,6 +30,7 @@ if (!existsSync('build/index.js')) {
 
 const root = mkdtempSync(join(tmpdir(), 'utmarkelse-production-'));
 cpSync('build', join(root, 'build'), { recursive: true });
+cpSync('server.js', join(root, 'server.js'));
 cpSync('drizzle', join(root, 'drizzle'), { recursive: true });
 writeFileSync(join(root, 'package.json'), JSON.stringify({ type: 'module' }));
 // The production dependencies and theirs: each top-level folder of node_modules that npm lists.
@@ -56,7 +57,7 @@ db.$client.close();
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
 const archiveDir = join(root, 'data', 'archive');
-const server = spawn(process.execPath, ['build'], {
+const server = spawn(process.execPath, ['server.js'], {
 	cwd: root,
 	env: {
 		PATH: process.env.PATH,

@@ -11,10 +11,12 @@ import { db } from '$lib/server/db';
 import { startCheckpointer } from '$lib/server/db/checkpoint';
 import { allowProviderFormAction } from '$lib/server/sso/sign-out';
 import { ssoConfig } from '$lib/server/sso/config';
-import { errorReference } from '$lib/server/http/reference';
+import { errorReference, logCrash } from '$lib/server/http/reference';
+import { securityHeaders } from '$lib/server/http/headers';
 import { startBackupSchedule } from '$lib/server/backup/schedule';
 import { startRetentionSchedule } from '$lib/server/retention/schedule';
 import { startReminderSchedule } from '$lib/server/registration/reminder-schedule';
+import { offerDirectAutosave } from '$lib/server/scoring/direct-autosave';
 
 /**
  * Form posts from another site are refused here, in the person's language (kit.csrf leaves this
@@ -54,16 +56,10 @@ const handleLang: Handle = async ({ event, resolve }) => {
 /** Security headers every page gets (the Content-Security-Policy comes from kit.csp). */
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'SAMEORIGIN');
+	const answer = { signedIn: Boolean(event.locals.user), https: event.url.protocol === 'https:', cacheControl: response.headers.get('Cache-Control') };
+	for (const [name, value] of Object.entries(securityHeaders(answer))) response.headers.set(name, value);
 	const csp = response.headers.get('Content-Security-Policy');
 	if (csp) response.headers.set('Content-Security-Policy', allowProviderFormAction(csp));
-	// What a signed-in person saw is kept in no cache, shared or the browser's own; a response that
-	// says how it may be cached (the written accounts, with their ETag) keeps its own rule.
-	if (event.locals.user && !response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
-	// Behind HTTPS, the browser is told to use nothing else for a year.
-	if (event.url.protocol === 'https:') response.headers.set('Strict-Transport-Security', 'max-age=31536000');
 	return response;
 };
 
@@ -75,14 +71,18 @@ export const handle = sequence(handleHeaders, handleLoopbackAlias, handleForeign
  * person's language, for the error page and for a script that asked for JSON alike.
  */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	const reference = errorReference();
-	if (status >= 500) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
+	const reference = status >= 500 ? logCrash(event.request.method, event.url.pathname, error) : errorReference();
 	return { message: errorMessage(event, status), reference };
 };
 
-/** The e-mail outbox worker, WAL checkpoints, scheduled backups, retention and reminders run in the server process; never while building or under tests. */
+/**
+ * The e-mail outbox worker, WAL checkpoints, scheduled backups, retention and reminders run in the
+ * server process, and the autosaves are offered to the server entry to answer directly (server.js);
+ * never while building or under tests.
+ */
 export const init: ServerInit = () => {
 	if (building || process.env.VITEST) return;
+	offerDirectAutosave();
 	// A half-done single sign-on setup stops the start, not the first person who signs in.
 	ssoConfig();
 	startMailWorker();

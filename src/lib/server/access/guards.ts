@@ -18,7 +18,11 @@ export interface EntryAccess extends EntryRead {
 
 /** The entry, if the signed-in person may take this action on it; otherwise 404. */
 export function requireEntry(event: Event, entryId: number | string, action: Action): EntryAccess {
-	const user = requireUser(event);
+	return entryAccess(requireUser(event), entryId, action);
+}
+
+/** `requireEntry` for a user already found: the autosave's guard, whose request has no page to send to sign-in. */
+export function entryAccess(user: SessionUser, entryId: number | string, action: Action): EntryAccess {
 	const read = readEntry(user.id, Number(entryId));
 	if (!read || !may(read.viewer, action, read.facts)) error(404, { message: 'not-found' });
 	return { ...read, user };

@@ -31,10 +31,10 @@ export function openness(read: Pick<EntryRead, 'viewer' | 'facts' | 'cycle'>, he
 }
 
 export const accountDocument: Autosaved<AccountDoc> = {
-	autosave: (event, userId) => {
+	autosave: (event, user) => {
 		// The one read of the entry, as the page's guard makes it, answering a closed account as data.
 		const entryId = Number(event.params.entryId);
-		const read = readEntry(userId, entryId);
+		const read = readEntry(user.id, entryId);
 		if (!read || !may(read.viewer, 'account.open', read.facts)) error(404, { message: 'not-found' });
 		const head = accountHead(entryId);
 		const state = openness(read, head);
@@ -44,7 +44,7 @@ export const accountDocument: Autosaved<AccountDoc> = {
 		const e = messagesOf(event.cookies).accountForm.errors;
 		return {
 			parse: (body, s) => parseAccountSave(body, e, s, read.cycle.accountAnswerLimit, shape),
-			save: (baseVersion, doc) => saveAccount(read, userId, baseVersion, doc, shape)
+			save: (baseVersion, doc) => saveAccount(read, user.id, baseVersion, doc, shape)
 		};
 	},
 	closed: 'submitted',

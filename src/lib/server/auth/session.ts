@@ -64,6 +64,17 @@ function sessionLookup() {
 	return lookup;
 }
 
+/** The session row of a token, as a session and its user. */
+function sessionOf(row: SessionRow): { session: Session; user: SessionUser } {
+	return {
+		session: { id: row.id, userId: row.user_id, expiresAt: new Date(row.expires_at) },
+		user: { id: row.user_id, email: row.email, name: row.name, isAdmin: row.is_admin === 1 }
+	};
+}
+
+/** A session stays as it is until half its lifetime is left; then its expiry slides forward. */
+const dueForRenewal = (row: SessionRow, now: number) => now >= row.expires_at - SESSION_LIFETIME_MS / 2;
+
 /**
  * The session and its user for a token, or nulls. `renewed` says the expiry slid forward, so the
  * cookie has to be sent again with it; otherwise the browser's cookie already has the right one.
@@ -71,17 +82,26 @@ function sessionLookup() {
 export function validateSessionToken(token: string): SessionValidation {
 	const row = sessionLookup().get(hashToken(token));
 	if (!row) return { session: null, user: null, renewed: false };
-	const session: Session = { id: row.id, userId: row.user_id, expiresAt: new Date(row.expires_at) };
-	const user: SessionUser = { id: row.user_id, email: row.email, name: row.name, isAdmin: row.is_admin === 1 };
+	const { session, user } = sessionOf(row);
 	const now = Date.now();
 	if (now >= row.expires_at) {
 		invalidateSession(session.id);
 		return { session: null, user: null, renewed: false };
 	}
-	if (now < row.expires_at - SESSION_LIFETIME_MS / 2) return { session, user, renewed: false };
+	if (!dueForRenewal(row, now)) return { session, user, renewed: false };
 	session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
 	db().update(table.session).set({ expiresAt: session.expiresAt }).where(eq(table.session.id, session.id)).run();
 	return { session, user, renewed: true };
+}
+
+/**
+ * The session and its user when validating the token would change nothing: the session exists
+ * and is neither expired nor due for renewal. Otherwise null, and `validateSessionToken` has work
+ * to do (a cookie to send again or to delete).
+ */
+export function unchangedSession(token: string): { session: Session; user: SessionUser } | null {
+	const row = sessionLookup().get(hashToken(token));
+	return row && !dueForRenewal(row, Date.now()) ? sessionOf(row) : null;
 }
 
 export function invalidateSession(sessionId: string): void {

@@ -1,5 +1,5 @@
 /** The lead's consensus as a versioned document: what the consensus page's actions and its autosave are told. */
-import { requireConsensusLead } from '../access/guards';
+import { entryAccess, requireConsensusLead } from '../access/guards';
 import { db } from '../db';
 import { teamAssessments } from '../scoring/assessments';
 import { consensusFromForm, consensusSchema } from '../scoring/form';
@@ -23,8 +23,8 @@ export const consensusDocument: VersionedDocument<ConsensusDoc, { done: true }> 
 	read: (access, criterionIds) => readConsensus(db(), access.entry.id, criterionIds),
 	save: saveConsensus,
 	finish: markConsensusDone,
-	autosave: (event) => {
-		const access = consensusDocument.guard(event);
+	autosave: (event, user) => {
+		const access = entryAccess(user, event.params.entryId, 'consensus.open');
 		if (!consensusDocument.writable(access)) return null;
 		return scoredTarget('consensus', consensusSchema, access.cycle.scaleStep, access.criterionIds, (baseVersion, doc) => saveConsensus(access, baseVersion, doc));
 	},

@@ -2,3 +2,10 @@
 export function errorReference(): string {
 	return crypto.randomUUID().slice(0, 8).toUpperCase();
 }
+
+/** A crash written to the server log under a new reference, which the person is shown. */
+export function logCrash(method: string, pathname: string, error: unknown): string {
+	const reference = errorReference();
+	console.error(`[${reference}] ${method} ${pathname}`, error);
+	return reference;
+}

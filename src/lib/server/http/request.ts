@@ -29,7 +29,16 @@ function cleanFileName(file: File): File {
  */
 export async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false }> {
 	try {
-		return { ok: true, body: cleanStrings(JSON.parse(await request.text())) };
+		return parseJson(await request.text());
+	} catch {
+		return { ok: false };
+	}
+}
+
+/** `readJson` of a body already read as text. */
+export function parseJson(text: string): { ok: true; body: unknown } | { ok: false } {
+	try {
+		return { ok: true, body: cleanStrings(JSON.parse(text)) };
 	} catch {
 		return { ok: false };
 	}

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { getRequestEvent } from '$app/server';
 import type { Locale } from '$lib/i18n';
@@ -7,8 +8,18 @@ import { zodMessage } from './zod-messages';
 export type FieldErrors = Record<string, string>;
 export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
+/** The language of a request served before SvelteKit sees it (scoring/direct-autosave.ts). */
+const directLocale = new AsyncLocalStorage<Locale>();
+
+/** Runs `serve` in the language of a request that SvelteKit's request store does not hold. */
+export function inLocale<T>(locale: Locale, serve: () => T): T {
+	return directLocale.run(locale, serve);
+}
+
 /** The language of the request being served; Swedish outside one (scripts, tests). */
 function requestLocale(): Locale {
+	const direct = directLocale.getStore();
+	if (direct) return direct;
 	try {
 		return localeOf(getRequestEvent().cookies);
 	} catch {

@@ -15,13 +15,13 @@ export const assessmentDocument: VersionedDocument<AssessmentDoc, { submitted: t
 	read: (access, criterionIds) => readAssessment(access.entry.id, access.user.id, criterionIds),
 	save: (access, baseVersion, doc) => saveAssessment(access.entry.id, access.user.id, baseVersion, doc),
 	finish: submitAssessment,
-	autosave: (event, userId) => {
+	autosave: (event, user) => {
 		// The same one read as the page's guard, answering 403 as data: the autosave replies in JSON.
 		const entryId = Number(event.params.entryId);
-		const access = saveAccess(userId, entryId);
+		const access = saveAccess(user.id, entryId);
 		if (!access.ok && access.status === 404) error(404, { message: 'not-found' });
 		if (!access.ok) return null;
-		return scoredTarget('assessment', assessmentSchema, access.scaleStep, access.criterionIds, (baseVersion, doc) => saveAssessment(entryId, userId, baseVersion, doc));
+		return scoredTarget('assessment', assessmentSchema, access.scaleStep, access.criterionIds, (baseVersion, doc) => saveAssessment(entryId, user.id, baseVersion, doc));
 	},
 	closed: 'submitted',
 	finished: { submitted: true },

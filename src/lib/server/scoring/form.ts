@@ -22,7 +22,7 @@ import {
 } from '$lib/domain/scoring';
 import type { SaveAnswer } from '$lib/domain/autosave-wire';
 import type { Messages } from '$lib/i18n';
-import { readJson } from '../http/request';
+import { parseJson } from '../http/request';
 import { validate, type FieldErrors, type Validated } from '../http/validate';
 
 type Errors = Messages['scoring']['errors'];
@@ -230,16 +230,29 @@ export function validatePosted<D>(posted: Posted<D>, schema: z.ZodType<D>, e: Er
 	return validateDoc(schema, posted.raw, criterionIds);
 }
 
+/** What an autosave reads of its request: who sent it, the body's type, and the body as text. */
+export interface SaveRequestIn {
+	user: App.Locals['user'];
+	contentType: string | null;
+	text(): Promise<string>;
+}
+
 /** The JSON body of an autosave, or the answer that refuses it (signed out, not JSON). */
 export async function readSaveBody(
-	event: { request: Request; locals: App.Locals },
+	request: SaveRequestIn,
 	e: Errors,
 	signedOut: string
 ): Promise<{ ok: true; body: unknown } | { ok: false; answer: SaveAnswer<never> }> {
 	const refuse = (status: 400 | 401 | 415, message: string) => ({ ok: false as const, answer: { status, body: { message } } });
-	if (!event.locals.user) return refuse(401, signedOut);
-	if (!(event.request.headers.get('content-type') ?? '').startsWith('application/json')) return refuse(415, e.contentType);
-	const read = await readJson(event.request);
+	if (!request.user) return refuse(401, signedOut);
+	if (!(request.contentType ?? '').startsWith('application/json')) return refuse(415, e.contentType);
+	let text: string;
+	try {
+		text = await request.text();
+	} catch {
+		return refuse(400, e.badRequest);
+	}
+	const read = parseJson(text);
 	return read.ok ? read : refuse(400, e.badRequest);
 }
 

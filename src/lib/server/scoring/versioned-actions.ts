@@ -4,14 +4,15 @@
  * stale version with both texts for the conflict view; a `VersionedDocument` says what differs
  * (the guard, the schema, the reads and writes, the status that closes the document, messages).
  */
-import { fail, json, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { fail, json, type ActionFailure, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { EntryAccess } from '../access/guards';
+import type { SessionUser } from '../auth/session';
 import { readForm } from '../http/request';
 import { immediately } from '../db/immediate';
 import { messagesOf } from '../http/locale';
 import { cycleCriteria } from './assessments';
-import { conflictChoices, firstMessage, formVersion, parseSave, readSaveBody, validatePosted, type Posted } from './form';
+import { conflictChoices, firstMessage, formVersion, parseSave, readSaveBody, validatePosted, type Posted, type SaveRequestIn } from './form';
 import type { ActionConflict, Saved, SaveAnswer, SaveRequest } from '$lib/domain/autosave-wire';
 import { pickFields, type AssessmentDoc, type ConsensusDoc } from '$lib/domain/scoring';
 import type { Messages } from '$lib/i18n';
@@ -22,6 +23,15 @@ type Errors = Scoring['errors'];
 type Closed = 'submitted' | 'done';
 
 export type Event = Pick<RequestEvent<{ entryId: string }>, 'params' | 'locals' | 'url' | 'cookies' | 'request'>;
+
+/**
+ * What an autosave's guard and messages read of the request: the entry in the address and the
+ * language cookie. SvelteKit's event has them, and so has the direct answer (direct-autosave.ts).
+ */
+export interface SaveEvent {
+	params: { entryId: string };
+	cookies: Pick<Cookies, 'get'>;
+}
 
 /** A save on top of a version: the new version, or what is saved now when that version is old or closed. */
 export type Written<D> = { ok: true; version: number; savedAt: number } | { ok: false; reason: 'conflict' | Closed; current: Saved<D> | null };
@@ -52,7 +62,7 @@ export function scoredTarget<D>(
  */
 export interface Autosaved<D> {
 	/** The autosave's guard: throws 404 where the page's does, null where the phase closes writing. */
-	autosave(event: Event, userId: number): AutosaveTarget<D> | null;
+	autosave(event: SaveEvent, user: SessionUser): AutosaveTarget<D> | null;
 	/** The status that ends editing: nothing is saved over it. */
 	closed: Closed;
 	closedMessage(e: Errors, m: Messages): string;
@@ -173,24 +183,26 @@ export async function finish<D extends AssessmentDoc | ConsensusDoc, F extends o
  * is saved now when that version is old or the document closed.
  */
 export async function autosave<D>(kind: Autosaved<D>, event: Event): Promise<Response> {
-	const answer = await autosaveAnswer(kind, event);
+	const request = { user: event.locals.user, contentType: event.request.headers.get('content-type'), text: () => event.request.text() };
+	const answer = await autosaveAnswer(kind, event, request);
 	return json(answer.body, { status: answer.status });
 }
 
-async function autosaveAnswer<D>(kind: Autosaved<D>, event: Event): Promise<SaveAnswer<D>> {
+/** The autosave's answer as status and body, whoever turned the request into `event` and `request`. */
+export async function autosaveAnswer<D>(kind: Autosaved<D>, event: SaveEvent, request: SaveRequestIn): Promise<SaveAnswer<D>> {
 	const messages = messagesOf(event.cookies);
 	const m = messages.scoring;
-	const read = await readSaveBody(event, m.errors, m.save.signedOut);
+	const read = await readSaveBody(request, m.errors, m.save.signedOut);
 	if (!read.ok) return read.answer;
 	// The guard's read, the version check and the write in one transaction: the rights are decided
 	// on the state the save is written over, and the statements share one lock instead of each
 	// taking its own.
-	return immediately(() => savedAnswer(kind, event, read.body, messages));
+	return immediately(() => savedAnswer(kind, event, request.user!, read.body, messages));
 }
 
-function savedAnswer<D>(kind: Autosaved<D>, event: Event, body: unknown, messages: Messages): SaveAnswer<D> {
+function savedAnswer<D>(kind: Autosaved<D>, event: SaveEvent, user: SessionUser, body: unknown, messages: Messages): SaveAnswer<D> {
 	const m = messages.scoring;
-	const target = kind.autosave(event, event.locals.user!.id);
+	const target = kind.autosave(event, user);
 	if (!target) return { status: 403, body: { message: kind.phaseMessage?.(messages) ?? m.errors.phase } };
 	const parsed = target.parse(body, m.errors);
 	if (!parsed.ok) return { status: 400, body: { message: firstMessage(parsed.errors), errors: parsed.errors } };
