@@ -36,20 +36,26 @@
  * figures move with its load. BENCH_NODE_ARGS passes flags to the server (e.g. "--cpu-prof
  * --cpu-prof-dir=/tmp/prof"; `bench/cpu-profile.ts` sums the profile by step of a save), and
  * BENCH_BUILD serves another build, e.g. of the code before a change, to measure it the same way.
- * After the loads, the floor: the server's CPU for a save refused before any read (no session,
- * 401), which every request pays in Node's HTTP server, SvelteKit and the hooks.
  *
- * Where a save's time goes, by such a profile (shares of the server thread's busy time over both
- * loads): Node's HTTP server and its socket writes about a quarter, SvelteKit's handling of
- * the request (routing, cookies, each hook's wrapping, the request store) and undici's Request,
- * Response and streams nearly as much, garbage collection a twelfth; the save's own work the rest:
- * the write in its one transaction about a sixth, the rights' one read (`readEntry`) a twelfth, the
- * session, the body's reading and cleaning, zod and the JSON answer about a twentieth each. The
- * save's own statements are prepared, its reads and write share one IMMEDIATE transaction, and an
- * unchanged row is not written again; what remains of it is mostly SQLite writing the revision
- * and the changed rows to the WAL. The floor is about half of a whole save, so at 1,000 saves/s
- * on 2 cores, with this bench's client on the same machine, the server's one thread stays busy
- * most of the time and the p99 is its queue.
+ * The server is started as `npm start` starts it (`server.js`), where the saves are answered
+ * directly on Node's request (src/lib/server/scoring/direct-autosave.ts); BENCH_SERVER=kit starts
+ * `node build` instead, SvelteKit alone, where every save goes through SvelteKit's conversion of
+ * request and answer, to measure what the direct answer saves. After the loads, the floor: the
+ * server's CPU for a save refused before any read (no session cookie, 401), which SvelteKit answers
+ * on either server: what Node's HTTP server, SvelteKit and the hooks cost a request before any work.
+ *
+ * Where a save's time goes under SvelteKit alone, by such a profile (shares of the server thread's
+ * busy time over both loads): Node's HTTP server and its socket writes about a quarter, SvelteKit's
+ * handling of the request (routing, cookies, each hook's wrapping, the request store) and undici's
+ * Request, Response and streams nearly as much, garbage collection a twelfth; the save's own work
+ * the rest: the write in its one transaction about a sixth, the rights' one read (`readEntry`) a
+ * twelfth, the session, the body's reading and cleaning, zod and the JSON answer about a twentieth
+ * each. The save's own statements are prepared, its reads and write share one IMMEDIATE
+ * transaction, and an unchanged row is not written again; what remains of it is mostly SQLite
+ * writing the revision and the changed rows to the WAL. The floor is then about half of a whole
+ * save, and at 1,000 saves/s on 2 cores, with this
+ * bench's client on the same machine, the server's one thread is busy all the time and the p99 is
+ * its queue; answered directly, a save costs about the save's own work and Node's HTTP server.
  *
  * Builds nothing unless `build/` is missing. Everything listens on 127.0.0.1 and stops at the end.
  */
@@ -390,7 +396,7 @@ async function main() {
 		const seed = seedAutosaveBench(databasePath, CLIENTS, await hashPassword(PASSWORD), CONTACTS);
 		console.log(
 			`autosave: ${CLIENTS} examiners and ${CONTACTS} unit contacts, ${seed.criterionIds.length} criteria; per load ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s at ${RATE} ` +
-				`and ${SECONDS} s at ${SATURATION_RATE} offered saves/s; node ${process.version}, ${cpus().length} cores`
+				`and ${SECONDS} s at ${SATURATION_RATE} offered saves/s; node ${process.version}, ${cpus().length} cores; server: node ${serverArgs(BUILD).join(' ')}`
 		);
 		let port = await freePort();
 		server = startServer(port, databasePath);
@@ -411,12 +417,16 @@ async function main() {
 		/** One phase of steady load, with the server's CPU per save. */
 		const phase = async (name: string, who: Client[], rate: number, seconds: number) => {
 			const cpu0 = processCpuMs(server!.pid!);
+			const own0 = process.cpuUsage();
 			const run = await loadRun(() => port, who, seed, rate, seconds * 1000);
 			const cpu = processCpuMs(server!.pid!) - cpu0;
+			const own = process.cpuUsage(own0);
 			const figures = report(`${name} (${rate}/s offered)`, run);
+			// The clients share the machine with the server: a client short of CPU would show as latency too.
 			console.log(
 				`${name}: the server used ${(cpu / 1000).toFixed(1)} s of CPU, ${(cpu / run.saves).toFixed(2)} ms per save ` +
-					`(one core would carry ${((run.saves / cpu) * 1000).toFixed(0)} saves/s); machine load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`
+					`(one core would carry ${((run.saves / cpu) * 1000).toFixed(0)} saves/s), the bench's clients ${((own.user + own.system) / 1e6).toFixed(1)} s; ` +
+					`machine load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`
 			);
 			return { ...figures, cpuMsPerSave: cpu / run.saves };
 		};
@@ -432,7 +442,7 @@ async function main() {
 		const floor = await refusedFloor(port, server, examiners.slice(0, 20), seed);
 		console.log(
 			`floor: ${floor.requests} saves refused before any read (no session cookie, 401) cost the server ${floor.msPerRequest.toFixed(2)} ms of CPU each: ` +
-				`what every request costs in HTTP, SvelteKit and the hooks before the save's own work starts`
+				`what a request costs in HTTP, SvelteKit and the hooks before any work starts`
 		);
 		await stopServer(server);
 		const checked = verify(databasePath, clients);

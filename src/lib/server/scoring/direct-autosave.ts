@@ -24,11 +24,20 @@ import { assessmentDocument } from './document';
 import { autosaveAnswer, type Autosaved } from './versioned-actions';
 
 /** The autosave endpoints, by address: each route's +server.ts calls `autosave` with the same document. */
-export const DIRECT_ROUTES: readonly (readonly [RegExp, Autosaved<never>])[] = [
-	[/^\/examiner\/entries\/(\d+)\/save$/, assessmentDocument as Autosaved<never>],
-	[/^\/examiner\/entries\/(\d+)\/consensus\/save$/, consensusDocument as Autosaved<never>],
-	[/^\/unit\/entries\/(\d+)\/account\/save$/, accountDocument as Autosaved<never>]
+export const DIRECT_ROUTES: readonly (readonly [RegExp, Autosaved<unknown>])[] = [
+	[/^\/examiner\/entries\/(\d+)\/save$/, assessmentDocument],
+	[/^\/examiner\/entries\/(\d+)\/consensus\/save$/, consensusDocument],
+	[/^\/unit\/entries\/(\d+)\/account\/save$/, accountDocument]
 ];
+
+/** The autosave at an address, with the entry it names. */
+function routeOf(url: string): { document: Autosaved<unknown>; entryId: string } | null {
+	for (const [pattern, document] of DIRECT_ROUTES) {
+		const match = pattern.exec(url);
+		if (match) return { document, entryId: match[1] };
+	}
+	return null;
+}
 
 /** What the server entry calls for every request: true when it answered, false to hand it on. */
 export type DirectHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -53,7 +62,7 @@ export function bodySizeLimit(setting = process.env.BODY_SIZE_LIMIT ?? '512K'): 
  */
 export function directAutosave(req: IncomingMessage, res: ServerResponse, origin = process.env.ORIGIN, limit = bodySizeLimit()): boolean {
 	if (req.method !== 'POST' || !origin || !req.url) return false;
-	const route = DIRECT_ROUTES.find(([pattern]) => pattern.test(req.url!));
+	const route = routeOf(req.url);
 	if (!route) return false;
 	const { headers } = req;
 	// The page's own request; another Accept would be answered with an HTML error page by SvelteKit.
@@ -65,8 +74,7 @@ export function directAutosave(req: IncomingMessage, res: ServerResponse, origin
 	const signedIn = token ? unchangedSession(token) : null;
 	if (!signedIn) return false;
 
-	const [pattern, document] = route;
-	const event = { params: { entryId: pattern.exec(req.url)![1] }, cookies: { get: (name: string) => cookies[name] } };
+	const event = { params: { entryId: route.entryId }, cookies: { get: (name: string) => cookies[name] } };
 	const request = { user: signedIn.user, contentType: headers['content-type'], text: () => bodyText(req) };
 	const https = new URL(origin).protocol === 'https:';
 	const reply = (status: number, body: unknown) => {
@@ -80,7 +88,7 @@ export function directAutosave(req: IncomingMessage, res: ServerResponse, origin
 	};
 	const answered = async () => {
 		try {
-			const answer = await inLocale(localeOf(event.cookies), () => autosaveAnswer(document, event, request));
+			const answer = await inLocale(localeOf(event.cookies), () => autosaveAnswer(route.document, event, request));
 			reply(answer.status, answer.body);
 		} catch (error) {
 			// As SvelteKit answers an endpoint's error to a request that accepts JSON.
