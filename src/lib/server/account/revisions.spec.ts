@@ -27,6 +27,26 @@ describe('the account’s earlier versions', () => {
 		expect(first()).toEqual({ version: 1, doc: y.filled('Första') });
 	});
 
+	it('reach back past a long run of saves: the latest ten, then older ones thinned by their age', () => {
+		// A morning's typing two days ago, and an hour's typing now, one save a second.
+		const account = y.db.select().from(table.account).where(eq(table.account.entryId, y.entryId)).get()!;
+		const now = Date.now();
+		const rows = [
+			...Array.from({ length: 600 }, (_, i) => now - 2 * 86_400_000 - i * 1000),
+			...Array.from({ length: 3600 }, (_, i) => now - i * 1000)
+		]
+			.sort((a, b) => a - b)
+			.map((at, i) => ({ accountId: account.id, version: 10 + i, snapshot: y.filled(`Version ${10 + i}`), savedBy: y.contact, createdAt: new Date(at) }));
+		for (let i = 0; i < rows.length; i += 500) y.db.insert(table.accountRevision).values(rows.slice(i, i + 500)).run();
+		const list = listAccountRevisions(y.entryId, now);
+		// The ten, one per five minutes of the hour (twelve spans, the newest among the ten), the morning.
+		expect(list.length).toBeGreaterThanOrEqual(10 + 11 + 1);
+		expect(list.length).toBeLessThanOrEqual(30);
+		expect(list.slice(0, 10).map((r) => r.version)).toEqual(Array.from({ length: 10 }, (_, i) => 10 + rows.length - 1 - i));
+		// Two days back is still in reach, as the newest save of that morning.
+		expect(list.some((r) => r.savedAt === now - 2 * 86_400_000)).toBe(true);
+	});
+
 	it('restores one as a new version on top of the current, audited; a colleague on the version before meets the conflict', () => {
 		expect(restoreAccount(y.access(), first(), 2, y.shape)).toEqual({ ok: true, version: 3 });
 		expect(readAccount(y.access(), y.shape)).toMatchObject({ version: 3, doc: y.filled('Första') });

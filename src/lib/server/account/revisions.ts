@@ -11,6 +11,7 @@ import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import type { EntryAccess } from '../access/guards';
 import { emptyAccount, type AccountDoc, type AccountShape } from '$lib/domain/account';
+import { listedVersions } from '$lib/domain/version-list';
 import { openness } from './document';
 import { accountHead, readAccount, writeAccount, type SavedAccount } from './store';
 
@@ -22,18 +23,18 @@ export interface AccountRevision {
 	savedBy: string;
 }
 
-/** The entry's latest kept versions, newest first. */
-export function listAccountRevisions(entryId: number, limit = 20): AccountRevision[] {
-	return db()
+/** The entry's kept versions that its list shows (`listedVersions`), newest first. */
+export function listAccountRevisions(entryId: number, now = Date.now()): AccountRevision[] {
+	const all = db()
 		.select({ id: table.accountRevision.id, version: table.accountRevision.version, createdAt: table.accountRevision.createdAt, name: table.user.name, email: table.user.email })
 		.from(table.accountRevision)
 		.innerJoin(table.account, eq(table.account.id, table.accountRevision.accountId))
 		.innerJoin(table.user, eq(table.user.id, table.accountRevision.savedBy))
 		.where(eq(table.account.entryId, entryId))
 		.orderBy(desc(table.accountRevision.id))
-		.limit(limit)
 		.all()
 		.map((r) => ({ id: r.id, version: r.version, savedAt: r.createdAt.getTime(), savedBy: r.name || r.email }));
+	return listedVersions(all, now);
 }
 
 /** One kept version of the entry's account in the model's shape now, or null when it is not the entry's. */

@@ -3,13 +3,14 @@
  * submitting, reopening and the kept versions. Independence lives here: a teammate's work is read
  * only through `teamAssessments`, and only for someone `mayReadTeamWork` lets see it.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { db } from '../db';
 import * as table from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { mayWrite, type EntryAccess } from '../access/guards';
 import { emptyAssessment, readAssessment, writeAssessment, type SavedAssessment } from './save';
 import { bandTextsOf } from '$lib/domain/default-model';
+import { listedVersions } from '$lib/domain/version-list';
 import { may } from '$lib/domain/permissions';
 import { isComplete, isWritable, mayReadTeamWork, missingCriteria, type AssessmentDoc } from '$lib/domain/scoring';
 
@@ -157,33 +158,31 @@ export interface RevisionSummary {
 	characters: number;
 }
 
-/** The latest kept versions of an assessment, newest first, summarised for the list. */
-export function listRevisions(assessmentId: number, limit = 20): RevisionSummary[] {
-	return db()
-		.select({
-			id: table.assessmentRevision.id,
-			version: table.assessmentRevision.version,
-			createdAt: table.assessmentRevision.createdAt,
-			snapshot: table.assessmentRevision.snapshot
-		})
+/** The kept versions of an assessment that its list shows (`listedVersions`), newest first, summarised. */
+export function listRevisions(assessmentId: number, now = Date.now()): RevisionSummary[] {
+	const all = db()
+		.select({ id: table.assessmentRevision.id, version: table.assessmentRevision.version, createdAt: table.assessmentRevision.createdAt })
 		.from(table.assessmentRevision)
 		.where(eq(table.assessmentRevision.assessmentId, assessmentId))
 		.orderBy(desc(table.assessmentRevision.id))
-		.limit(limit)
 		.all()
-		.map((r) => {
-			const doc = r.snapshot as AssessmentDoc;
-			const characters =
-				doc.notes.length +
-				doc.criteria.reduce((n, c) => n + c.notes.length + [...c.strengths, ...c.improvements].join('').length, 0);
-			return {
-				id: r.id,
-				version: r.version,
-				savedAt: r.createdAt.getTime(),
-				scored: doc.criteria.filter((c) => c.score !== null).length,
-				characters
-			};
-		});
+		.map((r) => ({ id: r.id, version: r.version, savedAt: r.createdAt.getTime() }));
+	const listed = listedVersions(all, now);
+	if (listed.length === 0) return [];
+	// Only the listed versions' texts are read: a long draft keeps thousands of versions.
+	const snapshots = new Map(
+		db()
+			.select({ id: table.assessmentRevision.id, snapshot: table.assessmentRevision.snapshot })
+			.from(table.assessmentRevision)
+			.where(inArray(table.assessmentRevision.id, listed.map((r) => r.id)))
+			.all()
+			.map((r) => [r.id, r.snapshot as AssessmentDoc])
+	);
+	return listed.map((r) => {
+		const doc = snapshots.get(r.id)!;
+		const characters = doc.notes.length + doc.criteria.reduce((n, c) => n + c.notes.length + [...c.strengths, ...c.improvements].join('').length, 0);
+		return { ...r, scored: doc.criteria.filter((c) => c.score !== null).length, characters };
+	});
 }
 
 /** A kept version of the examiner's own assessment, or null. */
