@@ -26,12 +26,12 @@ interface Profile {
 /** The steps of an autosave, by the functions that make them; the first found from the sample up wins. */
 const STEPS: [string, RegExp][] = [
 	['sign-in (not a save)', /^(default|signIn|verifyPassword|claimAttempt|homeOf|createSession)$/],
-	['session (validateSessionToken)', /^validateSessionToken$/],
+	['session (validateSessionToken, unchangedSession)', /^(validateSessionToken|unchangedSession)$/],
 	['rights (readEntry, saveAccess, the account guard)', /^(readEntry|saveAccess|accountHead|accountShape|openness|readViewer|accountTarget)$/],
-	['body (readSaveBody: text, JSON.parse, cleanText)', /^(readSaveBody|readJson)$/],
+	['body (readSaveBody: text, JSON.parse, cleanText)', /^(readSaveBody|readJson|parseJson|bodyText)$/],
 	['validation (zod)', /^(parseSave|parseAccountSave|validate|safeParse)$/],
 	['write (one transaction)', /^(saveAssessment|saveAccount|sqliteTransaction)$/],
-	['answer (json)', /^json$/]
+	['answer (json, the direct reply)', /^(json|reply)$/]
 ];
 
 function kindOf(frame: ProfileNode['callFrame']): string {
