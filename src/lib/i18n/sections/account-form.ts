@@ -59,7 +59,7 @@ export const sv = {
 	},
 	revisions: {
 		title: 'Tidigare versioner',
-		intro: 'Här visas de tio senaste versionerna och, av de äldre, en för var femte minut den senaste timmen, en för varje timme det senaste dygnet och en för varje dag före det, så länge redovisningen kan skrivas. Återställ en äldre version om något har skrivits över; den sparas då som den nyaste, och det som står nu finns kvar bland versionerna.',
+		intro: 'Här visas de tio senaste versionerna och, av de äldre, en per fem minuter den senaste timmen, en per timme det senaste dygnet och en per dag före det, så länge redovisningen kan skrivas. Återställ en äldre version om något har skrivits över; den sparas då som den nyaste, och det som står nu finns kvar bland versionerna.',
 		show: 'Visa sparade versioner',
 		caption: 'Sparade versioner, senaste först',
 		version: 'Version',
@@ -196,7 +196,7 @@ export const en: typeof sv = {
 	},
 	revisions: {
 		title: 'Earlier versions',
-		intro: 'Listed here, while the account can be written, are the ten latest versions and, of the older ones, one for every five minutes of the last hour, one for every hour of the last day and one for every day before that. Restore an older version if something was overwritten; it is then saved as the newest, and what stands now stays among the versions.',
+		intro: 'Listed here, while the account can be written, are the ten latest versions and, of the older ones, one per five minutes of the last hour, one per hour of the last day and one per day before that. Restore an older version if something was overwritten; it is then saved as the newest, and what stands now stays among the versions.',
 		show: 'Show saved versions',
 		caption: 'Saved versions, latest first',
 		version: 'Version',
