@@ -1,8 +1,9 @@
 /**
  * The autosaves answered on Node's own request, before SvelteKit turns it into a Request: the
- * same answers as their endpoints (`autosave` in versioned-actions.ts, which both call), at about
- * half the server's time per save, since SvelteKit's conversion of request and response costs as
- * much as the save itself (bench/load-autosave.bench.ts measures both paths).
+ * same answers as their endpoints (`autosaveAnswer` in versioned-actions.ts, which the endpoints'
+ * `autosave` calls too), for about a quarter less of the server's time per save: SvelteKit's
+ * conversion of request and answer costs about half as much as the save's own work
+ * (bench/load-autosave.bench.ts measures both paths).
  *
  * Only the steady case is answered here: a JSON save to one of the three autosave addresses, with
  * a length SvelteKit would accept, from a session that needs nothing done. Everything else (no
