@@ -6,7 +6,7 @@
  * 1. Seeds the demo year in the assessment phase into a fresh database; one entry of team "Lag 4"
  *    gets a submitted account of 20,000 characters spread over its introduction and answers
  *    (paragraphs and lists), another of the same team keeps only its PDF.
- * 2. Starts the built app (`node build`, built first if missing) on a free loopback port and signs
+ * 2. Starts the built app (`node server.js`, as `npm start` does; built first if missing) on a free loopback port and signs
  *    examinator10 in.
  * 3. After a warm-up of 50 requests, requests the two pages alternately, one at a time, BENCH_PAGES
  *    (400) times each, and times each answer to its last byte.

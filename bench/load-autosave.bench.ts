@@ -1,7 +1,7 @@
 /**
  * Autosave under load (docs/assessing.md#4-saving-versions-and-conflicts), over loopback against
- * the built server (`node build`), first of examiners alone, then of examiners and unit contacts
- * together, who write their accounts through the same endpoint code
+ * the built server (`node server.js`, as `npm start` runs it), first of examiners alone, then of
+ * examiners and unit contacts together, who write their accounts through the same endpoint code
  * (docs/unit-side.md#4-the-written-account-as-a-form):
  *
  * 1. seeds a fresh database with BENCH_CLIENTS (200) examiners, each with a draft to edit, and

@@ -8,7 +8,7 @@
  *    and, for comparison, the same for a juror barred from two entries, whose ranking leaves them out
  *    before ranking and is computed apart from everyone else's.
  * 2. The ranked-view page for a class of 300 entries (a cycle of 5 × 300) over HTTP against the built
- *    server (`node build`, built first if build/ is missing) on a loopback port, signed in as admin:
+ *    server (`node server.js`, built first if build/ is missing) on a loopback port, signed in as admin:
  *    p95 of 200 requests, target ≤ 100 ms; and, for comparison, 50 "cold" requests each after a
  *    write from another connection, which makes the server rank the cycle anew.
  *
