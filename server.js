@@ -2,8 +2,8 @@
  * The app's server: `npm start`, or `node server.js [build folder]` (default: build/ beside this
  * file). Node's HTTP server hands each request to SvelteKit's handler (adapter-node's handler.js),
  * except an autosave in its steady case, which the app answers on Node's own request
- * (src/lib/server/scoring/direct-autosave.ts) for about a quarter less CPU per save. `node build` runs
- * the same app without that shortcut.
+ * (src/lib/server/scoring/direct-autosave.ts) for about a quarter less CPU per save.
+ * `node build` runs the same app without that shortcut.
  *
  * Read here: HOST (0.0.0.0), PORT (3000) and SHUTDOWN_TIMEOUT (30 seconds); the app reads the rest
  * (ORIGIN, BODY_SIZE_LIMIT, ADDRESS_HEADER … as adapter-node documents them, and its own).
