@@ -46,7 +46,11 @@ export type DirectHandler = (req: IncomingMessage, res: ServerResponse) => boole
 /** Where the server entry, which lives outside SvelteKit's bundle, finds the handler. */
 const REGISTRY = Symbol.for('utmarkelse.directAutosave');
 
-export function offerDirectAutosave(handler: DirectHandler = directAutosave): void {
+/** Offers the direct answer to the server entry, with ORIGIN and BODY_SIZE_LIMIT read once, at start. */
+export function offerDirectAutosave(): void {
+	const origin = process.env.ORIGIN;
+	const limit = bodySizeLimit();
+	const handler: DirectHandler = (req, res) => directAutosave(req, res, origin, limit);
 	(globalThis as Record<symbol, unknown>)[REGISTRY] = handler;
 }
 
@@ -61,7 +65,7 @@ export function bodySizeLimit(setting = process.env.BODY_SIZE_LIMIT ?? '512K'): 
  * nothing and returns false. `origin` is the app's public address (ORIGIN): its protocol decides
  * the HSTS header, as SvelteKit's URL of the request does.
  */
-export function directAutosave(req: IncomingMessage, res: ServerResponse, origin = process.env.ORIGIN, limit = bodySizeLimit()): boolean {
+export function directAutosave(req: IncomingMessage, res: ServerResponse, origin: string | undefined, limit: number): boolean {
 	if (req.method !== 'POST' || !origin || !req.url) return false;
 	const route = routeOf(req.url);
 	if (!route) return false;
